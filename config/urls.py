@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("radslag.api.urls")),
+    path("django-admin/", admin.site.urls),
+    path("konto/", include("allauth.urls")),
+    path("", include("radslag.core.urls")),
+    path("", include("radslag.organisations.urls")),
+    path("", include("radslag.accounts.urls")),
+    path("", include("radslag.audit.urls")),
+    path("", include("radslag.governance.urls")),
+    path("", include("radslag.dialogues.urls")),
+    path("", include("radslag.contributions.urls")),
+    path("", include("radslag.contributions.urls_io")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+__all__ = ["i18n_patterns", "urlpatterns"]

@@ -1,0 +1,84 @@
+"""The municipality's direction: vision, strategic plan, focus areas, and decisions."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from radslag.core.models import TimeStamped
+from radslag.organisations.models import Body, Organisation, OrganisationScopedQuerySet
+
+
+class Vision(TimeStamped):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="visions")
+    title = models.CharField(_("title"), max_length=200)
+    target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
+    text = models.TextField(_("text"))
+    how_it_was_made = models.TextField(_("how it was made"), blank=True)
+
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vision")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class StrategicPlan(TimeStamped):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="strategic_plans")
+    title = models.CharField(_("title"), max_length=200)
+    starts = models.PositiveSmallIntegerField(_("first year"))
+    ends = models.PositiveSmallIntegerField(_("last year"))
+    summary = models.TextField(_("summary"), blank=True)
+
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("strategic plan")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FocusArea(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="focus_areas")
+    plan = models.ForeignKey(StrategicPlan, on_delete=models.CASCADE, related_name="focus_areas")
+    number = models.PositiveSmallIntegerField(_("number"))
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name"))
+    description = models.TextField(_("description"), blank=True)
+
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "number"]
+        verbose_name = _("focus area")
+        verbose_name_plural = _("focus areas")
+        constraints = [models.UniqueConstraint(fields=["organisation", "slug"], name="unique_focus_area_slug")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Decision(TimeStamped):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="decisions")
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="decisions", verbose_name=_("body"))
+    decided_on = models.DateField(_("date"))
+    registration_number = models.CharField(_("registration number"), max_length=60, blank=True)
+    section = models.CharField(_("section (§)"), max_length=30, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"), blank=True)
+    url = models.URLField(_("link to the minutes"), blank=True)
+    focus_areas = models.ManyToManyField(FocusArea, blank=True, related_name="decisions", verbose_name=_("focus areas"))
+
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-decided_on", "-id"]
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+
+    def __str__(self) -> str:
+        ref = f" ({self.registration_number})" if self.registration_number else ""
+        return f"{self.title}{ref}"
