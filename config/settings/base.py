@@ -148,7 +148,8 @@ MFA_TOTP_ISSUER = "Rådslag"
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Import/export keeps its own catalogue beside the contributions app.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "radslag/contributions/io_locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
