@@ -103,6 +103,9 @@ class PopulationFigure(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.year} {self.locality_id} {self.age_band} {self.sex}: {self.count}"
+
 
 class AccessibilityStatement(TimeStamped):
     organisation = models.OneToOneField(
@@ -131,3 +134,6 @@ class PageFeedback(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("page feedback")
+
+    def __str__(self) -> str:
+        return f"{self.path} ({'+' if self.helpful else '-'})"
