@@ -1,5 +1,5 @@
 from django.urls import path
 
-urlpatterns: list = []
+from radslag.api.api import api
 
-__all__ = ["path"]
+urlpatterns = [path("", api.urls)]

@@ -1,0 +1,28 @@
+"""The read-only JSON API: public facts about a municipality's dialogues, decisions and direction."""
+
+from __future__ import annotations
+
+from ninja import NinjaAPI, Swagger
+
+from radslag.api import decisions, focus_areas, processes
+
+DESCRIPTION = (
+    "Read-only, anonymous access to what a municipality has published in Rådslag: dialogue processes "
+    "with their mandate, phases and updates, published contributions, decisions and focus areas. "
+    "Every answer is about the municipality served at the host name you call."
+)
+
+api = NinjaAPI(
+    title="Rådslag API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api",
+    # The bundled Swagger UI is served from our own static files; a validator badge would
+    # call an outside service, so it is turned off.
+    docs=Swagger(settings={"validatorUrl": None}),
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+api.add_router("/processes", processes.router)
+api.add_router("/decisions", decisions.router)
+api.add_router("/focus-areas", focus_areas.router)

@@ -1,0 +1,169 @@
+"""What the API returns. Only public facts: no people, no moderation, no drafts."""
+
+# No postponed annotations here: Django Ninja and pydantic read them at run time.
+import datetime as dt
+
+from ninja import Schema
+
+from radslag.contributions.models import Contribution
+from radslag.dialogues.models import DialogueProcess, ProcessUpdate
+from radslag.governance.models import Decision, FocusArea
+
+
+def _slugs(focus_areas: object) -> list[str]:
+    # The views prefetch focus areas, so `.all()` reads the cache instead of the database.
+    return [area.slug for area in focus_areas.all()]  # type: ignore[attr-defined]
+
+
+class BodyOut(Schema):
+    id: int
+    name: str
+    kind: str
+
+
+class PlanOut(Schema):
+    title: str
+    starts: int
+    ends: int
+
+
+class ProcessRef(Schema):
+    slug: str
+    title: str
+
+
+class DecisionRef(Schema):
+    id: int
+    title: str
+    decided_on: dt.date
+    registration_number: str
+    section: str
+
+
+class DecisionOut(DecisionRef):
+    body: BodyOut
+    summary: str
+    url: str
+    focus_areas: list[str]
+
+    @staticmethod
+    def resolve_focus_areas(obj: Decision) -> list[str]:
+        return _slugs(obj.focus_areas)
+
+
+class DecisionDetailOut(DecisionOut):
+    commissioned_processes: list[ProcessRef]
+
+    @staticmethod
+    def resolve_commissioned_processes(obj: Decision) -> list[DialogueProcess]:
+        return list(obj.commissioned_processes.all())
+
+
+class ProcessOut(Schema):
+    slug: str
+    title: str
+    summary: str
+    status: str
+    published_at: dt.datetime | None
+    participation_level: str
+    deciding_body: BodyOut | None
+    focus_areas: list[str]
+
+    @staticmethod
+    def resolve_focus_areas(obj: DialogueProcess) -> list[str]:
+        return _slugs(obj.focus_areas)
+
+
+class ProcessDetailOut(ProcessOut):
+    """A process with its mandate: why it runs, what can be influenced, who decides and when we report back."""
+
+    purpose: str
+    open_to_influence: str
+    not_open_to_influence: str
+    commissioning_decision: DecisionRef | None
+    target_groups: str
+    methods: str
+    use_of_results: str
+    feedback_plan: str
+    feedback_due: dt.date | None
+    principles: str
+    moderation_rules: list[str]
+    input_question: str
+    accepts_online_input: bool
+    localities: list[str]
+
+    @staticmethod
+    def resolve_moderation_rules(obj: DialogueProcess) -> list[str]:
+        return obj.rule_list()
+
+    @staticmethod
+    def resolve_localities(obj: DialogueProcess) -> list[str]:
+        return [locality.name for locality in obj.localities.all()]
+
+
+class PhaseOut(Schema):
+    order: int
+    name: str
+    description: str
+    starts: dt.date
+    ends: dt.date
+
+
+class UpdateOut(Schema):
+    id: int
+    title: str
+    body: str
+    published_at: dt.datetime
+    phase: str | None
+    decision: DecisionRef | None
+
+    @staticmethod
+    def resolve_phase(obj: ProcessUpdate) -> str | None:
+        return obj.phase.name if obj.phase else None
+
+
+class ContributionOut(Schema):
+    """A published contribution as the public sees it: the moderated text and no trace of the person."""
+
+    id: int
+    text: str
+    channel: str
+    created_at: dt.datetime
+    locality: str | None
+    language: str
+    focus_areas: list[str]
+
+    @staticmethod
+    def resolve_text(obj: Contribution) -> str:
+        return obj.public_text
+
+    @staticmethod
+    def resolve_locality(obj: Contribution) -> str | None:
+        return obj.locality.name if obj.locality else None
+
+    @staticmethod
+    def resolve_focus_areas(obj: Contribution) -> list[str]:
+        return _slugs(obj.focus_areas)
+
+
+class FocusAreaOut(Schema):
+    slug: str
+    number: int
+    name: str
+    description: str
+    plan: PlanOut
+
+
+class FocusAreaDetailOut(FocusAreaOut):
+    """A focus area with what is traceable to it: published processes and decisions."""
+
+    processes: list[ProcessRef]
+    decisions: list[DecisionRef]
+
+    @staticmethod
+    def resolve_processes(obj: FocusArea) -> list[DialogueProcess]:
+        return list(obj.processes.all())
+
+    @staticmethod
+    def resolve_decisions(obj: FocusArea) -> list[Decision]:
+        return list(obj.decisions.all())
