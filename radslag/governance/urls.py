@@ -1,6 +1,18 @@
 from django.urls import path
 
-app_name = "governance"
-urlpatterns: list = []
+from radslag.governance.views import public, staff
 
-__all__ = ["path", "urlpatterns"]
+app_name = "governance"
+urlpatterns = [
+    path("styrning/", public.overview, name="overview"),
+    path("fokusomraden/<slug:slug>/", public.focus_area, name="focus_area"),
+    path("beslut/", public.decision_list, name="decision_list"),
+    path("beslut/<int:pk>/", public.decision_detail, name="decision_detail"),
+    path("personal/beslut/", staff.decision_admin_list, name="decision_admin_list"),
+    path("personal/beslut/ny/", staff.decision_edit, name="decision_create"),
+    path("personal/beslut/<int:pk>/", staff.decision_edit, name="decision_edit"),
+    path("personal/styrning/vision/", staff.vision_edit, name="vision_edit"),
+    path("personal/styrning/plan/", staff.plan_edit, name="plan_edit"),
+    path("personal/fokusomraden/", staff.focus_area_edit, name="focus_area_admin"),
+    path("personal/fokusomraden/<int:pk>/", staff.focus_area_edit, name="focus_area_edit"),
+]

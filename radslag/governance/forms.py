@@ -1,0 +1,84 @@
+"""Forms for decisions and the municipality's direction (vision, strategic plan, focus areas)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from radslag.governance.models import Decision, FocusArea, StrategicPlan, Vision
+from radslag.organisations.models import Body
+
+
+class OrganisationModelForm(forms.ModelForm):  # type: ignore[type-arg]  (django-stubs generic)
+    """A model form whose instance belongs to `organisation` and whose choices are limited to it."""
+
+    def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.instance.organisation = organisation
+
+
+class DecisionForm(OrganisationModelForm):
+    class Meta:
+        model = Decision
+        fields = ["body", "decided_on", "registration_number", "section", "title", "summary", "url", "focus_areas"]
+        widgets = {
+            "decided_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "summary": forms.Textarea(attrs={"rows": 5}),
+            "focus_areas": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "registration_number": _("The registration number (diarienummer), e.g. KS 2019/112."),
+            "section": _("The section in the minutes, e.g. § 112."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.filter(organisation=self.organisation)  # type: ignore[attr-defined]
+        self.fields["focus_areas"].queryset = FocusArea.objects.filter(  # type: ignore[attr-defined]
+            organisation=self.organisation
+        )
+
+
+class VisionForm(OrganisationModelForm):
+    class Meta:
+        model = Vision
+        fields = ["title", "target_year", "text", "how_it_was_made"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 8}), "how_it_was_made": forms.Textarea(attrs={"rows": 5})}
+
+
+class StrategicPlanForm(OrganisationModelForm):
+    class Meta:
+        model = StrategicPlan
+        fields = ["title", "starts", "ends", "summary"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 6})}
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        starts, ends = cleaned.get("starts"), cleaned.get("ends")
+        if starts and ends and ends < starts:
+            self.add_error("ends", _("The last year cannot be before the first year."))
+        return cleaned
+
+
+class FocusAreaForm(OrganisationModelForm):
+    class Meta:
+        model = FocusArea
+        fields = ["plan", "number", "name", "slug", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"slug": _("Used in the web address: lower-case letters, digits and hyphens.")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = StrategicPlan.objects.filter(  # type: ignore[attr-defined]
+            organisation=self.organisation
+        )
+
+    def clean_slug(self) -> str:
+        slug: str = self.cleaned_data["slug"]
+        others = FocusArea.objects.filter(organisation=self.organisation, slug=slug).exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(_("Another focus area already uses this short name."))
+        return slug

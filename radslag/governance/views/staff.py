@@ -1,0 +1,73 @@
+"""Staff edit decisions; administrators edit the vision, the strategic plan and its focus areas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from radslag.accounts.decorators import admin_required, staff_required
+from radslag.governance.forms import DecisionForm, FocusAreaForm, StrategicPlanForm, VisionForm
+from radslag.governance.models import Decision, FocusArea, StrategicPlan, Vision
+from radslag.governance.services import record_decision, save_direction
+
+
+@staff_required
+def decision_admin_list(request: HttpRequest) -> HttpResponse:
+    decisions = Decision.objects.filter(organisation=request.organisation).select_related("body")  # type: ignore[attr-defined]
+    page = Paginator(decisions, 50).get_page(request.GET.get("sida"))
+    return render(request, "governance/staff/decision_list.html", {"page": page})
+
+
+@staff_required
+def decision_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    decision = get_object_or_404(Decision, pk=pk, organisation=organisation) if pk is not None else None
+    form = DecisionForm(request.POST or None, instance=decision, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        saved = record_decision(organisation=organisation, actor=request.user, form=form)
+        messages.success(request, _("The decision has been saved."))
+        return redirect("governance:decision_detail", pk=saved.pk)
+    return render(request, "governance/staff/decision_form.html", {"form": form, "decision": decision})
+
+
+def edit_latest(
+    request: HttpRequest, *, model: type[Any], form_class: type[Any], kind: str, title: str
+) -> HttpResponse:
+    """Edit the municipality's current vision or plan, or create the first one."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    instance = model.objects.filter(organisation=organisation).order_by("-created_at").first()
+    form = form_class(request.POST or None, instance=instance, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        save_direction(organisation=organisation, actor=request.user, form=form, kind=kind)
+        messages.success(request, _("Saved."))
+        return redirect("governance:overview")
+    return render(request, "governance/staff/direction_form.html", {"form": form, "title": title})
+
+
+@admin_required
+def vision_edit(request: HttpRequest) -> HttpResponse:
+    return edit_latest(request, model=Vision, form_class=VisionForm, kind="vision", title=_("Edit the vision"))
+
+
+@admin_required
+def plan_edit(request: HttpRequest) -> HttpResponse:
+    return edit_latest(request, model=StrategicPlan, form_class=StrategicPlanForm, kind="plan",
+                       title=_("Edit the strategic plan"))
+
+
+@admin_required
+def focus_area_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    area = get_object_or_404(FocusArea, pk=pk, organisation=organisation) if pk is not None else None
+    form = FocusAreaForm(request.POST or None, instance=area, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        save_direction(organisation=organisation, actor=request.user, form=form, kind="focus_area")
+        messages.success(request, _("The focus area has been saved."))
+        return redirect("governance:focus_area_admin")
+    areas = FocusArea.objects.filter(organisation=organisation).select_related("plan")
+    return render(request, "governance/staff/focus_areas.html", {"form": form, "editing": area, "areas": areas})
