@@ -1,0 +1,477 @@
+"""Importing contributions from CSV or XLSX files typed in by staff (paper slips, table notes, letters).
+
+`parse_import` reads and checks every row and returns what would be stored, or the errors with row
+(as Excel numbers them: the header is row 1) and column. `import_contributions` writes a checked
+file in one transaction. Nothing is written unless every row is valid.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from radslag.audit.services import record_event
+from radslag.contributions.models import BODY_MAX_LENGTH, Channel, Contribution, ImportBatch
+from radslag.core.errors import DomainError
+from radslag.core.models import AgeBand, Sex
+from radslag.dialogues.models import Activity, DialogueProcess, Table
+from radslag.governance.models import FocusArea
+from radslag.organisations.models import Locality
+
+MAX_REPORTED_ERRORS = 200
+WRITE_BATCH_SIZE = 2000
+# A well-formed multi-byte UTF-8 sequence; its presence means the file is UTF-8 even where some rows are not.
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+XLSX_MAGIC = b"PK\x03\x04"
+OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0"
+
+
+class ImportFileError(DomainError):
+    """The file as a whole cannot be imported (type, size, encoding of the header, missing columns)."""
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return _("Row %(row)s, column “%(column)s”: %(message)s") % {
+            "row": self.row, "column": self.column, "message": self.message,
+        }
+
+
+@dataclass
+class ParsedImport:
+    rows: list[RowValues] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    error_row_count: int = 0
+    ignored_columns: list[str] = field(default_factory=list)
+
+    @property
+    def is_valid(self) -> bool:
+        return self.error_row_count == 0 and bool(self.rows)
+
+    @property
+    def errors_truncated(self) -> bool:
+        return len(self.errors) >= MAX_REPORTED_ERRORS
+
+    def channel_counts(self) -> list[tuple[str, int]]:
+        counts = Counter(row.channel for row in self.rows)
+        return [(str(label), counts[value]) for value, label in Channel.choices if counts[value]]
+
+
+# --- Reading the file -------------------------------------------------------------------------------
+
+
+def read_rows(data: bytes) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    """Returns the header and the data rows (row number, cells), whatever the file type."""
+    if len(data) > settings.RADSLAG_IMPORT_MAX_BYTES:
+        raise ImportFileError(too_big_message())
+    if not data.strip():
+        raise ImportFileError(_("The file is empty."))
+    if data.startswith(XLSX_MAGIC):
+        rows = _xlsx_rows(data)
+    elif data.startswith(OLD_EXCEL_MAGIC) or data.startswith(b"%PDF") or b"\x00" in data[:8192]:
+        raise ImportFileError(_wrong_type_message())
+    else:
+        rows = _csv_rows(data)
+    header = next(rows, None)
+    if header is None or not any(cell.strip() for cell in header):
+        raise ImportFileError(_("The first row must name the columns, for example “text” and “kanal”."))
+    return header, _limited(_numbered(rows))
+
+
+def too_big_message() -> str:
+    megabytes = settings.RADSLAG_IMPORT_MAX_BYTES // (1024 * 1024)
+    return _("The file is larger than %(mb)s MB. Split it into smaller files.") % {"mb": megabytes}
+
+
+def _wrong_type_message() -> str:
+    return _("The file is not a CSV or XLSX file. Save it from Excel as “CSV UTF-8” or “Excel workbook (.xlsx)”.")
+
+
+def _numbered(rows: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+    for number, cells in enumerate(rows, start=2):
+        if any(cell.strip() for cell in cells):
+            yield number, cells
+
+
+def _limited(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
+    limit = settings.RADSLAG_IMPORT_MAX_ROWS
+    for count, row in enumerate(rows, start=1):
+        if count > limit:
+            raise ImportFileError(
+                _("The file has more than %(limit)s rows. Split it into files of at most %(limit)s rows.")
+                % {"limit": limit}
+            )
+        yield row
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252. Unreadable bytes stay as surrogates to be reported."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    encoding = "utf-8" if UTF8_SEQUENCE.search(data) else "cp1252"
+    return data.decode(encoding, errors="surrogateescape")
+
+
+def _csv_rows(data: bytes) -> Iterator[list[str]]:
+    text = decode_text(data)
+    first_line = text.split("\n", 1)[0]
+    delimiter = max([";", ",", "\t"], key=first_line.count) if first_line else ","
+    try:
+        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    except csv.Error as error:
+        raise ImportFileError(_("The file could not be read as CSV: %(reason)s") % {"reason": error}) from error
+
+
+def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
+    from openpyxl import load_workbook  # imported here: only XLSX uploads pay for it
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
+        raise ImportFileError(_wrong_type_message()) from error
+    try:
+        sheet = workbook.worksheets[0]
+        for values in sheet.iter_rows(values_only=True):
+            yield [_cell_text(value) for value in values]
+    finally:
+        workbook.close()
+
+
+def _cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+# --- Columns and their values -----------------------------------------------------------------------
+
+# Header names as users write them (lower case) -> the canonical Swedish column name.
+COLUMN_ALIASES: dict[str, str] = {
+    "text": "text", "inspel": "text", "body": "text",
+    "kanal": "kanal", "channel": "kanal",
+    "aktivitet": "aktivitet", "activity": "aktivitet",
+    "bord": "bord", "table": "bord", "grupp": "bord",
+    "ålder": "ålder", "alder": "ålder", "åldersgrupp": "ålder", "age": "ålder", "age_band": "ålder",
+    "kön": "kön", "kon": "kön", "sex": "kön", "gender": "kön",
+    "ort": "ort", "locality": "ort",
+    "fokusområde": "fokusområde", "fokusområden": "fokusområde", "fokusomrade": "fokusområde",
+    "focus_area": "fokusområde", "focus_areas": "fokusområde", "focus area": "fokusområde",
+    "datum": "datum", "date": "datum",
+    "id": "id", "external_id": "id",
+}
+CHANNEL_NAMES: dict[str, str] = {
+    "webb": Channel.WEB, "webben": Channel.WEB, "digitalt": Channel.WEB,
+    "lapp": Channel.SLIP, "lappar": Channel.SLIP, "papperslapp": Channel.SLIP,
+    "bordsanteckning": Channel.TABLE_NOTE, "anteckning": Channel.TABLE_NOTE,
+    "intervju": Channel.INTERVIEW, "berättelse": Channel.INTERVIEW,
+    "brev": Channel.LETTER, "e-post": Channel.LETTER, "mejl": Channel.LETTER,
+    "enkät": Channel.SURVEY, "enkätsvar": Channel.SURVEY,
+    **{value: value for value in Channel.values},
+}
+CHANNEL_HINT = "webb, lapp, bordsanteckning, intervju, brev, enkät"
+SEX_NAMES: dict[str, str] = {
+    "kvinna": Sex.FEMALE, "k": Sex.FEMALE, "woman": Sex.FEMALE, "female": Sex.FEMALE,
+    "man": Sex.MALE, "m": Sex.MALE, "male": Sex.MALE,
+    "annat": Sex.OTHER, "annan": Sex.OTHER, "vill inte svara": Sex.OTHER, "other": Sex.OTHER,
+}
+UNREADABLE = re.compile("[\udc80-\udcff]")
+FORMULA_START = ("=", "+", "-", "@")
+
+
+@dataclass
+class RowValues:
+    """One checked row, as it will be stored."""
+
+    body: str
+    channel: str
+    row_number: int = 0
+    activity: Activity | None = None
+    table: Table | None = None
+    age_band: str = ""
+    sex: str = ""
+    locality: Locality | None = None
+    focus_areas: list[FocusArea] = field(default_factory=list)
+    external_id: str = ""
+
+
+class CellError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class ProcessLookups:
+    """What names in a file can refer to, loaded once per file."""
+
+    activities: dict[str, Activity | None]  # id or lower-case title -> activity; None when a title is ambiguous
+    tables: dict[tuple[int, str], Table]
+    localities: dict[str, Locality]
+    focus_areas: dict[str, FocusArea]
+
+    @classmethod
+    def for_process(cls, process: DialogueProcess) -> ProcessLookups:
+        activities: dict[str, Activity | None] = {}
+        for activity in Activity.objects.filter(process=process):
+            activities[str(activity.pk)] = activity
+            title = activity.title.strip().lower()
+            activities[title] = None if title in activities else activity
+        tables = {
+            (table.activity_id, table.name.strip().lower()): table
+            for table in Table.objects.filter(activity__process=process)
+        }
+        in_organisation = {"organisation_id": process.organisation_id}
+        localities = {loc.name.strip().lower(): loc for loc in Locality.objects.filter(**in_organisation)}
+        areas: dict[str, FocusArea] = {}
+        for area in FocusArea.objects.filter(**in_organisation):
+            areas[area.slug.lower()] = area
+            areas[area.name.strip().lower()] = area
+        return cls(activities=activities, tables=tables, localities=localities, focus_areas=areas)
+
+
+def unescape_cell(value: str) -> str:
+    """Undoes the apostrophe our exports put before text that a spreadsheet would take as a formula."""
+    if value.startswith("'") and value[1:].startswith(FORMULA_START):
+        return value[1:]
+    return value
+
+
+def check_row(
+    cells: dict[str, str], *, lookups: ProcessLookups, default_channel: str
+) -> tuple[RowValues | None, list[tuple[str, str]]]:
+    """Checks one row's cells (canonical column -> text). Returns the values or (column, message) problems."""
+    unreadable = [column for column, value in cells.items() if UNREADABLE.search(value)]
+    if unreadable:
+        message = _("some characters could not be read. Save the file as “CSV UTF-8” and try again.")
+        return None, [(column, message) for column in unreadable]
+    values = RowValues(body="", channel=default_channel)
+    problems: list[tuple[str, str]] = []
+    for column, check in CELL_CHECKS:
+        if column in cells or column == "text":
+            try:
+                check(values, unescape_cell(cells.get(column, "")).strip(), lookups, cells)
+            except CellError as error:
+                problems.append((column, error.message))
+    return (None, problems) if problems else (values, [])
+
+
+def _check_text(values: RowValues, value: str, lookups: ProcessLookups, cells: dict[str, str]) -> None:
+    if not value:
+        raise CellError(_("the text is empty."))
+    if len(value) > BODY_MAX_LENGTH:
+        raise CellError(
+            _("the text is %(length)s characters long; at most %(max)s are allowed.")
+            % {"length": len(value), "max": BODY_MAX_LENGTH}
+        )
+    values.body = value
+
+
+def _check_channel(values: RowValues, value: str, lookups: ProcessLookups, cells: dict[str, str]) -> None:
+    if not value:
+        return
+    channel = CHANNEL_NAMES.get(value.lower())
+    if channel is None:
+        message = _("unknown channel “%(value)s”. Allowed: %(allowed)s.")
+        raise CellError(message % {"value": value, "allowed": CHANNEL_HINT})
+    values.channel = channel
+
+
+def _check_activity(values: RowValues, value: str, lookups: ProcessLookups, cells: dict[str, str]) -> None:
+    if not value:
+        return
+    key = value.lower()
+    if key not in lookups.activities:
+        raise CellError(_("the process has no activity “%(value)s”. Write its title or id.") % {"value": value})
+    activity = lookups.activities[key]
+    if activity is None:
+        raise CellError(_("several activities are called “%(value)s”. Write the activity's id.") % {"value": value})
+    values.activity = activity
+
+
+def _check_table(values: RowValues, value: str, lookups: ProcessLookups, cells: dict[str, str]) -> None:
+    if not value:
+        return
+    if values.activity is None:
+        if not cells.get("aktivitet", "").strip():
+            raise CellError(_("a table needs an activity in the column “aktivitet”."))
+        return  # the activity's own error is already reported
+    table = lookups.tables.get((values.activity.pk, value.lower()))
+    if table is None:
+        message = _("the activity “%(activity)s” has no table “%(value)s”.")
+        raise CellError(message % {"activity": values.activity.title, "value": value})
+    values.table = table
+
+
+def _check_age(values: RowValues, value: str, lookups: ProcessLookups, cells: dict[str, str]) -> None:
+    if not value:
+        return
+    band = re.sub(r"\s", "", value.lower().replace("–", "-").replace("—", "-")).removesuffix("år")
+    if band not in AgeBand.values:
+        allowed = ", ".join(AgeBand.values)
+        raise CellError(_("unknown age band “%(value)s”. Allowed: %(allowed)s.") % {"value": value, "allowed": allowed})
+    values.age_band = band
+
+
+def _check_sex(values: RowValues, value: str, lookups: ProcessLookups, cells: dict[str, str]) -> None:
+    if not value:
+        return
+    sex = SEX_NAMES.get(value.lower())
+    if sex is None:
+        raise CellError(_("unknown value “%(value)s”. Allowed: kvinna, man, annat.") % {"value": value})
+    values.sex = sex
+
+
+def _check_locality(values: RowValues, value: str, lookups: ProcessLookups, cells: dict[str, str]) -> None:
+    if not value:
+        return
+    locality = lookups.localities.get(value.lower())
+    if locality is None:
+        raise CellError(_("the municipality has no locality “%(value)s”.") % {"value": value})
+    values.locality = locality
+
+
+def _check_focus_areas(values: RowValues, value: str, lookups: ProcessLookups, cells: dict[str, str]) -> None:
+    names = [name.strip() for name in value.split(";") if name.strip()]
+    unknown = [name for name in names if name.lower() not in lookups.focus_areas]
+    if unknown:
+        raise CellError(
+            _("no focus area called “%(names)s”. Separate several with “;”.") % {"names": "”, ”".join(unknown)}
+        )
+    areas = {lookups.focus_areas[name.lower()] for name in names}
+    values.focus_areas = sorted(areas, key=lambda area: area.pk)
+
+
+def _check_date(values: RowValues, value: str, lookups: ProcessLookups, cells: dict[str, str]) -> None:
+    # The date is checked so that typing errors show, but not stored: the contribution's own date is its import.
+    if not value:
+        return
+    try:
+        dt.date.fromisoformat(value[:10] if value[10:11] in (" ", "T") else value)
+    except ValueError as error:
+        raise CellError(_("“%(value)s” is not a date written as YYYY-MM-DD.") % {"value": value}) from error
+
+
+def _check_id(values: RowValues, value: str, lookups: ProcessLookups, cells: dict[str, str]) -> None:
+    if len(value) > 100:
+        raise CellError(_("the id is longer than 100 characters."))
+    values.external_id = value
+
+
+CELL_CHECKS = [
+    ("text", _check_text), ("kanal", _check_channel), ("aktivitet", _check_activity), ("bord", _check_table),
+    ("ålder", _check_age), ("kön", _check_sex), ("ort", _check_locality), ("fokusområde", _check_focus_areas),
+    ("datum", _check_date), ("id", _check_id),
+]
+
+
+# --- Checking the rows ------------------------------------------------------------------------------
+
+
+def map_header(header: list[str]) -> tuple[dict[str, int], list[str]]:
+    """Canonical column name -> index, and the names of columns that are not used."""
+    columns: dict[str, int] = {}
+    ignored: list[str] = []
+    for index, raw in enumerate(header):
+        name = raw.strip().lstrip("\ufeff").strip().lower()
+        canonical = COLUMN_ALIASES.get(name)
+        if canonical is None:
+            if name:
+                ignored.append(raw.strip())
+            continue
+        if canonical in columns:
+            raise ImportFileError(
+                _("The column “%(column)s” appears twice in the first row.") % {"column": canonical}
+            )
+        columns[canonical] = index
+    if "text" not in columns:
+        raise ImportFileError(
+            _("The file has no column “text” (or “inspel”). The first row must name the columns.")
+        )
+    return columns, ignored
+
+
+def parse_import(data: bytes, *, process: DialogueProcess, default_channel: str = Channel.SLIP) -> ParsedImport:
+    """Reads and checks the whole file. Raises ImportFileError when the file as a whole is unusable."""
+    header, rows = read_rows(data)
+    columns, ignored = map_header(header)
+    result = ParsedImport(ignored_columns=ignored)
+    lookups = ProcessLookups.for_process(process)
+    for number, cells in rows:
+        cell_values = {name: (cells[index] if index < len(cells) else "") for name, index in columns.items()}
+        values, problems = check_row(cell_values, lookups=lookups, default_channel=default_channel)
+        if problems:
+            result.error_row_count += 1
+            room = MAX_REPORTED_ERRORS - len(result.errors)
+            result.errors.extend(RowError(number, column, message) for column, message in problems[:room])
+        elif values is not None:
+            values.row_number = number
+            result.rows.append(values)
+    if not result.rows and not result.error_row_count:
+        raise ImportFileError(_("The file has no rows with contributions below the first row."))
+    return result
+
+
+# --- Writing ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def import_contributions(
+    *, process: DialogueProcess, rows: list[RowValues], actor: Any, filename: str
+) -> ImportBatch:
+    """Stores checked rows as published contributions of `process`, as one import batch."""
+    if not rows:
+        raise DomainError(_("There is nothing to import."))
+    batch = ImportBatch.objects.create(
+        organisation=process.organisation, process=process, filename=filename[:255], row_count=len(rows),
+        created_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    entered_by = batch.created_by
+    contributions = [_contribution(row, process=process, batch=batch, entered_by=entered_by) for row in rows]
+    Contribution.objects.bulk_create(contributions, batch_size=WRITE_BATCH_SIZE)
+    link = Contribution.focus_areas.through
+    links = [
+        link(contribution_id=contribution.pk, focusarea_id=area.pk)
+        for contribution, row in zip(contributions, rows, strict=True)
+        for area in row.focus_areas
+    ]
+    link.objects.bulk_create(links, batch_size=WRITE_BATCH_SIZE)
+    record_event(
+        organisation=process.organisation, actor=actor, action="contributions.imported", target=batch,
+        data={"count": len(rows), "process": process.pk, "filename": batch.filename},
+    )
+    return batch
+
+
+def _contribution(row: RowValues, *, process: DialogueProcess, batch: ImportBatch, entered_by: Any) -> Contribution:
+    return Contribution(
+        organisation_id=process.organisation_id, process=process, activity=row.activity, table=row.table,
+        channel=row.channel, body=row.body, status=Contribution.Status.PUBLISHED, age_band=row.age_band,
+        sex=row.sex, locality=row.locality, external_id=row.external_id, import_batch=batch,
+        entered_by=entered_by,
+    )
