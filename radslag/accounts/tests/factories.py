@@ -14,7 +14,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", "lösenord-123")
 
     @factory.post_generation
-    def saved(obj, create, extracted, **kwargs):  # noqa: N805  (factory_boy hook signature)
+    def saved(obj, create, extracted, **kwargs):
         if create:
             obj.save()
 
