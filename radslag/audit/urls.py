@@ -1,6 +1,9 @@
 from django.urls import path
 
-app_name = "audit"
-urlpatterns: list = []
+from radslag.audit import views
 
-__all__ = ["path", "urlpatterns"]
+app_name = "audit"
+urlpatterns = [
+    path("personal/logg/", views.log, name="log"),
+    path("personal/logg/export.csv", views.log_export, name="log_export"),
+]
