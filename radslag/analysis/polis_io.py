@@ -1,0 +1,164 @@
+"""Reading and writing conversations in the Pol.is export format.
+
+A Pol.is export folder holds `comments.csv`, `votes.csv` and, when Pol.is computed groups,
+`participants-votes.csv`. In exports a vote of 1 means agree, -1 disagree and 0 pass.
+A participant may change a vote; the latest one (by timestamp) counts.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+AGREE, PASS, DISAGREE = 1, 0, -1
+
+
+class PolisFormatError(ValueError):
+    """The export cannot be read; the message says which file, row and column."""
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: str
+    text: str
+    author_id: str = ""
+    moderated: int = 0  # -1 hidden by the moderator, 0 unmoderated, 1 accepted
+    timestamp: int = 0
+
+
+@dataclass(frozen=True)
+class Vote:
+    participant_id: str
+    comment_id: str
+    value: int
+    timestamp: int = 0
+
+
+@dataclass
+class Conversation:
+    comments: list[Comment]
+    votes: list[Vote]
+    # Pol.is's own group per participant, where the export has one.
+    groups: dict[str, str] = field(default_factory=dict)
+
+    def visible_comment_ids(self) -> list[str]:
+        return [c.id for c in self.comments if c.moderated >= 0]
+
+
+def _rows(path: Path, required: Iterable[str]) -> list[dict[str, str]]:
+    if not path.is_file():
+        raise PolisFormatError(f"Filen {path.name} saknas i {path.parent}.")
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in required if c not in (reader.fieldnames or [])]
+            if missing:
+                raise PolisFormatError(f"{path.name}: kolumnen {', '.join(missing)} saknas.")
+            return list(reader)
+    except UnicodeDecodeError as error:
+        raise PolisFormatError(f"{path.name}: filen är inte UTF-8 ({error.reason}).") from error
+
+
+def _int(value: str, *, file: str, row: int, column: str) -> int:
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        raise PolisFormatError(f"{file}, rad {row}, kolumn {column}: ”{value}” är inte ett tal.") from None
+
+
+def _read_comments(folder: Path) -> list[Comment]:
+    comments = []
+    for row_number, row in enumerate(_rows(folder / "comments.csv", ["comment-id", "comment-body"]), start=2):
+        comments.append(
+            Comment(
+                id=row["comment-id"].strip(),
+                text=row["comment-body"],
+                author_id=(row.get("author-id") or "").strip(),
+                moderated=_int(row.get("moderated") or "0", file="comments.csv", row=row_number, column="moderated"),
+                timestamp=_int(row.get("timestamp") or "0", file="comments.csv", row=row_number, column="timestamp"),
+            )
+        )
+    return comments
+
+
+def _read_votes(folder: Path, comment_ids: set[str]) -> list[Vote]:
+    latest: dict[tuple[str, str], Vote] = {}
+    for row_number, row in enumerate(_rows(folder / "votes.csv", ["comment-id", "voter-id", "vote"]), start=2):
+        value = _int(row["vote"], file="votes.csv", row=row_number, column="vote")
+        if value not in (AGREE, PASS, DISAGREE):
+            raise PolisFormatError(f"votes.csv, rad {row_number}, kolumn vote: {value} är inte -1, 0 eller 1.")
+        comment_id = row["comment-id"].strip()
+        if comment_id not in comment_ids:
+            raise PolisFormatError(f"votes.csv, rad {row_number}: påstående {comment_id} finns inte i comments.csv.")
+        timestamp = _int(row.get("timestamp") or "0", file="votes.csv", row=row_number, column="timestamp")
+        vote = Vote(row["voter-id"].strip(), comment_id, value, timestamp)
+        key = (vote.participant_id, comment_id)
+        if key not in latest or latest[key].timestamp <= timestamp:
+            latest[key] = vote
+    return list(latest.values())
+
+
+def _read_groups(folder: Path) -> dict[str, str]:
+    path = folder / "participants-votes.csv"
+    if not path.is_file():
+        return {}
+    groups = {}
+    for row in _rows(path, ["participant", "group-id"]):
+        group = (row["group-id"] or "").strip()
+        if group:
+            groups[row["participant"].strip()] = group
+    return groups
+
+
+def read_conversation(folder: str | Path) -> Conversation:
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise PolisFormatError(f"Mappen {folder} finns inte.")
+    comments = _read_comments(folder)
+    votes = _read_votes(folder, {c.id for c in comments})
+    return Conversation(comments=comments, votes=votes, groups=_read_groups(folder))
+
+
+def write_conversation(conversation: Conversation, folder: str | Path) -> None:
+    """Write comments.csv, votes.csv and participants-votes.csv in the export's own column layout."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    counts: dict[str, list[int]] = {c.id: [0, 0] for c in conversation.comments}
+    for vote in conversation.votes:
+        if vote.value == AGREE:
+            counts[vote.comment_id][0] += 1
+        elif vote.value == DISAGREE:
+            counts[vote.comment_id][1] += 1
+    with (folder / "comments.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["timestamp", "datetime", "comment-id", "author-id", "agrees", "disagrees", "moderated",
+                         "comment-body"])
+        for c in conversation.comments:
+            writer.writerow([c.timestamp, "", c.id, c.author_id, *counts[c.id], c.moderated, c.text])
+    with (folder / "votes.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["timestamp", "datetime", "comment-id", "voter-id", "vote"])
+        for v in sorted(conversation.votes, key=lambda v: (v.timestamp, v.participant_id, v.comment_id)):
+            writer.writerow([v.timestamp, "", v.comment_id, v.participant_id, v.value])
+    _write_participants(conversation, folder / "participants-votes.csv")
+
+
+def _write_participants(conversation: Conversation, path: Path) -> None:
+    comment_ids = [c.id for c in conversation.comments]
+    by_participant: dict[str, dict[str, int]] = {}
+    for v in conversation.votes:
+        by_participant.setdefault(v.participant_id, {})[v.comment_id] = v.value
+    authored: dict[str, int] = {}
+    for c in conversation.comments:
+        authored[c.author_id] = authored.get(c.author_id, 0) + 1
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["participant", "group-id", "n-comments", "n-votes", "n-agree", "n-disagree", *comment_ids])
+        for pid, votes in by_participant.items():
+            values = list(votes.values())
+            writer.writerow([
+                pid, conversation.groups.get(pid, ""), authored.get(pid, 0), len(values),
+                values.count(AGREE), values.count(DISAGREE), *[votes.get(cid, "") for cid in comment_ids],
+            ])
