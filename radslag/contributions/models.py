@@ -50,6 +50,9 @@ class ImportBatch(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("import")
 
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.row_count})"
+
 
 class Contribution(models.Model):
     """One piece of input. `body` is the record as it arrived and never changes."""
@@ -61,7 +64,9 @@ class Contribution(models.Model):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="contributions")
     process = models.ForeignKey(DialogueProcess, on_delete=models.CASCADE, related_name="contributions")
-    activity = models.ForeignKey(Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="contributions")
+    activity = models.ForeignKey(
+        Activity, null=True, blank=True, on_delete=models.SET_NULL, related_name="contributions"
+    )
     table = models.ForeignKey(Table, null=True, blank=True, on_delete=models.SET_NULL, related_name="contributions")
     channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
     body = models.TextField(_("text"), max_length=BODY_MAX_LENGTH)
@@ -84,16 +89,22 @@ class Contribution(models.Model):
     )
     age_band = models.CharField(_("age"), max_length=8, choices=AgeBand.choices, blank=True)
     sex = models.CharField(_("sex"), max_length=8, choices=Sex.choices, blank=True)
-    locality = models.ForeignKey(Locality, null=True, blank=True, on_delete=models.SET_NULL, related_name="contributions")
+    locality = models.ForeignKey(
+        Locality, null=True, blank=True, on_delete=models.SET_NULL, related_name="contributions"
+    )
     relation = models.CharField(_("relation to the municipality"), max_length=16, choices=Relation.choices, blank=True)
 
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text=_("The staff member or table host who typed in paper input."),
     )
-    import_batch = models.ForeignKey(ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="contributions")
+    import_batch = models.ForeignKey(
+        ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="contributions"
+    )
     external_id = models.CharField(_("id in the source"), max_length=100, blank=True)
-    focus_areas = models.ManyToManyField(FocusArea, blank=True, related_name="contributions", verbose_name=_("focus areas"))
+    focus_areas = models.ManyToManyField(
+        FocusArea, blank=True, related_name="contributions", verbose_name=_("focus areas")
+    )
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
 
     objects = ContributionQuerySet.as_manager()

@@ -1,0 +1,212 @@
+"""Who has taken part in a process, compared with who lives in the municipality.
+
+`representativeness(process)` counts a process's contributions by channel, activity, status, locality,
+age band and sex in a fixed number of queries, and sets the participants' shares beside the population's
+shares from the organisation's latest population figures. `suppress_small` makes a breakdown safe to
+publish by hiding groups smaller than `SMALL_GROUP_THRESHOLD`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from django.db.models import Count, Max, QuerySet, Sum
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from radslag.contributions.models import Channel, Contribution
+from radslag.core.models import SMALL_GROUP_THRESHOLD, AgeBand, Sex
+from radslag.dialogues.models import DialogueProcess
+from radslag.organisations.models import Locality, PopulationFigure
+
+# A group whose share of the input is below half its share of the population is flagged.
+UNDER_REPRESENTED_FACTOR = 0.5
+Label = str | Promise
+
+
+@dataclass(frozen=True)
+class GroupShare:
+    key: str
+    label: Label
+    count: int | None  # None when suppressed for publication
+    share: float | None  # of those who stated this (0..1)
+    population_share: float | None = None
+    suppressed: bool = False
+
+    @property
+    def under_represented(self) -> bool:
+        if self.share is None or not self.population_share:
+            return False
+        return self.share < UNDER_REPRESENTED_FACTOR * self.population_share
+
+    @property
+    def share_percent(self) -> int | None:
+        return None if self.share is None else round(self.share * 100)
+
+    @property
+    def population_percent(self) -> int | None:
+        return None if self.population_share is None else round(self.population_share * 100)
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    key: str
+    title: Label
+    rows: tuple[GroupShare, ...]
+    answered: int | None  # how many contributions state this; None when suppressed
+    not_stated: int | None
+    compares_population: bool = False
+
+    @property
+    def flagged(self) -> tuple[GroupShare, ...]:
+        return tuple(row for row in self.rows if row.under_represented)
+
+
+@dataclass(frozen=True)
+class Representativeness:
+    total: int
+    population_year: int | None
+    adults_only: bool  # nobody under 16 took part, so the comparison is with residents aged 16 or more
+    channel: Breakdown
+    activity: Breakdown
+    status: Breakdown
+    locality: Breakdown
+    age_band: Breakdown
+    sex: Breakdown
+
+    @property
+    def counts(self) -> tuple[Breakdown, ...]:
+        return (self.channel, self.activity, self.status)
+
+    @property
+    def comparisons(self) -> tuple[Breakdown, ...]:
+        return (self.locality, self.age_band, self.sex)
+
+
+def _counts(contributions: QuerySet[Contribution], field: str) -> Counter[str]:
+    rows = contributions.order_by().values(field).annotate(n=Count("id"))
+    return Counter({str(row[field] or ""): row["n"] for row in rows})
+
+
+def _population(process: DialogueProcess) -> tuple[int | None, list[dict[str, Any]]]:
+    figures = PopulationFigure.objects.filter(organisation=process.organisation)
+    latest = figures.order_by().values("organisation").annotate(latest=Max("year")).values("latest")
+    rows = list(
+        figures.filter(year__in=latest)
+        .order_by()
+        .values("year", "locality_id", "age_band", "sex")
+        .annotate(n=Sum("count"))
+    )
+    return (rows[0]["year"] if rows else None), rows
+
+
+def _population_shares(rows: Iterable[dict[str, Any]], field: str, adults_only: bool) -> dict[str, float]:
+    totals: Counter[str] = Counter()
+    for row in rows:
+        if adults_only and row["age_band"] == AgeBand.UNDER_16:
+            continue
+        totals[str(row[field])] += row["n"]
+    whole = sum(totals.values())
+    return {key: count / whole for key, count in totals.items()} if whole else {}
+
+
+def _breakdown(
+    key: str, title: Label, counts: Counter[str], labels: Iterable[tuple[str, Label]],
+    population: dict[str, float] | None = None,
+) -> Breakdown:
+    not_stated = counts.get("", 0)
+    answered = sum(counts.values()) - not_stated
+    rows = tuple(
+        GroupShare(
+            key=group, label=label, count=counts.get(group, 0),
+            share=(counts.get(group, 0) / answered) if answered else None,
+            population_share=None if population is None else population.get(group, 0.0),
+        )
+        for group, label in labels
+    )
+    return Breakdown(key, title, rows, answered, not_stated, compares_population=population is not None)
+
+
+def _plain_breakdown(key: str, title: Label, counts: Counter[str], labels: list[tuple[str, Label]]) -> Breakdown:
+    breakdown = _breakdown(key, title, counts, labels)
+    total = sum(counts.values())
+    rows = tuple(replace(row, share=(row.count or 0) / total if total else None) for row in breakdown.rows)
+    return replace(breakdown, rows=rows, answered=total, not_stated=0)
+
+
+def _activity_labels(process: DialogueProcess, counts: Counter[str]) -> list[tuple[str, Label]]:
+    titles = dict(process.activities.order_by("starts_at").values_list("id", "title"))
+    labels: list[tuple[str, Label]] = [(str(pk), title) for pk, title in titles.items()]
+    if counts.get(""):
+        labels.append(("", _("No activity (online, letters)")))
+    return labels
+
+
+def _comparisons(process: DialogueProcess, contributions: QuerySet[Contribution]) -> dict[str, Any]:
+    ages = _counts(contributions, "age_band")
+    adults_only = not ages.get(AgeBand.UNDER_16)
+    year, population = _population(process)
+    bands = [(band.value, band.label) for band in AgeBand if not (adults_only and band == AgeBand.UNDER_16)]
+    names = Locality.objects.filter(organisation=process.organisation).values_list("id", "name")
+    localities = [(str(pk), name) for pk, name in names]
+    return {
+        "population_year": year,
+        "adults_only": adults_only,
+        "locality": _breakdown(
+            "locality", _("Locality"), _counts(contributions, "locality_id"), localities,
+            _population_shares(population, "locality_id", adults_only),
+        ),
+        "age_band": _breakdown(
+            "age_band", _("Age"), ages, bands, _population_shares(population, "age_band", adults_only)
+        ),
+        "sex": _breakdown(
+            "sex", _("Sex"), _counts(contributions, "sex"), [(s.value, s.label) for s in Sex],
+            _population_shares(population, "sex", adults_only),
+        ),
+    }
+
+
+def representativeness(process: DialogueProcess) -> Representativeness:
+    """Every contribution received counts (a hidden one is still someone who took part)."""
+    contributions = Contribution.objects.filter(process=process)
+    status = _counts(contributions, "status")
+    activities = _counts(contributions, "activity_id")
+    return Representativeness(
+        total=sum(status.values()),
+        channel=_plain_breakdown(
+            "channel", _("Channel"), _counts(contributions, "channel"), [(c.value, c.label) for c in Channel]
+        ),
+        activity=_plain_breakdown("activity", _("Activity"), activities, _activity_labels(process, activities)),
+        status=_plain_breakdown(
+            "status", _("Status"), status, [(s.value, s.label) for s in Contribution.Status]
+        ),
+        **_comparisons(process, contributions),
+    )
+
+
+def _hide(row: GroupShare) -> GroupShare:
+    return replace(row, count=None, share=None, suppressed=True)
+
+
+def suppress_small(breakdown: Breakdown, threshold: int = SMALL_GROUP_THRESHOLD) -> Breakdown:
+    """The breakdown made safe to publish: groups of 1 to threshold-1 are hidden.
+
+    If only one group would be hidden, the next smallest is hidden too, so that it cannot be worked out
+    from the total. When fewer than `threshold` contributions state this at all, every group is hidden.
+    """
+    answered = breakdown.answered or 0
+    if answered < threshold:
+        return replace(breakdown, rows=tuple(_hide(row) for row in breakdown.rows), answered=None, not_stated=None)
+    small = {row.key for row in breakdown.rows if row.count and row.count < threshold}
+    if len(small) == 1:
+        others = sorted(
+            (row for row in breakdown.rows if row.count and row.key not in small), key=lambda row: row.count or 0
+        )
+        if others:
+            small.add(others[0].key)
+    rows = tuple(_hide(row) if row.key in small else row for row in breakdown.rows)
+    not_stated = breakdown.not_stated if not breakdown.not_stated or breakdown.not_stated >= threshold else None
+    return replace(breakdown, rows=rows, not_stated=not_stated)

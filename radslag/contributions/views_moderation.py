@@ -1,0 +1,73 @@
+"""The moderation page for one contribution: publish, hide citing a rule, or publish an edited text."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from radslag.accounts.decorators import moderator_required
+from radslag.contributions.forms import EditForm, HideForm
+from radslag.contributions.models import Contribution
+from radslag.contributions.services import hide_contribution, publish_contribution, publish_edited
+from radslag.contributions.views_staff import staff_process
+from radslag.core.errors import DomainError
+
+ACTIONS = ("publish", "hide", "edit")
+
+
+def _back_to_queue(request: HttpRequest, contribution: Contribution) -> HttpResponseRedirect:
+    url = reverse("contributions:moderation_queue", kwargs={"pk": contribution.process_id})
+    status = request.POST.get("status", "")
+    if status in Contribution.Status.values:
+        url = f"{url}?{urlencode({'status': status})}"
+    return HttpResponseRedirect(url)
+
+
+def _apply(request: HttpRequest, contribution: Contribution, action: str, form: forms.Form | None) -> str:
+    """Run the chosen action; returns the message to show. Raises DomainError when refused."""
+    if action == "publish" or form is None:
+        publish_contribution(contribution=contribution, moderator=request.user, note=request.POST.get("note", ""))
+        return _("The contribution was published.")
+    data = form.cleaned_data
+    if action == "hide":
+        hide_contribution(contribution=contribution, moderator=request.user, rule=data["rule"], note=data["note"])
+        return _("The contribution was hidden. It is kept as a record.")
+    publish_edited(
+        contribution=contribution, moderator=request.user, published_body=data["published_body"], note=data["note"]
+    )
+    return _("The edited text was published. The original is kept unchanged.")
+
+
+@moderator_required
+def moderate(request: HttpRequest, pk: int, contribution_pk: int) -> HttpResponse:
+    process = staff_process(request, pk)
+    contribution = get_object_or_404(
+        Contribution.objects.select_related("process", "activity", "table", "locality"), pk=contribution_pk,
+        process=process,
+    )
+    action = request.POST.get("action", "") if request.method == "POST" else ""
+    hide_form = HideForm(request.POST if action == "hide" else None, process=process, prefix="hide")
+    edit_form = EditForm(
+        request.POST if action == "edit" else None, prefix="edit",
+        initial={"published_body": contribution.public_text},
+    )
+    chosen = {"hide": hide_form, "edit": edit_form}.get(action)
+    if action in ACTIONS and (chosen is None or chosen.is_valid()):
+        try:
+            messages.success(request, _apply(request, contribution, action, chosen))
+        except DomainError as error:
+            (chosen or hide_form).add_error(None, error.message)
+        else:
+            return _back_to_queue(request, contribution)
+    context = {
+        "process": process, "contribution": contribution, "hide_form": hide_form, "edit_form": edit_form,
+        "failed_form": chosen if chosen is not None and chosen.errors else None,
+        "status": request.POST.get("status", request.GET.get("status", "")),
+    }
+    return render(request, "contributions/staff/moderate.html", context)

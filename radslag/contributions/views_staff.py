@@ -1,0 +1,131 @@
+"""Staff pages: typing in paper input, moderating, and the representativeness overview."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from radslag.accounts.decorators import moderator_required, staff_required
+from radslag.contributions.forms import EntryForm, ModerationFilterForm
+from radslag.contributions.models import Contribution
+from radslag.contributions.permissions import entry_activity_ids, is_premoderated
+from radslag.contributions.querysets import moderation_queue, recent_entries
+from radslag.contributions.representativeness import representativeness
+from radslag.contributions.services import UNDO_WINDOW, can_undo, enter_contribution, publish_selected, undo_entry
+from radslag.core.errors import DomainError
+from radslag.dialogues.models import DialogueProcess
+
+PAGE_SIZE = 25
+
+
+def staff_process(request: HttpRequest, pk: int) -> DialogueProcess:
+    """The process, if it belongs to the request's municipality; any other is a 404."""
+    return get_object_or_404(DialogueProcess, pk=pk, organisation=request.organisation)  # type: ignore[attr-defined]
+
+
+def _entry_url(process: DialogueProcess, selection: dict[str, str]) -> str:
+    url = reverse("contributions:bulk_entry", kwargs={"pk": process.pk})
+    return f"{url}?{urlencode(selection)}" if selection else url
+
+
+def _entry_context(request: HttpRequest, process: DialogueProcess, form: EntryForm) -> dict[str, object]:
+    entries = list(recent_entries(process, request.user))
+    return {
+        "process": process,
+        "form": form,
+        "entries": [(entry, can_undo(entry, request.user)) for entry in entries],
+        "entered_count": Contribution.objects.filter(process=process, entered_by=request.user).count(),
+        "process_count": Contribution.objects.filter(process=process).count(),
+        "premoderated": is_premoderated(process),
+        "undo_minutes": int(UNDO_WINDOW.total_seconds() // 60),
+        "selection_query": urlencode({k: v for k, v in request.GET.items() if k in {"activity", "table", "channel"}}),
+    }
+
+
+def bulk_entry(request: HttpRequest, pk: int) -> HttpResponse:
+    """Keyboard-first typing of paper input; activity, table and channel stay chosen through the URL."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    process = staff_process(request, pk)
+    activity_ids = entry_activity_ids(request.user, process)
+    if activity_ids is not None and not activity_ids:
+        raise PermissionDenied
+    if request.method != "POST":
+        form = EntryForm(initial=request.GET.dict(), process=process, activity_ids=activity_ids)
+        return render(request, "contributions/staff/bulk_entry.html", _entry_context(request, process, form))
+    form = EntryForm(request.POST, process=process, activity_ids=activity_ids)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            enter_contribution(
+                process=process, entered_by=request.user, channel=data["channel"], body=data["body"],
+                activity=data["activity"], table=data["table"], profile=form.profile(),
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Saved. Type the next one."))
+            return HttpResponseRedirect(_entry_url(process, form.selection()))
+    return render(request, "contributions/staff/bulk_entry.html", _entry_context(request, process, form))
+
+
+@require_POST
+def bulk_undo(request: HttpRequest, pk: int, contribution_pk: int) -> HttpResponse:
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("contributions:bulk_entry", kwargs={"pk": pk}))
+    process = staff_process(request, pk)
+    contribution = get_object_or_404(Contribution, pk=contribution_pk, process=process, entered_by=request.user)
+    try:
+        undo_entry(contribution=contribution, user=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The entry was undone."))
+    selection = {k: v for k, v in request.POST.items() if k in {"activity", "table", "channel"} and v}
+    return HttpResponseRedirect(_entry_url(process, selection))
+
+
+@moderator_required
+def moderation_queue_view(request: HttpRequest, pk: int) -> HttpResponse:
+    process = staff_process(request, pk)
+    filter_form = ModerationFilterForm(request.GET or None)
+    status = filter_form.cleaned_data["status"] if filter_form.is_valid() else ""
+    page = Paginator(moderation_queue(process, status), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "process": process,
+        "filter_form": filter_form,
+        "status": status,
+        "page": page,
+        "rules": process.rule_list(),
+        "pending_count": Contribution.objects.filter(process=process, status=Contribution.Status.PENDING).count(),
+    }
+    return render(request, "contributions/staff/moderation_queue.html", context)
+
+
+@moderator_required
+@require_POST
+def bulk_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    process = staff_process(request, pk)
+    ids = [int(value) for value in request.POST.getlist("selected") if value.isdigit()]
+    count = publish_selected(process=process, moderator=request.user, contribution_ids=ids)
+    if count:
+        messages.success(request, _("%(count)d contributions were published.") % {"count": count})
+    else:
+        messages.warning(request, _("Select at least one contribution that awaits moderation."))
+    return redirect("contributions:moderation_queue", pk=process.pk)
+
+
+@staff_required
+def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
+    process = staff_process(request, pk)
+    context = {"process": process, "report": representativeness(process)}
+    return render(request, "contributions/staff/dashboard.html", context)
