@@ -144,7 +144,9 @@ class ProcessUpdate(models.Model):
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"), max_length=10000)
     published_at = models.DateTimeField(_("published"), db_index=True)
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decision = models.ForeignKey(
         Decision, null=True, blank=True, on_delete=models.SET_NULL, related_name="process_updates",
         verbose_name=_("related decision"),
@@ -229,7 +231,9 @@ class Registration(models.Model):
         CANCELLED = "cancelled", _("Cancelled")
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="registrations")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="registrations"
+    )
     name = models.CharField(_("name"), max_length=150)
     email = models.EmailField(_("e-mail"))
     needs = models.TextField(_("accessibility needs or other wishes"), blank=True, max_length=1000)

@@ -1,0 +1,141 @@
+"""The shape of the dialogues app's forms; the rules live in the models and services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from radslag.accounts.models import User
+from radslag.dialogues.models import Activity, DialogueProcess, Phase, ProcessUpdate, Registration, Table
+from radslag.governance.models import Decision, FocusArea
+from radslag.organisations.models import Body, Locality, Organisation
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class ProcessForm(forms.ModelForm):  # type: ignore[type-arg]  (django-stubs generic)
+    """A process and its whole mandate. Every choice is limited to the request's municipality."""
+
+    class Meta:
+        model = DialogueProcess
+        fields = [
+            "title", "slug", "summary", "purpose", "open_to_influence", "not_open_to_influence",
+            "participation_level", "deciding_body", "commissioning_decision", "target_groups", "methods",
+            "use_of_results", "feedback_plan", "feedback_due", "principles", "moderation_rules",
+            "accepts_online_input", "allows_anonymous", "input_question", "focus_areas", "localities",
+        ]
+        widgets = {
+            "feedback_due": DATE_WIDGET,
+            "focus_areas": forms.CheckboxSelectMultiple,
+            "localities": forms.CheckboxSelectMultiple,
+        }
+        help_texts = {
+            "slug": _("Used in the page's address, e.g. motesplatser-i-nodinge. Letters a–z, digits and hyphens."),
+            "open_to_influence": _("Be concrete: what can residents change with their input?"),
+            "participation_level": _("Required before publishing."),
+        }
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fields["deciding_body"].queryset = Body.objects.for_organisation(organisation)
+        self.fields["commissioning_decision"].queryset = Decision.objects.for_organisation(
+            organisation).select_related("body")
+        self.fields["focus_areas"].queryset = FocusArea.objects.for_organisation(organisation)
+        self.fields["localities"].queryset = Locality.objects.for_organisation(organisation)
+
+    def clean_slug(self) -> str:
+        slug: str = self.cleaned_data["slug"]
+        taken = DialogueProcess.objects.filter(organisation=self.organisation, slug=slug).exclude(pk=self.instance.pk)
+        if taken.exists():
+            raise forms.ValidationError(_("Another process already uses this short name."))
+        return slug
+
+
+class PhaseForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Phase
+        fields = ["order", "name", "description", "starts", "ends"]
+        widgets = {"starts": DATE_WIDGET, "ends": DATE_WIDGET}
+
+
+class UpdateForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = ProcessUpdate
+        fields = ["title", "body", "phase", "decision"]
+
+    def __init__(self, *args: Any, process: DialogueProcess, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["phase"].queryset = process.phases.all()
+        self.fields["phase"].label = _("Phase")
+        self.fields["decision"].queryset = Decision.objects.for_organisation(process.organisation)
+
+
+class ActivityForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Activity
+        fields = [
+            "kind", "title", "description", "phase", "starts_at", "ends_at", "place", "locality",
+            "accessibility_info", "registration_required", "capacity", "attendance_count",
+        ]
+        widgets = {"starts_at": DATETIME_WIDGET, "ends_at": DATETIME_WIDGET}
+        help_texts = {
+            "accessibility_info": _("E.g. step-free entrance, hearing loop, interpretation, nearest bus stop."),
+            "capacity": _("Leave empty for no limit. When full, new registrations go to a waiting list."),
+            "attendance_count": _("Fill in afterwards: how many took part."),
+        }
+
+    def __init__(self, *args: Any, process: DialogueProcess, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["phase"].queryset = process.phases.all()
+        self.fields["phase"].label = _("Phase")
+        self.fields["locality"].queryset = Locality.objects.for_organisation(process.organisation)
+        self.fields["locality"].label = _("Locality")
+
+
+class TableForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Table
+        fields = ["name", "host", "host_name", "participant_count"]
+        help_texts = {"host_name": _("If the host has no account here, write their name instead.")}
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["host"].queryset = User.objects.filter(memberships__organisation=organisation).distinct()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        if not cleaned.get("host") and not (cleaned.get("host_name") or "").strip():
+            raise forms.ValidationError(_("Choose a host or write the host's name."))
+        return cleaned
+
+
+class RegistrationForm(forms.ModelForm):  # type: ignore[type-arg]
+    class Meta:
+        model = Registration
+        fields = ["name", "email", "needs"]
+        widgets = {"needs": forms.Textarea(attrs={"rows": 3})}
+        labels = {"name": _("Your name"), "email": _("Your e-mail address")}
+        help_texts = {
+            "email": _("We send a confirmation with a link to cancel."),
+            "needs": _("E.g. interpretation, hearing loop, food allergy or a companion."),
+        }
+
+
+class ProcessFilterForm(forms.Form):
+    """The public list's filters (GET): by status and by focus area."""
+
+    STATUS_CHOICES = [("", _("All")), ("ongoing", _("Ongoing")), ("closed", _("Finished"))]
+
+    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
+    focus_area = forms.ModelChoiceField(
+        label=_("Focus area"), queryset=FocusArea.objects.none(), to_field_name="slug", required=False,
+        empty_label=_("All focus areas"),
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["focus_area"].queryset = FocusArea.objects.for_organisation(organisation)

@@ -1,0 +1,68 @@
+"""Reusable reads for the public and staff pages of the dialogues app."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from radslag.dialogues.models import Activity, DialogueProcess, Phase, ProcessUpdate, Registration
+from radslag.organisations.models import Organisation
+
+RECENTLY_CLOSED_LIMIT = 5
+
+
+def activities_with_counts() -> QuerySet[Activity]:
+    """Activities with their place and how many are confirmed or waiting."""
+    return Activity.objects.select_related("locality").annotate(
+        confirmed_count=Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)),
+        waiting_count=Count("registrations", filter=Q(registrations__status=Registration.Status.WAITING)),
+    )
+
+
+def public_processes(organisation: Organisation) -> QuerySet[DialogueProcess]:
+    return DialogueProcess.objects.for_organisation(organisation).published()  # type: ignore[attr-defined]
+
+
+def with_overview(processes: QuerySet[DialogueProcess]) -> QuerySet[DialogueProcess]:
+    """Enough to say what happens now in each process: phases, the next activity, focus areas."""
+    upcoming = Activity.objects.filter(ends_at__gte=timezone.now()).order_by("starts_at")
+    return processes.prefetch_related(
+        "phases",
+        "focus_areas",
+        Prefetch("activities", queryset=upcoming, to_attr="upcoming_activities"),
+    )
+
+
+def ongoing(organisation: Organisation) -> QuerySet[DialogueProcess]:
+    return with_overview(
+        public_processes(organisation).filter(status=DialogueProcess.Status.PUBLISHED).order_by("-published_at")
+    )
+
+
+def recently_closed(organisation: Organisation) -> QuerySet[DialogueProcess]:
+    closed = public_processes(organisation).filter(status=DialogueProcess.Status.CLOSED)
+    return with_overview(closed.order_by("-updated_at"))[:RECENTLY_CLOSED_LIMIT]
+
+
+def process_for_page(organisation: Organisation, slug: str) -> QuerySet[DialogueProcess]:
+    """The process page's process with everything it shows, in a fixed number of queries."""
+    return (
+        DialogueProcess.objects.for_organisation(organisation)  # type: ignore[attr-defined]
+        .filter(slug=slug)
+        .select_related("organisation", "deciding_body", "commissioning_decision__body")
+        .prefetch_related(
+            Prefetch("phases", queryset=Phase.objects.order_by("order", "starts")),
+            Prefetch("updates", queryset=ProcessUpdate.objects.select_related("phase", "decision")),
+            Prefetch("activities", queryset=activities_with_counts()),
+            "focus_areas",
+        )
+    )
+
+
+def staff_processes(organisation: Organisation) -> QuerySet[DialogueProcess]:
+    return (
+        DialogueProcess.objects.for_organisation(organisation)  # type: ignore[attr-defined]
+        .select_related("deciding_body")
+        .annotate(activity_count=Count("activities", distinct=True), phase_count=Count("phases", distinct=True))
+        .order_by("status", "-created_at")
+    )

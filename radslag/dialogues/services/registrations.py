@@ -1,0 +1,132 @@
+"""Signing up for an activity, the waiting list and cancellation by a signed link."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from radslag.audit.services import record_event
+from radslag.core.errors import DomainError
+from radslag.dialogues.models import Activity, Registration
+from radslag.dialogues.permissions import can_register
+
+CANCEL_SALT = "radslag.dialogues.registration.cancel"
+Status = Registration.Status
+
+
+def cancellation_token(registration: Registration) -> str:
+    return signing.dumps({"registration": registration.pk, "email": registration.email}, salt=CANCEL_SALT)
+
+
+def registration_for_token(activity: Activity, token: str) -> Registration | None:
+    """The registration a cancellation link points at, or None if the link is broken or for another activity."""
+    try:
+        payload = signing.loads(token, salt=CANCEL_SALT)
+    except signing.BadSignature:
+        return None
+    return Registration.objects.filter(
+        pk=payload.get("registration"), email=payload.get("email"), activity=activity
+    ).first()
+
+
+def cancellation_url(registration: Registration) -> str:
+    activity = registration.activity
+    return reverse("dialogues:registration_cancel", kwargs={
+        "slug": activity.process.slug, "pk": activity.pk, "token": cancellation_token(registration),
+    })
+
+
+def places_left(activity: Activity) -> int | None:
+    """Free places, or None when the activity has no limit."""
+    if activity.capacity is None:
+        return None
+    confirmed = activity.registrations.filter(status=Status.CONFIRMED).count()
+    return max(activity.capacity - confirmed, 0)
+
+
+def _mail_registration(registration: Registration, *, site_url: str) -> None:
+    """Queue the confirmation, in the municipality's language, for after the commit."""
+    activity = registration.activity
+    organisation = activity.process.organisation
+    with translation.override(organisation.default_language or settings.LANGUAGE_CODE):
+        context = {"registration": registration, "activity": activity, "organisation": organisation,
+                   "cancel_url": site_url + cancellation_url(registration)}
+        subject = render_to_string("dialogues/email/registration_subject.txt", context).strip()
+        body = render_to_string("dialogues/email/registration.txt", context)
+    sender = organisation.contact_email or settings.DEFAULT_FROM_EMAIL
+    transaction.on_commit(lambda: send_mail(subject, body, sender, [registration.email]))
+
+
+def _check_open(activity: Activity, email: str) -> None:
+    if not activity.registration_required or not can_register(activity.process):
+        raise DomainError(_("Registration is not open for this activity."))
+    if activity.starts_at <= timezone.now():
+        raise DomainError(_("The activity has already started, so registration is closed."))
+    active = activity.registrations.exclude(status=Status.CANCELLED)
+    if active.filter(email__iexact=email).exists():
+        raise DomainError(_("This e-mail address is already registered for the activity."))
+
+
+@transaction.atomic
+def register_for_activity(
+    *, activity: Activity, name: str, email: str, needs: str = "", user: Any = None, site_url: str = ""
+) -> Registration:
+    """Confirm a place while there are places left, otherwise put the person on the waiting list."""
+    # Lock the activity row so that two people can never both get the last place.
+    activity = Activity.objects.select_for_update().select_related("process__organisation").get(pk=activity.pk)
+    _check_open(activity, email)
+    left = places_left(activity)
+    status = Status.CONFIRMED if left is None or left > 0 else Status.WAITING
+    registration = Registration.objects.create(
+        activity=activity, user=user if getattr(user, "is_authenticated", False) else None,
+        name=name, email=email, needs=needs, status=status,
+    )
+    record_event(organisation=activity.process.organisation, actor=user, action="registration.created",
+                 target=activity, data={"registration": registration.pk, "status": status})
+    _mail_registration(registration, site_url=site_url)
+    return registration
+
+
+@transaction.atomic
+def cancel_registration(*, registration: Registration, site_url: str = "") -> Registration | None:
+    """Cancel a place; a freed confirmed place goes to the first on the waiting list, who is told by e-mail.
+
+    Returns the promoted registration, if anyone was promoted.
+    """
+    activity = Activity.objects.select_for_update().select_related("process__organisation").get(
+        pk=registration.activity_id)
+    registration = Registration.objects.select_for_update().get(pk=registration.pk)
+    if registration.status == Status.CANCELLED:
+        raise DomainError(_("The registration is already cancelled."))
+    freed_place = registration.status == Status.CONFIRMED
+    registration.status = Status.CANCELLED
+    registration.save(update_fields=["status"])
+    record_event(organisation=activity.process.organisation, actor=None, action="registration.cancelled",
+                 target=activity, data={"registration": registration.pk})
+    if not freed_place:
+        return None
+    return _promote_first_waiting(activity, site_url=site_url)
+
+
+def _promote_first_waiting(activity: Activity, *, site_url: str) -> Registration | None:
+    left = places_left(activity)
+    if left is not None and left == 0:
+        return None
+    promoted = activity.registrations.select_for_update().filter(status=Status.WAITING).order_by(
+        "created_at", "id").first()
+    if promoted is None:
+        return None
+    promoted.status = Status.CONFIRMED
+    promoted.save(update_fields=["status"])
+    record_event(organisation=activity.process.organisation, actor=None, action="registration.promoted",
+                 target=activity, data={"registration": promoted.pk})
+    _mail_registration(promoted, site_url=site_url)
+    return promoted

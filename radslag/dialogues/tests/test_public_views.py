@@ -1,0 +1,143 @@
+"""The public pages as a visitor sees them: scoping, drafts, escaping, query counts."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from radslag.dialogues.models import DialogueProcess
+from radslag.dialogues.tests.factories import ActivityFactory, PhaseFactory, ProcessFactory, UpdateFactory
+from radslag.governance.tests.factories import DecisionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def detail_url(process):
+    return reverse("dialogues:process_detail", kwargs={"slug": process.slug})
+
+
+def test_home_shows_ongoing_and_finished_dialogues(org, client_for):
+    ProcessFactory(organisation=org, title="Mötesplatser i Nödinge")
+    ProcessFactory(organisation=org, title="Skolvägar i Nol", status=DialogueProcess.Status.CLOSED)
+    ProcessFactory(organisation=org, title="Hemligt utkast", status=DialogueProcess.Status.DRAFT)
+
+    page = client_for(org).get(reverse("dialogues:home")).content.decode()
+
+    assert "Pågående dialoger" in page and "Mötesplatser i Nödinge" in page
+    assert "Nyligen avslutade" in page and "Skolvägar i Nol" in page
+    assert "Hemligt utkast" not in page
+    assert "Medbeslutande" in page  # the participation ladder is explained
+
+
+def test_home_only_shows_the_hosts_municipality(org, other_org, client_for):
+    ProcessFactory(organisation=other_org, title="Grannens dialog")
+
+    assert "Grannens dialog" not in client_for(org).get("/").content.decode()
+
+
+def test_list_filters_by_status(org, client_for):
+    ProcessFactory(organisation=org, title="Pågår fortfarande")
+    ProcessFactory(organisation=org, title="Redan klar", status=DialogueProcess.Status.CLOSED)
+
+    page = client_for(org).get(reverse("dialogues:process_list"), {"status": "closed"}).content.decode()
+
+    assert "Redan klar" in page and "Pågår fortfarande" not in page
+
+
+def test_draft_is_404_for_the_public_and_residents(org, resident, client_for):
+    process = ProcessFactory(organisation=org, status=DialogueProcess.Status.DRAFT)
+
+    assert client_for(org).get(detail_url(process)).status_code == 404
+    assert client_for(org, resident).get(detail_url(process)).status_code == 404
+
+
+def test_draft_is_a_preview_with_a_banner_for_staff(org, staff, client_for):
+    process = ProcessFactory(organisation=org, status=DialogueProcess.Status.DRAFT, title="Planeras")
+
+    response = client_for(org, staff).get(detail_url(process))
+
+    assert response.status_code == 200
+    assert "Utkast" in response.content.decode() and "förhandsvisning" in response.content.decode()
+
+
+def test_another_municipalitys_process_is_404(org, other_org, client_for):
+    process = ProcessFactory(organisation=other_org)
+
+    assert client_for(org).get(detail_url(process)).status_code == 404
+
+
+def test_process_page_shows_mandate_ladder_and_decision(org, client_for):
+    decision = DecisionFactory(organisation=org, title="Uppdrag om mötesplatser", registration_number="KS 2019/77",
+                               section="§ 112", url="https://ale.se/protokoll")
+    process = ProcessFactory(organisation=org, commissioning_decision=decision)
+
+    page = client_for(org).get(detail_url(process)).content.decode()
+
+    assert "Vad kan du påverka här?" in page and "Var och hur mötesplatserna utformas." in page
+    assert "Budgetramen är redan beslutad." in page
+    assert '<li aria-current="step">Dialog' in page
+    assert "KS 2019/77" in page and "§ 112" in page and 'href="https://ale.se/protokoll"' in page
+    assert process.deciding_body.name in page
+    assert "30 juni 2030" in page  # the feedback promise
+
+
+def test_timeline_marks_done_current_and_coming(org, client_for):
+    process = ProcessFactory(organisation=org)
+    today = timezone.localdate()
+    PhaseFactory(process=process, order=1, name="Intervjuer", starts=today - dt.timedelta(days=60),
+                 ends=today - dt.timedelta(days=31))
+    PhaseFactory(process=process, order=2, name="Öppet möte", starts=today - dt.timedelta(days=30),
+                 ends=today + dt.timedelta(days=30))
+    PhaseFactory(process=process, order=3, name="Återkoppling", starts=today + dt.timedelta(days=31),
+                 ends=today + dt.timedelta(days=60))
+
+    page = client_for(org).get(detail_url(process)).content.decode()
+
+    assert 'class="done"' in page and 'class="coming"' in page
+    assert '<li class="current" aria-current="step">' in page
+    assert "Klar" in page and "Kommer" in page
+
+
+def test_what_has_happened_lists_newest_first(org, client_for):
+    process = ProcessFactory(organisation=org)
+    UpdateFactory(process=process, title="Gammal nyhet", published_at=timezone.now() - dt.timedelta(days=3))
+    UpdateFactory(process=process, title="Färsk nyhet")
+
+    page = client_for(org).get(detail_url(process)).content.decode()
+
+    assert page.index("Färsk nyhet") < page.index("Gammal nyhet")
+
+
+def test_script_in_user_text_is_shown_inert(org, client_for):
+    process = ProcessFactory(organisation=org, title="<script>alert(1)</script>",
+                             open_to_influence="<img src=x onerror=alert(2)>")
+    UpdateFactory(process=process, body="<script>alert(3)</script>")
+
+    page = client_for(org).get(detail_url(process)).content.decode()
+
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_closed_process_has_no_contribution_links(org, client_for):
+    process = ProcessFactory(organisation=org, status=DialogueProcess.Status.CLOSED)
+
+    page = client_for(org).get(detail_url(process)).content.decode()
+
+    assert "Dialogen är avslutad." in page
+    assert "Dela dina tankar" not in page
+
+
+def test_process_page_query_count_does_not_grow_with_content(org, client_for, django_assert_max_num_queries):
+    process = ProcessFactory(organisation=org)
+    client = client_for(org)
+    client.get(detail_url(process))
+    for n in range(15):
+        PhaseFactory(process=process, order=n)
+        UpdateFactory(process=process, decision=DecisionFactory(organisation=org))
+        ActivityFactory(process=process, registration_required=True, capacity=10)
+
+    with django_assert_max_num_queries(12):
+        response = client.get(detail_url(process))
+    assert response.status_code == 200

@@ -1,0 +1,76 @@
+"""Where a process stands in time: which phases are done, current or coming."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.utils import timezone
+
+from radslag.dialogues.models import Activity, DialogueProcess, Phase
+
+
+class PhaseState(StrEnum):
+    DONE = "done"
+    CURRENT = "current"
+    COMING = "coming"
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    phase: Phase
+    state: PhaseState
+
+    @property
+    def is_current(self) -> bool:
+        return self.state is PhaseState.CURRENT
+
+
+def today() -> dt.date:
+    """Today's date in the municipality's time zone (Europe/Stockholm)."""
+    return timezone.localdate()
+
+
+def phase_state(phase: Phase, on: dt.date) -> PhaseState:
+    if phase.ends < on:
+        return PhaseState.DONE
+    if phase.starts > on:
+        return PhaseState.COMING
+    return PhaseState.CURRENT
+
+
+def build_timeline(phases: Iterable[Phase], on: dt.date) -> list[TimelineEntry]:
+    return [TimelineEntry(phase=phase, state=phase_state(phase, on)) for phase in phases]
+
+
+def current_entry(timeline: list[TimelineEntry]) -> TimelineEntry | None:
+    return next((entry for entry in timeline if entry.is_current), None)
+
+
+def next_activity(activities: Iterable[Activity], now: dt.datetime) -> Activity | None:
+    """The first activity that has not ended yet."""
+    upcoming = [activity for activity in activities if activity.ends_at >= now]
+    return min(upcoming, key=lambda activity: activity.starts_at, default=None)
+
+
+@dataclass(frozen=True)
+class ProcessOverview:
+    """What happens now in a process, for lists: the current phase and the next activity."""
+
+    process: DialogueProcess
+    current_phase: Phase | None
+    next_activity: Activity | None
+
+
+def overview_of(process: DialogueProcess, on: dt.date, now: dt.datetime) -> ProcessOverview:
+    """Expects the phases and `upcoming_activities` prefetched (see querysets.with_overview)."""
+    entry = current_entry(build_timeline(process.phases.all(), on))
+    upcoming = getattr(process, "upcoming_activities", None)
+    activities = upcoming if upcoming is not None else process.activities.all()
+    return ProcessOverview(
+        process=process,
+        current_phase=entry.phase if entry else None,
+        next_activity=next_activity(activities, now),
+    )

@@ -1,0 +1,75 @@
+"""An activity's public page, with registration and cancellation by a signed link."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from radslag.core.errors import DomainError
+from radslag.dialogues import querysets, services
+from radslag.dialogues.forms import RegistrationForm
+from radslag.dialogues.models import Activity, DialogueProcess, Registration
+from radslag.dialogues.permissions import can_register
+from radslag.dialogues.views.public import viewable_process
+
+
+def site_url(request: HttpRequest) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def _activity(request: HttpRequest, slug: str, pk: int) -> tuple[DialogueProcess, Activity]:
+    process = viewable_process(request, slug)
+    activity = get_object_or_404(querysets.activities_with_counts().select_related("phase"), pk=pk, process=process)
+    activity.process = process
+    return process, activity
+
+
+def _registration_message(registration: Registration) -> str:
+    if registration.status == Registration.Status.CONFIRMED:
+        return _("You are registered. We have sent a confirmation to %(email)s.") % {"email": registration.email}
+    return _("The activity is full, so you are on the waiting list. We have sent a confirmation to %(email)s "
+             "and will e-mail you if a place becomes free.") % {"email": registration.email}
+
+
+@require_http_methods(["GET", "POST"])
+def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    process, activity = _activity(request, slug, pk)
+    registration_open = activity.registration_required and can_register(process)
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and registration_open and form.is_valid():
+        try:
+            registration = services.register_for_activity(
+                activity=activity, user=request.user, site_url=site_url(request), **form.cleaned_data
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _registration_message(registration))
+            return redirect("dialogues:activity_detail", slug=process.slug, pk=activity.pk)
+    left = None if activity.capacity is None else max(activity.capacity - activity.confirmed_count, 0)
+    return render(request, "dialogues/activity_detail.html", {
+        "process": process, "activity": activity, "form": form,
+        "registration_open": registration_open, "places_left": left,
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def registration_cancel(request: HttpRequest, slug: str, pk: int, token: str) -> HttpResponse:
+    process, activity = _activity(request, slug, pk)
+    registration = services.registration_for_token(activity, token)
+    if registration is None:
+        raise Http404("The cancellation link is not valid.")
+    if request.method == "POST" and registration.status != Registration.Status.CANCELLED:
+        try:
+            services.cancel_registration(registration=registration, site_url=site_url(request))
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your registration is cancelled. Thank you for letting us know."))
+        return redirect("dialogues:activity_detail", slug=process.slug, pk=activity.pk)
+    return render(request, "dialogues/registration_cancel.html", {
+        "process": process, "activity": activity, "registration": registration,
+    })

@@ -1,0 +1,100 @@
+"""Staff pages for planning a process: its mandate, publication, and "what has happened" updates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from radslag.accounts.decorators import staff_required
+from radslag.core.errors import DomainError
+from radslag.dialogues import querysets, services
+from radslag.dialogues.forms import ProcessForm, UpdateForm
+from radslag.dialogues.models import DialogueProcess
+
+
+def staff_process(request: HttpRequest, pk: int) -> DialogueProcess:
+    """A process of the request's municipality; another municipality's is a 404."""
+    return get_object_or_404(DialogueProcess, pk=pk, organisation=request.organisation)  # type: ignore[attr-defined]
+
+
+@staff_required
+def staff_home(request: HttpRequest) -> HttpResponse:
+    processes = querysets.staff_processes(request.organisation)  # type: ignore[attr-defined]
+    return render(request, "dialogues/staff/home.html", {"processes": processes})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def process_create(request: HttpRequest) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    form = ProcessForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        process = services.create_process(organisation=organisation, actor=request.user, fields=form.cleaned_data)
+        messages.success(request, _("The process is saved as a draft."))
+        return redirect("dialogues:process_edit", pk=process.pk)
+    return render(request, "dialogues/staff/process_form.html", {"form": form, "process": None})
+
+
+def _edit_page(request: HttpRequest, process: DialogueProcess, form: ProcessForm, **extra: Any) -> HttpResponse:
+    context = {"form": form, "process": process, "missing": services.missing_labels(process), **extra}
+    return render(request, "dialogues/staff/process_form.html", context)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def process_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    process = staff_process(request, pk)
+    form = ProcessForm(request.POST or None, instance=process, organisation=process.organisation)
+    if request.method == "POST" and form.is_valid():
+        services.update_process(process=process, actor=request.user, fields=form.cleaned_data)
+        messages.success(request, _("The changes are saved."))
+        return redirect("dialogues:process_edit", pk=process.pk)
+    return _edit_page(request, process, form)
+
+
+@staff_required
+@require_POST
+def process_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    process = staff_process(request, pk)
+    try:
+        services.publish_process(process=process, actor=request.user)
+    except DomainError as error:
+        form = ProcessForm(instance=process, organisation=process.organisation)
+        return _edit_page(request, process, form, publish_error=error)
+    messages.success(request, _("The process is published."))
+    return redirect("dialogues:process_edit", pk=process.pk)
+
+
+@staff_required
+@require_POST
+def process_close(request: HttpRequest, pk: int) -> HttpResponse:
+    process = staff_process(request, pk)
+    try:
+        services.close_process(process=process, actor=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("The process is closed. It stays public but takes no more input."))
+    return redirect("dialogues:process_edit", pk=process.pk)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def update_create(request: HttpRequest, pk: int) -> HttpResponse:
+    process = staff_process(request, pk)
+    form = UpdateForm(request.POST or None, process=process)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.post_update(process=process, actor=request.user, fields=form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The update is published on the process page."))
+            return redirect("dialogues:process_edit", pk=process.pk)
+    updates = process.updates.all()
+    return render(request, "dialogues/staff/update_form.html", {"form": form, "process": process, "updates": updates})

@@ -1,0 +1,92 @@
+"""Staff pages for a process's phases, activities, tables and registrations."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from radslag.accounts.decorators import staff_required
+from radslag.core.errors import DomainError
+from radslag.dialogues import querysets, services
+from radslag.dialogues.forms import ActivityForm, PhaseForm, TableForm
+from radslag.dialogues.models import Activity, Phase, Table
+from radslag.dialogues.views.staff import staff_process
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def phase_list(request: HttpRequest, pk: int, phase_pk: int | None = None) -> HttpResponse:
+    """The process's phases, with a form to add one (or to change the one in the address)."""
+    process = staff_process(request, pk)
+    phase = get_object_or_404(Phase, pk=phase_pk, process=process) if phase_pk else None
+    form = PhaseForm(request.POST or None, instance=phase)
+    if request.method == "POST" and form.is_valid():
+        services.save_phase(process=process, actor=request.user, fields=form.cleaned_data, phase=phase)
+        messages.success(request, _("The phase is saved."))
+        return redirect("dialogues:phase_list", pk=process.pk)
+    return render(request, "dialogues/staff/phases.html", {
+        "process": process, "phases": process.phases.all(), "form": form, "phase": phase,
+    })
+
+
+@staff_required
+@require_POST
+def phase_delete(request: HttpRequest, pk: int, phase_pk: int) -> HttpResponse:
+    process = staff_process(request, pk)
+    phase = get_object_or_404(Phase, pk=phase_pk, process=process)
+    services.delete_phase(phase=phase, actor=request.user)
+    messages.success(request, _("The phase is deleted."))
+    return redirect("dialogues:phase_list", pk=process.pk)
+
+
+@staff_required
+def activity_list(request: HttpRequest, pk: int) -> HttpResponse:
+    process = staff_process(request, pk)
+    activities = querysets.activities_with_counts().filter(process=process)
+    return render(request, "dialogues/staff/activities.html", {"process": process, "activities": activities})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def activity_edit(request: HttpRequest, pk: int, activity_pk: int | None = None) -> HttpResponse:
+    """Create an activity, or change one and see its tables, registrations and waiting list."""
+    process = staff_process(request, pk)
+    activity = get_object_or_404(Activity, pk=activity_pk, process=process) if activity_pk else None
+    form = ActivityForm(request.POST or None, instance=activity, process=process)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = services.save_activity(process=process, actor=request.user, fields=form.cleaned_data,
+                                           activity=activity)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The activity is saved."))
+            return redirect("dialogues:activity_edit", pk=process.pk, activity_pk=saved.pk)
+    context = {"process": process, "activity": activity, "form": form}
+    if activity is not None:
+        context["tables"] = activity.tables.select_related("host")
+        context["registrations"] = activity.registrations.exclude(status="cancelled")
+    return render(request, "dialogues/staff/activity_form.html", context)
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def table_edit(request: HttpRequest, pk: int, activity_pk: int, table_pk: int | None = None) -> HttpResponse:
+    process = staff_process(request, pk)
+    activity = get_object_or_404(Activity, pk=activity_pk, process=process)
+    table = get_object_or_404(Table, pk=table_pk, activity=activity) if table_pk else None
+    form = TableForm(request.POST or None, instance=table, organisation=process.organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_table(activity=activity, actor=request.user, fields=form.cleaned_data, table=table)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The table is saved."))
+            return redirect("dialogues:activity_edit", pk=process.pk, activity_pk=activity.pk)
+    return render(request, "dialogues/staff/table_form.html", {
+        "process": process, "activity": activity, "table": table, "form": form,
+    })
