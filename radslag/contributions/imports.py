@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from radslag.audit.services import record_event
+from radslag.contributions.exports import FORMULA_START
 from radslag.contributions.models import BODY_MAX_LENGTH, Channel, Contribution, ImportBatch
 from radslag.core.errors import DomainError
 from radslag.core.models import AgeBand, Sex
@@ -201,7 +202,6 @@ SEX_NAMES: dict[str, str] = {
     "annat": Sex.OTHER, "annan": Sex.OTHER, "vill inte svara": Sex.OTHER, "other": Sex.OTHER,
 }
 UNREADABLE = re.compile("[\udc80-\udcff]")
-FORMULA_START = ("=", "+", "-", "@")
 
 
 @dataclass
@@ -218,6 +218,14 @@ class RowValues:
     locality: Locality | None = None
     focus_areas: list[FocusArea] = field(default_factory=list)
     external_id: str = ""
+
+    @property
+    def channel_label(self) -> str:
+        return str(Channel(self.channel).label)
+
+    @property
+    def sex_label(self) -> str:
+        return str(Sex(self.sex).label) if self.sex else ""
 
 
 class CellError(Exception):

@@ -1,0 +1,179 @@
+"""Staff pages to import contributions from a file (with a preview before anything is written) and to export them.
+
+Between preview and confirmation the uploaded file waits in `default_storage` under a random name
+that only this session knows; the confirmation reads and checks it again, then deletes it.
+"""
+
+from __future__ import annotations
+
+import secrets
+import tempfile
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from radslag.accounts.decorators import staff_required
+from radslag.contributions import exports
+from radslag.contributions.imports import (
+    ImportFileError,
+    ParsedImport,
+    import_contributions,
+    parse_import,
+    too_big_message,
+)
+from radslag.contributions.models import Channel, Contribution
+from radslag.dialogues.models import DialogueProcess
+
+PENDING_KEY = "contributions_pending_import"
+PREVIEW_ROWS = 20
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("File (CSV or XLSX)"),
+        help_text=gettext_lazy("The first row names the columns. Only the column “text” is required."),
+    )
+    default_channel = forms.ChoiceField(
+        label=gettext_lazy("Channel for rows that name none"), choices=Channel.choices, initial=Channel.SLIP,
+    )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > settings.RADSLAG_IMPORT_MAX_BYTES:
+            raise forms.ValidationError(too_big_message())
+        return upload
+
+
+def _process(request: HttpRequest, pk: int) -> DialogueProcess:
+    return get_object_or_404(DialogueProcess, pk=pk, organisation=request.organisation)  # type: ignore[attr-defined]
+
+
+@staff_required
+def import_view(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    if request.method == "POST" and "confirm" in request.POST:
+        return _confirm(request, process)
+    if request.method == "POST" and "cancel" in request.POST:
+        _discard_pending(request)
+        messages.info(request, _("The import was cancelled. Nothing was written."))
+        return redirect("contributions_io:import", pk=process.pk)
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        return _preview(request, process, form)
+    return _render(request, process, form=form)
+
+
+def _render(request: HttpRequest, process: DialogueProcess, **context: Any) -> HttpResponse:
+    parsed: ParsedImport | None = context.get("parsed")
+    context.setdefault("form", ImportUploadForm())
+    return render(request, "contributions/io/import.html", {
+        "process": process,
+        "preview_rows": parsed.rows[:PREVIEW_ROWS] if parsed else [],
+        "preview_limit": PREVIEW_ROWS,
+        "max_rows": settings.RADSLAG_IMPORT_MAX_ROWS,
+        **context,
+    })
+
+
+def _preview(request: HttpRequest, process: DialogueProcess, form: ImportUploadForm) -> HttpResponse:
+    upload = form.cleaned_data["file"]
+    data = upload.read()
+    channel = form.cleaned_data["default_channel"]
+    try:
+        parsed = parse_import(data, process=process, default_channel=channel)
+    except ImportFileError as error:
+        form.add_error("file", error.message)
+        return _render(request, process, form=form)
+    _discard_pending(request)
+    token = ""
+    if parsed.is_valid:
+        token = secrets.token_urlsafe(24)
+        stored = default_storage.save(f"contribution-imports/{token}.upload", ContentFile(data))
+        request.session[PENDING_KEY] = {
+            "token": token, "storage_name": stored, "filename": upload.name, "process": process.pk, "channel": channel,
+        }
+    return _render(request, process, parsed=parsed, filename=upload.name, token=token)
+
+
+def _discard_pending(request: HttpRequest) -> None:
+    pending = request.session.pop(PENDING_KEY, None)
+    if pending and default_storage.exists(pending["storage_name"]):
+        default_storage.delete(pending["storage_name"])
+
+
+def _confirm(request: HttpRequest, process: DialogueProcess) -> HttpResponse:
+    pending = request.session.get(PENDING_KEY)
+    token = request.POST.get("token", "")
+    if (
+        not pending or not token or not secrets.compare_digest(pending["token"], token)
+        or pending["process"] != process.pk or not default_storage.exists(pending["storage_name"])
+    ):
+        messages.error(request, _("The uploaded file is no longer waiting for confirmation. Upload it again."))
+        return redirect("contributions_io:import", pk=process.pk)
+    with default_storage.open(pending["storage_name"], "rb") as stored:
+        data = stored.read()
+    try:
+        parsed = parse_import(data, process=process, default_channel=pending["channel"])
+    except ImportFileError as error:  # the settings changed since the preview
+        _discard_pending(request)
+        messages.error(request, error.message)
+        return redirect("contributions_io:import", pk=process.pk)
+    if not parsed.is_valid:  # e.g. an activity was removed since the preview
+        _discard_pending(request)
+        return _render(request, process, parsed=parsed, filename=pending["filename"], token="")
+    batch = import_contributions(process=process, rows=parsed.rows, actor=request.user, filename=pending["filename"])
+    _discard_pending(request)
+    messages.success(request, _("%(count)s contributions were imported from %(file)s.") % {
+        "count": batch.row_count, "file": batch.filename,
+    })
+    return redirect("contributions_io:import", pk=process.pk)
+
+
+@staff_required
+def template_view(request: HttpRequest, fmt: str) -> HttpResponse:
+    if fmt == "csv":
+        response = HttpResponse(exports.template_csv(), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        response = HttpResponse(exports.template_xlsx(), content_type=exports.FORMATS["xlsx"][0])
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="inspel-mall.{fmt}"'
+    return response
+
+
+@staff_required
+def export_view(request: HttpRequest, pk: int) -> HttpResponse:
+    process = _process(request, pk)
+    fmt = request.GET.get("format", "")
+    if fmt not in exports.FORMATS:
+        counts = {status: 0 for status in Contribution.Status.values}
+        for status in Contribution.objects.filter(process=process).values_list("status", flat=True):
+            counts[status] += 1
+        statuses = [(label, counts[value]) for value, label in Contribution.Status.choices]
+        return render(request, "contributions/io/export.html", {
+            "process": process, "statuses": statuses, "total": sum(counts.values()),
+        })
+    exports.record_export(process=process, actor=request.user, fmt=fmt)
+    return _export_response(process, fmt)
+
+
+def _export_response(process: DialogueProcess, fmt: str) -> HttpResponse | StreamingHttpResponse | FileResponse:
+    content_type, extension = exports.FORMATS[fmt]
+    filename = exports.export_filename(process, extension)
+    if fmt == "xlsx":
+        spool = tempfile.SpooledTemporaryFile(max_size=10 * 1024 * 1024)  # noqa: SIM115  (FileResponse closes it)
+        exports.write_xlsx(process, spool)
+        spool.seek(0)
+        return FileResponse(spool, as_attachment=True, filename=filename, content_type=content_type)
+    chunks = exports.csv_chunks(process) if fmt == "csv" else exports.json_chunks(process)
+    response = StreamingHttpResponse(chunks, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
