@@ -1,0 +1,1 @@
+"""The pieces of the demo municipality, each loaded by one module in dependency order."""

@@ -1,0 +1,72 @@
+"""Loading and reloading the demo municipality (Ale kommun), in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from radslag.accounts.models import User
+from radslag.audit.models import AuditEvent
+from radslag.audit.services import record_event
+from radslag.contributions.models import Contribution
+from radslag.demo.logins import DEMO_EMAILS
+from radslag.demo.seed.ale360 import load_ale360
+from radslag.demo.seed.contributions import load_contributions
+from radslag.demo.seed.current import load_current
+from radslag.demo.seed.governance import load_governance
+from radslag.demo.seed.municipality import DEMO_SLUG, load_municipality
+from radslag.demo.seed.people import load_people
+from radslag.dialogues.models import DialogueProcess
+from radslag.governance.models import Decision
+from radslag.organisations.models import Organisation
+
+
+@dataclass(frozen=True)
+class DemoLoadResult:
+    organisation: Organisation
+    created: bool
+    contributions: int = 0
+
+
+def demo_organisation() -> Organisation | None:
+    return Organisation.objects.filter(slug=DEMO_SLUG).first()
+
+
+@transaction.atomic
+def load_demo(*, reset: bool = False) -> DemoLoadResult:
+    """Create the demo municipality unless it exists; with `reset`, empty it first and load it again."""
+    existing = demo_organisation()
+    if existing is not None and not reset:
+        return DemoLoadResult(organisation=existing, created=False)
+    if existing is not None:
+        _empty_demo(existing)
+    User.objects.filter(email__in=DEMO_EMAILS).delete()
+    context = load_municipality(today=timezone.localdate(), existing=existing)
+    load_people(context)
+    load_governance(context)
+    load_ale360(context)
+    load_current(context)
+    count = load_contributions(context)
+    record_event(
+        organisation=context.organisation, actor=None, action="demo.loaded", target=context.organisation,
+        data={"contributions": count, "processes": len(context.processes), "reset": existing is not None},
+    )
+    return DemoLoadResult(organisation=context.organisation, created=True, contributions=count)
+
+
+def _empty_demo(organisation: Organisation) -> None:
+    """Delete everything the municipality owns except its audit trail, which is append-only.
+
+    The organisation row itself stays because its audit events protect it; it is refilled by the load.
+    Rows that protect others (processes protect bodies, decisions protect bodies) go first.
+    """
+    Contribution.objects.filter(organisation=organisation).delete()
+    DialogueProcess.objects.filter(organisation=organisation).delete()
+    Decision.objects.filter(organisation=organisation).delete()
+    for relation in organisation._meta.related_objects:
+        if relation.related_model is AuditEvent or (not relation.one_to_many and not relation.one_to_one):
+            continue
+        model: type[models.Model] = relation.related_model  # type: ignore[assignment]
+        model._base_manager.filter(**{relation.field.name: organisation}).delete()
