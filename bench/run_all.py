@@ -109,7 +109,10 @@ def header(command: str) -> str:
     now = dt.datetime.now(dt.UTC).astimezone()
     return (
         "# Benchmarks\n\n"
-        "Written by `make bench` (`bench/run_all.py`); do not edit by hand.\n\n"
+        "Written by `make bench` (`bench/run_all.py`), which runs every `bench/bench_*.py`; "
+        "`.venv/bin/python bench/run_all.py --only NAME` reruns one and keeps the other sections. "
+        "Do not edit by hand. Figures from a shared machine vary from run to run; compare query counts "
+        "and orders of magnitude rather than single milliseconds.\n\n"
         "| | |\n| --- | --- |\n"
         f"| machine | {cpu_model()}, {os.cpu_count()} cores, {memory_gib()} memory |\n"
         f"| software | Python {platform.python_version()}, {postgres_version()}, {platform.system()} "
@@ -156,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             sections[short_name(path)] = section
     command = "make bench" if not args.only else f".venv/bin/python bench/run_all.py --only {args.only}"
     write(sections, command)
-    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+    print(f"wrote {OUTPUT}")
     return 0
 
 
