@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from radslag.accounts.models import User
@@ -12,11 +13,20 @@ from radslag.dialogues.models import Activity, DialogueProcess, Phase, ProcessUp
 from radslag.governance.models import Decision, FocusArea
 from radslag.organisations.models import Body, Locality, Organisation
 
+
+def limit_choices(form: forms.BaseForm, name: str, queryset: QuerySet[Any]) -> None:
+    """Offer only these objects in a choice field (the request's municipality or process)."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ModelChoiceField):
+        raise TypeError(f"{name} is not a choice of objects")
+    field.queryset = queryset
+
+
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class ProcessForm(forms.ModelForm):  # type: ignore[type-arg]  (django-stubs generic)
+class ProcessForm(forms.ModelForm):
     """A process and its whole mandate. Every choice is limited to the request's municipality."""
 
     class Meta:
@@ -41,11 +51,11 @@ class ProcessForm(forms.ModelForm):  # type: ignore[type-arg]  (django-stubs gen
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        self.fields["deciding_body"].queryset = Body.objects.for_organisation(organisation)
-        self.fields["commissioning_decision"].queryset = Decision.objects.for_organisation(
-            organisation).select_related("body")
-        self.fields["focus_areas"].queryset = FocusArea.objects.for_organisation(organisation)
-        self.fields["localities"].queryset = Locality.objects.for_organisation(organisation)
+        limit_choices(self, "deciding_body", Body.objects.for_organisation(organisation))
+        limit_choices(self, "commissioning_decision", Decision.objects.for_organisation(
+            organisation).select_related("body"))
+        limit_choices(self, "focus_areas", FocusArea.objects.for_organisation(organisation))
+        limit_choices(self, "localities", Locality.objects.for_organisation(organisation))
 
     def clean_slug(self) -> str:
         slug: str = self.cleaned_data["slug"]
@@ -55,26 +65,26 @@ class ProcessForm(forms.ModelForm):  # type: ignore[type-arg]  (django-stubs gen
         return slug
 
 
-class PhaseForm(forms.ModelForm):  # type: ignore[type-arg]
+class PhaseForm(forms.ModelForm):
     class Meta:
         model = Phase
         fields = ["order", "name", "description", "starts", "ends"]
         widgets = {"starts": DATE_WIDGET, "ends": DATE_WIDGET}
 
 
-class UpdateForm(forms.ModelForm):  # type: ignore[type-arg]
+class UpdateForm(forms.ModelForm):
     class Meta:
         model = ProcessUpdate
         fields = ["title", "body", "phase", "decision"]
 
     def __init__(self, *args: Any, process: DialogueProcess, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["phase"].queryset = process.phases.all()
+        limit_choices(self, "phase", process.phases.all())
         self.fields["phase"].label = _("Phase")
-        self.fields["decision"].queryset = Decision.objects.for_organisation(process.organisation)
+        limit_choices(self, "decision", Decision.objects.for_organisation(process.organisation))
 
 
-class ActivityForm(forms.ModelForm):  # type: ignore[type-arg]
+class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = [
@@ -90,13 +100,13 @@ class ActivityForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, process: DialogueProcess, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["phase"].queryset = process.phases.all()
+        limit_choices(self, "phase", process.phases.all())
         self.fields["phase"].label = _("Phase")
-        self.fields["locality"].queryset = Locality.objects.for_organisation(process.organisation)
+        limit_choices(self, "locality", Locality.objects.for_organisation(process.organisation))
         self.fields["locality"].label = _("Locality")
 
 
-class TableForm(forms.ModelForm):  # type: ignore[type-arg]
+class TableForm(forms.ModelForm):
     class Meta:
         model = Table
         fields = ["name", "host", "host_name", "participant_count"]
@@ -104,7 +114,7 @@ class TableForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["host"].queryset = User.objects.filter(memberships__organisation=organisation).distinct()
+        limit_choices(self, "host", User.objects.filter(memberships__organisation=organisation).distinct())
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
@@ -113,7 +123,7 @@ class TableForm(forms.ModelForm):  # type: ignore[type-arg]
         return cleaned
 
 
-class RegistrationForm(forms.ModelForm):  # type: ignore[type-arg]
+class RegistrationForm(forms.ModelForm):
     class Meta:
         model = Registration
         fields = ["name", "email", "needs"]
@@ -138,4 +148,4 @@ class ProcessFilterForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["focus_area"].queryset = FocusArea.objects.for_organisation(organisation)
+        limit_choices(self, "focus_area", FocusArea.objects.for_organisation(organisation))

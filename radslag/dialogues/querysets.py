@@ -47,7 +47,7 @@ def recently_closed(organisation: Organisation) -> QuerySet[DialogueProcess]:
 def process_for_page(organisation: Organisation, slug: str) -> QuerySet[DialogueProcess]:
     """The process page's process with everything it shows, in a fixed number of queries."""
     return (
-        DialogueProcess.objects.for_organisation(organisation)  # type: ignore[attr-defined]
+        DialogueProcess.objects.filter(organisation=organisation)
         .filter(slug=slug)
         .select_related("organisation", "deciding_body", "commissioning_decision__body")
         .prefetch_related(
@@ -61,7 +61,7 @@ def process_for_page(organisation: Organisation, slug: str) -> QuerySet[Dialogue
 
 def staff_processes(organisation: Organisation) -> QuerySet[DialogueProcess]:
     return (
-        DialogueProcess.objects.for_organisation(organisation)  # type: ignore[attr-defined]
+        DialogueProcess.objects.filter(organisation=organisation)
         .select_related("deciding_body")
         .annotate(activity_count=Count("activities", distinct=True), phase_count=Count("phases", distinct=True))
         .order_by("status", "-created_at")

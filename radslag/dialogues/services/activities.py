@@ -27,8 +27,11 @@ def save_activity(
 ) -> Activity:
     """Plan a new activity in the process, or change one (times, place, registration, attendance)."""
     is_new = activity is None
-    # Compare with the stored row, not with an instance a bound form may already have changed.
-    activity = Activity(process=process) if is_new else Activity.objects.select_for_update().get(pk=activity.pk)
+    if activity is None:
+        activity = Activity(process=process)
+    else:
+        # Compare with the stored row, not with an instance a bound form may already have changed.
+        activity = Activity.objects.select_for_update().get(pk=activity.pk)
     if activity.process_id != process.pk:
         raise DomainError(_("The activity belongs to another process."))
     changed = assign_fields(activity, fields)

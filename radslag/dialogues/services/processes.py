@@ -67,8 +67,8 @@ def update_process(*, process: DialogueProcess, actor: Any, fields: Mapping[str,
 
 def missing_labels(process: DialogueProcess) -> list[str]:
     """The missing mandate fields, by their (translated) labels."""
-    return [capfirst(str(DialogueProcess._meta.get_field(name).verbose_name))
-            for name in process.missing_for_publication()]
+    fields = (DialogueProcess._meta.get_field(name) for name in process.missing_for_publication())
+    return [capfirst(str(getattr(field, "verbose_name", field.name))) for field in fields]
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from radslag.dialogues.models import DialogueProcess
 from radslag.dialogues.tests.factories import ActivityFactory, PhaseFactory, ProcessFactory, UpdateFactory
-from radslag.governance.tests.factories import DecisionFactory
+from radslag.governance.tests.factories import DecisionFactory, FocusAreaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -138,6 +138,47 @@ def test_process_page_query_count_does_not_grow_with_content(org, client_for, dj
         UpdateFactory(process=process, decision=DecisionFactory(organisation=org))
         ActivityFactory(process=process, registration_required=True, capacity=10)
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(8):
         response = client.get(detail_url(process))
+    assert response.status_code == 200
+
+
+def test_focus_areas_are_linked_and_filter_the_list(org, client_for):
+    area = FocusAreaFactory(organisation=org, name="Medskapande invånare", slug="medskapande")
+    linked = ProcessFactory(organisation=org, title="Kopplad dialog")
+    linked.focus_areas.add(area)
+    ProcessFactory(organisation=org, title="Annan dialog")
+    client = client_for(org)
+    area_url = reverse("governance:focus_area", kwargs={"slug": "medskapande"})
+
+    assert area_url in client.get("/").content.decode()
+    assert area_url in client.get(detail_url(linked)).content.decode()
+    page = client.get(reverse("dialogues:process_list"), {"focus_area": "medskapande"}).content.decode()
+    assert "Kopplad dialog" in page and "Annan dialog" not in page
+
+
+def test_what_happens_now_names_the_current_phase_and_next_activity(org, client_for):
+    process = ProcessFactory(organisation=org)
+    today = timezone.localdate()
+    PhaseFactory(process=process, name="Samtal i bygderna", starts=today, ends=today + dt.timedelta(days=5))
+    ActivityFactory(process=process, title="Redan hållen", starts_at=timezone.now() - dt.timedelta(days=2),
+                    ends_at=timezone.now() - dt.timedelta(days=2, hours=-2))
+    ActivityFactory(process=process, title="Dialogkväll i Surte")
+
+    page = client_for(org).get(detail_url(process)).content.decode()
+    now_section = page[page.index("Vad händer nu?"):page.index("Vad har hänt?")]
+
+    assert "Samtal i bygderna" in now_section and "Dialogkväll i Surte" in now_section
+    assert "Vi lovar återkoppling senast 30 juni 2030." in now_section
+
+
+def test_home_query_count_does_not_grow_with_processes(org, client_for, django_assert_max_num_queries):
+    for _ in range(8):
+        process = ProcessFactory(organisation=org)
+        PhaseFactory(process=process)
+        ActivityFactory(process=process)
+        ProcessFactory(organisation=org, status=DialogueProcess.Status.CLOSED)
+
+    with django_assert_max_num_queries(10):
+        response = client_for(org).get(reverse("dialogues:home"))
     assert response.status_code == 200

@@ -146,3 +146,20 @@ def test_table_needs_a_host(org, staff, client_for):
 
     assert "Välj en bordsvärd eller skriv bordsvärdens namn." in response.content.decode()
     assert not Table.objects.exists()
+
+
+def test_staff_home_links_each_process_to_its_staff_pages(org, staff, client_for):
+    process = ProcessFactory(organisation=org)
+
+    page = client_for(org, staff).get(reverse("dialogues:staff_home")).content.decode()
+
+    assert reverse("dialogues:process_edit", kwargs={"pk": process.pk}) in page
+    assert reverse("dialogues:activity_list", kwargs={"pk": process.pk}) in page
+    assert reverse("contributions:moderation_queue", kwargs={"pk": process.pk}) in page
+
+
+def test_staff_link_tag_gives_an_empty_address_for_a_page_that_does_not_exist():
+    from radslag.dialogues.templatetags.dialogues_tags import staff_link
+
+    assert staff_link("dialogues:process_edit", 7) == "/personal/processer/7/"
+    assert staff_link("nowhere:page", 7) == ""

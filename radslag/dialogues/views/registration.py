@@ -49,7 +49,7 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         else:
             messages.success(request, _registration_message(registration))
             return redirect("dialogues:activity_detail", slug=process.slug, pk=activity.pk)
-    left = None if activity.capacity is None else max(activity.capacity - activity.confirmed_count, 0)
+    left = None if activity.capacity is None else max(activity.capacity - getattr(activity, "confirmed_count", 0), 0)
     return render(request, "dialogues/activity_detail.html", {
         "process": process, "activity": activity, "form": form,
         "registration_open": registration_open, "places_left": left,

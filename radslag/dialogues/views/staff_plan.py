@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -65,7 +67,7 @@ def activity_edit(request: HttpRequest, pk: int, activity_pk: int | None = None)
         else:
             messages.success(request, _("The activity is saved."))
             return redirect("dialogues:activity_edit", pk=process.pk, activity_pk=saved.pk)
-    context = {"process": process, "activity": activity, "form": form}
+    context: dict[str, Any] = {"process": process, "activity": activity, "form": form}
     if activity is not None:
         context["tables"] = activity.tables.select_related("host")
         context["registrations"] = activity.registrations.exclude(status="cancelled")
