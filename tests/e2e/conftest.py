@@ -15,10 +15,14 @@ import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+from allauth.account.models import EmailAddress
 from django.conf import settings as django_settings
 from django.test import Client
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from radslag.accounts.models import Role
+from radslag.accounts.tests.factories import user_with_role
+from radslag.dialogues.tests.factories import ActivityFactory, ProcessFactory, TableFactory
 from radslag.organisations.tests.factories import OrganisationFactory
 
 CHROMIUM = os.environ.get("RADSLAG_E2E_CHROMIUM", "/usr/bin/chromium")
@@ -108,3 +112,33 @@ def page_as(new_context, live_server) -> Callable[..., Page]:
         return context.new_page()
 
     return make
+
+
+@pytest.fixture
+def process(site):
+    """A published process open for online input, with an evening, one table and rules to moderate by."""
+    process = ProcessFactory(
+        organisation=site, title="Mötesplatser i Nödinge", slug="motesplatser-i-nodinge",
+        input_question="Vad gör en mötesplats bra för dig?",
+    )
+    evening = ActivityFactory(process=process, title="Dialogkväll på Ale gymnasium")
+    TableFactory(activity=evening, name="Bord 1")
+    TableFactory(activity=evening, name="Bord 2")
+    return process
+
+
+def person(site, role: str, email: str):
+    """A user with one role in the municipality and a verified e-mail address (allauth requires one)."""
+    user = user_with_role(site, role, email=email)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+@pytest.fixture
+def staff_member(site):
+    return person(site, Role.STAFF, "processledare@ale.example.se")
+
+
+@pytest.fixture
+def administrator(site):
+    return person(site, Role.ADMIN, "admin@ale.example.se")
