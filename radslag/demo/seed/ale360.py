@@ -112,23 +112,24 @@ def _load_activities(context: DemoContext, process: DialogueProcess, phases: lis
     _load_expedition(context, phases[5])
 
 
+# (session, date, the angle in the title, the angle in the description, attendance)
 EXPEDITION = (
-    (1, dt.date(2019, 10, 23), "omsorgen", 29),
-    (2, dt.date(2019, 11, 27), "skolan", 27),
-    (3, dt.date(2020, 1, 29), "kontakten med kommunen", 26),
-    (4, dt.date(2020, 2, 26), "de unga", 24),
+    (1, dt.date(2019, 10, 23), "mötet i omsorgen", "hur äldre och anhöriga möts i hemtjänst och på boenden", 29),
+    (2, dt.date(2019, 11, 27), "mötet i skolan", "hur elever och föräldrar blir sedda av skolan", 27),
+    (3, dt.date(2020, 1, 29), "att nå kommunen", "hur det är att ringa, mejla och besöka kommunen", 26),
+    (4, dt.date(2020, 2, 26), "ungas möten", "hur unga blir bemötta och tillfrågade", 24),
 )
 
 
 def _load_expedition(context: DemoContext, phase: Phase) -> None:
-    for number, day, angle, attendance in EXPEDITION:
+    for number, day, angle, about, attendance in EXPEDITION:
         _activity(
             context, f"expedition-{number}", phase=phase, kind=Activity.Kind.GROUP_SESSION,
-            title=f"Expeditionsgruppen, träff {number}: mötet i {angle}",
+            title=f"Expeditionsgruppen, träff {number}: {angle}",
             starts_at=local(day.year, day.month, day.day, 17, 30), ends_at=local(day.year, day.month, day.day, 20),
             place="Kommunhuset i Nödinge, sal Göta älv", locality=context.localities["Nödinge"],
             attendance_count=attendance,
-            description=f"Gruppen utforskar det mänskliga mötet med utgångspunkt i {angle}.",
+            description=f"Gruppen utforskar det mänskliga mötet med utgångspunkt i {about}.",
         )
 
 

@@ -130,6 +130,7 @@ def test_reset_reloads_the_demo_and_keeps_the_audit_trail(demo):
 
 def test_print_demo_logins_lists_address_and_every_role(demo, monkeypatch):
     monkeypatch.setenv("PORT", "8123")
+    monkeypatch.delenv("RADSLAG_STAFF_MFA", raising=False)
     out = StringIO()
     call_command("print_demo_logins", stdout=out)
     text = out.getvalue()
@@ -137,3 +138,11 @@ def test_print_demo_logins_lists_address_and_every_role(demo, monkeypatch):
     for login in DEMO_LOGINS:
         assert login.email in text and login.password in text
     assert "avstängd" in text
+
+
+def test_print_demo_logins_says_when_staff_mfa_is_on(db, monkeypatch):
+    monkeypatch.setenv("RADSLAG_STAFF_MFA", "true")
+    out, err = StringIO(), StringIO()
+    call_command("print_demo_logins", stdout=out, stderr=err)
+    assert "TOTP" in out.getvalue()
+    assert "load_demo" in err.getvalue()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
@@ -25,7 +24,12 @@ class Command(BaseCommand):
         width = max(len(login.email) for login in DEMO_LOGINS)
         for login in DEMO_LOGINS:
             self.stdout.write(f"  {login.email:<{width}}  {login.password:<20}  {login.can_do}")
-        if not settings.RADSLAG_STAFF_MFA:
-            self.stdout.write(_("Two-factor sign-in for staff is off in this local demo (RADSLAG_STAFF_MFA=false)."))
-        else:
+        if _local_demo_requires_mfa():
             self.stdout.write(_("Staff and administrators will be asked to set up two-factor sign-in (TOTP)."))
+        else:
+            self.stdout.write(_("Two-factor sign-in for staff is off in this local demo (RADSLAG_STAFF_MFA=false)."))
+
+
+def _local_demo_requires_mfa() -> bool:
+    """`make run` serves the demo with MFA off unless RADSLAG_STAFF_MFA is set to a true value."""
+    return os.environ.get("RADSLAG_STAFF_MFA", "false").strip().lower() in {"1", "true", "yes", "on"}
