@@ -72,3 +72,10 @@ def test_two_municipalities_on_two_hosts_see_only_their_own_data(client_for, org
     assert "Grannens egen redogörelse." in granne and "Ales egen" not in granne
     client_for(other_org).post("/sida-feedback/", {"path": "/", "helpful": "yes"})
     assert PageFeedback.objects.get().organisation == other_org
+
+
+def test_the_layout_speaks_swedish(client_for, org):
+    page = client_for(org).get("/tillganglighet/").content.decode()
+    assert "Hoppa till innehållet" in page
+    assert "Så hanterar vi personuppgifter" in page
+    assert "Ale kommun använder Rådslag" in page
