@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from radslag.dialogues.models import Activity, DialogueProcess, Phase, ProcessUpdate, Registration
@@ -21,6 +21,12 @@ def activities_with_counts() -> QuerySet[Activity]:
 
 def public_processes(organisation: Organisation) -> QuerySet[DialogueProcess]:
     return DialogueProcess.objects.for_organisation(organisation).published()  # type: ignore[attr-defined]
+
+
+def ongoing_first(processes: QuerySet[DialogueProcess]) -> QuerySet[DialogueProcess]:
+    """Ongoing processes before finished ones, each group newest first."""
+    is_closed = Case(When(status=DialogueProcess.Status.CLOSED, then=Value(1)), default=Value(0))
+    return processes.order_by(is_closed, "-published_at", "-id")
 
 
 def with_overview(processes: QuerySet[DialogueProcess]) -> QuerySet[DialogueProcess]:

@@ -182,3 +182,13 @@ def test_home_query_count_does_not_grow_with_processes(org, client_for, django_a
     with django_assert_max_num_queries(10):
         response = client_for(org).get(reverse("dialogues:home"))
     assert response.status_code == 200
+
+
+def test_list_shows_ongoing_before_finished(org, client_for):
+    ProcessFactory(organisation=org, title="Avslutad dialog", status=DialogueProcess.Status.CLOSED)
+    ProcessFactory(organisation=org, title="Pågående dialog", published_at=timezone.now() - dt.timedelta(days=400))
+
+    page = client_for(org).get(reverse("dialogues:process_list")).content.decode()
+
+    assert page.index("Pågående dialog") < page.index("Avslutad dialog")
+    assert "2 dialoger" in page

@@ -53,11 +53,11 @@ def _filtered(processes: QuerySet[DialogueProcess], form: ProcessFilterForm) -> 
 def process_list(request: HttpRequest) -> HttpResponse:
     organisation = organisation_of(request)
     form = ProcessFilterForm(request.GET or None, organisation=organisation)
-    processes = querysets.with_overview(_filtered(querysets.public_processes(organisation), form))
+    processes = querysets.ongoing_first(_filtered(querysets.public_processes(organisation), form))
     on, now = today(), timezone.now()
     return render(request, "dialogues/process_list.html", {
         "form": form,
-        "overviews": [overview_of(p, on, now) for p in processes.order_by("status", "-published_at")],
+        "overviews": [overview_of(p, on, now) for p in querysets.with_overview(processes)],
     })
 
 
