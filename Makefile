@@ -34,7 +34,7 @@ demo: migrate
 
 run: install demo
 	$(PY) manage.py collectstatic --no-input -v 0
-	$(PY) manage.py print_demo_logins
+	RADSLAG_STAFF_MFA=$${RADSLAG_STAFF_MFA:-false} $(PY) manage.py print_demo_logins
 	RADSLAG_STAFF_MFA=$${RADSLAG_STAFF_MFA:-false} $(PY) -m gunicorn config.wsgi:application \
 	  --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -
 
