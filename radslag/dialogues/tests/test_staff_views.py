@@ -163,3 +163,20 @@ def test_staff_link_tag_gives_an_empty_address_for_a_page_that_does_not_exist():
 
     assert staff_link("dialogues:process_edit", 7) == "/personal/processer/7/"
     assert staff_link("nowhere:page", 7) == ""
+
+
+def test_every_staff_page_of_a_process_opens(org, staff, client_for):
+    activity = ActivityFactory(process=ProcessFactory(organisation=org), registration_required=True, capacity=5)
+    process = activity.process
+    Registration = activity.registrations.model
+    Registration.objects.create(activity=activity, name="Anna", email="anna@example.se", status="waiting")
+    client = client_for(org, staff)
+    names = {"process_edit": {}, "phase_list": {}, "update_create": {}, "activity_list": {},
+             "activity_create": {}, "activity_edit": {"activity_pk": activity.pk},
+             "table_create": {"activity_pk": activity.pk}}
+
+    for name, extra in names.items():
+        response = client.get(reverse(f"dialogues:{name}", kwargs={"pk": process.pk, **extra}))
+        assert response.status_code == 200, name
+    assert "På väntelistan" in client.get(
+        reverse("dialogues:activity_edit", kwargs={"pk": process.pk, "activity_pk": activity.pk})).content.decode()
