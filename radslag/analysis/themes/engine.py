@@ -1,0 +1,190 @@
+"""find_themes: texts in, named themes with members, quotes and outliers out."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from radslag.analysis.embeddings import (
+    Backend,
+    ProgressCallback,
+    VectorCache,
+    embed_texts,
+    get_backend,
+    normalise_rows,
+)
+from radslag.analysis.text import content_lemmas, detect_language
+from radslag.analysis.themes.clustering import Clustering, cluster
+from radslag.analysis.themes.labels import class_tfidf, phrase_label, top_keywords
+from radslag.analysis.themes.model import TextItem, Theme, ThemeResult
+
+DEFAULT_OUTLIER_THRESHOLD = 0.35
+MIN_THEME_SIZE = 2
+QUOTES = (3, 5)
+ENGINE_VERSION = "1"
+
+
+def find_themes(
+    items: Sequence[TextItem],
+    *,
+    k: int | None = None,
+    backend: str = "lexical",
+    seed: int = 0,
+    outlier_threshold: float = DEFAULT_OUTLIER_THRESHOLD,
+    precomputed: Mapping[str, np.ndarray] | None = None,
+    cache: VectorCache | None = None,
+    method: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> ThemeResult:
+    """Group `items` into themes.
+
+    Steps: detect each text's language (unless given) → embed with `backend` (stored vectors in
+    `precomputed`, keyed by item id, are used as they are) → cluster (see
+    `radslag.analysis.themes.clustering` for how k is chosen when None) → membership strength →
+    outliers → keywords, label and quotes per theme.
+
+    Membership strength is the cosine between a text and its theme's centroid, divided by the
+    theme's 90th percentile of that cosine and capped at 1. Texts below `outlier_threshold` fit no
+    theme well and are listed as outliers, as are members of themes smaller than MIN_THEME_SIZE.
+    The result is the same for the same items, backend and seed.
+    """
+    started = time.perf_counter()
+    _check_unique_ids(items)
+    if not items:
+        return ThemeResult(themes=[], outliers=[], meta=_meta(items, [], backend, seed, {}, started))
+    languages = [item.language or detect_language(item.text) for item in items]
+    chosen = get_backend(backend)
+    vectors = _vectors(items, languages, chosen, precomputed, cache, progress)
+    method = method or ("spectral" if chosen.stable else "kmeans")
+    clustering = cluster(vectors, k=k, method=method, seed=seed, progress=progress)
+    strengths = _strengths(clustering)
+    themes, outliers = _build_themes(items, languages, clustering, strengths, outlier_threshold)
+    if progress:
+        progress(1.0, "naming themes")
+    meta = _meta(items, languages, chosen.name, seed, clustering.selection, started)
+    meta["outlier_threshold"] = outlier_threshold
+    centroids = {theme.key: clustering.centroids[number].tolist() for number, theme in themes}
+    return ThemeResult(themes=[theme for _, theme in themes], outliers=outliers, meta=meta, centroids=centroids)
+
+
+def _check_unique_ids(items: Sequence[TextItem]) -> None:
+    duplicates = [item_id for item_id, count in Counter(item.id for item in items).items() if count > 1]
+    if duplicates:
+        raise ValueError(f"Item ids must be unique; repeated: {', '.join(duplicates[:5])}")
+
+
+def _vectors(
+    items: Sequence[TextItem],
+    languages: list[str],
+    backend: Backend,
+    precomputed: Mapping[str, np.ndarray] | None,
+    cache: VectorCache | None,
+    progress: ProgressCallback | None,
+) -> np.ndarray:
+    """Stored vectors where given; a fitted (unstable) backend reuses them only when all are there."""
+    stored = precomputed or {}
+    if all(item.id in stored for item in items):
+        return normalise_rows(np.vstack([np.asarray(stored[item.id], dtype=np.float32) for item in items]))
+    if not backend.stable or not stored:
+        return embed_texts(backend, [item.text for item in items], languages, cache=cache, progress=progress)
+    missing = [index for index, item in enumerate(items) if item.id not in stored]
+    fresh = embed_texts(
+        backend, [items[i].text for i in missing], [languages[i] for i in missing], cache=cache, progress=progress
+    )
+    rows: list[np.ndarray] = [np.asarray(stored.get(item.id, 0), dtype=np.float32) for item in items]
+    for index, vector in zip(missing, fresh, strict=True):
+        rows[index] = vector
+    return normalise_rows(np.vstack(rows))
+
+
+def _strengths(clustering: Clustering) -> np.ndarray:
+    cosines = np.einsum("ij,ij->i", clustering.space, clustering.centroids[clustering.labels])
+    strengths = np.zeros_like(cosines)
+    for number in range(clustering.k):
+        mask = clustering.labels == number
+        if mask.any():
+            top = max(float(np.percentile(cosines[mask], 90)), 1e-6)
+            strengths[mask] = np.clip(cosines[mask] / top, 0.0, 1.0)
+    return strengths
+
+
+def _build_themes(
+    items: Sequence[TextItem],
+    languages: list[str],
+    clustering: Clustering,
+    strengths: np.ndarray,
+    threshold: float,
+) -> tuple[list[tuple[int, Theme]], list[str]]:
+    groups: list[tuple[int, list[int]]] = []
+    outlier_indexes = [int(i) for i in np.flatnonzero(strengths < threshold)]
+    for number in range(clustering.k):
+        members = [int(i) for i in np.flatnonzero((clustering.labels == number) & (strengths >= threshold))]
+        if len(members) < MIN_THEME_SIZE:
+            outlier_indexes.extend(members)
+            continue
+        members.sort(key=lambda i: (-strengths[i], i))
+        groups.append((number, members))
+    groups.sort(key=lambda group: (-len(group[1]), group[0]))
+    lemmas = [content_lemmas(items[i].text, languages[i]) for i in range(len(items))]
+    weights = class_tfidf([[term for i in members for term in lemmas[i]] for _, members in groups])
+    themes = []
+    for position, ((number, members), theme_weights) in enumerate(zip(groups, weights, strict=True), start=1):
+        keywords = top_keywords(theme_weights)
+        label_members = _label_sources(members, languages)
+        theme = Theme(
+            key=f"theme-{position}",
+            label=phrase_label([items[i].text for i in label_members], [languages[i] for i in label_members], keywords),
+            keywords=[term for term, _ in keywords],
+            keyword_weights=[round(weight, 5) for _, weight in keywords],
+            members=[items[i].id for i in members],
+            strengths=[float(strengths[i]) for i in members],
+            quotes=[items[i].id for i in _quotes(clustering, number, members)],
+        )
+        themes.append((number, theme))
+    outliers = [items[i].id for i in sorted(outlier_indexes, key=lambda i: (strengths[i], i))]
+    return themes, outliers
+
+
+def _label_sources(members: list[int], languages: list[str]) -> list[int]:
+    """Members whose phrases may name the theme: Swedish ones when there are any."""
+    swedish = [i for i in members if languages[i] == "sv"]
+    return swedish or members
+
+
+def _quotes(clustering: Clustering, number: int, members: list[int]) -> list[int]:
+    """Representative and varied members: maximal marginal relevance among the 30 closest."""
+    wanted = min(QUOTES[1], len(members)) if len(members) >= QUOTES[0] else len(members)
+    space = clustering.space
+    candidates = sorted(members, key=lambda i: (-float(space[i] @ clustering.centroids[number]), i))[:30]
+    chosen: list[int] = []
+    while len(chosen) < wanted:
+        def score(i: int) -> float:
+            relevance = float(space[i] @ clustering.centroids[number])
+            redundancy = max((float(space[i] @ space[j]) for j in chosen), default=0.0)
+            return 0.7 * relevance - 0.3 * redundancy
+
+        best = max((i for i in candidates if i not in chosen), key=lambda i: (score(i), -i))
+        chosen.append(best)
+    return chosen
+
+
+def _meta(
+    items: Sequence[TextItem],
+    languages: list[str],
+    backend: str,
+    seed: int,
+    selection: dict[str, object],
+    started: float,
+) -> dict[str, object]:
+    return {
+        "engine_version": ENGINE_VERSION,
+        "backend": backend,
+        "seed": seed,
+        "items": len(items),
+        "languages": dict(Counter(languages).most_common()),
+        "k_selection": selection,
+        "seconds": round(time.perf_counter() - started, 3),
+    }
