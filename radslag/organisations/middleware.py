@@ -6,6 +6,8 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 from radslag.organisations.models import Organisation
 
@@ -29,3 +31,28 @@ class OrganisationMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.organisation = resolve_organisation(request.get_host())  # type: ignore[attr-defined]
         return self.get_response(request)
+
+
+class LanguageMiddleware:
+    """Chooses the interface language: the visitor's own choice (the language cookie set by the
+    language switch), otherwise the municipality's default language.
+
+    The browser's Accept-Language is deliberately not used: a Swedish municipality's site speaks
+    Swedish until the visitor asks for another language.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        supported = {code for code, _name in settings.LANGUAGES}
+        organisation = getattr(request, "organisation", None)
+        fallback = getattr(organisation, "default_language", "") or settings.LANGUAGE_CODE
+        language = chosen if chosen in supported else (fallback if fallback in supported else settings.LANGUAGE_CODE)
+        translation.activate(language)
+        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch_vary_headers(response, ("Cookie",))
+        return response
