@@ -92,7 +92,7 @@ def _counts(contributions: QuerySet[Contribution], field: str) -> Counter[str]:
 
 
 def _population(process: DialogueProcess) -> tuple[int | None, list[dict[str, Any]]]:
-    figures = PopulationFigure.objects.filter(organisation=process.organisation)
+    figures = PopulationFigure.objects.filter(organisation_id=process.organisation_id)
     latest = figures.order_by().values("organisation").annotate(latest=Max("year")).values("latest")
     rows = list(
         figures.filter(year__in=latest)
@@ -150,7 +150,7 @@ def _comparisons(process: DialogueProcess, contributions: QuerySet[Contribution]
     adults_only = not ages.get(AgeBand.UNDER_16)
     year, population = _population(process)
     bands = [(band.value, band.label) for band in AgeBand if not (adults_only and band == AgeBand.UNDER_16)]
-    names = Locality.objects.filter(organisation=process.organisation).values_list("id", "name")
+    names = Locality.objects.filter(organisation_id=process.organisation_id).values_list("id", "name")
     localities = [(str(pk), name) for pk, name in names]
     return {
         "population_year": year,

@@ -24,6 +24,7 @@ SEARCH_CONFIG = "swedish"
 MAX_QUERY_WORDS = 12
 _WORD = re.compile(r"\w+", re.UNICODE)
 _STEMMER = snowballstemmer.stemmer("swedish")
+_OPERATORS = re.compile(r'"|(?:^|\s)-\w|\bor\b', re.IGNORECASE)
 
 
 def query_words(query: str) -> list[str]:
@@ -37,8 +38,12 @@ def query_words(query: str) -> list[str]:
 
 def stem(word: str) -> str:
     """The Swedish stem of a word, never shorter than three letters (short stems match too much)."""
-    stemmed = _STEMMER.stemWord(word.lower())
-    return stemmed if len(stemmed) >= 3 else word.lower()
+    word = word.lower()
+    stemmed = _STEMMER.stemWord(word)
+    if stemmed == word and word.endswith("an") and len(word) >= 5:
+        # Snowball leaves the definite form of nouns in -a alone ("skolan", "gatan"); take it as "skola".
+        stemmed = _STEMMER.stemWord(word[:-1])
+    return stemmed if len(stemmed) >= 3 else word
 
 
 def _contains_any_case(field: str, text: str) -> Q:
@@ -66,11 +71,25 @@ def search_simple(contributions: QuerySet[Contribution], query: str) -> QuerySet
     return contributions
 
 
+def build_query(query: str) -> SearchQuery:
+    """The websearch query (quotes, "-word", "or"); for plain words also a prefix query on their stems.
+
+    PostgreSQL's Swedish stemmer, like Snowball's, keeps e.g. "skolan" apart from "skola" and "skolor";
+    matching the stem as a prefix ("skol:*") finds them all, as the SQLite search does.
+    """
+    websearch = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+    if _OPERATORS.search(query):
+        return websearch
+    # query_words yields only word characters, so nothing in them can act as tsquery syntax.
+    prefixes = " & ".join(f"{stem(word)}:*" for word in query_words(query))
+    return websearch | SearchQuery(prefixes, config=SEARCH_CONFIG, search_type="raw")
+
+
 def search_postgres(contributions: QuerySet[Contribution], query: str) -> QuerySet[Contribution]:
     """Swedish full-text search on the public text, best match first."""
     if not query_words(query):
         return contributions
-    search_query = SearchQuery(query, config=SEARCH_CONFIG, search_type="websearch")
+    search_query = build_query(query)
     public_text = Case(When(published_body="", then=F("body")), default=F("published_body"))
     return (
         contributions.annotate(

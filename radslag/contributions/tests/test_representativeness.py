@@ -1,0 +1,141 @@
+"""Who has taken part compared with the population, and suppression of small groups."""
+
+import pytest
+from django.urls import reverse
+
+from radslag.contributions.models import Channel, Contribution
+from radslag.contributions.representativeness import Breakdown, GroupShare, representativeness, suppress_small
+from radslag.contributions.tests.factories import ContributionFactory
+from radslag.organisations.models import PopulationFigure
+from radslag.organisations.tests.factories import LocalityFactory
+
+
+@pytest.fixture
+def known(org, process, activity):
+    """2024: Nödinge 600 adults (30–44), Nol 400 (65–79), half women; 100 children. 2020 figures differ."""
+    nodinge, nol = LocalityFactory(organisation=org, name="Nödinge"), LocalityFactory(organisation=org, name="Nol")
+    cells = [(nodinge, "30-44", 300), (nol, "65-79", 200)]
+    for locality, band, count in cells:
+        for sex in ("female", "male"):
+            PopulationFigure.objects.create(organisation=org, year=2024, locality=locality, age_band=band, sex=sex,
+                                            count=count)
+    PopulationFigure.objects.create(organisation=org, year=2024, locality=nodinge, age_band="0-15", sex="female",
+                                    count=100)
+    PopulationFigure.objects.create(organisation=org, year=2020, locality=nol, age_band="30-44", sex="female",
+                                    count=10000)
+    for _ in range(8):
+        ContributionFactory(process=process, locality=nodinge, age_band="30-44", sex="female", activity=activity)
+    ContributionFactory(process=process, locality=nol, age_band="65-79", sex="male", status=Contribution.Status.HIDDEN)
+    ContributionFactory(process=process, channel=Channel.SLIP, status=Contribution.Status.PENDING)
+    return {"nodinge": nodinge, "nol": nol}
+
+
+def rows(breakdown):
+    return {str(row.label): row for row in breakdown.rows}
+
+
+@pytest.mark.django_db
+def test_counts_and_shares_on_a_known_data_set(process, known):
+    report = representativeness(process)
+    assert report.total == 10
+    assert report.population_year == 2024
+    assert report.adults_only is True
+    locality = rows(report.locality)
+    assert (locality["Nödinge"].count, locality["Nol"].count) == (8, 1)
+    assert report.locality.answered == 9 and report.locality.not_stated == 1
+    assert locality["Nödinge"].population_share == pytest.approx(0.6)
+    assert locality["Nol"].population_share == pytest.approx(0.4)
+    assert locality["Nol"].share == pytest.approx(1 / 9)
+    assert [str(row.label) for row in report.locality.flagged] == ["Nol"]
+    assert [row.key for row in report.age_band.flagged] == ["65-79"]
+    assert [row.key for row in report.sex.flagged] == ["male"]
+    assert "0-15" not in [row.key for row in report.age_band.rows]
+    assert {row.key: row.count for row in report.channel.rows}["slip"] == 1
+    assert {row.key: row.count for row in report.status.rows} == {"pending": 1, "published": 8, "hidden": 1}
+    assert {row.key: row.count for row in report.activity.rows}[""] == 2
+
+
+@pytest.mark.django_db
+def test_children_count_in_the_comparison_when_they_took_part(process, known):
+    ContributionFactory(process=process, age_band="0-15", locality=known["nodinge"])
+    report = representativeness(process)
+    assert report.adults_only is False
+    assert {row.key: row for row in report.age_band.rows}["0-15"].population_share == pytest.approx(100 / 1100)
+
+
+@pytest.mark.django_db
+def test_query_count_does_not_grow_with_the_data(process, known, django_assert_max_num_queries):
+    with django_assert_max_num_queries(9):
+        representativeness(process)
+    for _ in range(30):
+        ContributionFactory(process=process, locality=LocalityFactory(organisation=process.organisation),
+                            age_band="80+", sex="other")
+    with django_assert_max_num_queries(9):
+        representativeness(process)
+
+
+@pytest.mark.django_db
+def test_dashboard_shows_numbers_and_flags_in_text(client_for, org, staff, process, known,
+                                                   django_assert_max_num_queries):
+    client = client_for(org, staff)
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("contributions:dashboard", kwargs={"pk": process.pk}))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Underrepresenterad" in page
+    assert "11 % av inspelen, 40 % av invånarna" in page
+    assert "befolkningssiffror för 2024" in page
+    assert "16 år eller äldre" in page
+    assert '<th scope="row">Nol</th>' in page
+
+
+@pytest.mark.django_db
+def test_dashboard_is_for_staff_only(client_for, org, resident, process):
+    response = client_for(org, resident).get(reverse("contributions:dashboard", kwargs={"pk": process.pk}))
+    assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_public_summary_suppresses_small_groups(client_for, org, process, known):
+    page = client_for(org).get(reverse("contributions:process_contributions", kwargs={"slug": process.slug}))
+    text = page.content.decode()
+    assert "Vilka har deltagit" in text
+    assert '<th scope="row">Nol</th>\n      <td class="num">visas inte</td>' in text
+    assert "Grupper med färre än 5 inspel visas inte med antal" in text
+
+
+def breakdown(*counts, not_stated=0):
+    total = sum(counts)
+    group_rows = tuple(
+        GroupShare(key=str(i), label=f"Grupp {i}", count=c, share=c / total, population_share=0.3)
+        for i, c in enumerate(counts)
+    )
+    return Breakdown("test", "Test", group_rows, total, not_stated, compares_population=True)
+
+
+def test_groups_under_five_are_hidden_with_their_share():
+    result = suppress_small(breakdown(10, 2, 1, 8))
+    shown = [(row.count, row.suppressed) for row in result.rows]
+    assert shown == [(10, False), (None, True), (None, True), (8, False)]
+    assert all(row.share is None for row in result.rows if row.suppressed)
+
+
+def test_a_single_small_group_takes_the_next_smallest_with_it():
+    result = suppress_small(breakdown(10, 3, 7))
+    assert [row.count for row in result.rows] == [10, None, None]
+
+
+def test_zero_is_not_suppressed():
+    result = suppress_small(breakdown(10, 0, 7))
+    assert [row.count for row in result.rows] == [10, 0, 7]
+
+
+def test_too_few_answers_hide_everything():
+    result = suppress_small(breakdown(2, 2))
+    assert result.answered is None
+    assert all(row.suppressed for row in result.rows)
+
+
+def test_small_not_stated_count_is_hidden():
+    assert suppress_small(breakdown(10, 10, not_stated=3)).not_stated is None
+    assert suppress_small(breakdown(10, 10, not_stated=6)).not_stated == 6
