@@ -58,7 +58,7 @@ def test_administrator_completes_the_mandate_and_publishes(page_as, new_context,
 
     fill_mandate(page)
     page.get_by_role("button", name="Spara ändringarna").click()
-    expect(page.get_by_role("status")).to_be_visible()
+    expect(page.get_by_role("status"), "the filled-in mandate was not saved").to_contain_text("Ändringarna är sparade.")
     publish_button(page).click()
     expect(page.get_by_role("status")).to_contain_text("publicerad")
 
