@@ -25,33 +25,37 @@ UNDETERMINED = "und"
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
 # Function words that are frequent in each language and rare in the others. Short on purpose:
 # a handful of hits in a sentence is enough, and long lists overlap between related languages.
 _FUNCTION_WORDS: dict[str, frozenset[str]] = {
-    "sv": frozenset(
+    "sv": _words(
         "och att det som en på är för med av den till inte har jag vi om ett de så kan men från "
-        "eller också när vid mycket efter skulle finns där detta sig var blir ska hade något".split()
+        "eller också när vid mycket efter skulle finns där detta sig var blir ska hade något"
     ),
-    "en": frozenset(
+    "en": _words(
         "the and of to is in that it for was on are with as be this have from by not they at "
-        "which were has an but their would there been".split()
+        "which were has an but their would there been"
     ),
-    "fi": frozenset(
+    "fi": _words(
         "ja on ei se että oli ovat mutta kun myös hän tai joka jos niin kuin mitä ole olla sen "
-        "vain voi tämä nyt ovat siitä siellä ne".split()
+        "vain voi tämä nyt ovat siitä siellä ne"
     ),
-    "so": frozenset(
+    "so": _words(
         "iyo ka waxaa ku oo ee in u ah uu ay waa la soo si ayaa wax kale lagu aan waxay isagoo "
-        "hadii sidoo kaliya".split()
+        "hadii sidoo kaliya"
     ),
-    "da": frozenset("og af ikke det er jeg til på med de som en den har et ud efter nu også havde blev".split()),
-    "nb": frozenset("og ikke det er jeg til på med de som en av har et fra hadde ble også etter kan".split()),
-    "es": frozenset("el la de que y en los las del se por un una para con es al lo como más pero".split()),
-    "de": frozenset("der die und das ist nicht ein eine zu den mit sich auf für von auch des dem wird".split()),
-    "pl": frozenset("i w nie się na że z do to jest jak ale po przez od oraz być który była".split()),
-    "tr": frozenset("ve bir bu da de için ile olarak çok daha gibi olan ancak sonra kadar ama".split()),
-    "bs": frozenset("i u je da se na za su od kao ali iz sa koji što bio bila biti jer".split()),
-    "kmr": frozenset("û ji di de ku bi li ev ew jî re wek yên hat dike kir ser pir".split()),
+    "da": _words("og af ikke det er jeg til på med de som en den har et ud efter nu også havde blev"),
+    "nb": _words("og ikke det er jeg til på med de som en av har et fra hadde ble også etter kan"),
+    "es": _words("el la de que y en los las del se por un una para con es al lo como más pero"),
+    "de": _words("der die und das ist nicht ein eine zu den mit sich auf für von auch des dem wird"),
+    "pl": _words("i w nie się na że z do to jest jak ale po przez od oraz być który była"),
+    "tr": _words("ve bir bu da de için ile olarak çok daha gibi olan ancak sonra kadar ama"),
+    "bs": _words("i u je da se na za su od kao ali iz sa koji što bio bila biti jer"),
+    "kmr": _words("û ji di de ku bi li ev ew jî re wek yên hat dike kir ser pir"),
 }
 
 # Letters that point to one language when the function words leave a tie or find nothing.
@@ -68,10 +72,10 @@ _PERSIAN_LETTERS = frozenset("پچژگکی")
 _SORANI_LETTERS = frozenset("ڕڵێۆەڤ")
 
 # Words that carry no topic in dialogue notes ("jag tycker typ att...").
-_DIALOGUE_FILLERS = frozenset(
+_DIALOGUE_FILLERS = _words(
     "tycka tycker tyckte typ liksom alltså ju väl nog kanske faktiskt ganska lite mer mest "
     "sak saker grej grejer bra dålig jättebra okej ok hej tack också även samt vara bli få göra "
-    "kunna vilja behöva finnas ska skulle kommer komma se ge the".split()
+    "kunna vilja behöva finnas ska skulle borde böra kommer komma se ge the"
 )
 # stopwords-iso lists a few Swedish words that are topics in municipal dialogue: keep them.
 _KEEP_AS_CONTENT = frozenset({"beslut", "beslutat", "beslutit", "nummer"})
