@@ -26,6 +26,7 @@ from radslag.contributions.imports import (
     ImportFileError,
     ParsedImport,
     import_contributions,
+    normalise_upload,
     parse_import,
     too_big_message,
 )
@@ -85,10 +86,10 @@ def _render(request: HttpRequest, process: DialogueProcess, **context: Any) -> H
 
 def _preview(request: HttpRequest, process: DialogueProcess, form: ImportUploadForm) -> HttpResponse:
     upload = form.cleaned_data["file"]
-    data = upload.read()
     channel = form.cleaned_data["default_channel"]
     try:
-        parsed = parse_import(data, process=process, default_channel=channel)
+        data = normalise_upload(upload.read())
+        parsed = parse_import(data, process=process, default_channel=channel, check_size=False)
     except ImportFileError as error:
         form.add_error("file", error.message)
         return _render(request, process, form=form)
@@ -121,7 +122,7 @@ def _confirm(request: HttpRequest, process: DialogueProcess) -> HttpResponse:
     with default_storage.open(pending["storage_name"], "rb") as stored:
         data = stored.read()
     try:
-        parsed = parse_import(data, process=process, default_channel=pending["channel"])
+        parsed = parse_import(data, process=process, default_channel=pending["channel"], check_size=False)
     except ImportFileError as error:  # the settings changed since the preview
         _discard_pending(request)
         messages.error(request, error.message)

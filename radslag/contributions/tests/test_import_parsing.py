@@ -186,3 +186,19 @@ def test_file_with_too_many_rows_is_refused(process, settings):
     with pytest.raises(ImportFileError, match="fler än 100 rader"):
         parse_import(b"text\n" + b"Inspel\n" * 101, process=process)
     assert len(parse_import(b"text\n" + b"Inspel\n" * 100, process=process).rows) == 100
+
+
+def test_xlsx_made_into_csv_keeps_cells_and_excel_row_numbers(process):
+    from radslag.contributions.imports import normalise_upload
+
+    data = xlsx_bytes([["text", "kanal", "Kommentar, övrigt"], ["Rad två; med semikolon", "lapp", "x"], [None, None],
+                       ["Rad fyra\nmed radbrytning", "fel", ""]])
+    parsed = parse_import(normalise_upload(data), process=process, check_size=False)
+    assert parsed.errors[0].row == 4
+    assert parsed.ignored_columns == ["Kommentar, övrigt"]
+    assert normalise_upload(b"text\nCSV stays\n") == b"text\nCSV stays\n"
+
+
+def test_delimiter_is_taken_from_the_header_outside_quotes(process):
+    parsed = parse_import('"text","Kommentar; övrigt"\n"Ett inspel; med semikolon",x\n'.encode(), process=process)
+    assert parsed.rows[0].body == "Ett inspel; med semikolon"

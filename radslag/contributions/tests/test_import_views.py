@@ -178,3 +178,24 @@ def test_other_municipalitys_process_is_404(client_for, org, other_org, staff):
     })
     assert response.status_code == 404
     assert not Contribution.objects.exists()
+
+
+def test_xlsx_upload_previews_and_imports(client_for, org, staff, process):
+    import io
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    rows = [["Inspel", "Kanal", "Ålder"], ["Mer ljus i Alafors", "Intervju", "16–19"], [], ["Trygg skolväg", "", ""]]
+    for row in rows:
+        workbook.active.append(row)
+    content = io.BytesIO()
+    workbook.save(content)
+    client = client_for(org, staff)
+    url = reverse("contributions_io:import", args=[process.pk])
+    page = client.post(url, {"file": upload(content.getvalue(), name="lappar.xlsx"), "default_channel": "slip"})
+    assert "lappar.xlsx har 2 inspel" in page.content.decode()
+    client.post(url, {"confirm": "1", "token": client.session[PENDING_KEY]["token"]})
+    assert set(Contribution.objects.values_list("body", "channel", "age_band")) == {
+        ("Mer ljus i Alafors", "interview", "16-19"), ("Trygg skolväg", "slip", ""),
+    }
