@@ -55,3 +55,15 @@ def moderator(org):
 @pytest.fixture
 def resident(org):
     return user_with_role(org, Role.RESIDENT, email="invanare@example.se")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` need PostgreSQL's own features; on SQLite they skip and say why."""
+    from django.conf import settings as django_settings
+
+    if django_settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL to a postgres:// database)")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
