@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from axe_playwright_python.base import AXE_SCRIPT
 from playwright.sync_api import Page
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -14,6 +13,9 @@ BLOCKING_IMPACTS = frozenset({"serious", "critical"})
 
 def axe_violations(page: Page) -> list[dict]:
     """All WCAG 2.1 A/AA violations axe finds in the page as it is now."""
+    # Imported here so that collecting the default (non-browser) suite does not need the package.
+    from axe_playwright_python.base import AXE_SCRIPT
+
     page.evaluate(AXE_SCRIPT)
     options = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
     results = page.evaluate(f"axe.run(document, {json.dumps(options)})")

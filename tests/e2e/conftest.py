@@ -1,9 +1,4 @@
-"""Browser journeys: one headless Debian Chromium per session, a live Django server, a municipality on its host.
-
-Playwright's sync API keeps an asyncio loop running in the test thread, so Django's async-safety guard
-would refuse the ORM calls the tests make between browser steps. The tests are synchronous code that
-merely shares the thread with that loop, which is what DJANGO_ALLOW_ASYNC_UNSAFE exists for.
-"""
+"""Browser journeys: one headless Debian Chromium per session, a live Django server, a municipality on its host."""
 
 from __future__ import annotations
 
@@ -12,9 +7,6 @@ from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 import pytest
-
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 from allauth.account.models import EmailAddress
 from django.conf import settings as django_settings
 from django.test import Client
@@ -42,9 +34,24 @@ STEP_TIMEOUT_MS = 10_000
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
+def allow_orm_beside_playwright() -> Iterator[None]:
+    """Playwright's sync API keeps an asyncio loop running in the test thread, so Django's async-safety
+    guard would refuse the ORM calls tests make between browser steps. The tests are synchronous code
+    that merely shares the thread with that loop, which is what DJANGO_ALLOW_ASYNC_UNSAFE is for.
+    Set only while the browser runs, so that other tests in the same session keep the guard."""
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    if previous is None:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(scope="session")
+def chromium(allow_orm_beside_playwright) -> Iterator[Browser]:
     if not os.path.exists(CHROMIUM):
-        pytest.skip(f"Chromium is not installed at {CHROMIUM} (make system-deps installs it)")
+        pytest.fail(f"Chromium is not installed at {CHROMIUM} (make system-deps installs it)")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
