@@ -6,6 +6,7 @@ that only this session knows; the confirmation reads and checks it again, then d
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import tempfile
 from typing import Any
@@ -17,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -35,6 +37,9 @@ from radslag.dialogues.models import DialogueProcess
 
 PENDING_KEY = "contributions_pending_import"
 PREVIEW_ROWS = 20
+UPLOAD_FOLDER = "contribution-imports"
+# Uploads never confirmed nor cancelled (the session ended) are removed after this long.
+STALE_UPLOAD_AGE = dt.timedelta(hours=24)
 
 
 class ImportUploadForm(forms.Form):
@@ -94,10 +99,11 @@ def _preview(request: HttpRequest, process: DialogueProcess, form: ImportUploadF
         form.add_error("file", error.message)
         return _render(request, process, form=form)
     _discard_pending(request)
+    _discard_stale_uploads()
     token = ""
     if parsed.is_valid:
         token = secrets.token_urlsafe(24)
-        stored = default_storage.save(f"contribution-imports/{token}.upload", ContentFile(data))
+        stored = default_storage.save(f"{UPLOAD_FOLDER}/{token}.upload", ContentFile(data))
         request.session[PENDING_KEY] = {
             "token": token, "storage_name": stored, "filename": upload.name, "process": process.pk, "channel": channel,
         }
@@ -108,6 +114,16 @@ def _discard_pending(request: HttpRequest) -> None:
     pending = request.session.pop(PENDING_KEY, None)
     if pending and default_storage.exists(pending["storage_name"]):
         default_storage.delete(pending["storage_name"])
+
+
+def _discard_stale_uploads() -> None:
+    if not default_storage.exists(UPLOAD_FOLDER):
+        return
+    cutoff = timezone.now() - STALE_UPLOAD_AGE
+    for name in default_storage.listdir(UPLOAD_FOLDER)[1]:
+        path = f"{UPLOAD_FOLDER}/{name}"
+        if default_storage.get_modified_time(path) < cutoff:
+            default_storage.delete(path)
 
 
 def _confirm(request: HttpRequest, process: DialogueProcess) -> HttpResponse:

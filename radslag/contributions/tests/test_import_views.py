@@ -199,3 +199,20 @@ def test_xlsx_upload_previews_and_imports(client_for, org, staff, process):
     assert set(Contribution.objects.values_list("body", "channel", "age_band")) == {
         ("Mer ljus i Alafors", "interview", "16-19"), ("Trygg skolväg", "slip", ""),
     }
+
+
+def test_uploads_left_waiting_for_a_day_are_removed(client_for, org, staff, process, monkeypatch):
+    import datetime as dt
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    old = default_storage.save("contribution-imports/forgotten.upload", ContentFile(b"text\nGammal\n"))
+    later = timezone.now() + dt.timedelta(hours=25)
+    monkeypatch.setattr("radslag.contributions.views_io.timezone.now", lambda: later)
+    client = client_for(org, staff)
+    client.post(reverse("contributions_io:import", args=[process.pk]), {
+        "file": upload(CSV.encode()), "default_channel": "slip",
+    })
+    assert not default_storage.exists(old)
+    assert default_storage.exists(client.session[PENDING_KEY]["storage_name"])
