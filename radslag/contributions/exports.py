@@ -29,7 +29,7 @@ HEADER = [
     "id", "text", "publicerad text", "status", "kanal", "aktivitet", "bord", "ålder", "kön", "ort",
     "fokusområde", "källans id", "skapad",
 ]
-SEX_WORDS = {Sex.FEMALE: "kvinna", Sex.MALE: "man", Sex.OTHER: "annat"}
+SEX_WORDS: dict[str, str] = {Sex.FEMALE: "kvinna", Sex.MALE: "man", Sex.OTHER: "annat"}
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", "csv"),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
@@ -66,7 +66,7 @@ def spreadsheet_row(contribution: Contribution) -> list[str]:
         contribution.activity.title if contribution.activity else "",
         contribution.table.name if contribution.table else "",
         contribution.age_band,
-        SEX_WORDS.get(contribution.sex, ""),  # type: ignore[call-overload]  (stored values are Sex members)
+        SEX_WORDS.get(contribution.sex, ""),
         contribution.locality.name if contribution.locality else "",
         "; ".join(area.name for area in contribution.focus_areas.all()),
         contribution.external_id,

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import Any, cast
 
 from django.conf import settings
 from django.db import connection, models, transaction
@@ -527,7 +527,7 @@ def _insert_contributions(rows: list[RowValues], *, batch: ImportBatch) -> list[
 
 def _insert_many(model: type[models.Model], names: list[str], rows: Iterable[Sequence[Any]]) -> None:
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(model._meta.get_field(name).column) for name in names)
+    columns = ", ".join(quote(str(cast(models.Field, model._meta.get_field(name)).column)) for name in names)
     placeholders = ", ".join(["%s"] * len(names))
     sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608  (names from model meta)
     with connection.cursor() as cursor:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 import tempfile
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
@@ -179,7 +179,8 @@ def export_view(request: HttpRequest, pk: int) -> HttpResponse:
             "process": process, "statuses": statuses, "total": sum(counts.values()),
         })
     exports.record_export(process=process, actor=request.user, fmt=fmt)
-    return _export_response(process, fmt)
+    # The staff decorators are typed for HttpResponse; a streamed response is served the same way.
+    return cast(HttpResponse, _export_response(process, fmt))
 
 
 def _export_response(process: DialogueProcess, fmt: str) -> HttpResponse | StreamingHttpResponse | FileResponse:

@@ -42,8 +42,8 @@ class Command(BaseCommand):
         except ImportFileError as error:
             raise CommandError(error.message, returncode=INVALID_INPUT) from error
         if not parsed.is_valid:
-            for error in parsed.errors:
-                self.stderr.write(str(error))
+            for problem in parsed.errors:
+                self.stderr.write(str(problem))
             message = _("Nothing was imported: %(rows)s rows have errors.") % {"rows": parsed.error_row_count}
             if parsed.errors_truncated:
                 message += " " + _("The first %(shown)s errors are listed.") % {"shown": len(parsed.errors)}
