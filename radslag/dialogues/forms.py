@@ -56,6 +56,9 @@ class ProcessForm(forms.ModelForm):
             organisation).select_related("body"))
         limit_choices(self, "focus_areas", FocusArea.objects.for_organisation(organisation))
         limit_choices(self, "localities", Locality.objects.for_organisation(organisation))
+        for name in DialogueProcess.PUBLICATION_REQUIRED:
+            # Optional while drafting, but the label must not call them optional.
+            self.fields[name].required_for_publication = True  # type: ignore[attr-defined]
 
     def clean_slug(self) -> str:
         slug: str = self.cleaned_data["slug"]

@@ -91,6 +91,8 @@ class DialogueProcess(TimeStamped):
     def is_public(self) -> bool:
         return self.status != self.Status.DRAFT
 
+    PUBLICATION_REQUIRED = ("purpose", "participation_level", "deciding_body", "feedback_plan", "feedback_due")
+
     def missing_for_publication(self) -> list[str]:
         """Names of the mandate fields that must be filled before publishing."""
         required = [
