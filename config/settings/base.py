@@ -207,6 +207,3 @@ LOGGING = {
 # Staff and administrators must use a second factor (TOTP) before staff pages open.
 # Only a local demo should turn this off.
 RADSLAG_STAFF_MFA = env_bool("RADSLAG_STAFF_MFA", True)
-
-# Django 6 behaviour now: a URL typed without a scheme is taken as https.
-FORMS_URLFIELD_ASSUME_HTTPS = True
