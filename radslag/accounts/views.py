@@ -34,6 +34,10 @@ def my_data(request: HttpRequest) -> HttpResponse:
         "roles": user.memberships.filter(organisation=organisation),  # type: ignore[union-attr]
         "contributions": contributions_of(user, organisation),  # type: ignore[arg-type]
         "registrations": registrations_of(user, organisation),  # type: ignore[arg-type]
+        # Reverse relation, so this layer never imports dialogues: tables where the person is host.
+        "hosted_tables": user.hosted_tables.filter(  # type: ignore[union-attr]
+            activity__process__organisation=organisation
+        ).select_related("activity__process").order_by("-activity__starts_at"),
     })
 
 

@@ -64,3 +64,15 @@ def test_person_edits_their_optional_profile(client_for, org, other_org, residen
     assert refused.status_code == 200
     resident.refresh_from_db()
     assert resident.locality == nol
+
+
+
+def test_table_host_finds_the_bulk_entry_for_their_table(org, resident, client_for):
+    process = org.processes.create(title="Dialogkväll", slug="kvall", status="published")
+    starts = timezone.now() + dt.timedelta(days=3)
+    activity = process.activities.create(kind="dialogue_evening", title="Kväll i Nol", starts_at=starts,
+                                         ends_at=starts + dt.timedelta(hours=2))
+    table = activity.tables.create(name="Bord 3", host=resident)
+    page = client_for(org, resident).get("/mina-uppgifter/").content.decode()
+    assert "Bord där du är bordsvärd" in page
+    assert f"/personal/processer/{process.pk}/inmatning/?activity={activity.pk}&amp;table={table.pk}" in page
