@@ -506,7 +506,7 @@ def _insert_contributions(rows: list[RowValues], *, batch: ImportBatch) -> list[
         "organisation": batch.organisation_id, "process": batch.process_id, "import_batch": batch.pk,
         "entered_by": batch.created_by_id, "status": Contribution.Status.PUBLISHED, "created_at": timezone.now(),
     }
-    fields = [f for f in Contribution._meta.concrete_fields if not f.primary_key]
+    fields = [f for f in Contribution._meta.concrete_fields if not f.primary_key and not f.generated]
     constant = {
         f.name: f.get_db_prep_save(fixed[f.name] if f.name in fixed else f.get_default(), connection)
         for f in fields if f.name not in ROW_FIELDS

@@ -1,10 +1,6 @@
 """Reading and checking import files: nothing is accepted unless every row is valid."""
 
 import io
-import os
-import subprocess
-import tempfile
-from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
@@ -14,21 +10,6 @@ from radslag.contributions.models import Channel
 from radslag.dialogues.tests.factories import ActivityFactory, ProcessFactory, TableFactory
 from radslag.governance.tests.factories import FocusAreaFactory, StrategicPlanFactory
 from radslag.organisations.tests.factories import LocalityFactory
-
-IO_LOCALE = Path(__file__).resolve().parents[1] / "io_locale"
-
-
-@pytest.fixture(autouse=True)
-def _swedish_io_messages(settings):
-    """Loads this feature's Swedish messages (until io_locale is in LOCALE_PATHS for everyone)."""
-    po = IO_LOCALE / "sv" / "LC_MESSAGES" / "django.po"
-    mo = po.with_suffix(".mo")
-    if not mo.exists() or mo.stat().st_size == 0 or mo.stat().st_mtime < po.stat().st_mtime:
-        handle, tmp = tempfile.mkstemp(dir=mo.parent)
-        os.close(handle)
-        subprocess.run(["msgfmt", "-o", tmp, str(po)], check=True)  # noqa: S603, S607  (fixed arguments)
-        os.replace(tmp, mo)
-    settings.LOCALE_PATHS = [*settings.LOCALE_PATHS, IO_LOCALE]
 
 
 @pytest.fixture

@@ -1,9 +1,5 @@
 """The staff import page: upload, preview without writing, confirm to write, and who may do it."""
 
-import os
-import subprocess
-import tempfile
-from pathlib import Path
 
 import pytest
 from django.core.files.storage import default_storage
@@ -14,21 +10,6 @@ from radslag.audit.models import AuditEvent
 from radslag.contributions.models import Contribution, ImportBatch
 from radslag.contributions.views_io import PENDING_KEY
 from radslag.dialogues.tests.factories import ProcessFactory
-
-IO_LOCALE = Path(__file__).resolve().parents[1] / "io_locale"
-
-
-@pytest.fixture(autouse=True)
-def _swedish_io_messages(settings):
-    """Loads this feature's Swedish messages (until io_locale is in LOCALE_PATHS for everyone)."""
-    po = IO_LOCALE / "sv" / "LC_MESSAGES" / "django.po"
-    mo = po.with_suffix(".mo")
-    if not mo.exists() or mo.stat().st_size == 0 or mo.stat().st_mtime < po.stat().st_mtime:
-        handle, tmp = tempfile.mkstemp(dir=mo.parent)
-        os.close(handle)
-        subprocess.run(["msgfmt", "-o", tmp, str(po)], check=True)  # noqa: S603, S607  (fixed arguments)
-        os.replace(tmp, mo)
-    settings.LOCALE_PATHS = [*settings.LOCALE_PATHS, IO_LOCALE]
 
 
 @pytest.fixture
