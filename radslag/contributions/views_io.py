@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -171,9 +172,8 @@ def export_view(request: HttpRequest, pk: int) -> HttpResponse:
     process = _process(request, pk)
     fmt = request.GET.get("format", "")
     if fmt not in exports.FORMATS:
-        counts = {status: 0 for status in Contribution.Status.values}
-        for status in Contribution.objects.filter(process=process).values_list("status", flat=True):
-            counts[status] += 1
+        grouped = Contribution.objects.filter(process=process).values_list("status").annotate(count=Count("id"))
+        counts = {status: 0 for status in Contribution.Status.values} | dict(grouped)
         statuses = [(label, counts[value]) for value, label in Contribution.Status.choices]
         return render(request, "contributions/io/export.html", {
             "process": process, "statuses": statuses, "total": sum(counts.values()),

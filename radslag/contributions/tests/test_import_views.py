@@ -197,3 +197,16 @@ def test_uploads_left_waiting_for_a_day_are_removed(client_for, org, staff, proc
     })
     assert not default_storage.exists(old)
     assert default_storage.exists(client.session[PENDING_KEY]["storage_name"])
+
+
+def test_preview_queries_do_not_grow_with_the_rows(client_for, org, staff, process, django_assert_max_num_queries):
+    from radslag.dialogues.tests.factories import ActivityFactory
+
+    ActivityFactory(process=process, title="Dialogkväll")
+    big = "text;aktivitet\n" + "".join(f"Lapp {n};Dialogkväll\n" for n in range(500))
+    client = client_for(org, staff)
+    with django_assert_max_num_queries(12):
+        response = client.post(reverse("contributions_io:import", args=[process.pk]), {
+            "file": upload(big.encode()), "default_channel": "slip",
+        })
+    assert "inspel.csv har 500 inspel" in response.content.decode()
