@@ -193,7 +193,7 @@ X_FRAME_OPTIONS = "DENY"
 RADSLAG_DEFAULT_ORGANISATION = os.environ.get("RADSLAG_DEFAULT_ORGANISATION", "")
 # Uploads: contributions import files larger than this are refused before parsing.
 RADSLAG_IMPORT_MAX_BYTES = int(os.environ.get("RADSLAG_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
-RADSLAG_IMPORT_MAX_ROWS = int(os.environ.get("RADSLAG_IMPORT_MAX_ROWS", "200000"))
+RADSLAG_IMPORT_MAX_ROWS = int(os.environ.get("RADSLAG_IMPORT_MAX_ROWS", "100000"))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
