@@ -1,4 +1,7 @@
-"""Fixtures every app's tests share: a municipality, its people by role, a client on its host."""
+"""Fixtures every app's tests share: a municipality, its people by role, a client on its host,
+and a real SMTP server for tests where mail matters."""
+
+import socket
 
 import pytest
 from django.test import Client
@@ -67,3 +70,35 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+class _Inbox:
+    """Collects what the SMTP server received."""
+
+    def __init__(self) -> None:
+        self.messages: list[dict[str, object]] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        from email import message_from_bytes, policy
+
+        message = message_from_bytes(envelope.content, policy=policy.default)
+        self.messages.append({"to": envelope.rcpt_tos, "subject": str(message["subject"]),
+                              "body": message.get_body(("plain",)).get_content()})
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server (aiosmtpd) on loopback; Django sends to it through its SMTP backend."""
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = _Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
+    yield inbox
+    controller.stop()
