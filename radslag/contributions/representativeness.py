@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Max, QuerySet, Sum
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -210,3 +211,17 @@ def suppress_small(breakdown: Breakdown, threshold: int = SMALL_GROUP_THRESHOLD)
     rows = tuple(_hide(row) if row.key in small else row for row in breakdown.rows)
     not_stated = breakdown.not_stated if not breakdown.not_stated or breakdown.not_stated >= threshold else None
     return replace(breakdown, rows=rows, not_stated=not_stated)
+
+
+PUBLIC_SUMMARY_SECONDS = 300
+
+
+def public_summary(process: DialogueProcess) -> Representativeness:
+    """The summary for public pages, cached for a few minutes: it aggregates every contribution
+    of the process, and a public page must not pay for that on each request."""
+    key = f"contributions:public-summary:{process.pk}"
+    summary = cache.get(key)
+    if summary is None:
+        summary = representativeness(process)
+        cache.set(key, summary, PUBLIC_SUMMARY_SECONDS)
+    return summary

@@ -11,7 +11,7 @@ from radslag.contributions.forms import ContributionForm, PublicFilterForm
 from radslag.contributions.models import Contribution
 from radslag.contributions.permissions import accepts_contributions
 from radslag.contributions.querysets import public_contributions
-from radslag.contributions.representativeness import representativeness, suppress_small
+from radslag.contributions.representativeness import public_summary, suppress_small
 from radslag.contributions.search import search_contributions
 from radslag.contributions.services import submit_contribution
 from radslag.core.errors import DomainError
@@ -74,7 +74,7 @@ def process_contributions(request: HttpRequest, slug: str) -> HttpResponse:
             contributions = contributions.filter(locality=data["locality"])
         contributions = search_contributions(contributions, data["q"])
     page = Paginator(contributions, PAGE_SIZE).get_page(request.GET.get("page"))
-    summary = representativeness(process)
+    summary = public_summary(process)
     context = {
         "process": process,
         "form": form,
