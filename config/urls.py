@@ -16,6 +16,10 @@ urlpatterns = [
     path("", include("radslag.dialogues.urls")),
     path("", include("radslag.contributions.urls")),
     path("", include("radslag.contributions.urls_io")),
+    path("", include("radslag.themes.urls")),
+    path("", include("radslag.voting.urls")),
+    path("", include("radslag.opinions.urls")),
+    path("", include("radslag.reports.urls")),
 ]
 
 if settings.DEBUG:

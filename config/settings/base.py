@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "radslag.governance",
     "radslag.dialogues",
     "radslag.contributions",
+    "radslag.themes",
+    "radslag.voting",
+    "radslag.opinions",
+    "radslag.reports",
     "radslag.demo",
 ]
 

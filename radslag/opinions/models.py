@@ -1,0 +1,1 @@
+"""Models are added with the feature that needs them."""

@@ -1,0 +1,6 @@
+from django.urls import path
+
+app_name = "voting"
+urlpatterns: list = []
+
+__all__ = ["path", "urlpatterns"]
