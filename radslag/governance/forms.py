@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from radslag.governance.models import Decision, FocusArea, StrategicPlan, Vision
@@ -20,9 +21,17 @@ class OrganisationModelForm(forms.ModelForm):  # type: ignore[type-arg]  (django
         self.instance.organisation = organisation
 
 
+def _https_url_fields(field: Any, **kwargs: Any) -> Any:
+    # A link typed without a scheme means https (Django 6's default; stated here to be explicit).
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class DecisionForm(OrganisationModelForm):
     class Meta:
         model = Decision
+        formfield_callback = _https_url_fields
         fields = ["body", "decided_on", "registration_number", "section", "title", "summary", "url", "focus_areas"]
         widgets = {
             "decided_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
