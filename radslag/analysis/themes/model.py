@@ -39,7 +39,8 @@ class ThemeResult:
     themes: list[Theme]
     outliers: list[str]
     meta: dict[str, Any]
-    centroids: dict[str, list[float]] = field(default_factory=dict)
+    centroids: dict[str, list[float]] = field(default_factory=dict)  # in the run's reduced space
+    vector_centroids: dict[str, list[float]] = field(default_factory=dict)  # in the backend's vector space
 
     def to_dict(self) -> dict[str, Any]:
         """The command line's JSON shape: members and quotes are the input's ids."""
