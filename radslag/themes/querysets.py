@@ -1,0 +1,98 @@
+"""Reads for the coding view and the compilation: themes with sizes, members, quotes and breakdowns."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from radslag.contributions.models import Channel, Contribution
+from radslag.contributions.representativeness import Breakdown, GroupShare, suppress_small
+from radslag.core.models import AgeBand
+from radslag.dialogues.models import DialogueProcess
+from radslag.organisations.models import Locality
+from radslag.themes.models import Coding, Quote, Theme
+
+
+def active_themes(process: DialogueProcess) -> QuerySet[Theme]:
+    """The process's current themes in their order, each with `size` (how many contributions it holds)."""
+    return (
+        Theme.objects.filter(process=process, status=Theme.Status.ACTIVE)
+        .annotate(size=Count("codings", distinct=True))
+        .prefetch_related("focus_areas")
+        .order_by("order", "id")
+    )
+
+
+def theme_members(theme: Theme) -> QuerySet[Coding]:
+    """The theme's codings, strongest first, with their contributions (hand codings first)."""
+    return (
+        theme.codings.select_related("contribution__locality", "contribution__activity")
+        .order_by("-source", "-strength", "contribution_id")
+    )
+
+
+def theme_quotes(theme: Theme) -> list[Contribution]:
+    return [quote.contribution for quote in Quote.objects.filter(theme=theme).select_related("contribution")]
+
+
+def quotes_by_theme(themes: list[Theme]) -> dict[int, list[Contribution]]:
+    """Quotes of many themes in one query: theme pk -> contributions in order."""
+    found: dict[int, list[Contribution]] = {theme.pk: [] for theme in themes}
+    for quote in Quote.objects.filter(theme__in=themes).select_related("contribution").order_by("position", "id"):
+        found[quote.theme_id].append(quote.contribution)
+    return found
+
+
+def unthemed_contributions(process: DialogueProcess) -> QuerySet[Contribution]:
+    """Published contributions that are in no current theme (outliers, or new since the last run)."""
+    coded = Coding.objects.filter(contribution=OuterRef("pk"), theme__status=Theme.Status.ACTIVE)
+    return (
+        Contribution.objects.filter(process=process, status=Contribution.Status.PUBLISHED)
+        .exclude(Exists(coded))
+        .order_by("created_at", "id")
+    )
+
+
+def themes_of(contribution: Contribution) -> list[Theme]:
+    return list(
+        Theme.objects.filter(codings__contribution=contribution, status=Theme.Status.ACTIVE).order_by("order", "id")
+    )
+
+
+def _counts(contributions: QuerySet[Contribution], field: str) -> Counter[str]:
+    rows = contributions.order_by().values(field).annotate(n=Count("id"))
+    return Counter({str(row[field] or ""): row["n"] for row in rows})
+
+
+def _breakdown(key: str, title: object, counts: Counter[str], labels: list[tuple[str, object]]) -> Breakdown:
+    """Counts of the theme's members by one property; the share is of those who stated it."""
+    not_stated = counts.get("", 0)
+    answered = sum(counts.values()) - not_stated
+    rows = tuple(
+        GroupShare(key=group, label=label, count=counts.get(group, 0),  # type: ignore[arg-type]
+                   share=counts.get(group, 0) / answered if answered else None)
+        for group, label in labels
+    )  # fmt: skip
+    return Breakdown(key, title, rows, answered, not_stated)  # type: ignore[arg-type]
+
+
+def theme_breakdowns(theme: Theme) -> list[Breakdown]:
+    """The theme's members by locality, age band and channel, groups under five hidden."""
+    members = Contribution.objects.filter(theme_codings__theme=theme)
+    localities = Locality.objects.filter(organisation_id=theme.organisation_id).values_list("id", "name")
+    channel = _breakdown("channel", _("Channel"), _counts(members, "channel"), list(Channel.choices))
+    breakdowns = [
+        _breakdown("locality", _("Locality"), _counts(members, "locality_id"),
+                   [(str(pk), name) for pk, name in localities]),
+        _breakdown("age_band", _("Age"), _counts(members, "age_band"), list(AgeBand.choices)),
+        replace(channel, not_stated=0),
+    ]  # fmt: skip
+    return [suppress_small(_without_empty_rows(breakdown)) for breakdown in breakdowns]
+
+
+def _without_empty_rows(breakdown: Breakdown) -> Breakdown:
+    """Groups nobody in the theme belongs to say nothing; leave them out of the table."""
+    return replace(breakdown, rows=tuple(row for row in breakdown.rows if row.count))

