@@ -1,0 +1,62 @@
+"""Computing a conversation's opinion groups from its stored answers and keeping the result."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict
+
+from django.db import transaction
+from django.utils import timezone
+
+from radslag.analysis.opinions import OpinionResult, find_opinion_groups
+from radslag.opinions.models import Conversation, OpinionSnapshot, Statement, StatementVote
+
+# Older snapshots are only history; a handful is enough to compare with.
+SNAPSHOTS_KEPT = 10
+
+
+def conversation_votes(conversation: Conversation) -> list[tuple[str, str, int]]:
+    """Every answer on a statement that is not rejected, as (participant pk, statement pk, value)."""
+    rows = StatementVote.objects.filter(statement__conversation=conversation).exclude(
+        statement__status=Statement.Status.REJECTED
+    ).values_list("participant_id", "statement_id", "value")
+    return [(str(p), str(s), int(v)) for p, s, v in rows.iterator(chunk_size=10_000)]
+
+
+def result_as_json(result: OpinionResult) -> dict[str, object]:
+    return {
+        "groups": [asdict(group) for group in result.groups],
+        "consensus": [asdict(item) for item in result.consensus],
+        "positions": {pid: [round(x, 4), round(y, 4)] for pid, (x, y) in result.positions.items()},
+        "meta": {key: value for key, value in result.meta.items() if isinstance(value, (int, float, str, bool))},
+    }
+
+
+def compute_snapshot(conversation: Conversation) -> OpinionSnapshot:
+    """Run the engine on the conversation as it is now and store the result."""
+    started = time.perf_counter()
+    votes = conversation_votes(conversation)
+    statement_ids = [
+        str(pk) for pk in conversation.statements.exclude(status=Statement.Status.REJECTED).values_list("pk", flat=True)
+    ]
+    result = find_opinion_groups(votes, statements=statement_ids, min_votes=conversation.min_votes)
+    with transaction.atomic():
+        snapshot = OpinionSnapshot.objects.create(
+            conversation=conversation, computed_at=timezone.now(), vote_count=len(votes),
+            participant_count=len({pid for pid, _s, _v in votes}),
+            duration_ms=round((time.perf_counter() - started) * 1000), result=result_as_json(result),
+        )
+        stale = conversation.snapshots.values_list("pk", flat=True)[SNAPSHOTS_KEPT:]
+        OpinionSnapshot.objects.filter(pk__in=list(stale)).delete()
+    return snapshot
+
+
+def is_stale(conversation: Conversation) -> bool:
+    """No snapshot yet, or answers given or statements moderated after the latest one."""
+    latest = OpinionSnapshot.objects.filter(conversation=conversation).values_list("computed_at", flat=True).first()
+    if latest is None:
+        return StatementVote.objects.filter(statement__conversation=conversation).exists()
+    return (
+        StatementVote.objects.filter(statement__conversation=conversation, updated_at__gt=latest).exists()
+        or conversation.statements.filter(moderated_at__gt=latest).exists()
+    )

@@ -1,0 +1,178 @@
+"""Writes by participants: joining a conversation, answering statements, adding statements."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from radslag.audit.services import record_event
+from radslag.core.errors import DomainError, PermissionDeniedError
+from radslag.opinions.models import STATEMENT_MAX_LENGTH, Conversation, Participant, Statement, StatementVote
+from radslag.opinions.tasks import queue_recompute
+
+# Letters and digits that cannot be mistaken for each other when read aloud or copied by hand.
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 10
+VALUES = {"agree": StatementVote.Value.AGREE, "disagree": StatementVote.Value.DISAGREE,
+          "pass": StatementVote.Value.PASS}
+
+
+def new_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    return f"{raw[:5]}-{raw[5:]}"
+
+
+def normalise_code(code: str) -> str:
+    return "".join(ch for ch in code.upper() if ch in CODE_ALPHABET)
+
+
+def hash_code(conversation: Conversation, code: str) -> str:
+    """Only this hash is stored; the code itself lives in the participant's session."""
+    material = f"{conversation.pk}:{normalise_code(code)}".encode()
+    return hashlib.sha256(material).hexdigest()
+
+
+def check_can_take_part(conversation: Conversation, user: Any) -> None:
+    if not conversation.is_open:
+        raise DomainError(_("This conversation is closed. Thank you to everyone who took part."))
+    if conversation.access == Conversation.Access.SIGNED_IN and not getattr(user, "is_authenticated", False):
+        raise PermissionDeniedError(_("Sign in to take part in this conversation."))
+
+
+def participant_for_user(conversation: Conversation, user: Any) -> Participant:
+    """A signed-in person is their own participant, on every device."""
+    participant, _created = Participant.objects.get_or_create(conversation=conversation, user=user)
+    return participant
+
+
+def join_anonymously(*, conversation: Conversation) -> tuple[Participant, str]:
+    """A new anonymous participant and the code (shown once, kept in the session) that identifies them."""
+    check_can_take_part(conversation, None)
+    code = new_code()
+    participant = Participant.objects.create(conversation=conversation, code_hash=hash_code(conversation, code))
+    return participant, code
+
+
+def participant_for_code(conversation: Conversation, code: str) -> Participant:
+    if len(normalise_code(code)) != CODE_LENGTH:
+        raise DomainError(_("A participation code has ten letters and digits, for example ABCDE-FGH23."))
+    participant = Participant.objects.filter(conversation=conversation, code_hash=hash_code(conversation, code)).first()
+    if participant is None:
+        raise DomainError(_("We do not recognise that participation code for this conversation."))
+    return participant
+
+
+def parse_value(raw: str) -> int:
+    value = VALUES.get(raw)
+    if value is None:
+        raise DomainError(_("Choose agree, disagree or pass."))
+    return int(value)
+
+
+def _votable_statement(conversation: Conversation, statement_id: Any) -> Statement:
+    try:
+        pk = int(statement_id)
+    except (TypeError, ValueError):
+        raise DomainError(_("That statement does not exist in this conversation.")) from None
+    statement = Statement.objects.filter(pk=pk, conversation=conversation).first()
+    if statement is None:
+        raise DomainError(_("That statement does not exist in this conversation."))
+    if statement.status != Statement.Status.ACCEPTED:
+        raise DomainError(_("That statement is not open for answers."))
+    return statement
+
+
+@transaction.atomic
+def cast_vote(*, participant: Participant, statement_id: Any, value: str) -> StatementVote:
+    """Agree, disagree or pass on one statement. Answering again changes the earlier answer."""
+    conversation = participant.conversation
+    check_can_take_part(conversation, participant.user)
+    statement = _votable_statement(conversation, statement_id)
+    number = parse_value(value)
+    now = timezone.now()
+    updated = StatementVote.objects.filter(participant=participant, statement=statement).update(
+        value=number, updated_at=now
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                StatementVote.objects.create(participant=participant, statement=statement, value=number, updated_at=now)
+        except IntegrityError:
+            # The same participant answered in two tabs at once; the later answer wins.
+            StatementVote.objects.filter(participant=participant, statement=statement).update(
+                value=number, updated_at=now
+            )
+    queue_recompute(conversation)
+    return StatementVote.objects.get(participant=participant, statement=statement)
+
+
+def clean_statement_text(text: str) -> str:
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise DomainError(_("Write the statement before you send it."))
+    if len(cleaned) > STATEMENT_MAX_LENGTH:
+        raise DomainError(
+            _("A statement can be at most %(limit)d characters long.") % {"limit": STATEMENT_MAX_LENGTH}
+        )
+    return cleaned
+
+
+@transaction.atomic
+def submit_statement(*, participant: Participant, text: str) -> Statement:
+    """A participant's own statement. Others see it only once a moderator has accepted it."""
+    conversation = participant.conversation
+    check_can_take_part(conversation, participant.user)
+    if not conversation.allow_statements:
+        raise DomainError(_("This conversation does not take new statements."))
+    statement = Statement.objects.create(
+        conversation=conversation, text=clean_statement_text(text), author_participant=participant,
+        status=Statement.Status.PENDING,
+    )
+    record_event(
+        organisation=conversation.organisation, actor=participant.user, action="opinions.statement_submitted",
+        target=statement, data={"conversation": conversation.pk},
+    )
+    return statement
+
+
+def find_participant(conversation: Conversation, user: Any, code: str | None) -> Participant | None:
+    """The participant the request speaks for, without creating one."""
+    if getattr(user, "is_authenticated", False):
+        return Participant.objects.filter(conversation=conversation, user=user).first()
+    if code:
+        return Participant.objects.filter(conversation=conversation, code_hash=hash_code(conversation, code)).first()
+    return None
+
+
+def _participant(conversation: Conversation, user: Any, code: str | None) -> tuple[Participant, str | None]:
+    check_can_take_part(conversation, user)
+    if getattr(user, "is_authenticated", False):
+        return participant_for_user(conversation, user), None
+    existing = find_participant(conversation, user, code)
+    if existing is not None:
+        return existing, None
+    return join_anonymously(conversation=conversation)
+
+
+@transaction.atomic
+def answer_statement(
+    *, conversation: Conversation, user: Any, code: str | None, statement_id: Any, value: str
+) -> tuple[StatementVote, str | None]:
+    """Answer as the request's participant, joining first if needed; a refused answer leaves no participant.
+
+    Returns the answer and, for a newly joined anonymous participant, their participation code.
+    """
+    participant, new = _participant(conversation, user, code)
+    return cast_vote(participant=participant, statement_id=statement_id, value=value), new
+
+
+@transaction.atomic
+def add_statement(*, conversation: Conversation, user: Any, code: str | None, text: str) -> tuple[Statement, str | None]:
+    """Submit a statement as the request's participant, joining first if needed."""
+    participant, new = _participant(conversation, user, code)
+    return submit_statement(participant=participant, text=text), new

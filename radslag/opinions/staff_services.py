@@ -1,0 +1,108 @@
+"""Writes by the municipality's staff: conversations, seed statements, moderation, recomputing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from radslag.accounts.permissions import can_moderate, is_staff_in
+from radslag.audit.services import record_event
+from radslag.core.errors import DomainError, PermissionDeniedError
+from radslag.dialogues.models import DialogueProcess
+from radslag.opinions.models import Conversation, OpinionSnapshot, Statement
+from radslag.opinions.recompute import compute_snapshot
+from radslag.opinions.services import clean_statement_text
+
+CONVERSATION_FIELDS = ("title", "question", "status", "access", "allow_statements", "min_votes")
+
+
+def check_staff(user: Any, organisation: Any) -> None:
+    if not is_staff_in(user, organisation):
+        raise PermissionDeniedError(_("Only the municipality's staff may manage conversations."))
+
+
+@transaction.atomic
+def create_conversation(*, process: DialogueProcess, user: Any, **fields: Any) -> Conversation:
+    check_staff(user, process.organisation)
+    values = {name: fields[name] for name in CONVERSATION_FIELDS if name in fields}
+    conversation = Conversation.objects.create(
+        organisation=process.organisation, process=process, created_by=user, **values
+    )
+    record_event(organisation=process.organisation, actor=user, action="opinions.conversation_created",
+                 target=conversation, data={"process": process.pk})
+    return conversation
+
+
+@transaction.atomic
+def update_conversation(*, conversation: Conversation, user: Any, **fields: Any) -> Conversation:
+    check_staff(user, conversation.organisation)
+    changed = {}
+    for name in CONVERSATION_FIELDS:
+        if name in fields and getattr(conversation, name) != fields[name]:
+            changed[name] = [str(getattr(conversation, name)), str(fields[name])]
+            setattr(conversation, name, fields[name])
+    conversation.save()
+    record_event(organisation=conversation.organisation, actor=user, action="opinions.conversation_changed",
+                 target=conversation, data={"changed": changed})
+    return conversation
+
+
+@transaction.atomic
+def add_seed_statement(*, conversation: Conversation, user: Any, text: str) -> Statement:
+    """Staff statements are seeds: accepted at once, shown to everyone."""
+    check_staff(user, conversation.organisation)
+    statement = Statement.objects.create(
+        conversation=conversation, text=clean_statement_text(text), author_user=user, is_seed=True,
+        status=Statement.Status.ACCEPTED, moderated_by=user, moderated_at=timezone.now(),
+    )
+    record_event(organisation=conversation.organisation, actor=user, action="opinions.seed_added",
+                 target=statement, data={"conversation": conversation.pk})
+    return statement
+
+
+def _check_moderator(statement: Statement, user: Any) -> None:
+    if not can_moderate(user, statement.conversation.organisation):
+        raise PermissionDeniedError(_("You may not moderate statements."))
+
+
+@transaction.atomic
+def accept_statement(*, statement: Statement, moderator: Any) -> Statement:
+    _check_moderator(statement, moderator)
+    previous = statement.status
+    statement.status = Statement.Status.ACCEPTED
+    statement.rejection_reason = ""
+    statement.moderated_by, statement.moderated_at = moderator, timezone.now()
+    statement.save()
+    record_event(organisation=statement.conversation.organisation, actor=moderator,
+                 action="opinions.statement_accepted", target=statement, data={"previous_status": previous})
+    return statement
+
+
+@transaction.atomic
+def reject_statement(*, statement: Statement, moderator: Any, reason: str) -> Statement:
+    """Hide a statement from participants. It stays as a record with the reason."""
+    _check_moderator(statement, moderator)
+    reason = reason.strip()
+    if not reason:
+        raise DomainError(_("Say why the statement is rejected."))
+    previous = statement.status
+    statement.status = Statement.Status.REJECTED
+    statement.rejection_reason = reason[:300]
+    statement.moderated_by, statement.moderated_at = moderator, timezone.now()
+    statement.save()
+    record_event(organisation=statement.conversation.organisation, actor=moderator,
+                 action="opinions.statement_rejected", target=statement, reason=statement.rejection_reason,
+                 data={"previous_status": previous})
+    return statement
+
+
+def recompute_now(*, conversation: Conversation, user: Any) -> OpinionSnapshot:
+    """Compute the opinion groups at once, without waiting for the background run."""
+    check_staff(user, conversation.organisation)
+    snapshot = compute_snapshot(conversation)
+    record_event(organisation=conversation.organisation, actor=user, action="opinions.recomputed",
+                 target=conversation, data={"snapshot": snapshot.pk, "votes": snapshot.vote_count})
+    return snapshot

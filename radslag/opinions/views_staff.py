@@ -1,0 +1,115 @@
+"""Staff pages: conversations of a process, seed statements, moderation, recomputing, import and export."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from radslag.accounts.decorators import moderator_required, staff_required
+from radslag.core.errors import DomainError
+from radslag.dialogues.models import DialogueProcess
+from radslag.opinions.forms import ConversationForm, RejectForm, SeedForm
+from radslag.opinions.models import Conversation, Statement
+from radslag.opinions.staff_services import (
+    accept_statement,
+    add_seed_statement,
+    create_conversation,
+    recompute_now,
+    reject_statement,
+    update_conversation,
+)
+
+
+def staff_process(request: HttpRequest, pk: int) -> DialogueProcess:
+    return get_object_or_404(DialogueProcess, pk=pk, organisation=request.organisation)  # type: ignore[attr-defined]
+
+
+def staff_conversation(request: HttpRequest, pk: int, conversation_pk: int) -> Conversation:
+    process = staff_process(request, pk)
+    return get_object_or_404(Conversation.objects.select_related("process"), pk=conversation_pk, process=process)
+
+
+@staff_required
+def conversation_list(request: HttpRequest, pk: int) -> HttpResponse:
+    process = staff_process(request, pk)
+    form = ConversationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        conversation = create_conversation(process=process, user=request.user, **form.cleaned_data)
+        messages.success(request, _("The conversation was created. Add seed statements next."))
+        return redirect("opinions:staff_conversation", pk=pk, conversation_pk=conversation.pk)
+    conversations = process.conversations.all()  # type: ignore[attr-defined]
+    return render(request, "opinions/staff/conversation_list.html",
+                  {"process": process, "conversations": conversations, "form": form})
+
+
+@staff_required
+def conversation_edit(request: HttpRequest, pk: int, conversation_pk: int) -> HttpResponse:
+    conversation = staff_conversation(request, pk, conversation_pk)
+    action = request.POST.get("action") if request.method == "POST" else None
+    form = ConversationForm(request.POST if action == "save" else None, instance=conversation)
+    seed_form = SeedForm(request.POST if action == "seed" else None)
+    if action == "save" and form.is_valid():
+        update_conversation(conversation=conversation, user=request.user, **form.cleaned_data)
+        messages.success(request, _("The conversation was saved."))
+        return redirect("opinions:staff_conversation", pk=pk, conversation_pk=conversation_pk)
+    if action == "seed" and seed_form.is_valid():
+        try:
+            add_seed_statement(conversation=conversation, user=request.user, text=seed_form.cleaned_data["text"])
+        except DomainError as error:
+            seed_form.add_error("text", error.message)
+        else:
+            messages.success(request, _("The seed statement was added."))
+            return redirect("opinions:staff_conversation", pk=pk, conversation_pk=conversation_pk)
+    conversation.refresh_from_db()
+    context = {
+        "process": conversation.process, "conversation": conversation, "form": form, "seed_form": seed_form,
+        "statements": conversation.statements.order_by("pk"),
+        "pending_count": conversation.statements.pending().count(),
+        "snapshot": conversation.snapshots.first(),
+    }
+    return render(request, "opinions/staff/conversation_edit.html", context, status=400 if action else 200)
+
+
+@moderator_required
+def moderation_queue(request: HttpRequest, pk: int, conversation_pk: int) -> HttpResponse:
+    conversation = staff_conversation(request, pk, conversation_pk)
+    context = {
+        "process": conversation.process, "conversation": conversation,
+        "pending": conversation.statements.pending().order_by("created_at"),
+        "rejected": conversation.statements.filter(status=Statement.Status.REJECTED).order_by("-moderated_at")[:50],
+        "reject_form": RejectForm(),
+    }
+    return render(request, "opinions/staff/moderation.html", context)
+
+
+@moderator_required
+@require_POST
+def moderate(request: HttpRequest, pk: int, conversation_pk: int, statement_pk: int) -> HttpResponse:
+    conversation = staff_conversation(request, pk, conversation_pk)
+    statement = get_object_or_404(Statement, pk=statement_pk, conversation=conversation)
+    if request.POST.get("action") == "accept":
+        accept_statement(statement=statement, moderator=request.user)
+        messages.success(request, _("The statement was accepted and is now shown to participants."))
+        return redirect("opinions:staff_moderation", pk=pk, conversation_pk=conversation_pk)
+    form = RejectForm(request.POST)
+    if form.is_valid():
+        reject_statement(statement=statement, moderator=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("The statement was rejected. It is kept as a record with the reason."))
+        return redirect("opinions:staff_moderation", pk=pk, conversation_pk=conversation_pk)
+    context = {"process": conversation.process, "conversation": conversation, "statement": statement,
+               "reject_form": form}
+    return render(request, "opinions/staff/reject.html", context, status=400)
+
+
+@staff_required
+@require_POST
+def recompute(request: HttpRequest, pk: int, conversation_pk: int) -> HttpResponse:
+    conversation = staff_conversation(request, pk, conversation_pk)
+    snapshot = recompute_now(conversation=conversation, user=request.user)
+    groups = len(snapshot.result.get("groups", []))
+    messages.success(request, _("The opinion groups were computed: %(groups)d groups from %(votes)d answers.")
+                     % {"groups": groups, "votes": snapshot.vote_count})
+    return redirect("opinions:staff_conversation", pk=pk, conversation_pk=conversation_pk)
