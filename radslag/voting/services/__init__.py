@@ -1,0 +1,25 @@
+"""Every write on ballots goes through these functions."""
+
+from radslag.voting.services.ballots import (
+    close_ballot,
+    delete_option,
+    generate_codes,
+    open_ballot,
+    publish_results,
+    save_ballot,
+    save_option,
+    sheet_codes,
+)
+from radslag.voting.services.casting import (
+    AlreadyVotedError,
+    VoterProfile,
+    cast_ballot,
+    enter_paper_ballot,
+    new_idempotency_key,
+)
+
+__all__ = [
+    "AlreadyVotedError", "VoterProfile", "cast_ballot", "close_ballot", "delete_option", "enter_paper_ballot",
+    "generate_codes", "new_idempotency_key", "open_ballot", "publish_results", "save_ballot", "save_option",
+    "sheet_codes",
+]

@@ -1,0 +1,153 @@
+"""Staff writes on ballots: create and edit, options, code sheets, opening, closing, publishing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from radslag.accounts.permissions import is_staff_in
+from radslag.audit.services import record_event
+from radslag.core.errors import DomainError, PermissionDeniedError
+from radslag.dialogues.models import DialogueProcess
+from radslag.voting.codes import derive_code, hash_code, new_salt
+from radslag.voting.models import Ballot, CodeBatch, Option, VotingCode
+
+MAX_CODES_PER_BATCH = 5000
+# Changing these after anyone voted would change what the cast ballots mean.
+RULE_FIELDS = ("method", "dots_per_voter", "cap_per_option", "eligibility", "min_verification_level")
+BALLOT_FIELDS = (
+    "title", "question", "method", "dots_per_voter", "cap_per_option", "eligibility", "min_verification_level",
+    "collect_profile", "opens_at", "closes_at", "results_visibility", "activity",
+)
+
+
+def _require_staff(user: Any, organisation: Any) -> None:
+    if not is_staff_in(user, organisation):
+        raise PermissionDeniedError(_("Only the municipality's staff may manage ballots."))
+
+
+def _require_no_votes(ballot: Ballot) -> None:
+    if ballot.cast_ballots.exists():
+        raise DomainError(_("Ballots have been cast; the options and the rules of the vote can no longer change."))
+
+
+@transaction.atomic
+def save_ballot(*, process: DialogueProcess, user: Any, values: dict[str, Any], ballot: Ballot | None = None) -> Ballot:
+    """Create a ballot in the process, or change one; the rules are locked once anyone has voted."""
+    _require_staff(user, process.organisation)
+    creating = ballot is None
+    if ballot is None:
+        ballot = Ballot(organisation=process.organisation, process=process)
+    else:
+        stored = Ballot.objects.select_for_update().get(pk=ballot.pk)
+        if any(getattr(stored, name) != values[name] for name in RULE_FIELDS if name in values):
+            _require_no_votes(ballot)
+    for name in BALLOT_FIELDS:
+        if name in values:
+            setattr(ballot, name, values[name])
+    ballot.save()
+    record_event(organisation=process.organisation, actor=user,
+                 action="ballot.created" if creating else "ballot.changed", target=ballot)
+    return ballot
+
+
+@transaction.atomic
+def save_option(*, ballot: Ballot, user: Any, title: str, description: str = "", order: int | None = None,
+                option: Option | None = None) -> Option:
+    _require_staff(user, ballot.organisation)
+    _require_no_votes(ballot)
+    title = title.strip()
+    if not title:
+        raise DomainError(_("Give the option a title."))
+    if ballot.options.filter(title=title).exclude(pk=getattr(option, "pk", None)).exists():
+        raise DomainError(_("There is already an option with that title."))
+    if option is None:
+        option = Option(ballot=ballot, order=ballot.options.count() + 1)
+    option.title, option.description = title, description.strip()
+    if order is not None:
+        option.order = order
+    option.save()
+    record_event(organisation=ballot.organisation, actor=user, action="ballot.option_saved", target=ballot,
+                 data={"option": option.pk, "title": title})
+    return option
+
+
+@transaction.atomic
+def delete_option(*, option: Option, user: Any) -> None:
+    ballot = option.ballot
+    _require_staff(user, ballot.organisation)
+    _require_no_votes(ballot)
+    record_event(organisation=ballot.organisation, actor=user, action="ballot.option_deleted", target=ballot,
+                 data={"option": option.pk, "title": option.title})
+    option.delete()
+
+
+@transaction.atomic
+def generate_codes(*, ballot: Ballot, user: Any, count: int, label: str) -> CodeBatch:
+    """A new sheet of `count` one-time codes. Only their HMACs are stored."""
+    _require_staff(user, ballot.organisation)
+    if not 1 <= count <= MAX_CODES_PER_BATCH:
+        raise DomainError(_("Choose between 1 and %(max)d codes.") % {"max": MAX_CODES_PER_BATCH})
+    batch = CodeBatch.objects.create(ballot=ballot, label=label.strip() or _("Code sheet"), size=count,
+                                     salt=new_salt(), created_by=user)
+    VotingCode.objects.bulk_create(
+        VotingCode(ballot=ballot, batch=batch, number=number, code_hash=hash_code(derive_code(batch.salt, number)))
+        for number in range(1, count + 1)
+    )
+    record_event(organisation=ballot.organisation, actor=user, action="ballot.codes_generated", target=ballot,
+                 data={"batch": batch.pk, "count": count})
+    return batch
+
+
+def sheet_codes(*, batch: CodeBatch, user: Any) -> list[tuple[int, str, bool]]:
+    """(number, code, used) for printing; every print is written to the audit log."""
+    _require_staff(user, batch.ballot.organisation)
+    used = set(batch.codes.filter(used_at__isnull=False).values_list("number", flat=True))
+    record_event(organisation=batch.ballot.organisation, actor=user, action="ballot.code_sheet_printed",
+                 target=batch.ballot, data={"batch": batch.pk})
+    return [(number, derive_code(batch.salt, number), number in used) for number in range(1, batch.size + 1)]
+
+
+@transaction.atomic
+def open_ballot(*, ballot: Ballot, user: Any, at: dt.datetime | None = None) -> Ballot:
+    _require_staff(user, ballot.organisation)
+    at = at or timezone.now()
+    if not ballot.options.count() >= 2:
+        raise DomainError(_("Add at least two options before opening the vote."))
+    if ballot.results_published_at is not None:
+        raise DomainError(_("The results are published; the vote cannot be opened again."))
+    ballot.opens_at = at if ballot.opens_at is None or ballot.opens_at > at else ballot.opens_at
+    ballot.closes_at = None if ballot.has_closed(at) else ballot.closes_at
+    ballot.save(update_fields=["opens_at", "closes_at", "updated_at"])
+    record_event(organisation=ballot.organisation, actor=user, action="ballot.opened", target=ballot)
+    return ballot
+
+
+@transaction.atomic
+def close_ballot(*, ballot: Ballot, user: Any, at: dt.datetime | None = None) -> Ballot:
+    _require_staff(user, ballot.organisation)
+    at = at or timezone.now()
+    if not ballot.is_open(at):
+        raise DomainError(_("The vote is not open."))
+    ballot.closes_at = at
+    ballot.save(update_fields=["closes_at", "updated_at"])
+    record_event(organisation=ballot.organisation, actor=user, action="ballot.closed", target=ballot,
+                 data={"ballots": ballot.cast_ballots.count()})
+    return ballot
+
+
+@transaction.atomic
+def publish_results(*, ballot: Ballot, user: Any, at: dt.datetime | None = None) -> Ballot:
+    _require_staff(user, ballot.organisation)
+    at = at or timezone.now()
+    if not ballot.has_closed(at):
+        raise DomainError(_("Close the vote before publishing the results."))
+    ballot.results_published_at = at
+    ballot.save(update_fields=["results_published_at", "updated_at"])
+    record_event(organisation=ballot.organisation, actor=user, action="ballot.results_published", target=ballot,
+                 data={"ballots": ballot.cast_ballots.count()})
+    return ballot

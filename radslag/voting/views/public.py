@@ -1,0 +1,123 @@
+"""The voter's pages: enter a code, vote, get a receipt, find it in the published ballot list."""
+
+from __future__ import annotations
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+
+from radslag.core.errors import DomainError
+from radslag.voting.codes import display_code, hash_code, normalise_code
+from radslag.voting.forms import CodeForm, VoteForm
+from radslag.voting.models import Ballot, CastBallot, Eligibility, VotingCode
+from radslag.voting.permissions import can_see_ballot, can_see_results
+from radslag.voting.services import cast_ballot, new_idempotency_key
+
+
+def public_ballot(request: HttpRequest, ballot_pk: int) -> Ballot:
+    """The ballot if it belongs to this municipality and may be seen; otherwise a 404."""
+    ballot = get_object_or_404(
+        Ballot.objects.select_related("process", "organisation"),
+        pk=ballot_pk, organisation=request.organisation,  # type: ignore[attr-defined]
+    )
+    if not can_see_ballot(request.user, ballot):
+        raise Http404
+    return ballot
+
+
+def client_hash(request: HttpRequest) -> str:
+    address = request.META.get("REMOTE_ADDR", "")
+    return salted_hmac("radslag.voting.client", address, algorithm="sha256").hexdigest()
+
+
+def _code_problem(ballot: Ballot, code: str) -> str | None:
+    row = VotingCode.objects.filter(ballot=ballot, code_hash=hash_code(code)).only("used_at").first()
+    if row is None:
+        return _("The code does not exist for this ballot. Check that you typed it correctly.")
+    if row.used_at is not None:
+        return _("The code has already been used.")
+    return None
+
+
+def _render_vote(request: HttpRequest, ballot: Ballot, form: VoteForm, status: int = 200) -> HttpResponse:
+    context = {"ballot": ballot, "form": form, "now": timezone.now()}
+    return render(request, "voting/vote.html", context, status=status)
+
+
+def _code_page(request: HttpRequest, ballot: Ballot, code: str | None) -> HttpResponse | None:
+    """For code ballots: the code form until a usable code is given (typed or from the QR link)."""
+    if code is None:
+        return render(request, "voting/code.html", {"ballot": ballot, "form": CodeForm()})
+    problem = _code_problem(ballot, code)
+    if problem is None:
+        return None
+    form = CodeForm({"kod": code})
+    form.is_valid()
+    form.add_error("kod", problem)
+    return render(request, "voting/code.html", {"ballot": ballot, "form": form}, status=400)
+
+
+def vote(request: HttpRequest, ballot_pk: int) -> HttpResponse:
+    ballot = public_ballot(request, ballot_pk)
+    now = timezone.now()
+    if not ballot.is_open(now):
+        return render(request, "voting/not_open.html", {"ballot": ballot, "now": now})
+    if ballot.eligibility == Eligibility.RESIDENTS and not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    options = list(ballot.options.all())
+    if request.method == "POST":
+        return _cast(request, ballot, options)
+    if ballot.eligibility == Eligibility.CODES:
+        code = request.GET.get("kod")
+        refusal = _code_page(request, ballot, code)
+        if refusal is not None:
+            return refusal
+        initial = {"kod": display_code(normalise_code(code or "")), "idempotency_key": new_idempotency_key()}
+    else:
+        initial = {"idempotency_key": new_idempotency_key()}
+    return _render_vote(request, ballot, VoteForm(initial=initial, ballot=ballot, options=options))
+
+
+def _cast(request: HttpRequest, ballot: Ballot, options: list) -> HttpResponse:
+    form = VoteForm(request.POST, ballot=ballot, options=options)
+    if not form.is_valid():
+        return _render_vote(request, ballot, form, status=400)
+    try:
+        cast = cast_ballot(
+            ballot=ballot, choices=form.raw_choices(), idempotency_key=form.cleaned_data["idempotency_key"],
+            code=form.cleaned_data.get("kod") or "", voter=request.user, client_hash=client_hash(request),
+            profile=form.profile(),
+        )
+    except DomainError as error:
+        form.add_error(None, error.message)
+        return _render_vote(request, ballot, form, status=400)
+    # The transaction has committed: the receipt shown next is for a stored ballot.
+    return redirect("voting:receipt", ballot_pk=ballot.pk, receipt=cast.receipt)
+
+
+def receipt(request: HttpRequest, ballot_pk: int, receipt: str) -> HttpResponse:
+    ballot = public_ballot(request, ballot_pk)
+    cast = get_object_or_404(CastBallot, ballot=ballot, receipt=receipt)
+    return render(request, "voting/receipt.html", {"ballot": ballot, "cast": cast})
+
+
+def ballot_list(request: HttpRequest, ballot_pk: int) -> HttpResponse:
+    """Every counted ballot by receipt id with its choices: no codes, no people, no times."""
+    ballot = public_ballot(request, ballot_pk)
+    visible = can_see_results(request.user, ballot, timezone.now())
+    casts = ballot.cast_ballots.order_by("receipt").only("receipt", "choices", "source") if visible else []
+    titles = {option.key: option.title for option in ballot.options.all()}
+    rows = [(cast, describe_choices(ballot, cast.choices, titles)) for cast in casts]
+    return render(request, "voting/ballot_list.html", {"ballot": ballot, "rows": rows, "visible": visible})
+
+
+def describe_choices(ballot: Ballot, choices: object, titles: dict[str, str]) -> str:
+    if isinstance(choices, dict):
+        return "; ".join(f"{titles.get(k, k)}: {n}" for k, n in choices.items())
+    if isinstance(choices, list):
+        separator = " > " if ballot.method == "ranked" else "; "
+        return separator.join(titles.get(k, k) for k in choices)
+    return titles.get(str(choices), str(choices))

@@ -1,0 +1,84 @@
+"""Results: the results page, the projector view and its JSON, and the JSON cast endpoint for kiosks."""
+
+from __future__ import annotations
+
+import json
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from radslag.core.errors import DomainError
+from radslag.voting.models import Ballot, Eligibility
+from radslag.voting.permissions import can_see_results
+from radslag.voting.results import count_ballot, participation, result_rows, results_payload, schulze_tiers
+from radslag.voting.services import AlreadyVotedError, cast_ballot
+from radslag.voting.views.public import client_hash, public_ballot
+
+PROJECTOR_REFRESH_SECONDS = 5
+
+
+def _results_context(ballot: Ballot) -> dict[str, object]:
+    result = count_ballot(ballot)
+    return {
+        "ballot": ballot, "result": result, "rows": result_rows(ballot, result),
+        "schulze": schulze_tiers(ballot, result), "people": participation(ballot),
+        "is_open_vote": ballot.eligibility == Eligibility.OPEN, "now": timezone.now(),
+    }
+
+
+def results(request: HttpRequest, ballot_pk: int) -> HttpResponse:
+    ballot = public_ballot(request, ballot_pk)
+    if not can_see_results(request.user, ballot, timezone.now()):
+        return render(request, "voting/results_hidden.html", {"ballot": ballot})
+    return render(request, "voting/results.html", _results_context(ballot))
+
+
+@never_cache
+def projector(request: HttpRequest, ballot_pk: int) -> HttpResponse:
+    ballot = public_ballot(request, ballot_pk)
+    if not can_see_results(request.user, ballot, timezone.now()):
+        raise PermissionDenied(_("The results are not published yet."))
+    context = _results_context(ballot)
+    context["refresh"] = PROJECTOR_REFRESH_SECONDS
+    return render(request, "voting/projector.html", context)
+
+
+@never_cache
+def results_json(request: HttpRequest, ballot_pk: int) -> JsonResponse:
+    ballot = public_ballot(request, ballot_pk)
+    if not can_see_results(request.user, ballot, timezone.now()):
+        return JsonResponse({"error": _("The results are not published yet.")}, status=403)
+    return JsonResponse(results_payload(ballot))
+
+
+@csrf_exempt
+@require_POST
+def cast_json(request: HttpRequest, ballot_pk: int) -> JsonResponse:
+    """For kiosks and phone apps: JSON {code, idempotency_key, choices} in, {receipt} out.
+
+    CSRF protection is not needed here because nothing ambient authorises the request: the voting code
+    in the body is the only credential, so only code ballots are accepted (never a signed-in session).
+    """
+    ballot = public_ballot(request, ballot_pk)
+    if ballot.eligibility != Eligibility.CODES:
+        return JsonResponse({"error": _("This ballot does not take votes with codes.")}, status=404)
+    try:
+        body = json.loads(request.body or b"{}")
+        if not isinstance(body, dict):
+            raise ValueError
+    except ValueError:
+        return JsonResponse({"error": _("The ballot could not be read. Reload the page and try again.")}, status=400)
+    try:
+        cast = cast_ballot(
+            ballot=ballot, choices=body.get("choices"), idempotency_key=str(body.get("idempotency_key", "")),
+            code=str(body.get("code", "")), client_hash=client_hash(request),
+        )
+    except DomainError as error:
+        return JsonResponse({"error": error.message}, status=409 if isinstance(error, AlreadyVotedError) else 400)
+    return JsonResponse({"receipt": cast.receipt}, status=201)

@@ -1,0 +1,184 @@
+"""Staff pages under the process: ballots, options, code sheets, paper ballots, opening and closing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from radslag.accounts.decorators import staff_required
+from radslag.core.errors import DomainError
+from radslag.dialogues.models import DialogueProcess
+from radslag.voting.codes import display_code
+from radslag.voting.forms import BallotForm, CodeBatchForm, OptionForm, PaperVoteForm
+from radslag.voting.models import Ballot, CodeBatch, Option
+from radslag.voting.qr import qr_svg
+from radslag.voting.services import (
+    close_ballot,
+    delete_option,
+    enter_paper_ballot,
+    generate_codes,
+    new_idempotency_key,
+    open_ballot,
+    publish_results,
+    save_ballot,
+    save_option,
+    sheet_codes,
+)
+
+
+def staff_process(request: HttpRequest, pk: int) -> DialogueProcess:
+    return get_object_or_404(DialogueProcess, pk=pk, organisation=request.organisation)  # type: ignore[attr-defined]
+
+
+def staff_ballot(request: HttpRequest, pk: int, ballot_pk: int) -> Ballot:
+    return get_object_or_404(Ballot, pk=ballot_pk, process=staff_process(request, pk))
+
+
+def _detail(ballot: Ballot) -> HttpResponse:
+    return redirect("voting:ballot_detail", pk=ballot.process_id, ballot_pk=ballot.pk)
+
+
+@staff_required
+def ballot_index(request: HttpRequest, pk: int) -> HttpResponse:
+    process = staff_process(request, pk)
+    ballots = process.ballots.all()  # type: ignore[attr-defined]
+    return render(request, "voting/staff/ballot_index.html",
+                  {"process": process, "ballots": ballots, "now": timezone.now()})
+
+
+@staff_required
+def ballot_edit(request: HttpRequest, pk: int, ballot_pk: int | None = None) -> HttpResponse:
+    process = staff_process(request, pk)
+    ballot = get_object_or_404(Ballot, pk=ballot_pk, process=process) if ballot_pk else None
+    form = BallotForm(request.POST or None, instance=ballot, process=process)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save_ballot(process=process, user=request.user, values=form.cleaned_data, ballot=ballot)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The ballot was saved."))
+            return _detail(saved)
+    if ballot is not None:
+        ballot.refresh_from_db()
+    return render(request, "voting/staff/ballot_form.html", {"process": process, "ballot": ballot, "form": form})
+
+
+@staff_required
+def ballot_detail(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResponse:
+    ballot = staff_ballot(request, pk, ballot_pk)
+    form = OptionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_option(ballot=ballot, user=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The option was added."))
+            return _detail(ballot)
+    now = timezone.now()
+    context = {
+        "process": ballot.process, "ballot": ballot, "option_form": form, "code_form": CodeBatchForm(),
+        "options": ballot.options.all(), "batches": ballot.code_batches.all(), "now": now,
+        "is_open": ballot.is_open(now), "has_closed": ballot.has_closed(now),
+        "cast_count": ballot.cast_ballots.count(), "voter_url": request.build_absolute_uri(
+            reverse("voting:vote", kwargs={"ballot_pk": ballot.pk})),
+    }
+    return render(request, "voting/staff/ballot_detail.html", context)
+
+
+@staff_required
+@require_POST
+def option_delete(request: HttpRequest, pk: int, ballot_pk: int, option_pk: int) -> HttpResponse:
+    ballot = staff_ballot(request, pk, ballot_pk)
+    option = get_object_or_404(Option, pk=option_pk, ballot=ballot)
+    _run(request, lambda: delete_option(option=option, user=request.user), _("The option was removed."))
+    return _detail(ballot)
+
+
+def _run(request: HttpRequest, action: Callable[[], object], success: Any) -> None:
+    try:
+        action()
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
+
+
+@staff_required
+@require_POST
+def codes_generate(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResponse:
+    ballot = staff_ballot(request, pk, ballot_pk)
+    form = CodeBatchForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the sheet a name and a number of codes between 1 and 5,000."))
+        return _detail(ballot)
+    batch = generate_codes(ballot=ballot, user=request.user, count=form.cleaned_data["count"],
+                           label=form.cleaned_data["label"])
+    return redirect("voting:code_sheet", pk=pk, ballot_pk=ballot.pk, batch_pk=batch.pk)
+
+
+@staff_required
+def code_sheet(request: HttpRequest, pk: int, ballot_pk: int, batch_pk: int) -> HttpResponse:
+    """A printable sheet: each code with a QR code that opens the voter page with the code filled in."""
+    ballot = staff_ballot(request, pk, ballot_pk)
+    batch = get_object_or_404(CodeBatch, pk=batch_pk, ballot=ballot)
+    base = request.build_absolute_uri(reverse("voting:vote", kwargs={"ballot_pk": ballot.pk}))
+    slips = [
+        {"number": number, "code": display_code(code), "used": used, "url": f"{base}?kod={code}",
+         "qr": qr_svg(f"{base}?kod={code}")}
+        for number, code, used in sheet_codes(batch=batch, user=request.user)
+    ]
+    return render(request, "voting/staff/code_sheet.html",
+                  {"ballot": ballot, "batch": batch, "slips": slips, "voter_url": base})
+
+
+@staff_required
+def paper_entry(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResponse:
+    ballot = staff_ballot(request, pk, ballot_pk)
+    options = list(ballot.options.all())
+    label = request.GET.get("hog", "")
+    form = PaperVoteForm(request.POST or None, ballot=ballot, options=options,
+                         initial={"idempotency_key": new_idempotency_key(), "batch_label": label})
+    if request.method == "POST" and form.is_valid():
+        try:
+            cast = enter_paper_ballot(
+                ballot=ballot, batch_label=form.cleaned_data["batch_label"], choices=form.raw_choices(),
+                idempotency_key=form.cleaned_data["idempotency_key"], entered_by=request.user,
+                profile=form.profile(),
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Paper ballot %(receipt)s was counted.") % {"receipt": cast.receipt})
+            url = reverse("voting:paper_entry", kwargs={"pk": pk, "ballot_pk": ballot.pk})
+            return redirect(f"{url}?{urlencode({'hog': form.cleaned_data['batch_label']})}")
+    paper_count = ballot.cast_ballots.filter(source="paper").count()
+    return render(request, "voting/staff/paper_entry.html",
+                  {"process": ballot.process, "ballot": ballot, "form": form, "paper_count": paper_count})
+
+
+def _state_change(service: Callable[..., Ballot], success: Any) -> Callable[..., HttpResponse]:
+    @staff_required
+    @require_POST
+    def view(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResponse:
+        ballot = staff_ballot(request, pk, ballot_pk)
+        _run(request, lambda: service(ballot=ballot, user=request.user), success)
+        return _detail(ballot)
+
+    return view
+
+
+ballot_open = _state_change(open_ballot, gettext_lazy("The vote is open."))
+ballot_close = _state_change(close_ballot, gettext_lazy("The vote is closed."))
+ballot_publish = _state_change(publish_results, gettext_lazy("The results are published."))

@@ -1,0 +1,83 @@
+/* Projector view: fetches the results JSON every few seconds and redraws the table and bars in place.
+   Without JavaScript the page refreshes itself (meta refresh in a noscript element). */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-projector]");
+  if (!root) { return; }
+  var labels = document.getElementById("projector-labels").dataset;
+  var interval = Math.max(2, parseInt(root.dataset.interval, 10) || 5) * 1000;
+  var summary = root.querySelector("[data-summary]");
+  var tbody = root.querySelector("[data-results-table] tbody");
+  var schulze = root.querySelector("[data-schulze]");
+  var lastSummary = summary ? summary.textContent.trim() : "";
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, name) { return String(values[name]); });
+  }
+
+  function cell(tag, text, className) {
+    var element = document.createElement(tag);
+    element.textContent = text;
+    if (className) { element.className = className; }
+    return element;
+  }
+
+  function bar(share) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("class", "result-bar");
+    svg.setAttribute("viewBox", "0 0 100 10");
+    svg.setAttribute("preserveAspectRatio", "none");
+    svg.setAttribute("width", "100%");
+    svg.setAttribute("height", "16");
+    var rect = document.createElementNS(ns, "rect");
+    rect.setAttribute("height", "10");
+    rect.setAttribute("width", String(Math.round(share * 100)));
+    svg.appendChild(rect);
+    var td = document.createElement("td");
+    td.className = "chart-cell";
+    td.setAttribute("aria-hidden", "true");
+    td.appendChild(svg);
+    return td;
+  }
+
+  function render(data) {
+    var rows = document.createDocumentFragment();
+    data.rows.forEach(function (row) {
+      var tr = document.createElement("tr");
+      var title = cell("th", row.title);
+      title.setAttribute("scope", "row");
+      tr.appendChild(cell("td", String(row.rank)));
+      tr.appendChild(title);
+      tr.appendChild(cell("td", String(row.score), "num"));
+      tr.appendChild(cell("td", Math.round(row.share * 100) + " %", "num"));
+      tr.appendChild(bar(row.share));
+      rows.appendChild(tr);
+    });
+    tbody.replaceChildren(rows);
+    var text = data.ballots === 1 ? labels.ballotsOne : format(labels.ballotsMany, { count: data.ballots });
+    if (data.codes_issued) {
+      text += " · " + format(labels.codes, { used: data.codes_used, issued: data.codes_issued });
+    }
+    // Only touch the live region when the figures changed, so screen readers are not flooded.
+    if (summary && text !== lastSummary) {
+      summary.textContent = text;
+      lastSummary = text;
+    }
+    if (schulze && data.schulze.length) {
+      schulze.textContent = labels.schulze + " " + data.schulze.map(function (tier, i) {
+        return (i + 1) + ". " + tier.join(", ");
+      }).join(" · ");
+    }
+  }
+
+  function poll() {
+    fetch(root.dataset.url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) { if (data) { render(data); } })
+      .catch(function () { /* keep showing the last figures; the next poll tries again */ })
+      .then(function () { window.setTimeout(poll, interval); });
+  }
+
+  window.setTimeout(poll, interval);
+}());
