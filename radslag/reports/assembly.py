@@ -1,0 +1,184 @@
+"""Builds a process's compilation content from the database: mandate, method, who took part, themes.
+
+Everything public passes through here, so the rules for public documents live here too: groups under
+`SMALL_GROUP_THRESHOLD` are suppressed, and only published contributions are counted in themes or quoted.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from django.db.models import Sum
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from radslag.contributions.models import Channel, Contribution
+from radslag.contributions.representativeness import Breakdown, GroupShare, representativeness, suppress_small
+from radslag.core.models import AgeBand
+from radslag.dialogues.models import Activity, DialogueProcess
+from radslag.organisations.models import Locality
+from radslag.reports.content import (
+    ActivityItem,
+    CompilationContent,
+    MandateItem,
+    Participation,
+    ShareRow,
+    ShareTable,
+    ThemeSection,
+)
+from radslag.reports.models import Compilation
+from radslag.reports.theme_source import ThemeInput, themes_for
+
+MAX_QUOTES = 5
+MIN_QUOTES = 3
+QUOTE_MAX_CHARS = 700
+
+
+def share_table(breakdown: Breakdown) -> ShareTable:
+    """A representativeness breakdown, small groups suppressed, as display values."""
+    safe = suppress_small(breakdown)
+    rows = tuple(
+        ShareRow(
+            label=str(row.label), count=row.count, percent=row.share_percent,
+            population_percent=row.population_percent if safe.compares_population else None,
+            suppressed=row.suppressed, under_represented=row.under_represented,
+        )
+        for row in safe.rows
+    )
+    return ShareTable(
+        key=safe.key, title=str(safe.title), rows=rows, answered=safe.answered, not_stated=safe.not_stated,
+        compares_population=safe.compares_population,
+    )
+
+
+def _day(value: object) -> str:
+    return formats.date_format(value, "j F Y")
+
+
+def _mandate(process: DialogueProcess) -> tuple[MandateItem, ...]:
+    decision = process.commissioning_decision
+    decision_text = ""
+    if decision is not None:
+        reference = ", ".join(part for part in (decision.registration_number, decision.section) if part)
+        decision_text = f"{decision.title} ({decision.body}, {_day(decision.decided_on)}{', ' if reference else ''}"
+        decision_text += f"{reference})"
+    feedback = process.feedback_plan
+    if process.feedback_due:
+        feedback = _("%(plan)s At the latest %(date)s.") % {"plan": feedback, "date": _day(process.feedback_due)}
+    items = [
+        (_("Purpose"), process.purpose),
+        (_("Participation level"), process.get_participation_level_display()),
+        (_("Who decides"), str(process.deciding_body or "")),
+        (_("Commissioning decision"), decision_text),
+        (_("What could be influenced"), process.open_to_influence),
+        (_("What was already decided or not open"), process.not_open_to_influence),
+        (_("Target groups"), process.target_groups),
+        (_("Methods and channels"), process.methods),
+        (_("How the results will be used"), process.use_of_results),
+        (_("Feedback to participants"), feedback.strip()),
+    ]
+    return tuple(MandateItem(label=label, text=text.strip()) for label, text in items if text and text.strip())
+
+
+def _activities(process: DialogueProcess) -> tuple[ActivityItem, ...]:
+    rows = process.activities.select_related("locality").annotate(seated=Sum("tables__participant_count"))
+    items = []
+    for activity in rows.order_by("starts_at"):
+        starts, ends = timezone.localtime(activity.starts_at), timezone.localtime(activity.ends_at)
+        when = _day(starts) if starts.date() == ends.date() else f"{_day(starts)} – {_day(ends)}"
+        locality = str(activity.locality or "")
+        place = activity.place if locality in activity.place else ", ".join(p for p in (activity.place, locality) if p)
+        attendance = activity.attendance_count if activity.attendance_count is not None else activity.seated
+        kind = Activity.Kind(activity.kind).label if activity.kind in Activity.Kind.values else activity.kind
+        items.append(ActivityItem(title=activity.title, kind=str(kind), when=when, place=place, attendance=attendance))
+    return tuple(items)
+
+
+def _participation(process: DialogueProcess) -> tuple[Participation, tuple[str, ...]]:
+    """Who took part versus the population, and the channels input came through (a fact of method)."""
+    summary = representativeness(process)
+    participation = Participation(
+        total=summary.total, population_year=summary.population_year, adults_only=summary.adults_only,
+        channels=share_table(summary.channel), comparisons=tuple(share_table(table) for table in summary.comparisons),
+    )
+    return participation, tuple(str(row.label) for row in summary.channel.rows if row.count)
+
+
+def _plain(key: str, title: str, counts: Counter[str], labels: Iterable[tuple[str, str]]) -> ShareTable:
+    """A theme's breakdown over its published members, suppressed like every public breakdown."""
+    not_stated = counts.get("", 0)
+    answered = sum(counts.values()) - not_stated
+    rows = tuple(
+        GroupShare(key=group, label=label, count=counts.get(group, 0),
+                   share=counts.get(group, 0) / answered if answered else None)
+        for group, label in labels
+    )
+    return share_table(Breakdown(key, title, rows, answered, not_stated))
+
+
+def _theme_breakdowns(members: Sequence[Contribution], localities: list[tuple[str, str]]) -> tuple[ShareTable, ...]:
+    def counts(attribute: str) -> Counter[str]:
+        return Counter(str(getattr(member, attribute) or "") for member in members)
+
+    return (
+        _plain("locality", _("Locality"), counts("locality_id"), localities),
+        _plain("age_band", _("Age"), counts("age_band"), [(band.value, str(band.label)) for band in AgeBand]),
+        _plain("channel", _("Channel"), counts("channel"), [(c.value, str(c.label)) for c in Channel]),
+    )
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_MAX_CHARS else text[: QUOTE_MAX_CHARS - 1].rstrip() + "…"
+
+
+def _quotes(theme: ThemeInput, published: dict[int, Contribution]) -> tuple[str, ...]:
+    """The picked quotes that are published; topped up from the theme's published members if too few."""
+    chosen = [pk for pk in dict.fromkeys(theme.quote_ids) if pk in published][:MAX_QUOTES]
+    if len(chosen) < MIN_QUOTES:
+        extra = [pk for pk in theme.member_ids if pk in published and pk not in chosen]
+        chosen += extra[: MIN_QUOTES - len(chosen)]
+    return tuple(_quote(published[pk].public_text) for pk in chosen)
+
+
+def _themes(process: DialogueProcess, themes: Sequence[ThemeInput]) -> tuple[tuple[ThemeSection, ...], int]:
+    published = {
+        contribution.pk: contribution
+        for contribution in Contribution.objects.filter(process=process).published().order_by("created_at", "pk")
+    }
+    localities = [(str(pk), name) for pk, name in Locality.objects.filter(
+        organisation_id=process.organisation_id).values_list("pk", "name")]
+    total = len(published)
+    sections, themed = [], set()
+    for number, theme in enumerate(themes, start=1):
+        members = [published[pk] for pk in dict.fromkeys(theme.member_ids) if pk in published]
+        themed.update(member.pk for member in members)
+        sections.append(ThemeSection(
+            number=number, label=theme.label, description=theme.description, size=len(members),
+            percent=round(100 * len(members) / total) if total else None, keywords=tuple(theme.keywords),
+            quotes=_quotes(theme, published), breakdowns=_theme_breakdowns(members, localities),
+            focus_areas=tuple(theme.focus_areas),
+        ))
+    return tuple(sections), total - len(themed)
+
+
+def assemble_compilation(
+    *, process: DialogueProcess, compilation: Compilation | None = None, themes: Sequence[ThemeInput] | None = None
+) -> CompilationContent:
+    """The compilation as it would be published now, in the municipality's language."""
+    language = process.organisation.default_language or "sv"
+    with override(language):
+        sections, unthemed = _themes(process, themes_for(process) if themes is None else themes)
+        participation, channels_used = _participation(process)
+        return CompilationContent(
+            language=language, organisation=process.organisation.name, title=process.title,
+            process_slug=process.slug, summary=process.summary,
+            introduction=compilation.introduction if compilation else "",
+            closing=compilation.closing if compilation else "",
+            mandate=_mandate(process), activities=_activities(process),
+            channels_used=channels_used,
+            participation=participation, themes=sections, unthemed=unthemed,
+            focus_areas=tuple(f"{area.number}. {area.name}" for area in process.focus_areas.order_by("number")),
+        )

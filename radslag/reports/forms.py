@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django import forms
+
+from radslag.reports.models import Compilation
+
+
+class CompilationTextsForm(forms.ModelForm):  # type: ignore[type-arg]  (django-stubs generic)
+    class Meta:
+        model = Compilation
+        fields = ["introduction", "closing"]
+        widgets = {
+            "introduction": forms.Textarea(attrs={"rows": 6}),
+            "closing": forms.Textarea(attrs={"rows": 6}),
+        }

@@ -1,0 +1,92 @@
+"""Writing the compilation's texts and publishing frozen versions of it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from radslag.audit.services import record_event
+from radslag.core.errors import DomainError
+from radslag.dialogues.models import DialogueProcess
+from radslag.reports.assembly import assemble_compilation
+from radslag.reports.content import CompilationContent, from_snapshot, to_snapshot
+from radslag.reports.models import Compilation, CompilationVersion
+from radslag.reports.render_docx import render_docx
+from radslag.reports.render_pdf import render_pdf
+
+
+def compilation_for(process: DialogueProcess) -> Compilation:
+    """The process's compilation, created empty the first time staff open it."""
+    compilation, _created = Compilation.objects.get_or_create(
+        process=process, defaults={"organisation_id": process.organisation_id}
+    )
+    return compilation
+
+
+@transaction.atomic
+def save_compilation_texts(*, compilation: Compilation, actor: Any, introduction: str, closing: str) -> Compilation:
+    compilation.introduction, compilation.closing = introduction.strip(), closing.strip()
+    compilation.save(update_fields=["introduction", "closing", "updated_at"])
+    record_event(
+        organisation=compilation.organisation, actor=actor, action="compilation.texts_saved", target=compilation
+    )
+    return compilation
+
+
+def _next_number(compilation: Compilation) -> int:
+    # Lock the compilation row so that two publishes at once cannot take the same number.
+    Compilation.objects.select_for_update().filter(pk=compilation.pk).first()
+    latest = compilation.versions.aggregate(latest=Max("number"))["latest"]
+    return (latest or 0) + 1
+
+
+def _published_content(compilation: Compilation, number: int, at: Any) -> CompilationContent:
+    content = assemble_compilation(process=compilation.process, compilation=compilation)
+    with override(content.language):
+        published_on = formats.date_format(timezone.localtime(at), "j F Y")
+    return replace(content, version=number, published_on=published_on)
+
+
+@transaction.atomic
+def publish_compilation(*, compilation: Compilation, actor: Any) -> CompilationVersion:
+    """Freezes the compilation as it is now into version n+1, with its PDF and Word files."""
+    process = compilation.process
+    if not process.is_public:
+        raise DomainError(_("Publish the dialogue before you publish its compilation."))
+    number = _next_number(compilation)
+    at = timezone.now()
+    content = _published_content(compilation, number, at)
+    version = CompilationVersion(
+        compilation=compilation, number=number, published_at=at, published_by=actor if actor else None,
+        snapshot=to_snapshot(content),
+    )
+    stem = f"{process.slug}-sammanstallning-v{number}"
+    version.pdf.save(f"{stem}.pdf", ContentFile(render_pdf(content)), save=False)
+    version.docx.save(f"{stem}.docx", ContentFile(render_docx(content)), save=False)
+    version.save()
+    record_event(
+        organisation=compilation.organisation, actor=actor, action="compilation.published", target=version,
+        data={"process": process.pk, "version": number, "themes": len(content.themes)},
+    )
+    return version
+
+
+def version_content(version: CompilationVersion) -> CompilationContent:
+    return from_snapshot(version.snapshot)
+
+
+def version_file(version: CompilationVersion, kind: str) -> bytes:
+    """The stored PDF or DOCX of a version; if storage lost it, the same document made from the snapshot."""
+    stored = version.pdf if kind == "pdf" else version.docx
+    if stored and stored.storage.exists(stored.name):
+        with stored.open("rb") as handle:
+            return handle.read()
+    content = version_content(version)
+    return render_pdf(content) if kind == "pdf" else render_docx(content)
