@@ -172,7 +172,9 @@ def answer_statement(
 
 
 @transaction.atomic
-def add_statement(*, conversation: Conversation, user: Any, code: str | None, text: str) -> tuple[Statement, str | None]:
+def add_statement(
+    *, conversation: Conversation, user: Any, code: str | None, text: str
+) -> tuple[Statement, str | None]:
     """Submit a statement as the request's participant, joining first if needed."""
     participant, new = _participant(conversation, user, code)
     return submit_statement(participant=participant, text=text), new

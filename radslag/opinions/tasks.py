@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from celery import shared_task
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from radslag.opinions.models import Conversation
 from radslag.opinions.recompute import compute_snapshot
 
 # At most one recomputation per conversation is queued within this many seconds.
 DEBOUNCE_SECONDS = 10
-
-
-def _queued_key(conversation_id: int) -> str:
-    return f"opinions:recompute-queued:{conversation_id}"
 
 
 @shared_task(ignore_result=True)
@@ -25,15 +24,29 @@ def recompute_opinions(conversation_id: int) -> None:
         compute_snapshot(conversation)
 
 
-def queue_recompute(conversation: Conversation) -> bool:
-    """Queue a recomputation after the current transaction commits, unless one is already queued.
+def claim_recompute(conversation_id: int) -> bool:
+    """Mark a recomputation as queued unless one was queued within the window; True if this call won.
 
-    With a broker the task waits out the debounce window, so it sees every answer given meanwhile.
-    Returns whether a run was queued.
+    One conditional UPDATE, so concurrent servers agree without a shared cache; it runs after the
+    answer's own transaction, so answers never wait on the conversation's row.
     """
-    if not cache.add(_queued_key(conversation.pk), 1, timeout=DEBOUNCE_SECONDS):
-        return False
+    now = timezone.now()
+    window_start = now - dt.timedelta(seconds=DEBOUNCE_SECONDS)
+    claimed = Conversation.objects.filter(pk=conversation_id).filter(
+        Q(recompute_queued_at__isnull=True) | Q(recompute_queued_at__lt=window_start)
+    ).update(recompute_queued_at=now)
+    return claimed == 1
+
+
+def _queue(conversation_id: int) -> None:
+    if not claim_recompute(conversation_id):
+        return
+    # With a broker the task waits out the window, so that it sees every answer given meanwhile.
     countdown = 0 if settings.CELERY_TASK_ALWAYS_EAGER else DEBOUNCE_SECONDS
+    recompute_opinions.apply_async((conversation_id,), countdown=countdown)
+
+
+def queue_recompute(conversation: Conversation) -> None:
+    """Queue a recomputation once the current transaction commits (at once outside a transaction)."""
     conversation_id = conversation.pk
-    transaction.on_commit(lambda: recompute_opinions.apply_async((conversation_id,), countdown=countdown))
-    return True
+    transaction.on_commit(lambda: _queue(conversation_id))

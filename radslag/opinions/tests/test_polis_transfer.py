@@ -1,0 +1,118 @@
+"""Pol.is export in and out: a real export round-trips; a malformed one is refused whole, naming row and column."""
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from radslag.analysis import polis_io
+from radslag.audit.models import AuditEvent
+from radslag.core.errors import DomainError
+from radslag.dialogues.tests.factories import ProcessFactory
+from radslag.opinions.models import Conversation, Participant, Statement, StatementVote
+from radslag.opinions.polis_transfer import export_zip, files_from_zip, import_polis_export
+from radslag.opinions.tests.factories import ConversationFactory, ParticipantFactory, StatementFactory
+
+pytestmark = pytest.mark.django_db
+
+REAL_EXPORT = Path(__file__).resolve().parents[3].parent / "shared/data/polis/london.youth.policing"
+COMMENTS = (
+    "timestamp,comment-id,author-id,moderated,comment-body\n1,0,7,1,Fler fritidsgårdar\n2,1,8,0,Bättre busstider\n"
+)
+
+
+def _real_files() -> dict[str, bytes]:
+    if not (REAL_EXPORT / "votes.csv").is_file():
+        pytest.skip(f"the real Pol.is export is not at {REAL_EXPORT} (../shared/data/polis/)")
+    return {name: (REAL_EXPORT / name).read_bytes() for name in ("comments.csv", "votes.csv", "participants-votes.csv")}
+
+
+def _read_zip(data: bytes, folder: Path) -> polis_io.Conversation:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        archive.extractall(folder)
+    return polis_io.read_conversation(folder)
+
+
+def test_a_real_export_round_trips(org, staff, tmp_path):
+    files = _real_files()
+    process = ProcessFactory(organisation=org)
+    conversation = import_polis_export(process=process, user=staff, files=files, title="Ungas trygghet",
+                                       question="Vad gör polisen bra?")
+    source = polis_io.read_conversation(REAL_EXPORT)
+    assert conversation.status == Conversation.Status.CLOSED
+    assert conversation.statements.count() == len(source.comments)
+    assert StatementVote.objects.filter(statement__conversation=conversation).count() == len(source.votes)
+    again = _read_zip(export_zip(conversation), tmp_path)
+    assert {(c.id, c.text, c.author_id, c.moderated, c.timestamp) for c in again.comments} == {
+        (c.id, c.text, c.author_id, c.moderated, c.timestamp) for c in source.comments
+    }
+    assert {(v.participant_id, v.comment_id, v.value, v.timestamp) for v in again.votes} == {
+        (v.participant_id, v.comment_id, v.value, v.timestamp) for v in source.votes
+    }
+    assert AuditEvent.objects.filter(action="opinions.imported", object_id=str(conversation.pk)).exists()
+
+
+def test_the_zip_may_hold_the_files_in_a_folder(org, staff):
+    files = _real_files()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(f"export-2024/{name}", content)
+        archive.writestr("../../etc/evil.csv", "x")
+    found = files_from_zip(buffer.getvalue())
+    assert set(found) == {"comments.csv", "votes.csv", "participants-votes.csv"}
+
+
+def test_a_malformed_vote_is_refused_with_row_and_column_and_nothing_is_written(org, staff):
+    process = ProcessFactory(organisation=org)
+    votes = "timestamp,comment-id,voter-id,vote\n1,0,7,1\n2,1,8,2\n"
+    with pytest.raises(DomainError, match=r"votes\.csv, rad 3, kolumn vote"):
+        import_polis_export(process=process, user=staff, title="x", question="y",
+                            files={"comments.csv": COMMENTS.encode(), "votes.csv": votes.encode()})
+    assert not Conversation.objects.exists()
+    assert not Statement.objects.exists()
+
+
+@pytest.mark.parametrize(("votes", "message"), [
+    ("timestamp,comment-id,voter-id,vote\n1,9,7,1\n", "rad 2: påstående 9 finns inte"),
+    ("timestamp,comment-id,voter,vote\n1,0,7,1\n", "kolumnen voter-id saknas"),
+    ("timestamp,comment-id,voter-id,vote\nx,0,7,1\n", "rad 2, kolumn timestamp"),
+])
+def test_other_malformed_exports_say_what_is_wrong(org, staff, votes, message):
+    process = ProcessFactory(organisation=org)
+    with pytest.raises(DomainError, match=message):
+        import_polis_export(process=process, user=staff, title="x", question="y",
+                            files={"comments.csv": COMMENTS.encode(), "votes.csv": votes.encode()})
+    assert not Participant.objects.exists()
+
+
+def test_missing_files_and_non_zip_uploads_are_refused(org, staff):
+    process = ProcessFactory(organisation=org)
+    with pytest.raises(DomainError, match=r"saknar votes\.csv"):
+        import_polis_export(process=process, user=staff, title="x", question="y",
+                            files={"comments.csv": COMMENTS.encode()})
+    with pytest.raises(DomainError, match="inte ett zip-arkiv"):
+        files_from_zip(b"not a zip")
+
+
+def test_statuses_map_to_the_moderated_column(org, staff, tmp_path):
+    process = ProcessFactory(organisation=org)
+    conversation = import_polis_export(
+        process=process, user=staff, title="x", question="y",
+        files={"comments.csv": (COMMENTS + "3,2,7,-1,Olämpligt\n").encode(),
+               "votes.csv": b"timestamp,comment-id,voter-id,vote\n5,0,8,-1\n"},
+    )
+    statuses = dict(conversation.statements.values_list("external_id", "status"))
+    assert statuses == {"0": "accepted", "1": "pending", "2": "rejected"}
+    assert conversation.statements.get(external_id="1").author_participant.external_id == "8"
+
+
+def test_native_rows_get_new_numeric_ids_in_the_export(tmp_path):
+    conversation = ConversationFactory()
+    statement = StatementFactory(conversation=conversation, text="Fler bänkar på torget")
+    participant = ParticipantFactory(conversation=conversation)
+    StatementVote.objects.create(participant=participant, statement=statement, value=1)
+    exported = _read_zip(export_zip(conversation), tmp_path)
+    assert [(c.id, c.text, c.moderated) for c in exported.comments] == [("0", "Fler bänkar på torget", 1)]
+    assert [(v.participant_id, v.comment_id, v.value) for v in exported.votes] == [("0", "0", 1)]
