@@ -9,9 +9,12 @@ whatever the source hands over.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from radslag.dialogues.models import DialogueProcess
+from radslag.themes.models import Coding
+from radslag.themes.querysets import active_themes, quotes_by_theme
 
 
 @dataclass(frozen=True)
@@ -25,5 +28,23 @@ class ThemeInput:
 
 
 def themes_for(process: DialogueProcess) -> list[ThemeInput]:
-    """The process's themes from the themes app, in the order the dialogue team keeps them."""
-    return []
+    """The process's current themes from the themes app, in the order the dialogue team keeps them.
+
+    Read through the themes app's querysets rather than `themes_for_compilation`, because the
+    compilation needs the members themselves: it counts and breaks down only published ones.
+    """
+    themes = list(active_themes(process))
+    members: dict[int, list[int]] = defaultdict(list)
+    codings = Coding.objects.filter(theme__in=themes).order_by("-source", "-strength", "contribution_id")
+    for theme_id, contribution_id in codings.values_list("theme_id", "contribution_id"):
+        members[theme_id].append(contribution_id)
+    quotes = quotes_by_theme(themes)
+    return [
+        ThemeInput(
+            label=theme.name, description=theme.description, member_ids=tuple(members[theme.pk]),
+            quote_ids=tuple(contribution.pk for contribution in quotes[theme.pk]),
+            keywords=tuple(str(word) for word in theme.keywords),
+            focus_areas=tuple(f"{area.number}. {area.name}" for area in theme.focus_areas.all()),
+        )
+        for theme in themes
+    ]

@@ -1,0 +1,37 @@
+"""The compilation reads the themes the dialogue team worked out in the themes app."""
+
+from radslag.contributions.models import Contribution
+from radslag.governance.tests.factories import FocusAreaFactory, StrategicPlanFactory
+from radslag.reports.assembly import assemble_compilation
+from radslag.reports.theme_source import themes_for
+from radslag.themes.models import Coding, Quote, Theme
+from radslag.themes.tests.factories import CodingFactory, ThemeFactory
+
+
+def test_current_themes_in_order_with_names_members_quotes_and_focus_areas(input_and_themes, dialogue, org):
+    meeting, school = input_and_themes["meeting"], input_and_themes["school"]
+    area = FocusAreaFactory(plan=StrategicPlanFactory(organisation=org), number=4, name="Medskapande invånare")
+    second = ThemeFactory(process=dialogue, label="skola framtid", human_label="En bra skola", order=2)
+    first = ThemeFactory(process=dialogue, label="möte bemötande", human_label="Det mänskliga mötet", order=1,
+                         description="Hur kommunen bemöter invånarna.", keywords=["bemötande", "möte"])
+    first.focus_areas.add(area)
+    ThemeFactory(process=dialogue, label="gammalt", status=Theme.Status.MERGED, merged_into=first)
+    for contribution in [*meeting, input_and_themes["hidden"]]:
+        CodingFactory(theme=first, contribution=contribution)
+    for contribution in school:
+        CodingFactory(theme=second, contribution=contribution, source=Coding.Source.HUMAN)
+    Quote.objects.create(theme=first, contribution=input_and_themes["hidden"], position=0)
+    Quote.objects.create(theme=first, contribution=meeting[7], position=1)
+
+    themes = themes_for(dialogue)
+    assert [theme.label for theme in themes] == ["Det mänskliga mötet", "En bra skola"]
+    assert set(themes[0].member_ids) == {c.pk for c in [*meeting, input_and_themes["hidden"]]}
+    assert themes[0].quote_ids == (input_and_themes["hidden"].pk, meeting[7].pk)
+    assert themes[0].focus_areas == ("4. Medskapande invånare",)
+
+    content = assemble_compilation(process=dialogue)
+    assert content.themes[0].size == 8  # the hidden one is not counted
+    assert content.themes[0].quotes[0].startswith("Mötet på biblioteket i Surte")
+    assert not any("Hemlig" in quote for theme in content.themes for quote in theme.quotes)
+    assert content.themes[1].size == 5 and content.unthemed == 0
+    assert Contribution.objects.filter(process=dialogue).count() == 15
