@@ -1,0 +1,165 @@
+"""Staff pages for theme analysis: run an analysis, see its progress, code themes and contributions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext, ngettext
+from django.views.decorators.http import require_POST
+
+from radslag.accounts.decorators import staff_required
+from radslag.contributions.models import Contribution
+from radslag.core.errors import DomainError
+from radslag.dialogues.models import DialogueProcess
+from radslag.themes.forms import CodeForm, FocusAreaForm, MergeForm, MoveForm, NewThemeForm, RenameForm, RunForm
+from radslag.themes.models import AnalysisRun, Theme
+from radslag.themes.querysets import (
+    active_themes,
+    quotes_by_theme,
+    theme_breakdowns,
+    theme_members,
+    theme_quotes,
+    themes_of,
+    unthemed_contributions,
+)
+from radslag.themes.runs import start_analysis
+from radslag.themes.services import code_contribution as code_contribution_to
+
+RECENT_RUNS = 10
+UNTHEMED_SHOWN = 50
+OVERVIEW_QUOTES = 3
+
+
+def staff_process(request: HttpRequest, pk: int) -> DialogueProcess:
+    """The process, if it belongs to the request's municipality; any other is a 404."""
+    return get_object_or_404(DialogueProcess, pk=pk, organisation=request.organisation)  # type: ignore[attr-defined]
+
+
+def process_theme(process: DialogueProcess, theme_pk: int) -> Theme:
+    return get_object_or_404(Theme, pk=theme_pk, process=process)
+
+
+def overview_context(process: DialogueProcess, run_form: RunForm, merge_form: MergeForm | None = None) -> Any:
+    themes = list(active_themes(process))
+    quotes = quotes_by_theme(themes)
+    merge_form = merge_form or MergeForm(process=process)
+    selected = set(merge_form.data.getlist("themes")) if merge_form.is_bound else set()
+    for theme in themes:
+        theme.quote_list = quotes[theme.pk][:OVERVIEW_QUOTES]  # type: ignore[attr-defined]
+        theme.selected = str(theme.pk) in selected  # type: ignore[attr-defined]
+    runs = list(AnalysisRun.objects.filter(process=process).select_related("activity", "locality")[:RECENT_RUNS])
+    unthemed = unthemed_contributions(process)
+    return {
+        "process": process,
+        "run_form": run_form,
+        "merge_form": merge_form,
+        "new_theme_form": NewThemeForm(),
+        "themes": themes,
+        "latest_run": runs[0] if runs else None,
+        "runs": runs,
+        "unthemed": unthemed[:UNTHEMED_SHOWN],
+        "unthemed_count": unthemed.count(),
+        "pending_count": Contribution.objects.filter(process=process, status=Contribution.Status.PENDING).count(),
+    }
+
+
+@staff_required
+def overview(request: HttpRequest, pk: int) -> HttpResponse:
+    process = staff_process(request, pk)
+    context = overview_context(process, RunForm(process=process))
+    return render(request, "themes/overview.html", context)
+
+
+@staff_required
+@require_POST
+def start_run(request: HttpRequest, pk: int) -> HttpResponse:
+    process = staff_process(request, pk)
+    form = RunForm(request.POST, process=process)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            start_analysis(
+                process=process, user=request.user, channel=data["channel"], activity=data["activity"],
+                locality=data["locality"], backend=data["backend"], k=data["k"], seed=data["seed"] or 0,
+            )
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("themes:overview", pk=process.pk)
+    return render(request, "themes/overview.html", overview_context(process, form), status=400)
+
+
+@staff_required
+def run_status(request: HttpRequest, pk: int, run_pk: int) -> JsonResponse:
+    """A small status document the page polls while a run works."""
+    process = staff_process(request, pk)
+    run = get_object_or_404(AnalysisRun, pk=run_pk, process=process)
+    return JsonResponse({
+        "status": run.status,
+        "status_label": str(run.get_status_display()),
+        "progress": run.progress,
+        "stage": run.stage,
+        "finished": not run.is_active,
+        "error": run.error if run.status == AnalysisRun.Status.FAILED else "",
+    })
+
+
+@staff_required
+def theme_detail(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
+    process = staff_process(request, pk)
+    theme = process_theme(process, theme_pk)
+    members = list(theme_members(theme))
+    context = {
+        "process": process,
+        "theme": theme,
+        "members": members,
+        "quotes": theme_quotes(theme),
+        "breakdowns": theme_breakdowns(theme),
+        "rename_form": RenameForm(initial={"label": theme.name, "description": theme.description}),
+        "focus_form": FocusAreaForm(theme=theme, initial={"focus_areas": list(theme.focus_areas.all())}),
+        "move_form": MoveForm(theme=theme),
+        "has_other_themes": active_themes(process).exclude(pk=theme.pk).exists(),
+    }
+    return render(request, "themes/theme_detail.html", context)
+
+
+def safe_next(request: HttpRequest, default: str) -> str:
+    """Where to go after a form: the `next` field when it is a path on this site, else `default`."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return target
+    return default
+
+
+@staff_required
+def code_contribution(request: HttpRequest, pk: int, contribution_pk: int) -> HttpResponse:
+    """Choose by hand the themes one contribution belongs to."""
+    process = staff_process(request, pk)
+    contribution = get_object_or_404(Contribution, pk=contribution_pk, process=process)
+    current = themes_of(contribution)
+    form = CodeForm(request.POST or None, process=process, initial={"themes": current})
+    if request.method == "POST" and form.is_valid():
+        chosen = list(form.cleaned_data["themes"])
+        try:
+            code_contribution_to(contribution=contribution, themes=chosen, user=request.user)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, coded_message(len(chosen)))
+            return redirect(safe_next(request, reverse("themes:overview", kwargs={"pk": process.pk})))
+    context = {"process": process, "contribution": contribution, "current": current, "form": form,
+               "next": safe_next(request, "")}  # fmt: skip
+    return render(request, "themes/code_contribution.html", context, status=400 if form.errors else 200)
+
+
+def coded_message(count: int) -> str:
+    if not count:
+        return gettext("The hand coding was removed. The next analysis places the contribution.")
+    return ngettext(
+        "The contribution was coded to %(count)d theme.", "The contribution was coded to %(count)d themes.", count
+    ) % {"count": count}
