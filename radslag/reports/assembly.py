@@ -107,13 +107,14 @@ def _participation(process: DialogueProcess) -> tuple[Participation, tuple[str, 
 
 
 def _plain(key: str, title: str, counts: Counter[str], labels: Iterable[tuple[str, str]]) -> ShareTable:
-    """A theme's breakdown over its published members, suppressed like every public breakdown."""
+    """A theme's breakdown over its published members, suppressed like every public breakdown.
+    Groups nobody in the theme belongs to are left out: within a theme they say nothing."""
     not_stated = counts.get("", 0)
     answered = sum(counts.values()) - not_stated
     rows = tuple(
-        GroupShare(key=group, label=label, count=counts.get(group, 0),
-                   share=counts.get(group, 0) / answered if answered else None)
+        GroupShare(key=group, label=label, count=counts[group], share=counts[group] / answered)
         for group, label in labels
+        if counts.get(group)
     )
     return share_table(Breakdown(key, title, rows, answered, not_stated))
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from radslag.reports.content import CompilationContent, ShareRow, ShareTable, ThemeSection
 
@@ -38,7 +38,7 @@ def participation_text(content: CompilationContent) -> str:
 
 
 def share_headers(table: ShareTable) -> list[str]:
-    headers = [_("Group"), _("Number"), _("Share")]
+    headers = [_("Group"), pgettext("how many", "Number"), _("Share")]
     return [*headers, _("Share of residents")] if table.compares_population else headers
 
 
