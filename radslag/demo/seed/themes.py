@@ -1,0 +1,59 @@
+"""Themes for Ale i 360 grader: the analysis run on the stories, and the dialogue team's first decisions.
+
+The run uses the word-based backend with a fixed seed and number of themes, so every load gives the same
+themes. Themes whose keywords match a rule below get the team's own name, a description, focus areas, and
+are accepted; the rest stay as the analysis proposed them, for a visitor to work on.
+"""
+
+from __future__ import annotations
+
+from radslag.demo.seed.context import DemoContext
+from radslag.themes.models import AnalysisRun, Theme
+from radslag.themes.querysets import active_themes
+from radslag.themes.runs import execute_run
+from radslag.themes.services import rename_theme, set_theme_accepted, set_theme_focus_areas
+
+THEME_COUNT = 10
+SEED = 2018
+
+# (keywords that identify the theme, the team's name, description, focus area slugs), in our own words
+DECISIONS = (
+    (("återkoppla", "respekt"), "Återkoppling visar respekt",
+     "Många vill få veta vad som händer med deras frågor och synpunkter. Ett svar, även ett kort, visar att "
+     "kommunen tar dem på allvar.", ("medskapande-invanare",)),
+    (("förtroende", "handläggare"), "Förtroende i kontakten med kommunen",
+     "Att ha en handläggare som följer ärendet hela vägen skapar förtroende.", ("underlatta-vardagen",)),
+    (("tolka", "lättläst", "språk"), "Information som alla förstår",
+     "Lättläst information, tolk och tydliga brev gör att fler kan ta del av det kommunen gör.",
+     ("underlatta-vardagen", "medskapande-invanare")),
+    (("politiker", "fika"), "Möt politikerna där vi bor",
+     "Öppna träffar på orterna gör det lättare att prata med de förtroendevalda.", ("medskapande-invanare",)),
+)
+
+
+def load_themes(context: DemoContext) -> AnalysisRun:
+    """Analyse Ale i 360 grader's published contributions, then name and accept the themes the rules find."""
+    process = context.processes["ale360"]
+    staff = context.users["staff"]
+    run = AnalysisRun.objects.create(
+        organisation=context.organisation, process=process, backend="lexical", k=THEME_COUNT, seed=SEED,
+        created_by=staff,
+    )
+    run = execute_run(run.pk)
+    unused = list(DECISIONS)
+    for theme in active_themes(process):
+        rule = next((rule for rule in unused if set(rule[0]) & set(theme.keywords)), None)
+        if rule is None:
+            continue
+        unused.remove(rule)
+        _decide(context, theme, rule)
+    return run
+
+
+def _decide(context: DemoContext, theme: Theme, rule: tuple[tuple[str, ...], str, str, tuple[str, ...]]) -> None:
+    _keywords, name, description, focus = rule
+    staff = context.users["staff"]
+    rename_theme(theme=theme, user=staff, label=name, description=description)
+    set_theme_accepted(theme=theme, user=staff, accepted=True)
+    areas = [context.focus_areas[slug] for slug in focus if slug in context.focus_areas]
+    set_theme_focus_areas(theme=theme, user=staff, focus_areas=areas)
