@@ -128,7 +128,8 @@ def cast_ballot(
     key = _checked_key(idempotency_key)
     code_row = _lock_code(ballot, code) if ballot.eligibility == Eligibility.CODES else None
     person = voter if ballot.eligibility == Eligibility.RESIDENTS else None
-    previous = _previous(ballot, key)
+    # An unused code cannot have an earlier submission, so the lookup is only needed otherwise.
+    previous = _previous(ballot, key) if code_row is None or code_row.used_at is not None else None
     if previous is not None and _same_sender(previous, code_row, person):
         return previous
     if code_row is not None and code_row.used_at is not None:
