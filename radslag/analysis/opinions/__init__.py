@@ -1,0 +1,85 @@
+"""Opinion groups from agree/disagree/pass votes, computed the way Pol.is's math does it.
+
+Steps (each in its own module):
+1. ``matrix``: participants x statements, agree = 1, disagree = -1, pass = 0, not seen = missing;
+   statements the moderator hid are set to 0 for everyone. Participants are clustered once they voted on
+   ``min(min_votes, statements)`` statements; while fewer than 15 qualify the most active are added.
+2. ``projection``: PCA by power iteration on every participant's mean-imputed, centred answers, and
+   Pol.is's sparsity-aware projection of each participant.
+3. ``clustering``: up to 100 base clusters, then groups of base clusters for each k, k chosen by the
+   silhouette on the base clusters.
+4. ``statements``: representative statements per group and consensus statements.
+
+Pol.is recomputes a live conversation from its previous result (warm-started k-means, a smoother that
+changes k only after the same k won four times); this engine computes from the votes alone, so it agrees
+with Pol.is's groups as they would be on a fresh computation. Participants are taken in the order they
+first appear in ``votes``: pass the votes in the order they were cast, as Pol.is numbers its participants
+by arrival.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+import numpy as np
+
+from radslag.analysis.opinions.clustering import group_clusters
+from radslag.analysis.opinions.matrix import VoteMatrix, in_conversation
+from radslag.analysis.opinions.projection import project
+from radslag.analysis.opinions.results import (
+    ConsensusStatement,
+    OpinionGroup,
+    OpinionResult,
+    RepresentativeStatement,
+)
+from radslag.analysis.opinions.statements import consensus, representative
+
+__all__ = [
+    "ConsensusStatement", "OpinionGroup", "OpinionResult", "RepresentativeStatement", "adjusted_rand",
+    "find_opinion_groups",
+]
+
+MIN_CLUSTERED = 4
+
+
+def find_opinion_groups(
+    votes: Sequence[tuple[str, str, int]], *, statements: Sequence[str] | None = None, min_votes: int = 7,
+    max_k: int = 5, seed: int = 0, moderated_out: Collection[str] = (),
+) -> OpinionResult:
+    """Votes are (participant id, statement id, value) with value 1 agree, -1 disagree, 0 pass.
+
+    ``moderated_out`` are statements the moderator hid: their votes still count towards a participant's
+    vote total and they count as answered when positions are scaled, but they carry no opinion and are
+    never representative or consensus statements. The result is the same for the same input and seed.
+    """
+    vm = VoteMatrix.build(votes, statements, moderated_out)
+    rating = vm.rating_matrix()
+    counts = vm.vote_counts()
+    clustered = in_conversation(counts, rating.shape[1], min_votes)
+    meta: dict[str, object] = {
+        "participants": len(vm.participants), "statements": len(vm.statements), "votes": int(counts.sum()),
+        "clustered_participants": len(clustered), "min_votes": max(1, min(min_votes, rating.shape[1])),
+        "moderated_out": int(vm.hidden.sum()), "seed": seed,
+    }
+    if len(clustered) < MIN_CLUSTERED or rating.shape[1] < 2:
+        meta["reason"] = "too few participants or statements to form groups"
+        return OpinionResult([], [], {}, meta)
+    coords = project(rating)[clustered]
+    labels, cluster_meta = group_clusters(coords, max_k=max_k, seed=seed)
+    meta.update(cluster_meta)
+    visible = vm.visible_votes()[clustered]
+    ids = [vm.participants[i] for i in clustered]
+    groups = [
+        OpinionGroup(int(g), [ids[i] for i in np.flatnonzero(labels == g)],
+                     representative(visible, labels, int(g), vm.statements))
+        for g in sorted(set(labels.tolist()))
+    ]
+    positions = {pid: (float(x), float(y)) for pid, (x, y) in zip(ids, coords, strict=True)}
+    return OpinionResult(groups, consensus(visible, labels, vm.statements), positions, meta)
+
+
+def adjusted_rand(a: Sequence[object], b: Sequence[object]) -> float:
+    """Adjusted Rand index between two labelings of the same items."""
+    from sklearn.metrics import adjusted_rand_score
+
+    return float(adjusted_rand_score(list(map(str, a)), list(map(str, b))))

@@ -1,0 +1,100 @@
+"""Base clusters, then opinion groups made of base clusters, as Pol.is's clusters.clj does.
+
+1. Up to 100 base clusters by k-means on the clustered participants' positions. Pol.is numbers its base
+   clusters in the order its participants arrived; we number ours by their earliest participant, so the
+   first base cluster is always the one holding the first participant.
+2. For each k in 2..min(max_k, 2 + base clusters / 12): k-means on the base-cluster centres weighted by
+   their sizes, started from the first k base-cluster centres and run for at most 20 rounds or until no
+   centre moves by 0.01, as Pol.is does on a fresh conversation.
+3. The silhouette of each clustering is computed on the base-cluster centres (each base cluster counts
+   once; a base cluster alone in its group scores 0), and the k with the highest silhouette wins (the
+   smaller k on ties). Group ids follow the order of the starting centres, so group 0 is the group of
+   the earliest participants.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from sklearn.cluster import KMeans
+
+MAX_BASE_CLUSTERS = 100
+BASE_ITERATIONS = 100
+GROUP_ITERATIONS = 20
+CONVERGED = 0.01
+
+
+def base_clusters(coords: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Base-cluster label per participant and the centres, numbered by earliest participant."""
+    distinct, first_rows, inverse = np.unique(np.round(coords, 9), axis=0, return_index=True,
+                                              return_inverse=True)
+    inverse = inverse.reshape(-1)
+    if len(distinct) <= MAX_BASE_CLUSTERS:
+        labels, centres = inverse, coords[first_rows]
+    else:
+        fitted = KMeans(n_clusters=MAX_BASE_CLUSTERS, n_init=1, max_iter=BASE_ITERATIONS, random_state=seed).fit(coords)
+        labels, centres = fitted.labels_, fitted.cluster_centers_
+    used = np.unique(labels)
+    earliest = np.array([np.flatnonzero(labels == b)[0] for b in used])
+    order = used[np.argsort(earliest)]
+    renumber = np.empty(labels.max() + 1, dtype=int)
+    renumber[order] = np.arange(len(order))
+    return renumber[labels], centres[order]
+
+
+def weighted_kmeans(points: np.ndarray, weights: np.ndarray, k: int) -> np.ndarray:
+    """Group label per point; centres start at the first k points; empty groups disappear."""
+    centres = points[:k].copy()
+    for _ in range(GROUP_ITERATIONS):
+        labels = _nearest(points, centres)
+        kept = [g for g in range(len(centres)) if (labels == g).any()]
+        moved = np.array([np.average(points[labels == g], axis=0, weights=weights[labels == g]) for g in kept])
+        converged = len(kept) == len(centres) and bool(np.all(np.linalg.norm(moved - centres, axis=1) < CONVERGED))
+        centres = moved
+        if converged:
+            break
+    return _nearest(points, centres)
+
+
+def _nearest(points: np.ndarray, centres: np.ndarray) -> np.ndarray:
+    distances = ((points[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2)
+    return distances.argmin(axis=1)
+
+
+def silhouette(points: np.ndarray, labels: np.ndarray) -> float:
+    """Mean silhouette over the points; a point alone in its group scores 0."""
+    distances = np.sqrt(((points[:, None, :] - points[None, :, :]) ** 2).sum(axis=2))
+    groups = np.unique(labels)
+    mean_to = np.stack([distances[:, labels == g].sum(axis=1) for g in groups], axis=1)
+    sizes = np.array([(labels == g).sum() for g in groups], dtype=float)
+    own = np.searchsorted(groups, labels)
+    own_size = sizes[own]
+    a = np.divide(mean_to[np.arange(len(points)), own], own_size - 1, out=np.zeros(len(points)),
+                  where=own_size > 1)
+    others = mean_to / sizes
+    others[np.arange(len(points)), own] = np.inf
+    b = others.min(axis=1)
+    largest = np.maximum(a, b)
+    scores = np.divide(b - a, largest, out=np.zeros(len(points)), where=(own_size > 1) & (largest > 0))
+    return float(scores.mean())
+
+
+def group_clusters(coords: np.ndarray, *, max_k: int, seed: int) -> tuple[np.ndarray, dict[str, object]]:
+    """Group label per participant (0..k-1) and what was measured on the way."""
+    base_labels, centres = base_clusters(coords, seed)
+    weights = np.bincount(base_labels, minlength=len(centres)).astype(float)
+    top_k = min(max_k, 2 + len(centres) // 12, len(centres))
+    best: tuple[float, int, np.ndarray] | None = None
+    scores: dict[int, float] = {}
+    for k in range(2, top_k + 1):
+        grouping = weighted_kmeans(centres, weights, k)
+        if len(np.unique(grouping)) < 2:
+            continue
+        score = silhouette(centres, grouping)
+        scores[k] = round(score, 4)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, k, grouping)
+    meta: dict[str, object] = {"base_clusters": len(centres), "silhouette": scores}
+    if best is None:
+        return np.zeros(len(coords), dtype=int), {**meta, "k": 1}
+    grouping = np.unique(best[2], return_inverse=True)[1].reshape(-1)
+    return grouping[base_labels], {**meta, "k": int(grouping.max()) + 1}
