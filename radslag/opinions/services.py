@@ -6,7 +6,7 @@ import hashlib
 import secrets
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -89,26 +89,21 @@ def _votable_statement(conversation: Conversation, statement_id: Any) -> Stateme
 
 @transaction.atomic
 def cast_vote(*, participant: Participant, statement_id: Any, value: str) -> StatementVote:
-    """Agree, disagree or pass on one statement. Answering again changes the earlier answer."""
+    """Agree, disagree or pass on one statement. Answering again changes the earlier answer.
+
+    One INSERT ... ON CONFLICT DO UPDATE on (participant, statement): two tabs answering at once
+    still leave exactly one row, holding the later answer.
+    """
     conversation = participant.conversation
     check_can_take_part(conversation, participant.user)
     statement = _votable_statement(conversation, statement_id)
-    number = parse_value(value)
-    now = timezone.now()
-    updated = StatementVote.objects.filter(participant=participant, statement=statement).update(
-        value=number, updated_at=now
+    vote = StatementVote(participant=participant, statement=statement, value=parse_value(value),
+                         updated_at=timezone.now())
+    StatementVote.objects.bulk_create(
+        [vote], update_conflicts=True, unique_fields=["participant", "statement"], update_fields=["value", "updated_at"]
     )
-    if not updated:
-        try:
-            with transaction.atomic():
-                StatementVote.objects.create(participant=participant, statement=statement, value=number, updated_at=now)
-        except IntegrityError:
-            # The same participant answered in two tabs at once; the later answer wins.
-            StatementVote.objects.filter(participant=participant, statement=statement).update(
-                value=number, updated_at=now
-            )
     queue_recompute(conversation)
-    return StatementVote.objects.get(participant=participant, statement=statement)
+    return vote
 
 
 def clean_statement_text(text: str) -> str:
@@ -152,9 +147,12 @@ def find_participant(conversation: Conversation, user: Any, code: str | None) ->
 def _participant(conversation: Conversation, user: Any, code: str | None) -> tuple[Participant, str | None]:
     check_can_take_part(conversation, user)
     if getattr(user, "is_authenticated", False):
-        return participant_for_user(conversation, user), None
+        participant = participant_for_user(conversation, user)
+        participant.conversation = conversation
+        return participant, None
     existing = find_participant(conversation, user, code)
     if existing is not None:
+        existing.conversation = conversation  # already loaded; saves a query per answer
         return existing, None
     return join_anonymously(conversation=conversation)
 
