@@ -1,0 +1,84 @@
+"""Voting in the browser: a code on a phone by keyboard only, the projector view updating, axe-core checks."""
+
+import pytest
+from playwright.sync_api import expect
+
+from radslag.accounts.models import Role
+from radslag.voting.codes import derive_code
+from radslag.voting.models import CastBallot, ResultsVisibility
+from radslag.voting.services import cast_ballot, generate_codes
+from radslag.voting.tests.factories import ballot_with_options, keys
+from tests.e2e.accessibility import assert_accessible
+from tests.e2e.conftest import PHONE, person
+from tests.e2e.keyboard import tab_to
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def ballot(process):
+    return ballot_with_options(process=process, organisation=process.organisation,
+                               results_visibility=ResultsVisibility.LIVE)
+
+
+@pytest.fixture
+def codes(site, ballot):
+    staff = person(site, Role.STAFF, "rostning@ale.example.se")
+    batch = generate_codes(ballot=ballot, user=staff, count=3, label="Möte")
+    return [derive_code(batch.salt, n) for n in range(1, 4)]
+
+
+def test_a_voter_casts_dots_with_a_code_on_a_phone_by_keyboard_only(new_context, ballot, codes):
+    """Typing the code, giving dots and casting use only Tab, typing and Enter; the receipt is in the list."""
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(f"/rosta/{ballot.pk}/")
+    tab_to(page, page.get_by_label("Röstkod"))
+    page.keyboard.type(codes[0].lower())
+    page.keyboard.press("Enter")
+    school = page.get_by_label("En bra skola ger en bra framtid")
+    tab_to(page, school)
+    page.keyboard.press("Control+A")
+    page.keyboard.type("3")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    meeting = page.get_by_label("Det mänskliga mötet")
+    tab_to(page, meeting)
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    tab_to(page, page.get_by_role("button", name="Lägg min röst"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Din röst är räknad")
+    cast = CastBallot.objects.get(ballot=ballot)
+    first, second, *_ = keys(ballot)
+    assert cast.choices == {first: 3, second: 2}
+    expect(page.locator(".receipt-id")).to_have_text(cast.receipt)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"the receipt page scrolls sideways ({width}px)"
+    page.get_by_role("link", name="Hitta din röst i listan med valsedlar").click()
+    expect(page.locator(f"#kvitto-{cast.receipt}")).to_contain_text("En bra skola ger en bra framtid: 3")
+
+
+def test_the_projector_view_updates_after_a_ballot_is_cast(page, ballot, codes):
+    page.goto(f"/rosta/{ballot.pk}/projektor/")
+    summary = page.locator("[data-summary]")
+    expect(summary).to_contain_text("0 röster räknade")
+    expect(summary).to_have_attribute("aria-live", "polite")
+    cast_ballot(ballot=ballot, code=codes[1], idempotency_key="projektor-1", choices={keys(ballot)[1]: 3})
+    expect(summary).to_contain_text("1 röst räknad", timeout=15_000)
+    first_row = page.locator("[data-results-table] tbody tr").first
+    expect(first_row.locator("th")).to_have_text("Det mänskliga mötet")
+    expect(first_row.locator("td.num").first).to_have_text("3")
+
+
+def test_the_voter_pages_and_the_projector_pass_axe(new_context, ballot, codes):
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(f"/rosta/{ballot.pk}/")
+    assert_accessible(page, "code entry")
+    page.goto(f"/rosta/{ballot.pk}/?kod={codes[2]}")
+    assert_accessible(page, "ballot form")
+    page.get_by_label("En bra skola ger en bra framtid").fill("9")
+    page.get_by_role("button", name="Lägg min röst").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    assert_accessible(page, "ballot form with errors")
+    page.goto(f"/rosta/{ballot.pk}/projektor/")
+    assert_accessible(page, "projector view")
