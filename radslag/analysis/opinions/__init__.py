@@ -11,15 +11,15 @@ Steps (each in its own module):
 4. ``statements``: representative statements per group and consensus statements.
 
 Pol.is recomputes a live conversation from its previous result (warm-started k-means, a smoother that
-changes k only after the same k won four times); this engine computes from the votes alone, so it agrees
-with Pol.is's groups as they would be on a fresh computation. Participants are taken in the order they
-first appear in ``votes``: pass the votes in the order they were cast, as Pol.is numbers its participants
-by arrival.
+changes k only after the same k won four times). This engine computes the groups from the votes alone, as
+Pol.is does on a fresh conversation; given the previous result's meta it applies the same k smoother.
+Participants are taken in the order they first appear in ``votes``: pass the votes in the order they were
+cast, as Pol.is numbers its participants by arrival.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 import numpy as np
 
@@ -45,12 +45,15 @@ MIN_CLUSTERED = 4
 def find_opinion_groups(
     votes: Sequence[tuple[str, str, int]], *, statements: Sequence[str] | None = None, min_votes: int = 7,
     max_k: int = 5, seed: int = 0, moderated_out: Collection[str] = (),
+    previous: Mapping[str, object] | None = None,
 ) -> OpinionResult:
     """Votes are (participant id, statement id, value) with value 1 agree, -1 disagree, 0 pass.
 
     ``moderated_out`` are statements the moderator hid: their votes still count towards a participant's
     vote total and they count as answered when positions are scaled, but they carry no opinion and are
-    never representative or consensus statements. The result is the same for the same input and seed.
+    never representative or consensus statements. ``previous`` is the ``meta`` of the conversation's last
+    result: with it the number of groups changes only after a new best k has won four recomputes in a row
+    (Pol.is's smoother); without it k is the best silhouette. The same input and seed give the same result.
     """
     vm = VoteMatrix.build(votes, statements, moderated_out)
     rating = vm.rating_matrix()
@@ -65,7 +68,7 @@ def find_opinion_groups(
         meta["reason"] = "too few participants or statements to form groups"
         return OpinionResult([], [], {}, meta)
     coords = project(rating)[clustered]
-    labels, cluster_meta = group_clusters(coords, max_k=max_k, seed=seed)
+    labels, cluster_meta = group_clusters(coords, max_k=max_k, seed=seed, previous=previous)
     meta.update(cluster_meta)
     visible = vm.visible_votes()[clustered]
     ids = [vm.participants[i] for i in clustered]

@@ -9,10 +9,13 @@
 3. The silhouette of each clustering is computed on the base-cluster centres (each base cluster counts
    once; a base cluster alone in its group scores 0), and the k with the highest silhouette wins (the
    smaller k on ties). Group ids follow the order of the starting centres, so group 0 is the group of
-   the earliest participants.
+   the earliest participants. Given the previous result's meta, the smoother keeps the previous k until a
+   new best k has won four recomputes in a row.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 import numpy as np
 from sklearn.cluster import KMeans
@@ -21,6 +24,7 @@ MAX_BASE_CLUSTERS = 100
 BASE_ITERATIONS = 100
 GROUP_ITERATIONS = 20
 CONVERGED = 0.01
+K_BUFFER = 4  # recomputes a new best k must win in a row before the groups change to it
 
 
 def base_clusters(coords: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
@@ -78,23 +82,36 @@ def silhouette(points: np.ndarray, labels: np.ndarray) -> float:
     return float(scores.mean())
 
 
-def group_clusters(coords: np.ndarray, *, max_k: int, seed: int) -> tuple[np.ndarray, dict[str, object]]:
+def choose_k(scores: dict[int, float], previous: Mapping[str, object] | None) -> tuple[int, dict[str, int]]:
+    """Pol.is's group-k smoother: a new best k is taken only once it has won K_BUFFER recomputes in a row.
+
+    ``previous`` is the meta of the last result for the same conversation (or None for a fresh start).
+    """
+    this_k = max(scores, key=lambda k: (scores[k], -k))
+    last = previous or {}
+    streak_before = last.get("k_best_streak")
+    same = last.get("k_best") == this_k and isinstance(streak_before, int)
+    streak = streak_before + 1 if same and isinstance(streak_before, int) else 1
+    kept = last.get("k")
+    smoothed = this_k if streak >= K_BUFFER or not isinstance(kept, int) or kept not in scores else kept
+    return smoothed, {"k_best": this_k, "k_best_streak": streak}
+
+
+def group_clusters(coords: np.ndarray, *, max_k: int, seed: int,
+                   previous: Mapping[str, object] | None = None) -> tuple[np.ndarray, dict[str, object]]:
     """Group label per participant (0..k-1) and what was measured on the way."""
     base_labels, centres = base_clusters(coords, seed)
     weights = np.bincount(base_labels, minlength=len(centres)).astype(float)
     top_k = min(max_k, 2 + len(centres) // 12, len(centres))
-    best: tuple[float, int, np.ndarray] | None = None
+    groupings: dict[int, np.ndarray] = {}
     scores: dict[int, float] = {}
     for k in range(2, top_k + 1):
         grouping = weighted_kmeans(centres, weights, k)
-        if len(np.unique(grouping)) < 2:
-            continue
-        score = silhouette(centres, grouping)
-        scores[k] = round(score, 4)
-        if best is None or score > best[0] + 1e-9:
-            best = (score, k, grouping)
-    meta: dict[str, object] = {"base_clusters": len(centres), "silhouette": scores}
-    if best is None:
+        if len(np.unique(grouping)) >= 2:
+            groupings[k] = np.unique(grouping, return_inverse=True)[1].reshape(-1)
+            scores[k] = silhouette(centres, grouping)
+    meta: dict[str, object] = {"base_clusters": len(centres), "silhouette": {k: round(v, 4) for k, v in scores.items()}}
+    if not scores:
         return np.zeros(len(coords), dtype=int), {**meta, "k": 1}
-    grouping = np.unique(best[2], return_inverse=True)[1].reshape(-1)
-    return grouping[base_labels], {**meta, "k": int(grouping.max()) + 1}
+    k, smoother = choose_k(scores, previous)
+    return groupings[k][base_labels], {**meta, **smoother, "k": k}

@@ -184,3 +184,16 @@ def test_groups_agree_with_polis_on_a_real_conversation(name, participants):
     ari, compared = _agreement(name)
     assert compared >= participants
     assert ari >= 0.85
+
+
+def test_number_of_groups_changes_only_after_four_recomputes_in_a_row():
+    votes = two_camps()
+    fresh = find_opinion_groups(votes)
+    assert fresh.meta["k"] == 2
+    # The previous result had three groups: two camps must win four recomputes before the map changes.
+    meta: dict[str, object] = {"k": 3, "k_best": 3, "k_best_streak": 9}
+    for recompute in range(1, 5):
+        result = find_opinion_groups(votes, previous=meta)
+        assert result.meta["k_best"] == 2 and result.meta["k_best_streak"] == recompute
+        assert result.meta["k"] == (2 if recompute == 4 else 3)
+        meta = result.meta
