@@ -120,3 +120,26 @@ def test_the_ballot_index_lists_the_process_ballots(client_for, org, staff, ball
     html = client_for(org, staff).get(f"/personal/processer/{ballot.process_id}/omrostningar/").content.decode()
     main = html[html.index("<main"):html.index("</main>")]
     assert ballot.title in main and "Stängd" in main, main
+
+
+def test_every_staff_page_renders(client_for, org, staff, ballot):
+    client = client_for(org, staff)
+    batch = generate_codes(ballot=ballot, user=staff, count=2, label="Ark")
+    paths = ["", "andra/", "papper/", f"koder/{batch.pk}/"]
+    for path in paths:
+        assert client.get(f"{base(ballot)}{path}").status_code == 200, path
+    assert client.get(f"/personal/processer/{ballot.process_id}/omrostningar/ny/").status_code == 200
+
+
+def test_a_ranked_ballot_shows_the_schulze_order_and_borda_points_together(client_for, org, staff):
+    from radslag.voting.models import Eligibility, Method, ResultsVisibility
+    from radslag.voting.services import cast_ballot
+
+    ballot = ballot_with_options(["Skolan", "Mötet", "Naturen"], process__organisation=org, method=Method.RANKED,
+                                 eligibility=Eligibility.OPEN, results_visibility=ResultsVisibility.LIVE)
+    a, b, c = keys(ballot)
+    for n, ranking in enumerate([[b, a, c], [b, c, a], [a, b, c]]):
+        cast_ballot(ballot=ballot, choices=ranking, idempotency_key=f"ranked-view-{n}", client_hash=str(n))
+    html = client_for(org).get(f"/rosta/{ballot.pk}/resultat/").content.decode()
+    assert "Ordning enligt Schulzemetoden" in html and "Bordapoäng" in html
+    assert html.index("<li>Mötet</li>") < html.index("<li>Skolan</li>")
