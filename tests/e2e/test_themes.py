@@ -1,0 +1,101 @@
+"""The dialogue team analyses contributions into themes, merges and renames them, and runs the analysis again."""
+
+from collections import Counter
+
+import pytest
+from playwright.sync_api import expect
+
+from radslag.contributions.tests.factories import ContributionFactory
+from radslag.themes.models import AnalysisRun, Theme
+from radslag.themes.tests.corpus import BUS, LATE_SCHOOL, PARK, SCHOOL
+from tests.e2e.accessibility import assert_accessible
+
+pytestmark = pytest.mark.e2e
+# An analysis runs inside the request in the embedded default; give it more than one ordinary step.
+RUN_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture
+def contributions(process):
+    return [ContributionFactory(process=process, body=text) for text in SCHOOL + BUS + PARK]
+
+
+def main_theme(texts):
+    """The theme most of these contributions were put in."""
+    counts = Counter(Theme.objects.get(codings__contribution=text).pk for text in texts if text.theme_codings.exists())
+    return Theme.objects.get(pk=counts.most_common(1)[0][0])
+
+
+def start_analysis(page, k: str = "") -> None:
+    page.get_by_label("Antal nya teman").fill(k)
+    with page.expect_navigation(timeout=RUN_TIMEOUT_MS):
+        page.get_by_role("button", name="Starta analysen").click()
+
+
+def test_analyse_merge_rename_and_rerun_keeps_the_decisions(page_as, staff_member, process, contributions):
+    page = page_as(staff_member)
+    page.goto(f"/personal/processer/{process.pk}/teman/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Teman")
+
+    start_analysis(page, k="3")
+    expect(page.get_by_role("heading", name="3 teman")).to_be_visible()
+    expect(page.get_by_text("24 inspel analyserades")).to_be_visible()
+    assert_accessible(page, "the coding view after a run")
+
+    first = main_theme(contributions[len(SCHOOL):len(SCHOOL) + len(BUS)])
+    second = main_theme(contributions[len(SCHOOL) + len(BUS):])
+    assert first != second
+    bus_text = first.codings.first().contribution
+    park_text = second.codings.first().contribution
+    page.get_by_label(f"Välj ”{first.name}” för sammanslagning").check()
+    page.get_by_label(f"Välj ”{second.name}” för sammanslagning").check()
+    page.get_by_role("button", name="Slå ihop de valda temana").click()
+    expect(page.get_by_text(f"2 teman slogs ihop till ”{first.name}”.")).to_be_visible()
+
+    page.get_by_label("Namn", exact=True).fill("Vardagen i Ale")
+    page.get_by_role("button", name="Spara namnet").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vardagen i Ale")
+    assert_accessible(page, "a theme's page")
+
+    late = [ContributionFactory(process=process, body=text) for text in LATE_SCHOOL]
+    page.get_by_role("link", name=f"Alla teman i {process.title}").click()
+    start_analysis(page)
+
+    kept = page.get_by_role("link", name="Vardagen i Ale")
+    expect(kept).to_be_visible()
+    merged = Theme.objects.get(pk=first.pk)
+    assert merged.status == "active" and merged.name == "Vardagen i Ale"
+    assert Theme.objects.get(pk=second.pk).merged_into_id == first.pk
+    assert merged.codings.count() >= 14  # both themes' contributions stayed together
+    assert merged.codings.filter(contribution__in=[bus_text, park_text]).count() == 2
+    # The new texts are about school, not about buses and parks.
+    assert not merged.codings.filter(contribution__in=late).exists()
+    assert AnalysisRun.objects.filter(process=process, status="done").count() == 2
+
+
+def test_progress_bar_follows_a_running_analysis(page_as, staff_member, process, contributions):
+    run = AnalysisRun.objects.create(
+        organisation=process.organisation, process=process, status=AnalysisRun.Status.RUNNING, progress=40,
+        stage="Hittar teman",
+    )
+    page = page_as(staff_member)
+    page.goto(f"/personal/processer/{process.pk}/teman/")
+    progress = page.get_by_label("Förlopp")
+    expect(progress).to_have_attribute("value", "40")
+    assert_accessible(page, "the coding view while a run works")
+
+    AnalysisRun.objects.filter(pk=run.pk).update(progress=70, stage="Sparar temana")
+    expect(page.get_by_role("status").filter(has_text="Sparar temana (70 %)")).to_be_visible()
+    AnalysisRun.objects.filter(pk=run.pk).update(status=AnalysisRun.Status.DONE, progress=100, contribution_count=24)
+    expect(page.get_by_text("24 inspel analyserades")).to_be_visible()
+
+
+def test_without_javascript_the_page_offers_a_refresh_link(new_context, live_server, staff_member, process):
+    from tests.e2e.conftest import sign_in
+
+    AnalysisRun.objects.create(organisation=process.organisation, process=process, status="running", progress=10)
+    context = new_context(javascript=False)
+    sign_in(context, staff_member, live_server.url)
+    page = context.new_page()
+    page.goto(f"/personal/processer/{process.pk}/teman/")
+    expect(page.get_by_role("link", name="Ladda om sidan")).to_be_visible()
