@@ -98,9 +98,12 @@ class Ballot(TimeStamped):
 
 
 class Option(models.Model):
-    """One thing to vote on. Themes from a coding frame are copied in as free options for now."""
+    """One thing to vote on: a free option, or a theme from the process's coding frame (title copied in)."""
 
     ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="options")
+    # By string, so that voting does not import the themes app (participation apps stay independent).
+    theme = models.ForeignKey("themes.Theme", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                              verbose_name=_("theme"))
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True, max_length=2000)
     order = models.PositiveSmallIntegerField(_("order"), default=0)

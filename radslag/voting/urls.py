@@ -21,6 +21,7 @@ staff_patterns = [
     path(f"{BASE}<int:ballot_pk>/", staff.ballot_detail, name="ballot_detail"),
     path(f"{BASE}<int:ballot_pk>/andra/", staff.ballot_edit, name="ballot_edit"),
     path(f"{BASE}<int:ballot_pk>/alternativ/<int:option_pk>/ta-bort/", staff.option_delete, name="option_delete"),
+    path(f"{BASE}<int:ballot_pk>/teman/", staff.theme_options_add, name="theme_options_add"),
     path(f"{BASE}<int:ballot_pk>/koder/", staff.codes_generate, name="codes_generate"),
     path(f"{BASE}<int:ballot_pk>/koder/<int:batch_pk>/", staff.code_sheet, name="code_sheet"),
     path(f"{BASE}<int:ballot_pk>/papper/", staff.paper_entry, name="paper_entry"),

@@ -1,6 +1,7 @@
 """Every write on ballots goes through these functions."""
 
 from radslag.voting.services.ballots import (
+    add_theme_options,
     close_ballot,
     delete_option,
     generate_codes,
@@ -19,7 +20,7 @@ from radslag.voting.services.casting import (
 )
 
 __all__ = [
-    "AlreadyVotedError", "VoterProfile", "cast_ballot", "close_ballot", "delete_option", "enter_paper_ballot",
-    "generate_codes", "new_idempotency_key", "open_ballot", "publish_results", "save_ballot", "save_option",
-    "sheet_codes",
+    "AlreadyVotedError", "VoterProfile", "add_theme_options", "cast_ballot", "close_ballot", "delete_option",
+    "enter_paper_ballot", "generate_codes", "new_idempotency_key", "open_ballot", "publish_results", "save_ballot",
+    "save_option", "sheet_codes",
 ]

@@ -77,6 +77,31 @@ def save_option(*, ballot: Ballot, user: Any, title: str, description: str = "",
 
 
 @transaction.atomic
+def add_theme_options(*, ballot: Ballot, user: Any) -> int:
+    """Adds the process's accepted, current themes as options (those not already on the ballot)."""
+    _require_staff(user, ballot.organisation)
+    _require_no_votes(ballot)
+    theme_model = Option._meta.get_field("theme").related_model
+    themes = theme_model.objects.filter(process=ballot.process, accepted=True, status="active")  # type: ignore[union-attr]
+    taken_titles = set(ballot.options.values_list("title", flat=True))
+    taken_themes = set(ballot.options.exclude(theme=None).values_list("theme_id", flat=True))
+    order = ballot.options.count()
+    added = []
+    for theme in themes:
+        title = theme.name[:200]
+        if theme.pk in taken_themes or title in taken_titles:
+            continue
+        order += 1
+        taken_titles.add(title)
+        added.append(Option(ballot=ballot, theme=theme, title=title, description=theme.description[:2000],
+                            order=order))
+    Option.objects.bulk_create(added)
+    record_event(organisation=ballot.organisation, actor=user, action="ballot.theme_options_added", target=ballot,
+                 data={"count": len(added)})
+    return len(added)
+
+
+@transaction.atomic
 def delete_option(*, option: Option, user: Any) -> None:
     ballot = option.ballot
     _require_staff(user, ballot.organisation)

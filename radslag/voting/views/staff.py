@@ -23,6 +23,7 @@ from radslag.voting.forms import BallotForm, CodeBatchForm, OptionForm, PaperVot
 from radslag.voting.models import Ballot, CodeBatch, Option
 from radslag.voting.qr import qr_svg
 from radslag.voting.services import (
+    add_theme_options,
     close_ballot,
     delete_option,
     enter_paper_ballot,
@@ -113,6 +114,19 @@ def _run(request: HttpRequest, action: Callable[[], object], success: Any) -> No
         messages.error(request, error.message)
     else:
         messages.success(request, success)
+
+
+@staff_required
+@require_POST
+def theme_options_add(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResponse:
+    ballot = staff_ballot(request, pk, ballot_pk)
+    try:
+        added = add_theme_options(ballot=ballot, user=request.user)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("%(count)d themes were added as options.") % {"count": added})
+    return _detail(ballot)
 
 
 @staff_required
