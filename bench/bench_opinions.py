@@ -65,21 +65,31 @@ def synthetic_votes(n_votes: int, *, participants: int, statements: int, seed: i
     return votes
 
 
+def _timed(votes: list[tuple[str, str, int]]) -> tuple[float, float]:
+    """Best wall-clock and processor seconds of three recomputes (the machine may be shared)."""
+    runs = []
+    for _ in range(3):
+        wall, cpu = time.perf_counter(), time.process_time()
+        find_opinion_groups(votes)
+        runs.append((time.perf_counter() - wall, time.process_time() - cpu))
+    return min(runs)
+
+
 def _scale() -> list[str]:
     lines = [
-        "| votes | participants | statements | recompute (s) | peak memory (MB) |",
-        "| ---: | ---: | ---: | ---: | ---: |",
+        "| votes | participants | statements | recompute (s, best of 3) | processor time (s) | peak memory (MB) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for n_votes, participants, statements in ((100_000, 2_000, 200), (1_000_000, 20_000, 500)):
         votes = synthetic_votes(n_votes, participants=participants, statements=statements)
-        tracemalloc.start()
-        started = time.perf_counter()
+        elapsed, cpu = _timed(votes)
+        tracemalloc.start()  # a separate run: tracing slows allocation down
         find_opinion_groups(votes)
-        elapsed = time.perf_counter() - started
         peak = tracemalloc.get_traced_memory()[1] / 1e6
         tracemalloc.stop()
-        lines.append(f"| {len(votes):,} | {participants:,} | {statements} | {elapsed:.2f} | {peak:.0f} |")
-    lines.append("\nGoals: ≤ 1 s at 100k votes, ≤ 10 s at 1M votes (tracemalloc adds some overhead to the time).")
+        lines.append(f"| {len(votes):,} | {participants:,} | {statements} | {elapsed:.2f} | {cpu:.2f} | {peak:.0f} |")
+    lines.append("\nGoals: ≤ 1 s at 100k votes, ≤ 10 s at 1M votes. Processor time well below the wall-clock time "
+                 "means other work shared the machine during the run.")
     return lines
 
 

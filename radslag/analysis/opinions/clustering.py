@@ -19,6 +19,7 @@ from collections.abc import Mapping
 
 import numpy as np
 from sklearn.cluster import KMeans
+from threadpoolctl import threadpool_limits
 
 MAX_BASE_CLUSTERS = 100
 BASE_ITERATIONS = 100
@@ -35,7 +36,10 @@ def base_clusters(coords: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray
     if len(distinct) <= MAX_BASE_CLUSTERS:
         labels, centres = inverse, coords[first_rows]
     else:
-        fitted = KMeans(n_clusters=MAX_BASE_CLUSTERS, n_init=1, max_iter=BASE_ITERATIONS, random_state=seed).fit(coords)
+        # Points in two dimensions are too little work per thread: one thread is several times faster.
+        with threadpool_limits(limits=1):
+            fitted = KMeans(n_clusters=MAX_BASE_CLUSTERS, n_init=1, max_iter=BASE_ITERATIONS,
+                            random_state=seed).fit(coords)
         labels, centres = fitted.labels_, fitted.cluster_centers_
     used = np.unique(labels)
     earliest = np.array([np.flatnonzero(labels == b)[0] for b in used])
