@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -33,6 +34,7 @@ from radslag.themes.services import code_contribution as code_contribution_to
 RECENT_RUNS = 10
 UNTHEMED_SHOWN = 50
 OVERVIEW_QUOTES = 3
+MEMBERS_PER_PAGE = 50
 
 
 def staff_process(request: HttpRequest, pk: int) -> DialogueProcess:
@@ -52,7 +54,8 @@ def overview_context(process: DialogueProcess, run_form: RunForm, merge_form: Me
     for theme in themes:
         theme.quote_list = quotes[theme.pk][:OVERVIEW_QUOTES]  # type: ignore[attr-defined]
         theme.selected = str(theme.pk) in selected  # type: ignore[attr-defined]
-    runs = list(AnalysisRun.objects.filter(process=process).select_related("activity", "locality")[:RECENT_RUNS])
+    recent = AnalysisRun.objects.filter(process=process).select_related("activity", "locality", "created_by")
+    runs = list(recent[:RECENT_RUNS])
     unthemed = unthemed_contributions(process)
     return {
         "process": process,
@@ -113,11 +116,13 @@ def run_status(request: HttpRequest, pk: int, run_pk: int) -> JsonResponse:
 def theme_detail(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
     process = staff_process(request, pk)
     theme = process_theme(process, theme_pk)
-    members = list(theme_members(theme))
+    page = Paginator(theme_members(theme), MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "process": process,
         "theme": theme,
-        "members": members,
+        "page": page,
+        "members": page.object_list,
+        "member_count": page.paginator.count,
         "quotes": theme_quotes(theme),
         "breakdowns": theme_breakdowns(theme),
         "rename_form": RenameForm(initial={"label": theme.name, "description": theme.description}),

@@ -11,7 +11,7 @@ from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.themes import services
 from radslag.themes.models import AnalysisRun, Coding, Theme
 from radslag.themes.querysets import active_themes, unthemed_contributions
-from radslag.themes.runs import execute_run, start_analysis
+from radslag.themes.runs import STALE_AFTER, execute_run, start_analysis
 from radslag.themes.tests.corpus import LATE_SCHOOL
 
 pytestmark = pytest.mark.django_db
@@ -108,3 +108,33 @@ def test_rerun_keeps_decisions_and_puts_new_texts_into_existing_themes(process, 
     assert not Theme.objects.filter(pk=park.pk).exists()
     assert main_theme(corpus["park"]).run_id == run.pk
     assert not unthemed_contributions(process).filter(pk__in=[c.pk for c in corpus["school"]]).exists()
+
+
+def test_a_failing_engine_ends_as_a_failed_run_and_changes_nothing(process, staff, corpus, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("the engine broke")
+
+    monkeypatch.setattr("radslag.themes.runs.find_themes", broken)
+    run = analyse(process, staff)
+    assert (run.status, run.error) == (AnalysisRun.Status.FAILED, "the engine broke")
+    assert run.finished_at is not None
+    assert not Theme.objects.exists()
+
+
+def test_a_contribution_hidden_since_leaves_its_kept_theme(process, staff, corpus):
+    analyse(process, staff, k=3)
+    school = main_theme(corpus["school"])
+    services.set_theme_accepted(theme=school, user=staff, accepted=True)
+    hidden = school.codings.first().contribution
+    hidden.status = Contribution.Status.HIDDEN
+    hidden.save()
+    analyse(process, staff, k=3)
+    assert not hidden.theme_codings.exists()
+    assert Theme.objects.get(pk=school.pk).accepted
+
+
+def test_a_stale_run_does_not_block_a_new_one(process, staff, corpus):
+    stale = start_analysis(process=process, user=staff)
+    AnalysisRun.objects.filter(pk=stale.pk).update(created_at=stale.created_at - STALE_AFTER * 2)
+    assert start_analysis(process=process, user=staff).status == AnalysisRun.Status.QUEUED
+    assert AnalysisRun.objects.get(pk=stale.pk).status == AnalysisRun.Status.FAILED

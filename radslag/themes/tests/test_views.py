@@ -171,3 +171,29 @@ def test_theme_page_breakdown_hides_small_groups(client_for, org, staff, process
     page = client_for(org, staff).get(theme_url(theme)).content.decode()
     assert "visas inte" in page
     assert "Papperslapp" not in page
+
+
+def test_overview_queries_do_not_grow_with_themes(client_for, org, staff, process, django_assert_max_num_queries):
+    client = client_for(org, staff)
+    for _ in range(3):
+        CodingFactory(theme=ThemeFactory(process=process))
+    AnalysisRun.objects.create(organisation=org, process=process, created_by=staff, status="done")
+    client.get(overview_url(process))
+    with django_assert_max_num_queries(25) as few:
+        client.get(overview_url(process))
+    for _ in range(10):
+        CodingFactory(theme=ThemeFactory(process=process))
+        AnalysisRun.objects.create(organisation=org, process=process, created_by=staff, status="done")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(overview_url(process))
+
+
+def test_theme_members_are_paginated(client_for, org, staff, process):
+    theme = ThemeFactory(process=process)
+    ThemeFactory(process=process, label="Ett annat tema")
+    CodingFactory.create_batch(55, theme=theme)
+    client = client_for(org, staff)
+    first = client.get(theme_url(theme)).content.decode()
+    assert "55 inspel" in first and "Sida 1 av 2" in first
+    assert first.count('class="move-form"') == 50
+    assert client.get(theme_url(theme), {"page": 2}).content.decode().count('class="move-form"') == 5
