@@ -4,6 +4,8 @@ The principal components are found on the rating matrix of *every* participant (
 clustered), with each unanswered cell replaced by its statement's mean answer, centred by column means.
 Each component comes from power iteration on the centred matrix (100 iterations at most, starting from a
 vector of ones as Pol.is does without an earlier result), and is then factored out before the next one.
+A component's sign is arbitrary; we turn each so that its loadings sum to a positive number, so on the map
+right and up lean towards agreeing with more statements, and the map does not flip between recomputes.
 
 A participant is projected using only the statements they answered: the sum of (vote - centre) x loading
 over those statements, multiplied by sqrt(statements / answered), so people who answered few statements
@@ -30,7 +32,7 @@ def principal_components(centred: np.ndarray) -> np.ndarray:
     components = np.zeros((N_COMPONENTS, n_columns))
     for c in range(min(N_COMPONENTS, *centred.shape)):
         vector = _power_iteration(gram, np.ones(n_columns) / np.sqrt(n_columns))
-        components[c] = vector
+        components[c] = -vector if vector.sum() < 0 else vector
         if vector.any():
             gram = _factor_out(gram, vector)
     return components

@@ -197,3 +197,15 @@ def test_number_of_groups_changes_only_after_four_recomputes_in_a_row():
         assert result.meta["k_best"] == 2 and result.meta["k_best_streak"] == recompute
         assert result.meta["k"] == (2 if recompute == 4 else 3)
         meta = result.meta
+
+
+def test_people_who_agree_more_are_to_the_right_on_the_map():
+    rnd = random.Random(2)
+    votes = []
+    for p in range(30):
+        leaning = 1 if p < 10 else -1  # ten mostly agree, twenty mostly disagree
+        votes += [(f"p{p}", f"s{s}", leaning if rnd.random() < 0.85 else -leaning) for s in range(12)]
+    positions = find_opinion_groups(votes).positions
+    agreeing = np.mean([positions[f"p{p}"][0] for p in range(10)])
+    disagreeing = np.mean([positions[f"p{p}"][0] for p in range(10, 30)])
+    assert agreeing > disagreeing
