@@ -65,7 +65,7 @@ class VoteForm(forms.Form):
             label=_("Your age"), required=False, choices=[("", _("I prefer not to say")), *AgeBand.choices])
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data: dict[str, Any] = super().clean() or {}
         if self.ballot.method == Method.RANKED:
             ranks = [data.get(f"rank_{o.pk}") for o in self.options if data.get(f"rank_{o.pk}")]
             if len(set(ranks)) != len(ranks):
@@ -113,7 +113,7 @@ class BallotForm(forms.ModelForm):
                                                                              (2, _("Verified with e-ID"))])
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data: dict[str, Any] = super().clean() or {}
         opens, closes = data.get("opens_at"), data.get("closes_at")
         if opens and closes and closes <= opens:
             self.add_error("closes_at", _("The vote must close after it opens."))

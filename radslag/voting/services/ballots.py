@@ -63,7 +63,10 @@ def save_option(*, ballot: Ballot, user: Any, title: str, description: str = "",
     title = title.strip()
     if not title:
         raise DomainError(_("Give the option a title."))
-    if ballot.options.filter(title=title).exclude(pk=getattr(option, "pk", None)).exists():
+    others = ballot.options.filter(title=title)
+    if option is not None:
+        others = others.exclude(pk=option.pk)
+    if others.exists():
         raise DomainError(_("There is already an option with that title."))
     if option is None:
         option = Option(ballot=ballot, order=ballot.options.count() + 1)
@@ -81,8 +84,8 @@ def add_theme_options(*, ballot: Ballot, user: Any) -> int:
     """Adds the process's accepted, current themes as options (those not already on the ballot)."""
     _require_staff(user, ballot.organisation)
     _require_no_votes(ballot)
-    theme_model = Option._meta.get_field("theme").related_model
-    themes = theme_model.objects.filter(process=ballot.process, accepted=True, status="active")  # type: ignore[union-attr]
+    theme_model: Any = Option._meta.get_field("theme").related_model
+    themes = theme_model.objects.filter(process=ballot.process, accepted=True, status="active")
     taken_titles = set(ballot.options.values_list("title", flat=True))
     taken_themes = set(ballot.options.exclude(theme=None).values_list("theme_id", flat=True))
     order = ballot.options.count()

@@ -116,8 +116,8 @@ def ballot_list(request: HttpRequest, ballot_pk: int) -> HttpResponse:
 
 def describe_choices(ballot: Ballot, choices: object, titles: dict[str, str]) -> str:
     if isinstance(choices, dict):
-        return "; ".join(f"{titles.get(k, k)}: {n}" for k, n in choices.items())
+        return "; ".join(f"{titles.get(str(k), str(k))}: {n}" for k, n in choices.items())
     if isinstance(choices, list):
         separator = " > " if ballot.method == "ranked" else "; "
-        return separator.join(titles.get(k, k) for k in choices)
+        return separator.join(titles.get(str(k), str(k)) for k in choices)
     return titles.get(str(choices), str(choices))
