@@ -46,7 +46,7 @@ def themes_for_compilation(process: DialogueProcess, *, accepted_only: bool = Fa
             pk=theme.pk,
             name=theme.name,
             description=theme.description,
-            size=theme.size,  # type: ignore[attr-defined]  (annotated by active_themes)
+            size=theme.size,  # type: ignore[attr-defined]  # annotated by active_themes
             keywords=tuple(theme.keywords),
             quotes=tuple(
                 quote.public_text for quote in quotes[theme.pk] if quote.status == Contribution.Status.PUBLISHED

@@ -56,12 +56,13 @@ class RunForm(forms.Form):
 
     def __init__(self, *args: Any, process: DialogueProcess, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["channel"].choices = [("", _("All channels")), *Channel.choices]
+        self.fields["channel"].choices = [("", _("All channels")), *Channel.choices]  # type: ignore[attr-defined]
         self.fields["activity"].queryset = process.activities.order_by("starts_at")  # type: ignore[attr-defined]
         self.fields["locality"].queryset = Locality.objects.filter(  # type: ignore[attr-defined]
             organisation_id=process.organisation_id
         )
-        self.fields["backend"].choices = [(name, _backend_label(name)) for name in usable_backends()]
+        backends = [(name, _backend_label(name)) for name in usable_backends()]
+        self.fields["backend"].choices = backends  # type: ignore[attr-defined]
 
 
 class RenameForm(forms.Form):

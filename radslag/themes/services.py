@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from radslag.accounts.permissions import is_staff_in
 from radslag.analysis.embeddings import UnknownBackendError, get_backend
-from radslag.analysis.themes import TextItem
+from radslag.analysis.themes import TextItem, ThemeResult
+from radslag.analysis.themes import Theme as FoundTheme
 from radslag.analysis.themes import split_theme as split_with_engine
 from radslag.audit.services import record_event
 from radslag.contributions.models import Contribution
@@ -175,7 +176,7 @@ def split_theme(*, theme: Theme, user: Any) -> list[Theme]:
     return parts
 
 
-def _create_part(theme: Theme, found: Any, codings: dict[int, Coding]) -> Theme:
+def _create_part(theme: Theme, found: FoundTheme, codings: dict[int, Coding]) -> Theme:
     """One half of a split theme, with its members' codings moved over (a human coding stays human)."""
     part = Theme.objects.create(
         organisation=theme.organisation, process=theme.process, run=theme.run, label=found.label[:LABEL_MAX_LENGTH],
@@ -193,7 +194,7 @@ def _create_part(theme: Theme, found: Any, codings: dict[int, Coding]) -> Theme:
     return part
 
 
-def _engine_split(theme: Theme, contributions: list[Contribution]) -> Any:
+def _engine_split(theme: Theme, contributions: list[Contribution]) -> ThemeResult:
     run = theme.run or AnalysisRun.objects.filter(process=theme.process, status=AnalysisRun.Status.DONE).first()
     name = run.backend if run else index_backend_name()
     try:

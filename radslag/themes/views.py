@@ -50,7 +50,7 @@ def overview_context(process: DialogueProcess, run_form: RunForm, merge_form: Me
     themes = list(active_themes(process))
     quotes = quotes_by_theme(themes)
     merge_form = merge_form or MergeForm(process=process)
-    selected = set(merge_form.data.getlist("themes")) if merge_form.is_bound else set()
+    selected = set(merge_form.data.getlist("themes")) if merge_form.is_bound else set()  # type: ignore[attr-defined]
     for theme in themes:
         theme.quote_list = quotes[theme.pk][:OVERVIEW_QUOTES]  # type: ignore[attr-defined]
         theme.selected = str(theme.pk) in selected  # type: ignore[attr-defined]
