@@ -18,8 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-votes", type=int, default=7, help="votes a participant needs to be grouped (7)")
     parser.add_argument("--max-k", type=int, default=5, help="the most groups to consider (5)")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--include-moderated", action="store_true",
-                        help="also use statements the moderator hid (Pol.is's own groups were often made before)")
+
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,11 +27,14 @@ def run(args: argparse.Namespace) -> int:
     except PolisFormatError as error:
         print(f"radslag opinions: {error}", file=sys.stderr)
         return 2
-    statements = [c.id for c in conversation.comments] if args.include_moderated else conversation.visible_comment_ids()
-    allowed = set(statements)
-    votes = [(v.participant_id, v.comment_id, v.value) for v in conversation.votes if v.comment_id in allowed]
-    result = find_opinion_groups(votes, statements=statements, min_votes=args.min_votes, max_k=args.max_k,
-                                 seed=args.seed)
+    # Every statement takes part as Pol.is does; those the moderator hid carry no opinion. Votes go in
+    # the order they were cast, which decides the base clusters' numbering and so the group ids.
+    votes = [(v.participant_id, v.comment_id, v.value)
+             for v in sorted(conversation.votes, key=lambda v: (v.timestamp, v.participant_id, v.comment_id))]
+    result = find_opinion_groups(
+        votes, statements=[c.id for c in conversation.comments], min_votes=args.min_votes, max_k=args.max_k,
+        seed=args.seed, moderated_out=[c.id for c in conversation.comments if c.moderated < 0],
+    )
     payload = {
         "groups": [
             {
