@@ -47,10 +47,11 @@ class ConversationForm(forms.ModelForm):
         fields = ["title", "question", "status", "access", "allow_statements", "min_votes"]
         widgets = {"question": forms.Textarea(attrs={"rows": 3})}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["min_votes"].min_value = 1
-        self.fields["min_votes"].widget.attrs["min"] = 1
+    def clean_min_votes(self) -> int:
+        value = int(self.cleaned_data["min_votes"])
+        if value < 1:
+            raise forms.ValidationError(_("At least one answer is needed."))
+        return value
 
 
 class RejectForm(forms.Form):

@@ -25,7 +25,7 @@ from radslag.opinions.tasks import queue_recompute
 EXPORT_FILES = ("comments.csv", "votes.csv", "participants-votes.csv")
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 TO_STATUS = {1: Statement.Status.ACCEPTED, 0: Statement.Status.PENDING, -1: Statement.Status.REJECTED}
-FROM_STATUS = {status: number for number, status in TO_STATUS.items()}
+FROM_STATUS: dict[str, int] = {str(status): number for number, status in TO_STATUS.items()}
 IMPORT_REJECTION = "Dold av moderator i Pol.is"
 
 
