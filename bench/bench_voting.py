@@ -40,8 +40,10 @@ from scratch_database import (
 
 DATABASE = "radslag_bench_voting"
 VOTERS = 1000
-CONCURRENCY = 32
-WORKERS, THREADS = 4, 8
+# Overridable to try other shapes on other machines; the defaults suit a small server.
+CONCURRENCY = int(os.environ.get("RADSLAG_BENCH_VOTING_CLIENTS", "32"))
+WORKERS = int(os.environ.get("RADSLAG_BENCH_VOTING_WORKERS", "4"))
+THREADS = int(os.environ.get("RADSLAG_BENCH_VOTING_THREADS", "8"))
 GOAL_RATE, GOAL_P99_MS = 500, 200
 RETRY_FOR_S = 30.0
 THEMES = [
@@ -77,7 +79,7 @@ class Server:
     def start(self, probe_path: str) -> None:
         command = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "-b", f"127.0.0.1:{self.port}",
                    "-w", str(WORKERS), "-k", "gthread", "--threads", str(THREADS), "--log-level", "warning",
-                   "--backlog", "2048"]
+                   "--backlog", "2048", "--preload"]
         self.process = subprocess.Popen(command, cwd=ROOT, env=self.environment, start_new_session=True,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
@@ -251,6 +253,32 @@ def _kill_run(server: Server, ballot: Any, votes: list[Vote]) -> dict[str, Any]:
             "retried": sum(1 for vote in votes if vote.attempts > 1)}
 
 
+def _in_process_cost(voters: int = 300) -> str:
+    """The same cast request without HTTP or gunicorn: Django's test client in this one process."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    ballot, votes = _scenario("I processen", voters)
+    client, path = Client(HTTP_HOST=BENCH_HOST), f"/rosta/{ballot.pk}/api/rosta/"
+    bodies = [json.dumps({"code": v.code, "idempotency_key": v.key, "choices": v.choices}) for v in votes]
+    connection.queries_log.clear()  # each request resets the log; start the capture from an empty one
+    with CaptureQueriesContext(connection) as queries:
+        client.post(path, bodies[0], content_type="application/json")
+    wall, cpu = time.perf_counter(), time.process_time()
+    for body in bodies[1:]:
+        client.post(path, body, content_type="application/json")
+    wall, cpu = (time.perf_counter() - wall) / (voters - 1), (time.process_time() - cpu) / (voters - 1)
+    return (
+        "\n### Cost of one ballot inside Django\n\n"
+        f"The same cast request through Django's test client in one process (no HTTP, no gunicorn), {voters} "
+        f"ballots: {wall * 1000:.1f} ms per ballot ({cpu * 1000:.1f} ms of it CPU time in this process; the rest is waiting for "
+        f"PostgreSQL, including the flush of each commit to disk), "
+        f"{len(queries.captured_queries)} SQL statements per ballot including transaction control. One core "
+        f"therefore takes at most about {1 / wall:.0f} ballots/s before HTTP parsing and the client's own work.\n"
+    )
+
+
 def _warm_up(server: Server, path: str) -> None:
     """A few reads so every worker has imported its views and opened its database connection."""
     def read(_: int) -> None:
@@ -280,7 +308,8 @@ def _measure(server: Server) -> str:
     kill = _kill_run(server, kill_ballot, kill_votes)
     with tempfile.TemporaryDirectory() as folder:
         load, crash = _check(ballot, votes, Path(folder)), _check(kill_ballot, kill_votes, Path(folder))
-    return _report(votes, seconds, load, kill_votes, kill, crash)
+    cost = _in_process_cost()
+    return _report(votes, seconds, load, kill_votes, kill, crash) + cost
 
 
 def _verdict(ok: bool) -> str:
