@@ -272,8 +272,8 @@ def _in_process_cost(voters: int = 300) -> str:
     return (
         "\n### Cost of one ballot inside Django\n\n"
         f"The same cast request through Django's test client in one process (no HTTP, no gunicorn), {voters} "
-        f"ballots: {wall * 1000:.1f} ms per ballot ({cpu * 1000:.1f} ms of it CPU time in this process; the rest is waiting for "
-        f"PostgreSQL, including the flush of each commit to disk), "
+        f"ballots: {wall * 1000:.1f} ms per ballot ({cpu * 1000:.1f} ms of it CPU time in this process; the rest "
+        "is waiting for PostgreSQL, including the flush of each commit to disk), "
         f"{len(queries.captured_queries)} SQL statements per ballot including transaction control. One core "
         f"therefore takes at most about {1 / wall:.0f} ballots/s before HTTP parsing and the client's own work.\n"
     )
