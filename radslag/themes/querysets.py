@@ -30,7 +30,7 @@ def theme_members(theme: Theme) -> QuerySet[Coding]:
     """The theme's codings, strongest first, with their contributions (hand codings first)."""
     return (
         theme.codings.select_related("contribution__locality", "contribution__activity")
-        .order_by("-source", "-strength", "contribution_id")
+        .order_by("source", "-strength", "contribution_id")
     )
 
 

@@ -163,9 +163,9 @@ def _kept_themes(process: DialogueProcess) -> list[Theme]:
 def _fixed_placements(kept: list[Theme], contributions: Iterable[Contribution]) -> dict[str, str]:
     """Contributions already in a kept theme stay there: contribution id -> theme key (its pk)."""
     in_run = {contribution.pk for contribution in contributions}
-    codings = Coding.objects.filter(theme__in=kept, contribution_id__in=in_run).order_by("-source", "id")
+    codings = Coding.objects.filter(theme__in=kept, contribution_id__in=in_run).order_by("source", "id")
     fixed: dict[str, str] = {}
-    for coding in codings:  # human codings first ("human" > "machine"), so they name the theme
+    for coding in codings:  # human codings first ("human" < "machine"), so they name the theme
         fixed.setdefault(str(coding.contribution_id), str(coding.theme_id))
     return fixed
 

@@ -17,7 +17,13 @@ from radslag.themes.tests.corpus import LATE_SCHOOL
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _topics(topic_backend):
+    """Runs here use the topic stand-in backend unless they name another."""
+
+
 def analyse(process, user, **options):
+    options.setdefault("backend", "topics")
     run = start_analysis(process=process, user=user, **options)
     return execute_run(run.pk)
 
@@ -54,6 +60,16 @@ def test_run_chooses_the_number_of_themes_itself(process, staff, corpus):
     assert run.status == AnalysisRun.Status.DONE
     assert active_themes(process).count() >= 2
     assert run.meta["k_selection"]["rule"]
+
+
+def test_the_word_based_backend_runs_end_to_end(process, staff, corpus):
+    """The backend that is always there: themes with labels, keywords, quotes, and most texts placed."""
+    run = analyse(process, staff, backend="lexical", k=3)
+    assert run.status == AnalysisRun.Status.DONE and run.meta["backend"] == "lexical"
+    themes = list(active_themes(process))
+    assert len(themes) >= 2
+    assert all(theme.label and theme.keywords and theme.quotes.exists() for theme in themes)
+    assert Coding.objects.filter(theme__process=process).count() + run.outlier_count == 24
 
 
 def test_only_published_contributions_are_analysed(process, staff, corpus):

@@ -65,7 +65,7 @@ def test_merged_theme_can_no_longer_be_renamed(process, staff):
         services.rename_theme(theme=Theme.objects.get(pk=second.pk), user=staff, label="Nytt")
 
 
-def test_split_makes_two_themes_of_the_members(process, staff, corpus):
+def test_split_makes_two_themes_of_the_members(process, staff, corpus, topic_backend):
     theme = ThemeFactory(process=process)
     for contribution in corpus["school"][:5] + corpus["bus"][:5]:
         CodingFactory(theme=theme, contribution=contribution)

@@ -56,7 +56,7 @@ def test_start_run_shows_themes(client_for, org, staff, process, corpus, django_
     run = AnalysisRun.objects.get()
     assert run.status == AnalysisRun.Status.DONE
     page = client.get(overview_url(process)).content.decode()
-    assert "3 teman" in page
+    assert f"{Theme.objects.filter(status='active').count()} teman" in page
     assert "24 inspel analyserades" in page
     for theme in Theme.objects.all():
         assert theme.label in page
@@ -197,3 +197,12 @@ def test_theme_members_are_paginated(client_for, org, staff, process):
     assert "55 inspel" in first and "Sida 1 av 2" in first
     assert first.count('class="move-form"') == 50
     assert client.get(theme_url(theme), {"page": 2}).content.decode().count('class="move-form"') == 5
+
+
+def test_hand_coded_members_are_listed_first(client_for, org, staff, process):
+    theme = ThemeFactory(process=process)
+    CodingFactory(theme=theme, strength=0.99, contribution__body="Maskinens val")
+    CodingFactory(theme=theme, source=Coding.Source.HUMAN, strength=1.0, contribution__body="Personens val")
+    page = client_for(org, staff).get(theme_url(theme)).content.decode()
+    assert page.index("Personens val") < page.index("Maskinens val")
+    assert "För hand" in page and "Analysen (passar 0,99)" in page
