@@ -7,8 +7,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from radslag.core.models import AgeBand
 from radslag.opinions.models import STATEMENT_MAX_LENGTH, Conversation
 from radslag.opinions.polis_transfer import MAX_UPLOAD_BYTES
+from radslag.organisations.models import Locality, Organisation
 
 STATEMENT_ERRORS = {
     "required": _("Write the statement before you send it."),
@@ -90,3 +92,18 @@ class ImportForm(forms.Form):
             return bytes(data["archive"].read())
         names = {"comments": "comments.csv", "votes": "votes.csv", "participants_votes": "participants-votes.csv"}
         return {names[key]: bytes(data[key].read()) for key in names if data.get(key)}
+
+
+class ProfileForm(forms.Form):
+    """Optional: helps the municipality see who took part. Shown only as counts."""
+
+    age_band = forms.ChoiceField(label=_("Age"), choices=[("", _("Prefer not to say")), *AgeBand.choices],
+                                 required=False)
+    locality = forms.ModelChoiceField(label=_("Where in the municipality do you live?"),
+                                      queryset=Locality.objects.none(), required=False,
+                                      empty_label=_("Prefer not to say"))
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["locality"]
+        field.queryset = Locality.objects.filter(organisation=organisation)  # type: ignore[attr-defined]

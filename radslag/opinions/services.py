@@ -12,8 +12,10 @@ from django.utils.translation import gettext as _
 
 from radslag.audit.services import record_event
 from radslag.core.errors import DomainError, PermissionDeniedError
+from radslag.core.models import AgeBand
 from radslag.opinions.models import STATEMENT_MAX_LENGTH, Conversation, Participant, Statement, StatementVote
 from radslag.opinions.tasks import queue_recompute
+from radslag.organisations.models import Locality
 
 # Letters and digits that cannot be mistaken for each other when read aloud or copied by hand.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -176,3 +178,15 @@ def add_statement(
     """Submit a statement as the request's participant, joining first if needed."""
     participant, new = _participant(conversation, user, code)
     return submit_statement(participant=participant, text=text), new
+
+
+@transaction.atomic
+def set_profile(*, participant: Participant, age_band: str, locality: Locality | None) -> Participant:
+    """The optional facts about a participant; only ever shown as counts, never beside their answers."""
+    if age_band and age_band not in AgeBand.values:
+        raise DomainError(_("Choose one of the age bands."))
+    if locality is not None and locality.organisation_id != participant.conversation.organisation_id:
+        raise DomainError(_("Choose one of the municipality's localities."))
+    participant.age_band, participant.locality = age_band, locality
+    participant.save(update_fields=["age_band", "locality"])
+    return participant

@@ -12,12 +12,18 @@ from django.views.decorators.http import require_POST
 
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.dialogues.permissions import can_view_process
-from radslag.opinions.forms import CodeForm, StatementForm
+from radslag.opinions.forms import CodeForm, ProfileForm, StatementForm
 from radslag.opinions.models import Conversation
 from radslag.opinions.participation import next_statement, own_pending, progress
 from radslag.opinions.recompute import is_stale
 from radslag.opinions.results import HEIGHT, WIDTH, build_results
-from radslag.opinions.services import add_statement, answer_statement, find_participant, participant_for_code
+from radslag.opinions.services import (
+    add_statement,
+    answer_statement,
+    find_participant,
+    participant_for_code,
+    set_profile,
+)
 from radslag.opinions.tasks import queue_recompute
 
 
@@ -53,7 +59,9 @@ def _page(request: HttpRequest, conversation: Conversation, *, status: int = 200
         "statement": next_statement(conversation, participant) if conversation.is_open else None,
         "progress": progress(conversation, participant), "pending": own_pending(participant),
         "code": _session_code(request, conversation) if participant else None,
-        "statement_form": StatementForm(), "code_form": CodeForm(),
+        "statement_form": StatementForm(), "code_form": CodeForm(), "participant": participant,
+        "profile_form": ProfileForm(organisation=conversation.organisation, initial={
+            "age_band": participant.age_band, "locality": participant.locality_id} if participant else None),
         "needs_sign_in": conversation.access == Conversation.Access.SIGNED_IN and not request.user.is_authenticated,
         **extra,
     }
@@ -119,6 +127,25 @@ def enter_code(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Welcome back. You continue where you left off."))
             return redirect("opinions:participate", pk=pk)
     return _page(request, conversation, status=400, code_form=form)
+
+
+@require_POST
+def profile(request: HttpRequest, pk: int) -> HttpResponse:
+    conversation = public_conversation(request, pk)
+    participant = find_participant(conversation, request.user, _session_code(request, conversation))
+    if participant is None:
+        return redirect("opinions:participate", pk=pk)
+    form = ProfileForm(request.POST, organisation=conversation.organisation)
+    if form.is_valid():
+        try:
+            set_profile(participant=participant, age_band=form.cleaned_data["age_band"],
+                        locality=form.cleaned_data["locality"])
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Thank you. Your answers about yourself were saved."))
+            return redirect("opinions:participate", pk=pk)
+    return _page(request, conversation, status=400, profile_form=form)
 
 
 def results(request: HttpRequest, pk: int) -> HttpResponse:

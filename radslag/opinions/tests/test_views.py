@@ -211,3 +211,19 @@ def test_staff_recompute_import_and_export(client_for, org, conversation, staff)
                                                  "votes": SimpleUploadedFile("v.csv", b"x\n")})
     assert refused.status_code == 400 and "saknas" in refused.content.decode()
     assert not Conversation.objects.filter(title="Fel").exists()
+
+
+def test_a_participant_may_give_an_age_band_and_locality(client_for, org, conversation):
+    from radslag.organisations.tests.factories import LocalityFactory
+
+    nol, elsewhere = LocalityFactory(organisation=org, name="Nol"), LocalityFactory(name="Annanstans")
+    statement = StatementFactory(conversation=conversation)
+    client = client_for(org)
+    answered = client.post(f"/samtal/{conversation.pk}/svara/", {"statement": statement.pk, "value": "agree"})
+    assert answered.status_code == 302, answered.content.decode()[-3000:]
+    assert "Om dig (frivilligt)" in client.get(f"/samtal/{conversation.pk}/").content.decode()
+    refused = client.post(f"/samtal/{conversation.pk}/om-dig/", {"age_band": "30-44", "locality": elsewhere.pk})
+    assert refused.status_code == 400
+    client.post(f"/samtal/{conversation.pk}/om-dig/", {"age_band": "30-44", "locality": nol.pk})
+    participant = Participant.objects.get()
+    assert (participant.age_band, participant.locality) == ("30-44", nol)
