@@ -90,3 +90,31 @@ def test_without_javascript_the_page_offers_a_refresh_link(new_context, live_ser
     page = context.new_page()
     page.goto(f"/personal/processer/{process.pk}/teman/")
     expect(page.get_by_role("link", name="Ladda om sidan")).to_be_visible()
+
+
+def test_move_and_hand_code_with_the_keyboard(page_as, staff_member, process):
+    """Plain forms: a contribution is moved from its row and coded to two themes without a mouse."""
+    school = Theme.objects.create(organisation=process.organisation, process=process, label="Skolan", order=1)
+    bus = Theme.objects.create(organisation=process.organisation, process=process, label="Bussarna", order=2)
+    text = ContributionFactory(process=process, body="Skolbussen går för tidigt på morgonen")
+    school.codings.create(contribution=text, source="machine", strength=0.7)
+    page = page_as(staff_member)
+    page.goto(f"/personal/processer/{process.pk}/teman/{school.pk}/")
+
+    page.get_by_label(f"Flytta till (inspel {text.pk})").focus()
+    page.keyboard.press("ArrowDown")  # the only other theme is already chosen; the key must not break it
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Inspelet flyttades till ”Bussarna”.")).to_be_visible()
+
+    page.goto(f"/personal/processer/{process.pk}/teman/{bus.pk}/")
+    page.get_by_role("link", name=f"Koda för hand (inspel {text.pk})").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Koda ett inspel för hand")
+    assert_accessible(page, "coding one contribution by hand")
+    page.get_by_label("Skolan").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Spara kodningen").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Inspelet kodades till 2 teman.")).to_be_visible()
+    assert set(text.theme_codings.values_list("theme__label", "source")) == {("Skolan", "human"), ("Bussarna", "human")}
