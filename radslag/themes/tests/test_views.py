@@ -206,3 +206,15 @@ def test_hand_coded_members_are_listed_first(client_for, org, staff, process):
     page = client_for(org, staff).get(theme_url(theme)).content.decode()
     assert page.index("Personens val") < page.index("Maskinens val")
     assert "För hand" in page and "Analysen (passar 0,99)" in page
+
+
+def test_theme_page_queries_do_not_grow_with_members(client_for, org, staff, process, django_assert_max_num_queries):
+    theme = ThemeFactory(process=process)
+    ThemeFactory(process=process, label="Ett annat tema")
+    CodingFactory.create_batch(3, theme=theme)
+    client = client_for(org, staff)
+    with django_assert_max_num_queries(40) as few:
+        client.get(theme_url(theme))
+    CodingFactory.create_batch(30, theme=theme)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(theme_url(theme))
