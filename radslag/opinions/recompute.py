@@ -16,9 +16,14 @@ SNAPSHOTS_KEPT = 10
 
 
 def conversation_votes(conversation: Conversation) -> list[tuple[str, str, int]]:
-    """Every answer on a statement that is not rejected, as (participant pk, statement pk, value)."""
-    rows = StatementVote.objects.filter(statement__conversation=conversation).exclude(
-        statement__status=Statement.Status.REJECTED
+    """Every answer, as (participant pk, statement pk, value), in the order given.
+
+    Answers on rejected statements stay in: they still count towards a participant's activity, and the
+    engine is told those statements carry no opinion (`moderated_out`). The order decides how the engine
+    numbers its base clusters, which keeps group ids steady between recomputes.
+    """
+    rows = StatementVote.objects.filter(statement__conversation=conversation).order_by(
+        "updated_at", "pk"
     ).values_list("participant_id", "statement_id", "value")
     return [(str(p), str(s), int(v)) for p, s, v in rows.iterator(chunk_size=10_000)]
 
@@ -36,10 +41,13 @@ def compute_snapshot(conversation: Conversation) -> OpinionSnapshot:
     """Run the engine on the conversation as it is now and store the result."""
     started = time.perf_counter()
     votes = conversation_votes(conversation)
-    statement_ids = [
-        str(pk) for pk in conversation.statements.exclude(status=Statement.Status.REJECTED).values_list("pk", flat=True)
-    ]
-    result = find_opinion_groups(votes, statements=statement_ids, min_votes=conversation.min_votes)
+    statuses = dict(conversation.statements.values_list("pk", "status"))
+    previous = conversation.snapshots.order_by("-computed_at").values_list("result", flat=True).first()
+    result = find_opinion_groups(
+        votes, statements=[str(pk) for pk in statuses], min_votes=conversation.min_votes,
+        moderated_out=[str(pk) for pk, status in statuses.items() if status == Statement.Status.REJECTED],
+        previous=(previous or {}).get("meta") if isinstance(previous, dict) else None,
+    )
     with transaction.atomic():
         snapshot = OpinionSnapshot.objects.create(
             conversation=conversation, computed_at=timezone.now(), vote_count=len(votes),
