@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from ninja import Field, Schema
 from ninja.pagination import LimitOffsetPagination
+
+from radslag.contributions.querysets import read_slice
 
 DEFAULT_LIMIT = 25
 MAX_LIMIT = 100
@@ -18,3 +24,17 @@ class BoundedLimitOffset(LimitOffsetPagination):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(max_limit=MAX_LIMIT, **kwargs)  # type: ignore[arg-type]
+
+
+class SeekingLimitOffset(BoundedLimitOffset):
+    """The same parameters and answer as `BoundedLimitOffset`, for long lists of contributions: a deep
+    offset costs what the first page does, since the page is read from the nearer end of the list, or
+    by its ids first (`radslag.contributions.querysets.read_slice`)."""
+
+    def paginate_queryset(
+        self, queryset: QuerySet[Any], pagination: Any, request: HttpRequest, **params: Any
+    ) -> dict[str, Any]:
+        count = self._items_count(queryset)
+        start = pagination.offset
+        stop = start + min(pagination.limit, self.max_limit)
+        return {self.items_attribute: read_slice(queryset, start, stop, count), "count": count}

@@ -10,8 +10,8 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
-from radslag.api.pagination import BoundedLimitOffset
-from radslag.api.schemas import ContributionOut, PhaseOut, ProcessDetailOut, ProcessOut, UpdateOut
+from radslag.api.pagination import BoundedLimitOffset, SeekingLimitOffset
+from radslag.api.schemas import FOCUS_AREA_LIST, ContributionOut, PhaseOut, ProcessDetailOut, ProcessOut, UpdateOut
 from radslag.api.tenancy import current_organisation
 from radslag.contributions.models import Contribution
 from radslag.dialogues.models import DialogueProcess, Phase, ProcessUpdate
@@ -68,14 +68,16 @@ def list_updates(request: HttpRequest, slug: str) -> QuerySet[ProcessUpdate]:
 
 
 @router.get("/{slug}/contributions", response=list[ContributionOut], summary="Published contributions")
-@paginate(BoundedLimitOffset)
+@paginate(SeekingLimitOffset)
 def list_contributions(request: HttpRequest, slug: str) -> QuerySet[Contribution]:
     """Contributions that moderation has published, newest first, with the published wording."""
     process = _public_process(request, slug)
     contributions = Contribution.objects.filter(process=process).published()
     return (
         contributions.select_related("locality")
-        .prefetch_related(Prefetch("focus_areas", queryset=FocusArea.objects.only("id", "slug")))
+        .prefetch_related(
+            Prefetch("focus_areas", queryset=FocusArea.objects.only("id", "slug"), to_attr=FOCUS_AREA_LIST)
+        )
         .only(
             "id", "body", "published_body", "channel", "created_at", "language", "locality__name",
             "process_id", "status",

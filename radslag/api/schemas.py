@@ -9,6 +9,9 @@ from radslag.contributions.models import Contribution
 from radslag.dialogues.models import DialogueProcess, ProcessUpdate
 from radslag.governance.models import Decision, FocusArea
 
+# Where the contributions endpoint prefetches focus areas to (a plain list: no manager per row).
+FOCUS_AREA_LIST = "focus_area_list"
+
 
 def _slugs(focus_areas: object) -> list[str]:
     # The views prefetch focus areas, so `.all()` reads the cache instead of the database.
@@ -143,6 +146,9 @@ class ContributionOut(Schema):
 
     @staticmethod
     def resolve_focus_areas(obj: Contribution) -> list[str]:
+        prefetched = getattr(obj, FOCUS_AREA_LIST, None)
+        if prefetched is not None:
+            return [area.slug for area in prefetched]
         return _slugs(obj.focus_areas)
 
 

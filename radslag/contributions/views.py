@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from radslag.contributions.forms import ContributionForm, PublicFilterForm
 from radslag.contributions.models import Contribution
 from radslag.contributions.permissions import accepts_contributions
-from radslag.contributions.querysets import public_contributions
+from radslag.contributions.querysets import CountingPaginator, SeekingPaginator, public_contributions
 from radslag.contributions.representativeness import public_summary, suppress_small
-from radslag.contributions.search import search_contributions
+from radslag.contributions.search import query_words, search_contributions
 from radslag.contributions.services import submit_contribution
 from radslag.core.errors import DomainError
 from radslag.dialogues.models import DialogueProcess
@@ -66,14 +65,17 @@ def process_contributions(request: HttpRequest, slug: str) -> HttpResponse:
     process = _public_process(request, slug)
     form = PublicFilterForm(request.GET or None, process=process)
     contributions = public_contributions(process)
+    paginator_class = SeekingPaginator
     if form.is_valid():
         data = form.cleaned_data
         if data["channel"]:
             contributions = contributions.filter(channel=data["channel"])
         if data["locality"]:
             contributions = contributions.filter(locality=data["locality"])
-        contributions = search_contributions(contributions, data["q"])
-    page = Paginator(contributions, PAGE_SIZE).get_page(request.GET.get("page"))
+        if query_words(data["q"]):
+            contributions = search_contributions(contributions, data["q"])
+            paginator_class = CountingPaginator
+    page = paginator_class(contributions, PAGE_SIZE).get_page(request.GET.get("page"))
     summary = public_summary(process)
     context = {
         "process": process,
