@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -50,20 +51,29 @@ def _refusal(client: Client, path: str) -> str | None:
     return None
 
 
-def measure(client: Client, path: str, *, requests: int = REQUESTS, warm_ups: int = WARM_UPS) -> Timing | NotMeasured:
-    """Times `requests` GETs after `warm_ups` untimed ones; queries are counted on one extra request."""
+def measure(
+    client: Client, path: str, *, requests: int = REQUESTS, warm_ups: int = WARM_UPS,
+    before: Callable[[], None] = lambda: None,
+) -> Timing | NotMeasured:
+    """Times `requests` GETs after `warm_ups` untimed ones; queries are counted on one extra request.
+
+    `before` runs ahead of every request, untimed (e.g. to empty a cache, to time the page without it).
+    """
     try:
         refusal = _refusal(client, path)
         if refusal:
             return NotMeasured(refusal)
         for _ in range(warm_ups - 1):
+            before()
             client.get(path)
+        before()
         with CaptureQueriesContext(connection) as captured:
             client.get(path)
         # Read now: the captured list is a view of the connection's log, which the next request clears.
         queries = len(captured.captured_queries)
         samples = []
         for _ in range(requests):
+            before()
             started = time.perf_counter()
             client.get(path)
             samples.append((time.perf_counter() - started) * 1000)
