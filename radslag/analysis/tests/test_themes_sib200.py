@@ -25,6 +25,5 @@ def test_lexical_backend_finds_the_topics_of_swedish_sentences():
     result = find_themes(items, k=7, backend="lexical", seed=0)
     labels = {member: theme.key for theme in result.themes for member in theme.members}
     predicted = [labels.get(row["index_id"], "outlier") for row in rows]
-    # Measured 0.095 (seed 0). The goal is 0.12, not reached yet: this floor guards the
-    # figure we have, so that a change that makes it worse fails here.
-    assert adjusted_rand_score([row["category"] for row in rows], predicted) >= 0.08
+    # Measured 0.161 (seed 0; 10 SVD dimensions, lemma weight 0.5). The goal is 0.12.
+    assert adjusted_rand_score([row["category"] for row in rows], predicted) >= 0.12

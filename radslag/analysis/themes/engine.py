@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -17,7 +18,7 @@ from radslag.analysis.embeddings import (
     normalise_rows,
 )
 from radslag.analysis.text import content_lemmas, detect_language
-from radslag.analysis.themes.clustering import Clustering, cluster
+from radslag.analysis.themes.clustering import Clustering, centre_by_language, cluster
 from radslag.analysis.themes.decisions import (
     DEFAULT_ASSIGN_THRESHOLD,
     ExistingTheme,
@@ -51,7 +52,8 @@ def find_themes(
     """Group `items` into themes.
 
     Steps: detect each text's language (unless given) → embed with `backend` (stored vectors in
-    `precomputed`, keyed by item id, are used as they are) → cluster (see
+    `precomputed`, keyed by item id, are used as they are) → for multilingual vectors (stable
+    backends, stored vectors), remove each language's mean (`centre_by_language`) → cluster (see
     `radslag.analysis.themes.clustering` for how k is chosen when None) → membership strength →
     outliers → keywords, label and quotes per theme.
 
@@ -82,17 +84,21 @@ def find_themes(
         return ThemeResult(themes=[], outliers=[], meta=_meta(items, [], backend, seed, {}, started))
     languages = [item.language or detect_language(item.text) for item in items]
     chosen = get_backend(backend)
-    vectors = _vectors(items, languages, chosen, precomputed, cache, progress)
+    raw = _vectors(items, languages, chosen, precomputed, cache, progress)
+    vectors, existing = raw, list(existing or [])
+    if _stable_vectors(items, chosen, precomputed) and len(set(languages)) > 1:
+        vectors = centre_by_language(raw, languages)
+        existing = _shift_centroids(existing, raw.mean(axis=0))
     method = method or ("spectral" if chosen.stable else "kmeans")
     if existing or fixed:
         clustering, layout = plan_rerun(
-            [item.id for item in items], vectors, existing or [], fixed or {}, k=k, method=method, seed=seed,
+            [item.id for item in items], vectors, existing, fixed or {}, k=k, method=method, seed=seed,
             threshold=assign_threshold, centroids_usable=_stable_vectors(items, chosen, precomputed),
             progress=progress,
         )  # fmt: skip
     else:
         clustering, layout = cluster(vectors, k=k, method=method, seed=seed, progress=progress), Layout()
-    result = _result(items, languages, vectors, clustering, layout, outlier_threshold, progress)
+    result = _result(items, languages, raw, clustering, layout, outlier_threshold, progress)
     result.meta = {**_meta(items, languages, chosen.name, seed, clustering.selection, started), **result.meta}
     return result
 
@@ -153,6 +159,16 @@ def _result(
     }
     return ThemeResult(themes=[theme for _, theme in themes], outliers=outliers, meta=meta,
                        centroids=centroids, vector_centroids=raw)  # fmt: skip
+
+
+def _shift_centroids(existing: list[ExistingTheme], offset: np.ndarray) -> list[ExistingTheme]:
+    """Given centroids moved like the vectors were: language centring also removes the overall mean."""
+    return [
+        replace(theme, centroid=(np.asarray(theme.centroid, dtype=np.float32) - offset).tolist())
+        if theme.centroid is not None and len(theme.centroid) == len(offset)
+        else theme
+        for theme in existing
+    ]
 
 
 def _stable_vectors(items: Sequence[TextItem], backend: Backend, precomputed: Mapping[str, np.ndarray] | None) -> bool:

