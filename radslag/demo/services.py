@@ -17,10 +17,15 @@ from radslag.demo.seed.contributions import load_contributions
 from radslag.demo.seed.current import load_current
 from radslag.demo.seed.governance import load_governance
 from radslag.demo.seed.municipality import DEMO_SLUG, load_municipality
+from radslag.demo.seed.opinions import load_opinions
 from radslag.demo.seed.people import load_people
+from radslag.demo.seed.reports import load_reports
+from radslag.demo.seed.themes import load_themes
+from radslag.demo.seed.voting import load_voting
 from radslag.dialogues.models import DialogueProcess
 from radslag.governance.models import Decision
 from radslag.organisations.models import Organisation
+from radslag.voting.models import CastBallot
 
 
 @dataclass(frozen=True)
@@ -49,6 +54,11 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     load_ale360(context)
     load_current(context)
     count = load_contributions(context)
+    # What builds on the contributions: themes, then the compilation from them; ballots; conversations.
+    load_themes(context)
+    load_reports(context)
+    load_voting(context)
+    load_opinions(context)
     record_event(
         organisation=context.organisation, actor=None, action="demo.loaded", target=context.organisation,
         data={"contributions": count, "processes": len(context.processes), "reset": existing is not None},
@@ -62,6 +72,9 @@ def _empty_demo(organisation: Organisation) -> None:
     The organisation row itself stays because its audit events protect it; it is refilled by the load.
     Rows that protect others (processes protect bodies, decisions protect bodies) go first.
     """
+    # Cast ballots protect their ballot so that no acknowledged vote is ever lost by accident;
+    # a demo reset is the one place that removes them on purpose.
+    CastBallot.objects.filter(ballot__organisation=organisation).delete()
     Contribution.objects.filter(organisation=organisation).delete()
     DialogueProcess.objects.filter(organisation=organisation).delete()
     Decision.objects.filter(organisation=organisation).delete()

@@ -79,6 +79,26 @@ def process_context(process: DialogueProcess) -> dict[str, Any]:
         "next_activity": next_activity(process.activities.all(), timezone.now()),
         "ladder": ladder_steps(process.participation_level),
         "is_open": process.status == DialogueProcess.Status.PUBLISHED,
+        **participation_links(process),
+    }
+
+
+def participation_links(process: DialogueProcess) -> dict[str, Any]:
+    """Ballots, conversations and the compilation of the process, through reverse relations.
+
+    The apps that own them build on this one, so it reads them without importing them.
+    """
+    now = timezone.now()
+    ballots = [
+        {"ballot": ballot, "open": ballot.is_open(now), "results": ballot.results_are_public(now)}
+        for ballot in process.ballots.filter(opens_at__lte=now).order_by("-opens_at")  # type: ignore[attr-defined]
+    ]
+    return {
+        "ballots": [b for b in ballots if b["open"] or b["results"]],
+        "conversations": list(process.conversations.filter(status="open")),  # type: ignore[attr-defined]
+        "has_compilation": DialogueProcess.objects.filter(
+            pk=process.pk, compilation__versions__isnull=False
+        ).exists(),
     }
 
 
