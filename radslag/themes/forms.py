@@ -13,7 +13,7 @@ from radslag.governance.models import FocusArea
 from radslag.organisations.models import Locality
 from radslag.themes.models import Theme
 from radslag.themes.runs import MAX_K
-from radslag.themes.vectors import usable_backends
+from radslag.themes.vectors import index_backend_name, usable_backends
 
 BACKEND_LABELS = {
     "lexical": _("Word-based (always available; Swedish words and word parts)"),
@@ -63,6 +63,8 @@ class RunForm(forms.Form):
         )
         backends = [(name, _backend_label(name)) for name in usable_backends()]
         self.fields["backend"].choices = backends  # type: ignore[attr-defined]
+        # The backend whose vectors are stored as contributions arrive: the best here, and the quickest to re-run.
+        self.fields["backend"].initial = index_backend_name()
 
 
 class RenameForm(forms.Form):

