@@ -97,7 +97,7 @@ def _check_choices(
 def _expire_stale_runs(process: DialogueProcess) -> None:
     AnalysisRun.objects.filter(
         process=process, status__in=_ACTIVE, created_at__lt=timezone.now() - STALE_AFTER
-    ).update(status=AnalysisRun.Status.FAILED, error="The run did not finish within an hour.")
+    ).update(status=AnalysisRun.Status.FAILED, error=_("The analysis did not finish within an hour and was stopped."))
 
 
 def run_contributions(run: AnalysisRun) -> QuerySet[Contribution]:
