@@ -133,7 +133,8 @@ def execute_run(run_id: int) -> AnalysisRun:
 
 
 def _analyse(run: AnalysisRun, progress: RunProgress) -> None:
-    contributions = list(run_contributions(run))
+    # Only what the analysis reads: a large process has tens of thousands of rows.
+    contributions = list(run_contributions(run).only("id", "body", "published_body", "language"))
     try:
         backend = get_backend(run.backend)
     except UnknownBackendError as error:
