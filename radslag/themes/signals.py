@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 
 from radslag.contributions.models import Contribution
@@ -17,8 +18,14 @@ logger = logging.getLogger(__name__)
 
 
 def queue_vector(sender: type[Contribution], instance: Contribution, raw: bool = False, **kwargs: Any) -> None:
-    """After commit, store the contribution's vector when a fixed-model backend is configured."""
-    if raw or index_backend_name() == "lexical":
+    """After commit, store the contribution's vector when a fixed-model backend is configured.
+
+    Only with a task queue: inline (the embedded default) the model would run inside the resident's
+    request, and an analysis run embeds whatever is missing anyway.
+    """
+    if raw or (settings.CELERY_TASK_ALWAYS_EAGER and not settings.RADSLAG_THEMES_INDEX_INLINE):
+        return
+    if index_backend_name() == "lexical":
         return
     contribution_id = instance.pk
     transaction.on_commit(lambda: _queue(contribution_id))

@@ -11,12 +11,24 @@ from radslag.themes.runs import execute_run, start_analysis
 pytestmark = pytest.mark.django_db
 
 
-def test_a_new_contribution_gets_its_vector_after_commit(process, topic_backend, django_capture_on_commit_callbacks):
+def test_a_new_contribution_gets_its_vector_after_commit(
+    process, topic_backend, settings, django_capture_on_commit_callbacks
+):
+    settings.RADSLAG_THEMES_INDEX_INLINE = True  # what a task queue does later, done inline here
     with django_capture_on_commit_callbacks(execute=True):
         contribution = ContributionFactory(process=process, body="Skolan behöver lärare")
     stored = ContributionVector.objects.get(contribution=contribution, backend="topics")
     assert stored.as_array().shape == (8,)
     assert topic_backend.embedded == ["Skolan behöver lärare"]
+
+
+def test_without_a_task_queue_the_residents_request_computes_no_vector(
+    process, topic_backend, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        ContributionFactory(process=process, body="Bussen går för sällan")
+    assert topic_backend.embedded == []
+    assert not ContributionVector.objects.exists()
 
 
 def test_no_vector_is_stored_for_the_lexical_backend(process, settings, django_capture_on_commit_callbacks):
