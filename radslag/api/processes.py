@@ -70,7 +70,10 @@ def list_updates(request: HttpRequest, slug: str) -> QuerySet[ProcessUpdate]:
 @router.get("/{slug}/contributions", response=list[ContributionOut], summary="Published contributions")
 @paginate(SeekingLimitOffset)
 def list_contributions(request: HttpRequest, slug: str) -> QuerySet[Contribution]:
-    """Contributions that moderation has published, newest first, with the published wording."""
+    """Contributions that moderation has published, newest first, with the published wording.
+
+    `count` is the number of published contributions; any `offset` below it answers as quickly as the first.
+    """
     process = _public_process(request, slug)
     contributions = Contribution.objects.filter(process=process).published()
     return (

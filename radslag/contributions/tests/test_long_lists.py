@@ -119,8 +119,14 @@ def test_postgres_keeps_the_search_vector_of_the_public_text(process):
 
 @on_postgres
 @pytest.mark.postgres
-def test_postgres_has_the_list_profile_and_search_indexes():
+def test_postgres_has_the_list_and_profile_indexes_and_the_search_vector():
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'contributions_contribution'")
         names = {row[0] for row in cursor.fetchall()}
-    assert {"contribution_public_list_idx", "contribution_profile_idx", "contribution_public_fts_sv"} <= names
+        cursor.execute(
+            "SELECT data_type FROM information_schema.columns "
+            "WHERE table_name = 'contributions_contribution' AND column_name = 'public_search_vector'"
+        )
+        column = cursor.fetchone()
+    assert {"contribution_public_list_idx", "contribution_profile_idx"} <= names
+    assert column == ("tsvector",)
