@@ -132,3 +132,18 @@ def test_split_theme_on_real_text_with_the_lexical_backend():
     placed = theme_of(parts)
     assert len(parts.themes) == 2 and sorted(placed) == sorted(item.id for item in items)
     assert adjusted_rand_score([i.id.split("-")[0] for i in items], [placed[i.id] for i in items]) >= 0.5
+
+
+def test_stored_vectors_in_two_languages_are_grouped_by_topic_not_language():
+    rng = np.random.default_rng(1)
+    topics, languages = rng.normal(size=(2, 32)), 4 * rng.normal(size=(2, 32))  # language dominates
+    items, stored = [], {}
+    for topic in range(2):
+        for language, code in enumerate(("sv", "ar")):
+            for n in range(10):
+                item = TextItem(id=f"{topic}-{code}-{n}", text="text", language=code)
+                items.append(item)
+                stored[item.id] = topics[topic] + languages[language] + 0.3 * rng.normal(size=32)
+    result = find_themes(items, k=2, backend="lexical", precomputed=stored, outlier_threshold=0.0)
+    placed = theme_of(result)
+    assert adjusted_rand_score([i.id.split("-")[0] for i in items], [placed[i.id] for i in items]) == 1.0

@@ -88,11 +88,12 @@ def plan_rerun(
     reduction = fit_reduction(vectors, seed)
     space = reduction.apply(vectors)
     keys = _decided_keys(existing, fixed)
+    number_of = {key: number for number, key in enumerate(keys)}
     index = {item_id: position for position, item_id in enumerate(ids)}
     labels = np.full(len(ids), -1, dtype=int)
     for item_id, key in fixed.items():
         if item_id in index:
-            labels[index[item_id]] = keys.index(key)
+            labels[index[item_id]] = number_of[key]
     pinned = {int(i) for i in np.flatnonzero(labels >= 0)}
     usable = existing if centroids_usable else [ExistingTheme(t.key, t.members, None, t.label) for t in existing]
     centroids, scales = _existing_centroids(keys, usable, labels, index, space, reduction)
@@ -105,23 +106,26 @@ def plan_rerun(
         labels[rest] = len(keys) + fresh.labels
         selection, new_count = fresh.selection, fresh.k
     total = len(keys) + new_count
+    summary = {"fixed": len(pinned), "assigned_to_existing": joined, "clustered_as_new": len(rest),
+               "assign_threshold": threshold}  # fmt: skip
+    layout = _layout(keys, existing, pinned, summary)
+    clustering = Clustering(labels=labels, centroids=centroids_of(space, labels, total), space=space,
+                            k=total, selection=selection)  # fmt: skip
+    return clustering, layout
+
+
+def _layout(
+    keys: list[str], existing: Sequence[ExistingTheme], pinned: set[int], summary: dict[str, object]
+) -> Layout:
     given = {theme.key: theme.label for theme in existing if theme.label}
-    layout = Layout(
+    return Layout(
         keys=dict(enumerate(keys)),
         kept=set(range(len(keys))),
         labels={number: given[key] for number, key in enumerate(keys) if key in given},
         pinned=pinned,
         taken_keys=set(keys),
-        summary={
-            "fixed": len(pinned),
-            "assigned_to_existing": joined,
-            "clustered_as_new": len(rest),
-            "assign_threshold": threshold,
-        },
+        summary=summary,
     )
-    clustering = Clustering(labels=labels, centroids=centroids_of(space, labels, total), space=space,
-                            k=total, selection=selection)  # fmt: skip
-    return clustering, layout
 
 
 def _check_keys(existing: Sequence[ExistingTheme]) -> None:
