@@ -171,7 +171,9 @@ def assemble_compilation(
     """The compilation as it would be published now, in the municipality's language."""
     language = process.organisation.default_language or "sv"
     with override(language):
-        sections, unthemed = _themes(process, themes_for(process) if themes is None else themes)
+        if themes is None:
+            themes = themes_for(process, accepted_only=bool(compilation and compilation.only_accepted_themes))
+        sections, unthemed = _themes(process, themes)
         participation, channels_used = _participation(process)
         return CompilationContent(
             language=language, organisation=process.organisation.name, title=process.title,

@@ -8,7 +8,7 @@ from radslag.reports.models import Compilation
 class CompilationTextsForm(forms.ModelForm):  # type: ignore[type-arg]  (django-stubs generic)
     class Meta:
         model = Compilation
-        fields = ["introduction", "closing"]
+        fields = ["introduction", "closing", "only_accepted_themes"]
         widgets = {
             "introduction": forms.Textarea(attrs={"rows": 6}),
             "closing": forms.Textarea(attrs={"rows": 6}),

@@ -25,6 +25,11 @@ class Compilation(TimeStamped):
         help_text=_("Ends the compilation: what happens next with the results."),
     )
 
+    only_accepted_themes = models.BooleanField(
+        _("only accepted themes"), default=True,
+        help_text=_("Show only the themes the dialogue team has marked as accepted in the coding view."),
+    )
+
     class Meta:
         verbose_name = _("perspective compilation")
         verbose_name_plural = _("perspective compilations")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from io import BytesIO
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext, override
+from django.utils.translation import ngettext, override, pgettext
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.oxml import OxmlElement
@@ -119,7 +119,7 @@ def _build(content: CompilationContent) -> DocumentObject:
         document.add_heading(_("Introduction"), level=1)
         _paragraphs(document, content.introduction)
     _method(document, content)
-    document.add_heading(_("Who took part"), level=1)
+    document.add_heading(pgettext("compilation", "Who took part"), level=1)
     document.add_paragraph(participation_text(content))
     for table in (content.participation.channels, *content.participation.comparisons):
         _share_table(document, table)

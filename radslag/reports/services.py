@@ -31,9 +31,13 @@ def compilation_for(process: DialogueProcess) -> Compilation:
 
 
 @transaction.atomic
-def save_compilation_texts(*, compilation: Compilation, actor: Any, introduction: str, closing: str) -> Compilation:
+def save_compilation_texts(
+    *, compilation: Compilation, actor: Any, introduction: str, closing: str, only_accepted_themes: bool | None = None
+) -> Compilation:
     compilation.introduction, compilation.closing = introduction.strip(), closing.strip()
-    compilation.save(update_fields=["introduction", "closing", "updated_at"])
+    if only_accepted_themes is not None:
+        compilation.only_accepted_themes = only_accepted_themes
+    compilation.save(update_fields=["introduction", "closing", "only_accepted_themes", "updated_at"])
     record_event(
         organisation=compilation.organisation, actor=actor, action="compilation.texts_saved", target=compilation
     )

@@ -27,13 +27,13 @@ class ThemeInput:
     focus_areas: tuple[str, ...] = ()
 
 
-def themes_for(process: DialogueProcess) -> list[ThemeInput]:
+def themes_for(process: DialogueProcess, *, accepted_only: bool = False) -> list[ThemeInput]:
     """The process's current themes from the themes app, in the order the dialogue team keeps them.
 
     Read through the themes app's querysets rather than `themes_for_compilation`, because the
     compilation needs the members themselves: it counts and breaks down only published ones.
     """
-    themes = list(active_themes(process))
+    themes = [theme for theme in active_themes(process) if theme.accepted or not accepted_only]
     members: dict[int, list[int]] = defaultdict(list)
     codings = Coding.objects.filter(theme__in=themes).order_by("-source", "-strength", "contribution_id")
     for theme_id, contribution_id in codings.values_list("theme_id", "contribution_id"):

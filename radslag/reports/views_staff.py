@@ -43,6 +43,7 @@ def compilation_preview(request: HttpRequest, pk: int) -> HttpResponse:
         save_compilation_texts(
             compilation=compilation, actor=request.user,
             introduction=form.cleaned_data["introduction"], closing=form.cleaned_data["closing"],
+            only_accepted_themes=form.cleaned_data["only_accepted_themes"],
         )
         messages.success(request, _("The texts are saved. The preview below shows them."))
         return redirect("reports:staff_compilation", pk=pk)

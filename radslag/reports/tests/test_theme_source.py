@@ -3,6 +3,7 @@
 from radslag.contributions.models import Contribution
 from radslag.governance.tests.factories import FocusAreaFactory, StrategicPlanFactory
 from radslag.reports.assembly import assemble_compilation
+from radslag.reports.services import compilation_for
 from radslag.reports.theme_source import themes_for
 from radslag.themes.models import Coding, Quote, Theme
 from radslag.themes.tests.factories import CodingFactory, ThemeFactory
@@ -29,9 +30,23 @@ def test_current_themes_in_order_with_names_members_quotes_and_focus_areas(input
     assert themes[0].quote_ids == (input_and_themes["hidden"].pk, meeting[7].pk)
     assert themes[0].focus_areas == ("4. Medskapande invånare",)
 
-    content = assemble_compilation(process=dialogue)
+    content = assemble_compilation(process=dialogue)  # no compilation yet: every current theme
     assert content.themes[0].size == 8  # the hidden one is not counted
     assert content.themes[0].quotes[0].startswith("Mötet på biblioteket i Surte")
     assert not any("Hemlig" in quote for theme in content.themes for quote in theme.quotes)
     assert content.themes[1].size == 5 and content.unthemed == 0
     assert Contribution.objects.filter(process=dialogue).count() == 15
+
+
+def test_only_accepted_themes_unless_staff_choose_all(input_and_themes, dialogue):
+    accepted = ThemeFactory(process=dialogue, human_label="Granskat tema", accepted=True, order=1)
+    ThemeFactory(process=dialogue, label="ogranskat förslag", order=2)
+    for contribution in input_and_themes["meeting"]:
+        CodingFactory(theme=accepted, contribution=contribution)
+    compilation = compilation_for(dialogue)
+    assert compilation.only_accepted_themes
+    assert [t.label for t in assemble_compilation(process=dialogue, compilation=compilation).themes] == [
+        "Granskat tema"]
+    compilation.only_accepted_themes = False
+    assert [t.label for t in assemble_compilation(process=dialogue, compilation=compilation).themes] == [
+        "Granskat tema", "ogranskat förslag"]

@@ -12,7 +12,7 @@ SLUG = "ale-i-360-grader"
 
 @pytest.fixture
 def themed(monkeypatch, input_and_themes):
-    monkeypatch.setattr("radslag.reports.assembly.themes_for", lambda process: input_and_themes["themes"])
+    monkeypatch.setattr("radslag.reports.assembly.themes_for", lambda process, **options: input_and_themes["themes"])
     return input_and_themes
 
 
