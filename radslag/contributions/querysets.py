@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, IntegerField, QuerySet, Value, When, Window
 
@@ -83,10 +85,14 @@ class SeekingPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        return self._get_page(self._page_rows(number, bottom, top), number, self)
+        return Page(self._page_rows(number, bottom, top), number, self)
+
+    @property
+    def contributions(self) -> QuerySet[Contribution]:
+        return cast(QuerySet[Contribution], self.object_list)
 
     def _page_rows(self, number: int, bottom: int, top: int) -> list[Contribution]:
-        return read_slice(self.object_list, bottom, top, self.count)
+        return read_slice(self.contributions, bottom, top, self.count)
 
 
 class CountingPaginator(SeekingPaginator):
@@ -95,9 +101,9 @@ class CountingPaginator(SeekingPaginator):
 
     _counted: tuple[int, list[int]] | None = None
 
-    def get_page(self, number: object) -> Page:
+    def get_page(self, number: int | float | str | None) -> Page:
         try:
-            wanted = int(number)  # type: ignore[call-overload]
+            wanted = int(number)  # type: ignore[arg-type]
         except (TypeError, ValueError):
             wanted = 1
         if wanted >= 1:
@@ -106,7 +112,7 @@ class CountingPaginator(SeekingPaginator):
 
     def _count_with_page(self, number: int) -> None:
         bottom = (number - 1) * self.per_page
-        counted = self.object_list.annotate(total=Window(Count("*"))).values_list("pk", "total")
+        counted = self.contributions.annotate(total=Window(Count("*"))).values_list("pk", "total")
         rows = list(counted[bottom:bottom + self.per_page])
         if rows:
             self.count = rows[0][1]
@@ -114,5 +120,5 @@ class CountingPaginator(SeekingPaginator):
 
     def _page_rows(self, number: int, bottom: int, top: int) -> list[Contribution]:
         if self._counted and self._counted[0] == number:
-            return read_ids(self.object_list, self._counted[1][: top - bottom])
+            return read_ids(self.contributions, self._counted[1][: top - bottom])
         return super()._page_rows(number, bottom, top)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
+
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,7 +13,7 @@ from radslag.contributions.models import Contribution
 from radslag.contributions.permissions import accepts_contributions
 from radslag.contributions.querysets import CountingPaginator, SeekingPaginator, public_contributions
 from radslag.contributions.representativeness import public_summary, suppress_small
-from radslag.contributions.search import query_words, search_contributions
+from radslag.contributions.search import one_worker_per_search, query_words, search_contributions
 from radslag.contributions.services import submit_contribution
 from radslag.core.errors import DomainError
 from radslag.dialogues.models import DialogueProcess
@@ -65,7 +67,8 @@ def process_contributions(request: HttpRequest, slug: str) -> HttpResponse:
     process = _public_process(request, slug)
     form = PublicFilterForm(request.GET or None, process=process)
     contributions = public_contributions(process)
-    paginator_class = SeekingPaginator
+    paginator_class: type[SeekingPaginator] = SeekingPaginator
+    reading: AbstractContextManager[None] = nullcontext()
     if form.is_valid():
         data = form.cleaned_data
         if data["channel"]:
@@ -74,8 +77,9 @@ def process_contributions(request: HttpRequest, slug: str) -> HttpResponse:
             contributions = contributions.filter(locality=data["locality"])
         if query_words(data["q"]):
             contributions = search_contributions(contributions, data["q"])
-            paginator_class = CountingPaginator
-    page = paginator_class(contributions, PAGE_SIZE).get_page(request.GET.get("page"))
+            paginator_class, reading = CountingPaginator, one_worker_per_search()
+    with reading:
+        page = paginator_class(contributions, PAGE_SIZE).get_page(request.GET.get("page"))
     summary = public_summary(process)
     context = {
         "process": process,
