@@ -6,6 +6,7 @@ Everything public passes through here, so the rules for public documents live he
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
@@ -53,7 +54,7 @@ def share_table(breakdown: Breakdown) -> ShareTable:
     )
 
 
-def _day(value: object) -> str:
+def _day(value: dt.date | dt.datetime) -> str:
     return formats.date_format(value, "j F Y")
 
 
@@ -152,7 +153,8 @@ def _themes(process: DialogueProcess, themes: Sequence[ThemeInput]) -> tuple[tup
     localities = [(str(pk), name) for pk, name in Locality.objects.filter(
         organisation_id=process.organisation_id).values_list("pk", "name")]
     total = len(published)
-    sections, themed = [], set()
+    sections: list[ThemeSection] = []
+    themed: set[int] = set()
     for number, theme in enumerate(themes, start=1):
         members = [published[pk] for pk in dict.fromkeys(theme.member_ids) if pk in published]
         themed.update(member.pk for member in members)

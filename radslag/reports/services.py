@@ -89,7 +89,7 @@ def version_content(version: CompilationVersion) -> CompilationContent:
 def version_file(version: CompilationVersion, kind: str) -> bytes:
     """The stored PDF or DOCX of a version; if storage lost it, the same document made from the snapshot."""
     stored = version.pdf if kind == "pdf" else version.docx
-    if stored and stored.storage.exists(stored.name):
+    if stored.name and stored.storage.exists(stored.name):
         with stored.open("rb") as handle:
             return handle.read()
     content = version_content(version)
