@@ -16,11 +16,12 @@ $(STAMP): requirements.txt
 
 install: $(STAMP) system-deps
 
-# Debian packages: Chromium for browser tests, pango and fonts for PDF, gettext for translations.
+# Debian packages: Chromium for browser tests, pango and fonts for PDF, gettext for translations,
+# poppler-utils so the PDF tests read back the text.
 system-deps:
-	@if ! command -v chromium >/dev/null || ! command -v msgfmt >/dev/null || ! ldconfig -p | grep -q libpango-1.0; then \
+	@if ! command -v chromium >/dev/null || ! command -v msgfmt >/dev/null || ! command -v pdftotext >/dev/null || ! ldconfig -p | grep -q libpango-1.0; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 gettext >/dev/null; \
+	    chromium fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 gettext poppler-utils >/dev/null; \
 	fi
 
 messages: $(STAMP)
