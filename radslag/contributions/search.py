@@ -106,9 +106,10 @@ class PublicSearchVector(Expression):
     def relabeled_clone(self, change_map: Mapping[str, str]) -> PublicSearchVector:
         return PublicSearchVector(change_map.get(self.alias or "", self.alias))
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple[Any, ...]]:
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:  # type: ignore[override]
+        # A list, as Django's lookups add parameter lists together (the stubs say tuple).
         table = compiler.quote_name_unless_alias(self.alias)
-        return f"{table}.{connection.ops.quote_name(SEARCH_VECTOR_COLUMN)}", ()
+        return f"{table}.{connection.ops.quote_name(SEARCH_VECTOR_COLUMN)}", []
 
 
 def search_postgres(contributions: QuerySet[Contribution], query: str) -> QuerySet[Contribution]:
