@@ -43,6 +43,7 @@ def run_module_here(path: Path, result_file: Path) -> None:
     spec = importlib.util.spec_from_file_location(path.stem, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the class is created
     spec.loader.exec_module(module)
     run = getattr(module, "run", None)
     section = run() if callable(run) else None
