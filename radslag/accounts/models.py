@@ -8,8 +8,10 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from radslag.core.models import AgeBand, Sex
+from radslag.core.models import MFA_ROLES, STAFF_ROLES, AgeBand, Role, Sex
 from radslag.organisations.models import Locality, Organisation
+
+__all__ = ["MFA_ROLES", "STAFF_ROLES", "EmailUserManager", "Membership", "Role", "User"]
 
 
 class EmailUserManager(UserManager["User"]):
@@ -56,19 +58,6 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.display_name or self.email
-
-
-class Role(models.TextChoices):
-    RESIDENT = "resident", _("Resident")
-    STAFF = "staff", _("Staff member")
-    OFFICIAL = "official", _("Elected official")
-    MODERATOR = "moderator", _("Moderator")
-    ADMIN = "admin", _("Administrator")
-
-
-# Roles that open the staff pages; MFA is required for these.
-STAFF_ROLES = frozenset({Role.STAFF, Role.MODERATOR, Role.ADMIN})
-MFA_ROLES = frozenset({Role.STAFF, Role.ADMIN})
 
 
 class Membership(models.Model):

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable
-from functools import wraps
 from typing import Any
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -17,26 +13,14 @@ from django.utils import timezone
 
 from radslag.audit.forms import AuditFilterForm
 from radslag.audit.models import AuditEvent
+from radslag.core.access import role_required
+from radslag.core.models import Role
 
-# The stored value of accounts.Role.ADMIN: audit is the lowest app and may not import accounts.
-ADMIN_ROLE = "admin"
 EVENTS_PER_PAGE = 50
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
-View = Callable[..., HttpResponse]
 
-
-def administrators_only(view: View) -> View:
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        organisation = getattr(request, "organisation", None)
-        if organisation is None or not organisation.memberships.filter(user=request.user, role=ADMIN_ROLE).exists():
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapped
+administrators_only = role_required([Role.ADMIN])
 
 
 def filtered_events(request: HttpRequest) -> tuple[AuditFilterForm, Any]:

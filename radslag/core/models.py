@@ -32,5 +32,19 @@ class Sex(models.TextChoices):
     OTHER = "other", _("Other or prefer not to say")
 
 
+class Role(models.TextChoices):
+    """A person's role in one municipality (stored on accounts.Membership)."""
+
+    RESIDENT = "resident", _("Resident")
+    STAFF = "staff", _("Staff member")
+    OFFICIAL = "official", _("Elected official")
+    MODERATOR = "moderator", _("Moderator")
+    ADMIN = "admin", _("Administrator")
+
+
+# Roles that open the staff pages; MFA is required for staff and administrators.
+STAFF_ROLES = frozenset({Role.STAFF, Role.MODERATOR, Role.ADMIN})
+MFA_ROLES = frozenset({Role.STAFF, Role.ADMIN})
+
 # Groups smaller than this are never shown in anything public.
 SMALL_GROUP_THRESHOLD = 5
