@@ -50,7 +50,7 @@ def test_a_failure_while_writing_leaves_nothing_behind(process, staff, monkeypat
     def broken(**kwargs):
         raise RuntimeError("the audit log is unavailable")
 
-    monkeypatch.setattr("radslag.contributions.imports.record_event", broken)
+    monkeypatch.setattr("radslag.contributions.imports.writing.record_event", broken)
     with pytest.raises(RuntimeError):
         import_contributions(process=process, rows=[RowValues(body="Lapp", channel=Channel.SLIP)], actor=staff,
                              filename="lappar.csv")

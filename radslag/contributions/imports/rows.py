@@ -1,48 +1,23 @@
-"""Importing contributions from CSV or XLSX files typed in by staff (paper slips, table notes, letters).
-
-`parse_import` reads and checks every row and returns what would be stored, or the errors with row
-(as Excel numbers them: the header is row 1) and column. `import_contributions` writes a checked
-file in one transaction. Nothing is written unless every row is valid.
-"""
+"""Checking every row of an import against the process: columns, channels, activities, tables, profile."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
-import zipfile
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
-from typing import Any, cast
 
-from django.conf import settings
-from django.db import connection, models, transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from radslag.audit.services import record_event
 from radslag.contributions.exports import FORMULA_START
-from radslag.contributions.models import BODY_MAX_LENGTH, Channel, Contribution, ImportBatch
-from radslag.core.errors import DomainError
+from radslag.contributions.imports.files import ImportFileError, read_rows
+from radslag.contributions.models import BODY_MAX_LENGTH, Channel
 from radslag.core.models import AgeBand, Sex
 from radslag.dialogues.models import Activity, DialogueProcess, Table
 from radslag.governance.models import FocusArea
 from radslag.organisations.models import Locality
 
 MAX_REPORTED_ERRORS = 200
-WRITE_BATCH_SIZE = 2000
-# A well-formed multi-byte UTF-8 sequence; its presence means the file is UTF-8 even where some rows are not.
-UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-XLSX_MAGIC = b"PK\x03\x04"
-OLD_EXCEL_MAGIC = b"\xd0\xcf\x11\xe0"
-QUOTED = re.compile(r'"[^"]*"')
-
-
-class ImportFileError(DomainError):
-    """The file as a whole cannot be imported (type, size, encoding of the header, missing columns)."""
 
 
 @dataclass(frozen=True)
@@ -76,121 +51,6 @@ class ParsedImport:
         counts = Counter(row.channel for row in self.rows)
         return [(str(label), counts[value]) for value, label in Channel.choices if counts[value]]
 
-
-# --- Reading the file -------------------------------------------------------------------------------
-
-
-def read_rows(data: bytes, *, check_size: bool = True) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
-    """Returns the header and the data rows (row number, cells), whatever the file type."""
-    if check_size and len(data) > settings.RADSLAG_IMPORT_MAX_BYTES:
-        raise ImportFileError(too_big_message())
-    if not data.strip():
-        raise ImportFileError(_("The file is empty."))
-    if data.startswith(XLSX_MAGIC):
-        rows = _xlsx_rows(data)
-    elif data.startswith(OLD_EXCEL_MAGIC) or data.startswith(b"%PDF") or b"\x00" in data[:8192]:
-        raise ImportFileError(_wrong_type_message())
-    else:
-        rows = _csv_rows(data)
-    header = next(rows, None)
-    if header is None or not any(cell.strip() for cell in header):
-        raise ImportFileError(_("The first row must name the columns, for example “text” and “kanal”."))
-    return header, _limited(_numbered(rows))
-
-
-def normalise_upload(data: bytes) -> bytes:
-    """An XLSX upload becomes CSV (same rows, same row numbers), so that reading it again at confirmation
-    costs a fraction of unpacking the workbook twice. CSV comes back as it is."""
-    if not data.startswith(XLSX_MAGIC):
-        return data
-    header, rows = read_rows(data)
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", quoting=csv.QUOTE_ALL)
-    writer.writerow(header)
-    last = 1
-    for number, cells in rows:
-        writer.writerows([[]] * (number - last - 1))  # blank rows keep Excel's row numbers
-        writer.writerow(cells)
-        last = number
-    return out.getvalue().encode()
-
-
-def too_big_message() -> str:
-    megabytes = settings.RADSLAG_IMPORT_MAX_BYTES // (1024 * 1024)
-    return _("The file is larger than %(mb)s MB. Split it into smaller files.") % {"mb": megabytes}
-
-
-def _wrong_type_message() -> str:
-    return _("The file is not a CSV or XLSX file. Save it from Excel as “CSV UTF-8” or “Excel workbook (.xlsx)”.")
-
-
-def _numbered(rows: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
-    for number, cells in enumerate(rows, start=2):
-        if any(cell.strip() for cell in cells):
-            yield number, cells
-
-
-def _limited(rows: Iterator[tuple[int, list[str]]]) -> Iterator[tuple[int, list[str]]]:
-    limit = settings.RADSLAG_IMPORT_MAX_ROWS
-    for count, row in enumerate(rows, start=1):
-        if count > limit:
-            raise ImportFileError(
-                _("The file has more than %(limit)s rows. Split it into files of at most %(limit)s rows.")
-                % {"limit": limit}
-            )
-        yield row
-
-
-def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else Windows-1252. Unreadable bytes stay as surrogates to be reported."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    encoding = "utf-8" if UTF8_SEQUENCE.search(data) else "cp1252"
-    return data.decode(encoding, errors="surrogateescape")
-
-
-def _csv_rows(data: bytes) -> Iterator[list[str]]:
-    text = decode_text(data)
-    first_line = QUOTED.sub("", text.split("\n", 1)[0])
-    delimiter = max([";", ",", "\t"], key=first_line.count) if first_line else ","
-    try:
-        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    except csv.Error as error:
-        raise ImportFileError(_("The file could not be read as CSV: %(reason)s") % {"reason": error}) from error
-
-
-def _xlsx_rows(data: bytes) -> Iterator[list[str]]:
-    from openpyxl import load_workbook  # imported here: only XLSX uploads pay for it
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
-        raise ImportFileError(_wrong_type_message()) from error
-    try:
-        sheet = workbook.worksheets[0]
-        for values in sheet.iter_rows(values_only=True):
-            yield [_cell_text(value) for value in values]
-    finally:
-        workbook.close()
-
-
-def _cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(" ")
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-# --- Columns and their values -----------------------------------------------------------------------
 
 # Header names as users write them (lower case) -> the canonical Swedish column name.
 COLUMN_ALIASES: dict[str, str] = {
@@ -468,69 +328,3 @@ def parse_import(
     if not result.rows and not result.error_row_count:
         raise ImportFileError(_("The file has no rows with contributions below the first row."))
     return result
-
-
-# --- Writing ----------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def import_contributions(
-    *, process: DialogueProcess, rows: list[RowValues], actor: Any, filename: str
-) -> ImportBatch:
-    """Stores checked rows as published contributions of `process`, as one import batch."""
-    if not rows:
-        raise DomainError(_("There is nothing to import."))
-    batch = ImportBatch.objects.create(
-        organisation=process.organisation, process=process, filename=filename[:255], row_count=len(rows),
-        created_by=actor if getattr(actor, "is_authenticated", False) else None,
-    )
-    pks = _insert_contributions(rows, batch=batch)
-    link = Contribution.focus_areas.through
-    _insert_many(link, ["contribution", "focusarea"], (
-        (pk, area.pk) for pk, row in zip(pks, rows, strict=True) for area in row.focus_areas
-    ))
-    record_event(
-        organisation=process.organisation, actor=actor, action="contributions.imported", target=batch,
-        data={"count": len(rows), "process": process.pk, "filename": batch.filename},
-    )
-    return batch
-
-
-# Row values go straight to the database: building 50,000 model instances for bulk_create took most of
-# an import's time. Every other column gets its field's default, prepared once, so new fields stay safe.
-ROW_FIELDS = ("activity", "table", "channel", "body", "age_band", "sex", "locality", "external_id")
-
-
-def _insert_contributions(rows: list[RowValues], *, batch: ImportBatch) -> list[int]:
-    fixed: dict[str, Any] = {
-        "organisation": batch.organisation_id, "process": batch.process_id, "import_batch": batch.pk,
-        "entered_by": batch.created_by_id, "status": Contribution.Status.PUBLISHED, "created_at": timezone.now(),
-    }
-    fields = [f for f in Contribution._meta.concrete_fields if not f.primary_key and not f.generated]
-    constant = {
-        f.name: f.get_db_prep_save(fixed[f.name] if f.name in fixed else f.get_default(), connection)
-        for f in fields if f.name not in ROW_FIELDS
-    }
-
-    def values(row: RowValues) -> list[Any]:
-        own = {
-            "activity": row.activity.pk if row.activity else None, "table": row.table.pk if row.table else None,
-            "channel": str(row.channel), "body": row.body, "age_band": row.age_band, "sex": str(row.sex),
-            "locality": row.locality.pk if row.locality else None, "external_id": row.external_id,
-        }
-        return [own[f.name] if f.name in own else constant[f.name] for f in fields]
-
-    _insert_many(Contribution, [f.name for f in fields], (values(row) for row in rows))
-    inserted = Contribution.objects.filter(import_batch=batch).order_by("pk").values_list("pk", flat=True)
-    return list(inserted)  # one transaction inserts in key order on SQLite and PostgreSQL alike
-
-
-def _insert_many(model: type[models.Model], names: list[str], rows: Iterable[Sequence[Any]]) -> None:
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(str(cast(models.Field, model._meta.get_field(name)).column)) for name in names)
-    placeholders = ", ".join(["%s"] * len(names))
-    sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608  (names from model meta)
-    with connection.cursor() as cursor:
-        iterator = iter(rows)
-        while chunk := list(islice(iterator, WRITE_BATCH_SIZE)):
-            cursor.executemany(sql, chunk)
