@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
+from django.db.models import Case, Q, Value, When
 from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -13,15 +15,20 @@ from radslag.organisations.models import Organisation
 
 
 def resolve_organisation(host: str) -> Organisation | None:
-    hostname = host.split(":")[0].lower()
-    organisation = Organisation.objects.filter(hostname=hostname).first()
-    if organisation is not None:
-        return organisation
+    """The municipality whose host name this is, else the default one, in a single query.
+
+    Runs on every request: the exact host name wins over the fallback (the municipality named by
+    RADSLAG_DEFAULT_ORGANISATION, or else the one without a host name).
+    """
+    hostname = split_domain_port(host)[0] or host.lower()
     default = settings.RADSLAG_DEFAULT_ORGANISATION
-    queryset = Organisation.objects.filter(hostname="")
-    if default:
-        queryset = Organisation.objects.filter(slug=default)
-    return queryset.order_by("id").first()
+    fallback = Q(slug=default) if default else Q(hostname="")
+    return (
+        Organisation.objects.filter(Q(hostname=hostname) | fallback)
+        .annotate(exact=Case(When(hostname=hostname, then=Value(0)), default=Value(1)))
+        .order_by("exact", "id")
+        .first()
+    )
 
 
 class OrganisationMiddleware:
