@@ -95,14 +95,12 @@ class DialogueProcess(TimeStamped):
 
     def missing_for_publication(self) -> list[str]:
         """Names of the mandate fields that must be filled before publishing."""
-        required = [
-            ("purpose", self.purpose.strip()),
-            ("participation_level", self.participation_level),
-            ("deciding_body", self.deciding_body_id),
-            ("feedback_plan", self.feedback_plan.strip()),
-            ("feedback_due", self.feedback_due),
-        ]
-        return [name for name, value in required if not value]
+        missing = []
+        for name in self.PUBLICATION_REQUIRED:
+            value = getattr(self, self._meta.get_field(name).attname)
+            if not (value.strip() if isinstance(value, str) else value):
+                missing.append(name)
+        return missing
 
     def rule_list(self) -> list[str]:
         return [line.strip() for line in self.moderation_rules.splitlines() if line.strip()]
