@@ -36,8 +36,8 @@ demo: migrate
 run: install demo
 	$(PY) manage.py collectstatic --no-input -v 0
 	RADSLAG_STAFF_MFA=$${RADSLAG_STAFF_MFA:-false} $(PY) manage.py print_demo_logins
-	RADSLAG_STAFF_MFA=$${RADSLAG_STAFF_MFA:-false} $(PY) -m gunicorn config.wsgi:application \
-	  --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -
+	RADSLAG_STAFF_MFA=$${RADSLAG_STAFF_MFA:-false} GUNICORN_BIND=127.0.0.1:$(PORT) \
+	  $(PY) -m gunicorn -c config/gunicorn.py config.wsgi:application
 
 test: install messages
 	$(PY) -m pytest -q -n 2 -p no:randomly

@@ -42,8 +42,9 @@ DATABASE = "radslag_bench_voting"
 VOTERS = 1000
 # Overridable to try other shapes on other machines; the defaults suit a small server.
 CONCURRENCY = int(os.environ.get("RADSLAG_BENCH_VOTING_CLIENTS", "32"))
-WORKERS = int(os.environ.get("RADSLAG_BENCH_VOTING_WORKERS", "4"))
-THREADS = int(os.environ.get("RADSLAG_BENCH_VOTING_THREADS", "8"))
+# The server runs with the production settings in config/gunicorn.py: one process per core, 8 threads.
+WORKERS = int(os.environ.get("GUNICORN_WORKERS", str(os.cpu_count() or 2)))
+THREADS = int(os.environ.get("GUNICORN_THREADS", "8"))
 GOAL_RATE, GOAL_P99_MS = 500, 200
 RETRY_FOR_S = 30.0
 THEMES = [
@@ -77,9 +78,9 @@ class Server:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self, probe_path: str) -> None:
-        command = [sys.executable, "-m", "gunicorn", "config.wsgi:application", "-b", f"127.0.0.1:{self.port}",
-                   "-w", str(WORKERS), "-k", "gthread", "--threads", str(THREADS), "--log-level", "warning",
-                   "--backlog", "2048", "--preload"]
+        command = [sys.executable, "-m", "gunicorn", "-c", "config/gunicorn.py", "config.wsgi:application",
+                   "-b", f"127.0.0.1:{self.port}", "-w", str(WORKERS), "--threads", str(THREADS),
+                   "--log-level", "warning"]
         self.process = subprocess.Popen(command, cwd=ROOT, env=self.environment, start_new_session=True,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60

@@ -18,9 +18,10 @@ from radslag.voting.services.casting import (
     enter_paper_ballot,
     new_idempotency_key,
 )
+from radslag.voting.services.fast_cast import cast_with_code
 
 __all__ = [
-    "AlreadyVotedError", "VoterProfile", "add_theme_options", "cast_ballot", "close_ballot", "delete_option",
-    "enter_paper_ballot", "generate_codes", "new_idempotency_key", "open_ballot", "publish_results", "save_ballot",
-    "save_option", "sheet_codes",
+    "AlreadyVotedError", "VoterProfile", "add_theme_options", "cast_ballot", "cast_with_code", "close_ballot",
+    "delete_option", "enter_paper_ballot", "generate_codes", "new_idempotency_key", "open_ballot", "publish_results",
+    "save_ballot", "save_option", "sheet_codes",
 ]

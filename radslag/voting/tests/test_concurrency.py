@@ -1,9 +1,11 @@
 """Parallel submits of the same code count once (PostgreSQL: real row locks and concurrent transactions)."""
 
+import json
 import threading
 
 import pytest
 from django.db import connection
+from django.test import Client
 
 from radslag.core.errors import DomainError
 from radslag.voting.codes import derive_code
@@ -89,4 +91,44 @@ def test_parallel_votes_of_one_resident_count_once(org):
     for thread in threads:
         thread.join()
     assert outcomes.count("counted") == 1
+    assert CastBallot.objects.filter(ballot=ballot).count() == 1
+
+
+def post_in_parallel(ballot, code: str, key_for) -> list[tuple[int, dict]]:
+    """THREADS kiosks post the same code to the JSON endpoint at the same moment (the fast path)."""
+    barrier = threading.Barrier(THREADS)
+    answers: list[tuple[int, dict]] = []
+    lock = threading.Lock()
+
+    def worker(n: int) -> None:
+        client = Client(HTTP_HOST=ballot.organisation.hostname)
+        body = json.dumps({"code": code, "idempotency_key": key_for(n), "choices": {keys(ballot)[0]: 2}})
+        try:
+            barrier.wait()
+            response = client.post(f"/rosta/{ballot.pk}/api/rosta/", body, content_type="application/json")
+            with lock:
+                answers.append((response.status_code, response.json()))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return answers
+
+
+def test_parallel_posts_of_one_code_to_the_json_endpoint_count_once(ballot_and_code):
+    ballot, code = ballot_and_code
+    answers = post_in_parallel(ballot, code, lambda n: f"kiosk-{n:04}")
+    assert sorted(status for status, _ in answers) == [201] + [409] * (THREADS - 1)
+    assert CastBallot.objects.filter(ballot=ballot).count() == 1
+
+
+def test_parallel_retries_to_the_json_endpoint_all_get_the_one_receipt(ballot_and_code):
+    ballot, code = ballot_and_code
+    answers = post_in_parallel(ballot, code, lambda n: "kiosk-retry-key")
+    assert {status for status, _ in answers} == {201}
+    assert len({payload["receipt"] for _, payload in answers}) == 1
     assert CastBallot.objects.filter(ballot=ballot).count() == 1

@@ -17,7 +17,7 @@ from radslag.core.errors import DomainError
 from radslag.voting.models import Ballot, Eligibility
 from radslag.voting.permissions import can_see_results
 from radslag.voting.results import count_ballot, participation, result_rows, results_payload, schulze_tiers
-from radslag.voting.services import AlreadyVotedError, cast_ballot
+from radslag.voting.services import AlreadyVotedError, cast_ballot, cast_with_code
 from radslag.voting.views.public import client_hash, public_ballot
 
 PROJECTOR_REFRESH_SECONDS = 5
@@ -65,14 +65,28 @@ def cast_json(request: HttpRequest, ballot_pk: int) -> JsonResponse:
     CSRF protection is not needed here because nothing ambient authorises the request: the voting code
     in the body is the only credential, so only code ballots are accepted (never a signed-in session).
     """
-    ballot = public_ballot(request, ballot_pk)
-    if ballot.eligibility != Eligibility.CODES:
-        return JsonResponse({"error": _("This ballot does not take votes with codes.")}, status=404)
     try:
         body = json.loads(request.body or b"{}")
         if not isinstance(body, dict):
             raise ValueError
     except ValueError:
+        body = None
+    if body is not None:
+        try:
+            fast = cast_with_code(
+                organisation_id=request.organisation.pk, ballot_pk=ballot_pk,  # type: ignore[attr-defined]
+                code=str(body.get("code", "")), idempotency_key=str(body.get("idempotency_key", "")),
+                choices=body.get("choices"), client_hash=client_hash(request),
+            )
+        except DomainError as error:
+            return JsonResponse({"error": error.message}, status=400)
+        if fast is not None:
+            return JsonResponse({"receipt": fast.receipt}, status=201)
+    # Everything but a first submission of an unused code: the general path gives the precise answer.
+    ballot = public_ballot(request, ballot_pk)
+    if ballot.eligibility != Eligibility.CODES:
+        return JsonResponse({"error": _("This ballot does not take votes with codes.")}, status=404)
+    if body is None:
         return JsonResponse({"error": _("The ballot could not be read. Reload the page and try again.")}, status=400)
     try:
         cast = cast_ballot(
