@@ -1,7 +1,7 @@
 """Voting in the browser: a code on a phone by keyboard only, the projector view updating, axe-core checks."""
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import Request, expect
 
 from radslag.accounts.models import Role
 from radslag.voting.codes import derive_code
@@ -35,13 +35,13 @@ def test_a_voter_casts_dots_with_a_code_on_a_phone_by_keyboard_only(new_context,
     tab_to(page, page.get_by_label("Röstkod"))
     page.keyboard.type(codes[0].lower())
     page.keyboard.press("Enter")
-    school = page.get_by_label("En bra skola ger en bra framtid")
+    school = page.get_by_role("spinbutton", name="En bra skola ger en bra framtid")
     tab_to(page, school)
     page.keyboard.press("Control+A")
     page.keyboard.type("3")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")
-    meeting = page.get_by_label("Det mänskliga mötet")
+    meeting = page.get_by_role("spinbutton", name="Det mänskliga mötet")
     tab_to(page, meeting)
     page.keyboard.press("ArrowUp")
     page.keyboard.press("ArrowUp")
@@ -74,11 +74,53 @@ def test_the_voter_pages_and_the_projector_pass_axe(new_context, ballot, codes):
     page = new_context(viewport=PHONE).new_page()
     page.goto(f"/rosta/{ballot.pk}/")
     assert_accessible(page, "code entry")
-    page.goto(f"/rosta/{ballot.pk}/?kod={codes[2]}")
+    page.goto(f"/rosta/{ballot.pk}/#kod={codes[2]}")
+    expect(page.get_by_role("button", name="Lägg min röst")).to_be_visible()
     assert_accessible(page, "ballot form")
-    page.get_by_label("En bra skola ger en bra framtid").fill("9")
+    page.get_by_role("spinbutton", name="En bra skola ger en bra framtid").fill("9")
     page.get_by_role("button", name="Lägg min röst").click()
     expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible(page, "ballot form with errors")
     page.goto(f"/rosta/{ballot.pk}/projektor/")
     assert_accessible(page, "projector view")
+
+
+def test_a_qr_link_carries_the_code_where_the_server_never_sees_it_in_an_address(new_context, ballot, codes):
+    """The slip's QR link puts the code after '#'; the page posts it, so no request address holds it."""
+    page = new_context(viewport=PHONE).new_page()
+    addresses: list[str] = []
+    page.on("request", lambda request: addresses.append(request.url))
+    posted: list[Request] = []
+    page.on("request", lambda request: posted.append(request) if request.method == "POST" else None)
+    page.goto(f"/rosta/{ballot.pk}/#kod={codes[0]}")
+    expect(page.get_by_text("Du röstar med koden")).to_be_visible()
+    assert "kod" not in page.url
+    assert not [address for address in addresses if codes[0] in address]
+    assert posted and codes[0] in (posted[0].post_data or "")
+
+
+def test_the_dot_buttons_count_the_dots_left_and_stop_at_the_cap(new_context, ballot, codes):
+    page = new_context(viewport=PHONE).new_page()
+    page.goto(f"/rosta/{ballot.pk}/#kod={codes[0]}")
+    status = page.locator("[data-dots-left]")
+    expect(status).to_have_text("5 av 5 prickar kvar")
+    expect(status).to_have_attribute("aria-live", "polite")
+    more = page.get_by_role("button", name="En prick till på En bra skola ger en bra framtid")
+    for _ in range(3):
+        more.click()
+    expect(more).to_be_disabled()  # at most 3 on one option
+    expect(page.get_by_role("spinbutton", name="En bra skola ger en bra framtid")).to_have_value("3")
+    expect(status).to_have_text("2 av 5 prickar kvar")
+    page.get_by_role("button", name="En prick till på Det mänskliga mötet").click()
+    page.get_by_role("button", name="En prick mindre på En bra skola ger en bra framtid").click()
+    expect(status).to_have_text("2 av 5 prickar kvar")
+    page.get_by_role("spinbutton", name="Trygghet i vardagen").fill("2")
+    expect(status).to_have_text("0 av 5 prickar kvar")
+    expect(page.get_by_role("button", name="En prick till på Naturen runt knuten")).to_be_disabled()
+    page.get_by_role("spinbutton", name="Naturen runt knuten").fill("2")
+    expect(status).to_have_text("2 prickar för många: ta bort några")
+    page.get_by_role("spinbutton", name="Naturen runt knuten").fill("0")
+    page.get_by_role("button", name="Lägg min röst").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Din röst är räknad")
+    first, second, third, _ = keys(ballot)
+    assert CastBallot.objects.get(ballot=ballot).choices == {first: 2, second: 1, third: 2}

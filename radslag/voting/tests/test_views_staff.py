@@ -64,8 +64,11 @@ def test_the_code_sheet_prints_each_code_with_a_qr_link(client_for, org, staff, 
     client = client_for(org, staff)
     response = client.post(f"{base(ballot)}koder/", {"label": "Möte 6 mars", "count": "4"})
     assert response.status_code == 302
-    sheet = client.get(response.url).content.decode()
+    page = client.get(response.url)
+    sheet = page.content.decode()
     assert sheet.count("<svg") == 4 and sheet.count('class="code-slip') == 4
+    # The QR link carries the code after '#', which browsers never send to the server.
+    assert all(f"/rosta/{ballot.pk}/#kod=" in slip["url"] for slip in page.context["slips"])
     assert VotingCode.objects.filter(ballot=ballot).count() == 4
     assert AuditEvent.objects.filter(action="ballot.code_sheet_printed").count() == 1
 

@@ -49,6 +49,16 @@ def test_the_qr_link_opens_the_ballot_with_the_code_filled_in(client_for, org, b
     assert "En bra skola ger en bra framtid" in html
 
 
+def test_a_posted_code_opens_the_ballot_so_no_address_carries_it(client_for, org, ballot, codes):
+    response = client_for(org).post(vote_url(ballot), {"steg": "kod", "kod": codes[0].lower()})
+    html = response.content.decode()
+    assert response.status_code == 200 and "Fördela dina 5 prickar" in html
+    assert f'name="kod" value="{display_code(codes[0])}"' in html
+    refused = client_for(org).post(vote_url(ballot), {"steg": "kod", "kod": "ZZZZZ-ZZZZZ"})
+    assert refused.status_code == 400 and "Koden finns inte" in refused.content.decode()
+    assert not CastBallot.objects.exists()
+
+
 def test_an_unknown_code_is_refused_with_a_message(client_for, org, ballot, codes):
     response = client_for(org).get(vote_url(ballot), {"kod": "ZZZZZ-ZZZZZ"})
     assert response.status_code == 400

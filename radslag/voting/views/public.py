@@ -68,10 +68,13 @@ def vote(request: HttpRequest, ballot_pk: int) -> HttpResponse:
     if ballot.eligibility == Eligibility.RESIDENTS and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     options = list(ballot.options.all())
-    if request.method == "POST":
+    code_step = request.method == "POST" and request.POST.get("steg") == "kod"
+    if request.method == "POST" and not code_step:
         return _cast(request, ballot, options)
     if ballot.eligibility == Eligibility.CODES:
-        code = request.GET.get("kod")
+        # The code is posted (so it stays out of access logs); QR links carry it after '#', which
+        # browsers never send, and voting.js posts it. `?kod=` from sheets printed earlier still works.
+        code = request.POST.get("kod") if code_step else request.GET.get("kod")
         refusal = _code_page(request, ballot, code)
         if refusal is not None:
             return refusal

@@ -149,8 +149,8 @@ def code_sheet(request: HttpRequest, pk: int, ballot_pk: int, batch_pk: int) -> 
     batch = get_object_or_404(CodeBatch, pk=batch_pk, ballot=ballot)
     base = request.build_absolute_uri(reverse("voting:vote", kwargs={"ballot_pk": ballot.pk}))
     slips = [
-        {"number": number, "code": display_code(code), "used": used, "url": f"{base}?kod={code}",
-         "qr": qr_svg(f"{base}?kod={code}")}
+        {"number": number, "code": display_code(code), "used": used, "url": f"{base}#kod={code}",
+         "qr": qr_svg(f"{base}#kod={code}")}
         for number, code, used in sheet_codes(batch=batch, user=request.user)
     ]
     return render(request, "voting/staff/code_sheet.html",
