@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.dialogues.permissions import can_view_process
+from radslag.opinions.composition import composition
 from radslag.opinions.forms import CodeForm, ProfileForm, StatementForm
 from radslag.opinions.models import Conversation
 from radslag.opinions.participation import next_statement, own_pending, progress
@@ -154,6 +155,8 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         queue_recompute(conversation)  # eager without a broker: the page below already shows the new result
     participant = find_participant(conversation, request.user, _session_code(request, conversation))
     view = build_results(conversation, participant)
+    shown = [(group.label, group.participants) for group in [*view.groups, *([view.others] if view.others else [])]]
     context = {"conversation": conversation, "process": conversation.process, "view": view,
-               "participant": participant, "width": WIDTH, "height": HEIGHT}
+               "participant": participant, "width": WIDTH, "height": HEIGHT,
+               "composition": composition(conversation, shown) if shown else []}
     return render(request, "opinions/results.html", context)

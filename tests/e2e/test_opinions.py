@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from radslag.opinions.models import Conversation, Statement, StatementVote
+from radslag.opinions.models import Conversation, Participant, Statement, StatementVote
 from radslag.opinions.recompute import compute_snapshot
 from radslag.opinions.tests.two_camps import two_camps
 from tests.e2e.accessibility import assert_accessible
@@ -19,7 +19,9 @@ def conversation(process):
         organisation=process.organisation, process=process, title="Torget i Nödinge",
         question="Vad tycker du om torget?", min_votes=3,
     )
-    two_camps(conversation)
+    camps = two_camps(conversation)
+    for camp, band in (("A", "16-19"), ("B", "45-64")):
+        Participant.objects.filter(pk__in=[p.pk for p in camps[camp][:9]]).update(age_band=band)
     compute_snapshot(conversation)
     return conversation
 
@@ -51,6 +53,8 @@ def test_answering_by_keyboard_adding_a_statement_and_seeing_the_map(new_context
     table = page.get_by_role("table", name="Åsiktsgrupper (kartan som tabell)")
     expect(table.get_by_role("rowheader", name="Grupp A")).to_be_visible()
     expect(table.get_by_role("rowheader", name="Grupp B")).to_be_visible()
+    ages = page.get_by_role("table", name="Ålder i grupperna")
+    expect(ages.get_by_role("rowheader", name="16–19 år")).to_be_visible()
     assert_accessible(page, "results page")
 
 
