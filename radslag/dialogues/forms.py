@@ -109,6 +109,14 @@ class ActivityForm(forms.ModelForm):
         self.fields["locality"].label = _("Locality")
 
 
+class CancelActivityForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the activity cancelled?"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Everyone registered or on the waiting list gets this in an e-mail, and it is shown on the "
+                    "activity's page."),
+    )
+
+
 class TableForm(forms.ModelForm):
     class Meta:
         model = Table

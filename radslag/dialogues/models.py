@@ -183,6 +183,8 @@ class Activity(TimeStamped):
     registration_required = models.BooleanField(_("registration required"), default=False)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     attendance_count = models.PositiveIntegerField(_("number who took part"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled"), null=True, blank=True)
+    cancellation_reason = models.TextField(_("why it is cancelled"), blank=True, max_length=1000)
 
     class Meta:
         ordering = ["starts_at"]

@@ -50,8 +50,8 @@ def current_entry(timeline: list[TimelineEntry]) -> TimelineEntry | None:
 
 
 def next_activity(activities: Iterable[Activity], now: dt.datetime) -> Activity | None:
-    """The first activity that has not ended yet."""
-    upcoming = [activity for activity in activities if activity.ends_at >= now]
+    """The first activity that has not ended yet and is not cancelled."""
+    upcoming = [activity for activity in activities if activity.ends_at >= now and activity.cancelled_at is None]
     return min(upcoming, key=lambda activity: activity.starts_at, default=None)
 
 

@@ -27,6 +27,8 @@ staff_patterns = [
     path("personal/processer/<int:pk>/aktiviteter/ny/", staff_plan.activity_edit, name="activity_create"),
     path("personal/processer/<int:pk>/aktiviteter/<int:activity_pk>/", staff_plan.activity_edit,
          name="activity_edit"),
+    path("personal/processer/<int:pk>/aktiviteter/<int:activity_pk>/installd/", staff_plan.activity_cancel,
+         name="activity_cancel"),
     path("personal/processer/<int:pk>/aktiviteter/<int:activity_pk>/bord/ny/", staff_plan.table_edit,
          name="table_create"),
     path("personal/processer/<int:pk>/aktiviteter/<int:activity_pk>/bord/<int:table_pk>/", staff_plan.table_edit,

@@ -1,6 +1,6 @@
 """Every write in the dialogues app. Import from here; the modules split the work by concept."""
 
-from radslag.dialogues.services.activities import save_activity, save_table
+from radslag.dialogues.services.activities import cancel_activity, save_activity, save_table
 from radslag.dialogues.services.processes import (
     PublicationRefusedError,
     close_process,
@@ -23,6 +23,7 @@ from radslag.dialogues.services.registrations import (
 
 __all__ = [
     "PublicationRefusedError",
+    "cancel_activity",
     "cancel_registration",
     "cancellation_token",
     "cancellation_url",

@@ -1,17 +1,35 @@
-"""Writes on activities and their tables or groups."""
+"""Writes on activities and their tables or groups, and telling registered people when plans change."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.core.mail import send_mass_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from radslag.audit.services import record_event
 from radslag.core.errors import DomainError
-from radslag.dialogues.models import Activity, DialogueProcess, Table
+from radslag.dialogues.models import Activity, DialogueProcess, Registration, Table
 from radslag.dialogues.services.processes import assign_fields
+from radslag.dialogues.services.registrations import cancellation_url, promote_from_waiting_list
+
+# A change to any of these is news for everyone registered: they may no longer be able to come.
+NOTIFIED_FIELDS = ("starts_at", "ends_at", "place", "locality")
+
+
+@dataclass(frozen=True)
+class Change:
+    label: str
+    before: str
+    after: str
 
 
 def _check_belongs(activity: Activity, process: DialogueProcess) -> None:
@@ -21,29 +39,97 @@ def _check_belongs(activity: Activity, process: DialogueProcess) -> None:
         raise DomainError(_("The locality belongs to another municipality."))
 
 
+def _shown(activity: Activity, name: str) -> str:
+    value = getattr(activity, name)
+    if value is None or value == "":
+        return "–"
+    if name in ("starts_at", "ends_at"):
+        return formats.date_format(timezone.localtime(value), "l j F Y, H:i")
+    return str(value)
+
+
+def _changes(before: Activity, after: Activity) -> list[Change]:
+    """What registered people need to hear about, in the municipality's language."""
+    labels = {"starts_at": _("Starts"), "ends_at": _("Ends"), "place": _("Place"), "locality": _("Locality")}
+    return [Change(labels[name], _shown(before, name), _shown(after, name))
+            for name in NOTIFIED_FIELDS if getattr(before, name) != getattr(after, name)]
+
+
+def _tell_registered(activity: Activity, template: str, context: Mapping[str, Any], *, site_url: str) -> int:
+    """E-mail everyone with a place or on the waiting list, after the commit, over one SMTP connection."""
+    organisation = activity.process.organisation
+    registrations = list(activity.registrations.exclude(status=Registration.Status.CANCELLED).order_by("pk"))
+    messages = []
+    with translation.override(organisation.default_language or settings.LANGUAGE_CODE):
+        for registration in registrations:
+            full = {**context, "activity": activity, "organisation": organisation, "registration": registration,
+                    "cancel_url": site_url + cancellation_url(registration)}
+            subject = render_to_string(f"dialogues/email/{template}_subject.txt", full).strip()
+            body = render_to_string(f"dialogues/email/{template}.txt", full)
+            messages.append((subject, body, organisation.contact_email or settings.DEFAULT_FROM_EMAIL,
+                             [registration.email]))
+    if messages:
+        transaction.on_commit(lambda: send_mass_mail(messages))
+    return len(messages)
+
+
 @transaction.atomic
 def save_activity(
-    *, process: DialogueProcess, actor: Any, fields: Mapping[str, Any], activity: Activity | None = None
+    *, process: DialogueProcess, actor: Any, fields: Mapping[str, Any], activity: Activity | None = None,
+    site_url: str = "",
 ) -> Activity:
-    """Plan a new activity in the process, or change one (times, place, registration, attendance)."""
+    """Plan a new activity in the process, or change one (times, place, registration, attendance).
+
+    When the time or place of an activity that has not ended changes, everyone registered is told by
+    e-mail what changed; when its capacity grows, the waiting list gets the new places in order.
+    """
     is_new = activity is None
+    before = None
     if activity is None:
         activity = Activity(process=process)
     else:
         # Compare with the stored row, not with an instance a bound form may already have changed.
-        activity = Activity.objects.select_for_update().get(pk=activity.pk)
+        activity = Activity.objects.select_for_update().select_related("process__organisation").get(pk=activity.pk)
+        before = copy.copy(activity)
     if activity.process_id != process.pk:
         raise DomainError(_("The activity belongs to another process."))
     changed = assign_fields(activity, fields)
     _check_belongs(activity, process)
     activity.full_clean()
     activity.save()
+    data: dict[str, Any] = {"process": process.pk, "fields": sorted(changed)}
+    if before is not None and activity.cancelled_at is None and before.ends_at > timezone.now():
+        changes = _changes(before, activity)
+        if changes:
+            data["told"] = _tell_registered(activity, "activity_changed", {"changes": changes}, site_url=site_url)
+        if before.capacity is not None and (activity.capacity is None or activity.capacity > before.capacity):
+            data["promoted"] = len(promote_from_waiting_list(activity, site_url=site_url))
     record_event(
         organisation=process.organisation, actor=actor,
-        action="activity.created" if is_new else "activity.updated", target=activity,
-        data={"process": process.pk, "fields": sorted(changed)},
+        action="activity.created" if is_new else "activity.updated", target=activity, data=data,
     )
     return activity
+
+
+@transaction.atomic
+def cancel_activity(*, activity: Activity, actor: Any, reason: str, site_url: str = "") -> int:
+    """Call an activity off: it stays on the page marked as cancelled, registration closes, and everyone
+    registered or waiting is told by e-mail with the reason. Returns how many were told."""
+    activity = Activity.objects.select_for_update().select_related("process__organisation").get(pk=activity.pk)
+    if activity.cancelled_at is not None:
+        raise DomainError(_("The activity is already cancelled."))
+    if activity.ends_at <= timezone.now():
+        raise DomainError(_("The activity has already taken place and cannot be cancelled."))
+    reason = reason.strip()
+    if not reason:
+        raise DomainError(_("Say why the activity is cancelled: the people registered will read it."))
+    activity.cancelled_at, activity.cancellation_reason = timezone.now(), reason
+    activity.save(update_fields=["cancelled_at", "cancellation_reason", "updated_at"])
+    process_url = site_url + reverse("dialogues:process_detail", kwargs={"slug": activity.process.slug})
+    told = _tell_registered(activity, "activity_cancelled", {"process_url": process_url}, site_url=site_url)
+    record_event(organisation=activity.process.organisation, actor=actor, action="activity.cancelled",
+                 target=activity, data={"reason": reason, "told": told})
+    return told
 
 
 @transaction.atomic

@@ -66,6 +66,8 @@ def _mail_registration(registration: Registration, *, site_url: str) -> None:
 
 
 def _check_open(activity: Activity, email: str) -> None:
+    if activity.cancelled_at is not None:
+        raise DomainError(_("The activity is cancelled."))
     if not activity.registration_required or not can_register(activity.process):
         raise DomainError(_("Registration is not open for this activity."))
     if activity.starts_at <= timezone.now():
@@ -114,6 +116,17 @@ def cancel_registration(*, registration: Registration, site_url: str = "") -> Re
     if not freed_place:
         return None
     return _promote_first_waiting(activity, site_url=site_url)
+
+
+def promote_from_waiting_list(activity: Activity, *, site_url: str) -> list[Registration]:
+    """Give free places to the waiting list in order (after capacity was raised); each is told by e-mail.
+
+    The caller holds the activity's row lock, as for a cancellation.
+    """
+    promoted = []
+    while (registration := _promote_first_waiting(activity, site_url=site_url)) is not None:
+        promoted.append(registration)
+    return promoted
 
 
 def _promote_first_waiting(activity: Activity, *, site_url: str) -> Registration | None:

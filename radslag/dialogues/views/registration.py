@@ -37,7 +37,7 @@ def _registration_message(registration: Registration) -> str:
 @require_http_methods(["GET", "POST"])
 def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     process, activity = _activity(request, slug, pk)
-    registration_open = activity.registration_required and can_register(process)
+    registration_open = activity.registration_required and can_register(process) and activity.cancelled_at is None
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and registration_open and form.is_valid():
         try:

@@ -7,14 +7,17 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from radslag.accounts.decorators import staff_required
 from radslag.core.errors import DomainError
 from radslag.dialogues import querysets, services
-from radslag.dialogues.forms import ActivityForm, PhaseForm, TableForm
+from radslag.dialogues.forms import ActivityForm, CancelActivityForm, PhaseForm, TableForm
 from radslag.dialogues.models import Activity, Phase, Table
+from radslag.dialogues.views.registration import site_url
 from radslag.dialogues.views.staff import staff_process
 
 
@@ -61,7 +64,7 @@ def activity_edit(request: HttpRequest, pk: int, activity_pk: int | None = None)
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.save_activity(process=process, actor=request.user, fields=form.cleaned_data,
-                                           activity=activity)
+                                           activity=activity, site_url=site_url(request))
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -69,9 +72,32 @@ def activity_edit(request: HttpRequest, pk: int, activity_pk: int | None = None)
             return redirect("dialogues:activity_edit", pk=process.pk, activity_pk=saved.pk)
     context: dict[str, Any] = {"process": process, "activity": activity, "form": form}
     if activity is not None:
+        context["cancel_form"] = CancelActivityForm()
+        context["can_cancel"] = activity.cancelled_at is None and activity.ends_at > timezone.now()
         context["tables"] = activity.tables.select_related("host")
         context["registrations"] = activity.registrations.exclude(status="cancelled")
     return render(request, "dialogues/staff/activity_form.html", context)
+
+
+@staff_required
+@require_POST
+def activity_cancel(request: HttpRequest, pk: int, activity_pk: int) -> HttpResponse:
+    """Call the activity off and tell everyone registered; the reason is required."""
+    process = staff_process(request, pk)
+    activity = get_object_or_404(Activity, pk=activity_pk, process=process)
+    form = CancelActivityForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise DomainError(_("Say why the activity is cancelled: the people registered will read it."))
+        told = services.cancel_activity(activity=activity, actor=request.user, reason=form.cleaned_data["reason"],
+                                        site_url=site_url(request))
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, ngettext(
+            "The activity is cancelled. %(count)d registered person is told by e-mail.",
+            "The activity is cancelled. %(count)d registered people are told by e-mail.", told) % {"count": told})
+    return redirect("dialogues:activity_edit", pk=process.pk, activity_pk=activity.pk)
 
 
 @staff_required
