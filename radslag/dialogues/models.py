@@ -144,6 +144,7 @@ class ProcessUpdate(models.Model):
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"), max_length=10000)
     published_at = models.DateTimeField(_("published"), db_index=True)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -20,6 +20,7 @@ staff_patterns = [
     path("personal/processer/<int:pk>/publicera/", staff.process_publish, name="process_publish"),
     path("personal/processer/<int:pk>/stang/", staff.process_close, name="process_close"),
     path("personal/processer/<int:pk>/uppdateringar/ny/", staff.update_create, name="update_create"),
+    path("personal/processer/<int:pk>/uppdateringar/<int:update_pk>/", staff.update_edit, name="update_edit"),
     path("personal/processer/<int:pk>/faser/", staff_plan.phase_list, name="phase_list"),
     path("personal/processer/<int:pk>/faser/<int:phase_pk>/", staff_plan.phase_list, name="phase_edit"),
     path("personal/processer/<int:pk>/faser/<int:phase_pk>/ta-bort/", staff_plan.phase_delete, name="phase_delete"),

@@ -126,15 +126,36 @@ def delete_phase(*, phase: Phase, actor: Any) -> None:
 
 
 @transaction.atomic
-def post_update(*, process: DialogueProcess, actor: Any, fields: Mapping[str, Any]) -> ProcessUpdate:
-    """Add an entry at the top of the public "what has happened" list."""
-    update = ProcessUpdate(process=process, author=actor, published_at=timezone.now())
-    assign_fields(update, fields)
+def _check_update(update: ProcessUpdate, process: DialogueProcess) -> None:
     if update.phase is not None and update.phase.process_id != process.pk:
         raise DomainError(_("The phase belongs to another process."))
     if update.decision is not None and update.decision.organisation_id != process.organisation_id:
         raise DomainError(_("The decision belongs to another municipality."))
+
+
+def post_update(*, process: DialogueProcess, actor: Any, fields: Mapping[str, Any]) -> ProcessUpdate:
+    """Add an entry at the top of the public "what has happened" list."""
+    update = ProcessUpdate(process=process, author=actor, published_at=timezone.now())
+    assign_fields(update, fields)
+    _check_update(update, process)
     update.save()
     record_event(organisation=process.organisation, actor=actor, action="process_update.posted", target=update,
                  data={"process": process.pk})
+    return update
+
+
+@transaction.atomic
+def edit_update(*, update: ProcessUpdate, actor: Any, fields: Mapping[str, Any]) -> ProcessUpdate:
+    """Correct a published update. It keeps its place in the list and is marked as edited on the public
+    page; the text as it was before is kept in the audit log, so what residents were told stays on record."""
+    update = ProcessUpdate.objects.select_for_update().select_related("process__organisation").get(pk=update.pk)
+    before = {"title": update.title, "body": update.body}
+    changed = assign_fields(update, fields)
+    if not changed:
+        return update
+    _check_update(update, update.process)
+    update.edited_at = timezone.now()
+    update.save()
+    record_event(organisation=update.process.organisation, actor=actor, action="process_update.edited",
+                 target=update, data={"process": update.process_id, "fields": sorted(changed), "before": before})
     return update

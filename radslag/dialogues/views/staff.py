@@ -14,7 +14,7 @@ from radslag.accounts.decorators import staff_required
 from radslag.core.errors import DomainError
 from radslag.dialogues import querysets, services
 from radslag.dialogues.forms import ProcessForm, UpdateForm
-from radslag.dialogues.models import DialogueProcess
+from radslag.dialogues.models import DialogueProcess, ProcessUpdate
 
 
 def staff_process(request: HttpRequest, pk: int) -> DialogueProcess:
@@ -98,3 +98,23 @@ def update_create(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("dialogues:process_edit", pk=process.pk)
     updates = process.updates.all()
     return render(request, "dialogues/staff/update_form.html", {"form": form, "process": process, "updates": updates})
+
+
+@staff_required
+@require_http_methods(["GET", "POST"])
+def update_edit(request: HttpRequest, pk: int, update_pk: int) -> HttpResponse:
+    """Correct a published update; the public page marks it as edited and the audit log keeps the old text."""
+    process = staff_process(request, pk)
+    update = get_object_or_404(ProcessUpdate, pk=update_pk, process=process)
+    form = UpdateForm(request.POST or None, instance=update, process=process)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.edit_update(update=update, actor=request.user, fields=form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The update is corrected. The process page marks it as edited."))
+            return redirect("dialogues:update_create", pk=process.pk)
+    updates = process.updates.all()
+    return render(request, "dialogues/staff/update_form.html",
+                  {"form": form, "process": process, "updates": updates, "editing": update})
