@@ -135,7 +135,14 @@ class FocusAreaForm(forms.Form):
     )
 
     def __init__(self, *args: Any, theme: Theme, **kwargs: Any) -> None:
+        """All of the municipality's focus areas: residents may raise one the process was not scoped for,
+        and that is worth recording. The process's own come first and are marked."""
         super().__init__(*args, **kwargs)
-        self.fields["focus_areas"].queryset = FocusArea.objects.filter(  # type: ignore[attr-defined]
+        linked = set(theme.process.focus_areas.values_list("pk", flat=True))
+        field = self.fields["focus_areas"]
+        field.queryset = FocusArea.objects.filter(  # type: ignore[attr-defined]
             organisation_id=theme.organisation_id
         ).order_by("plan", "number")
+        areas = sorted(field.queryset, key=lambda area: area.pk not in linked)
+        suffix = _("linked to the process")
+        field.choices = [(area.pk, f"{area} ({suffix})" if area.pk in linked else str(area)) for area in areas]

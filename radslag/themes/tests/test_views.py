@@ -1,5 +1,7 @@
 """The theme pages: permissions, tenancy, starting a run, its status, and the coding actions."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -161,6 +163,19 @@ def test_focus_areas_through_the_page(client_for, org, staff, process):
     assert "Lustfyllt lärande" in client.get(theme_url(theme)).content.decode()
     client.post(theme_url(theme, "themes:focus_areas"), {"focus_areas": [area.pk]})
     assert list(theme.focus_areas.all()) == [area]
+
+
+def test_the_process_focus_areas_come_first_and_are_marked(client_for, org, staff, process):
+    plan = StrategicPlan.objects.create(organisation=org, title="Strategisk plan", starts=2024, ends=2027)
+    first = FocusArea.objects.create(organisation=org, plan=plan, number=1, name="Trygghet", slug="trygghet")
+    linked = FocusArea.objects.create(organisation=org, plan=plan, number=3, name="Lustfyllt lärande",
+                                      slug="larande")
+    process.focus_areas.add(linked)
+    theme = ThemeFactory(process=process)
+    theme.focus_areas.add(first)
+    page = client_for(org, staff).get(theme_url(theme)).content.decode()
+    assert page.index("Lustfyllt lärande (kopplat till processen)") < page.index("Trygghet")
+    assert re.search(rf'value="{first.pk}"[^>]*checked', page)
 
 
 def test_theme_page_breakdown_hides_small_groups(client_for, org, staff, process):
