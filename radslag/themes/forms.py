@@ -122,6 +122,16 @@ class CodeForm(forms.Form):
         label=_("Themes"), queryset=Theme.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
         help_text=_("Choose every theme the contribution belongs to. Choose none to let the analysis place it."),
     )
+    no_theme = forms.BooleanField(
+        label=_("Belongs to no theme"), required=False,
+        help_text=_("For a contribution that is not about the question. Analyses then leave it out."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("no_theme") and data.get("themes"):
+            self.add_error("no_theme", _("Choose themes or that the contribution belongs to no theme, not both."))
+        return data
 
     def __init__(self, *args: Any, process: DialogueProcess, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

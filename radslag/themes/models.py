@@ -166,6 +166,27 @@ class Coding(models.Model):
         return f"{self.contribution_id} → {self.theme_id} ({self.source})"
 
 
+class ThemeExclusion(models.Model):
+    """A person decided that a contribution belongs to no theme (off the question, only a greeting, ...).
+
+    The analysis leaves it out, so it neither drifts into a theme nor counts as an outlier to look at
+    again; choosing a theme for it later removes the exclusion.
+    """
+
+    contribution = models.OneToOneField(Contribution, on_delete=models.CASCADE, related_name="theme_exclusion")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("contribution in no theme")
+        verbose_name_plural = _("contributions in no theme")
+
+    def __str__(self) -> str:
+        return f"{self.contribution_id} → –"
+
+
 class Quote(models.Model):
     """A contribution that shows what a theme is about, in the order they are shown."""
 

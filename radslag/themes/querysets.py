@@ -47,13 +47,22 @@ def quotes_by_theme(themes: list[Theme]) -> dict[int, list[Contribution]]:
 
 
 def unthemed_contributions(process: DialogueProcess) -> QuerySet[Contribution]:
-    """Published contributions that are in no current theme (outliers, or new since the last run)."""
+    """Published contributions that are in no current theme (outliers, or new since the last run); not
+    those a person set aside as belonging to no theme (see `set_aside_contributions`)."""
     coded = Coding.objects.filter(contribution=OuterRef("pk"), theme__status=Theme.Status.ACTIVE)
     return (
-        Contribution.objects.filter(process=process, status=Contribution.Status.PUBLISHED)
+        Contribution.objects.filter(process=process, status=Contribution.Status.PUBLISHED,
+                                    theme_exclusion__isnull=True)
         .exclude(Exists(coded))
         .order_by("created_at", "id")
     )
+
+
+def set_aside_contributions(process: DialogueProcess) -> QuerySet[Contribution]:
+    """Published contributions a person decided belong to no theme."""
+    return Contribution.objects.filter(
+        process=process, status=Contribution.Status.PUBLISHED, theme_exclusion__isnull=False
+    ).order_by("created_at", "id")
 
 
 def themes_of(contribution: Contribution) -> list[Theme]:

@@ -101,8 +101,10 @@ def _expire_stale_runs(process: DialogueProcess) -> None:
 
 
 def run_contributions(run: AnalysisRun) -> QuerySet[Contribution]:
-    """The published contributions the run's filters select, oldest first."""
-    contributions = Contribution.objects.filter(process_id=run.process_id, status=Contribution.Status.PUBLISHED)
+    """The published contributions the run's filters select, oldest first; not those set aside by hand."""
+    contributions = Contribution.objects.filter(
+        process_id=run.process_id, status=Contribution.Status.PUBLISHED, theme_exclusion__isnull=True
+    )
     if run.channel:
         contributions = contributions.filter(channel=run.channel)
     if run.activity_id:

@@ -22,7 +22,7 @@ from radslag.contributions.models import Contribution
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.dialogues.models import DialogueProcess
 from radslag.governance.models import FocusArea
-from radslag.themes.models import AnalysisRun, Coding, Quote, Theme
+from radslag.themes.models import AnalysisRun, Coding, Quote, Theme, ThemeExclusion
 from radslag.themes.vectors import index_backend_name, vectors_for
 
 LABEL_MAX_LENGTH = 300
@@ -235,20 +235,30 @@ def move_contribution(*, contribution: Contribution, from_theme: Theme, to_theme
 
 
 @transaction.atomic
-def code_contribution(*, contribution: Contribution, themes: Sequence[Theme], user: Any) -> list[Coding]:
+def code_contribution(
+    *, contribution: Contribution, themes: Sequence[Theme], user: Any, no_theme: bool = False
+) -> list[Coding]:
     """Set by hand exactly which themes a contribution belongs to.
 
     With no themes, the hand coding is removed and the next analysis run places the contribution again.
+    With ``no_theme`` a person decides it belongs to no theme: it leaves every theme and later runs leave
+    it out, until someone chooses a theme for it.
     """
     _check_staff(user, contribution.process)
     _check_contribution(contribution, themes)
+    if no_theme and themes:
+        raise DomainError(_("Choose themes or that the contribution belongs to no theme, not both."))
     chosen = {theme.pk for theme in themes}
     current = Coding.objects.filter(contribution=contribution, theme__status=Theme.Status.ACTIVE)
     removed = list(current.exclude(theme_id__in=chosen).values_list("theme_id", flat=True))
-    if chosen:
+    if chosen or no_theme:
         current.exclude(theme_id__in=chosen).delete()
     else:
         current.filter(source=Coding.Source.HUMAN).delete()
+    if no_theme:
+        ThemeExclusion.objects.get_or_create(contribution=contribution, defaults={"created_by": user})
+    else:
+        ThemeExclusion.objects.filter(contribution=contribution).delete()
     Quote.objects.filter(contribution=contribution, theme_id__in=removed).delete()
     codings = [
         Coding.objects.update_or_create(
@@ -259,6 +269,7 @@ def code_contribution(*, contribution: Contribution, themes: Sequence[Theme], us
     ]
     record_event(
         organisation=contribution.organisation, actor=user, action="themes.contribution_coded", target=contribution,
-        data={"process": contribution.process_id, "themes": sorted(chosen), "removed_from": sorted(removed)},
+        data={"process": contribution.process_id, "themes": sorted(chosen), "removed_from": sorted(removed),
+              "no_theme": no_theme},
     )
     return codings

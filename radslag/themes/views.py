@@ -18,10 +18,11 @@ from radslag.contributions.models import Contribution
 from radslag.core.errors import DomainError
 from radslag.dialogues.models import DialogueProcess
 from radslag.themes.forms import CodeForm, FocusAreaForm, MergeForm, MoveForm, NewThemeForm, RenameForm, RunForm
-from radslag.themes.models import AnalysisRun, Theme
+from radslag.themes.models import AnalysisRun, Theme, ThemeExclusion
 from radslag.themes.querysets import (
     active_themes,
     quotes_by_theme,
+    set_aside_contributions,
     theme_breakdowns,
     theme_members,
     theme_quotes,
@@ -57,6 +58,7 @@ def overview_context(process: DialogueProcess, run_form: RunForm, merge_form: Me
     recent = AnalysisRun.objects.filter(process=process).select_related("activity", "locality", "created_by")
     runs = list(recent[:RECENT_RUNS])
     unthemed = unthemed_contributions(process)
+    set_aside = set_aside_contributions(process)
     return {
         "process": process,
         "run_form": run_form,
@@ -67,6 +69,8 @@ def overview_context(process: DialogueProcess, run_form: RunForm, merge_form: Me
         "runs": runs,
         "unthemed": unthemed[:UNTHEMED_SHOWN],
         "unthemed_count": unthemed.count(),
+        "set_aside": set_aside[:UNTHEMED_SHOWN],
+        "set_aside_count": set_aside.count(),
         "pending_count": Contribution.objects.filter(process=process, status=Contribution.Status.PENDING).count(),
     }
 
@@ -147,22 +151,25 @@ def code_contribution(request: HttpRequest, pk: int, contribution_pk: int) -> Ht
     process = staff_process(request, pk)
     contribution = get_object_or_404(Contribution, pk=contribution_pk, process=process)
     current = themes_of(contribution)
-    form = CodeForm(request.POST or None, process=process, initial={"themes": current})
+    set_aside = ThemeExclusion.objects.filter(contribution=contribution).exists()
+    form = CodeForm(request.POST or None, process=process, initial={"themes": current, "no_theme": set_aside})
     if request.method == "POST" and form.is_valid():
-        chosen = list(form.cleaned_data["themes"])
+        chosen, no_theme = list(form.cleaned_data["themes"]), form.cleaned_data["no_theme"]
         try:
-            code_contribution_to(contribution=contribution, themes=chosen, user=request.user)
+            code_contribution_to(contribution=contribution, themes=chosen, user=request.user, no_theme=no_theme)
         except DomainError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, coded_message(len(chosen)))
+            messages.success(request, coded_message(len(chosen), no_theme=no_theme))
             return redirect(safe_next(request, reverse("themes:overview", kwargs={"pk": process.pk})))
     context = {"process": process, "contribution": contribution, "current": current, "form": form,
                "next": safe_next(request, "")}  # fmt: skip
     return render(request, "themes/code_contribution.html", context, status=400 if form.errors else 200)
 
 
-def coded_message(count: int) -> str:
+def coded_message(count: int, *, no_theme: bool = False) -> str:
+    if no_theme:
+        return gettext("The contribution is set aside as belonging to no theme. Analyses leave it out.")
     if not count:
         return gettext("The hand coding was removed. The next analysis places the contribution.")
     return ngettext(

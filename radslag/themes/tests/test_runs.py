@@ -10,7 +10,7 @@ from radslag.contributions.tests.factories import ContributionFactory
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.themes import services
 from radslag.themes.models import AnalysisRun, Coding, Theme
-from radslag.themes.querysets import active_themes, unthemed_contributions
+from radslag.themes.querysets import active_themes, set_aside_contributions, unthemed_contributions
 from radslag.themes.runs import STALE_AFTER, execute_run, start_analysis
 from radslag.themes.tests.corpus import LATE_SCHOOL
 
@@ -154,3 +154,30 @@ def test_a_stale_run_does_not_block_a_new_one(process, staff, corpus):
     AnalysisRun.objects.filter(pk=stale.pk).update(created_at=stale.created_at - STALE_AFTER * 2)
     assert start_analysis(process=process, user=staff).status == AnalysisRun.Status.QUEUED
     assert AnalysisRun.objects.get(pk=stale.pk).status == AnalysisRun.Status.FAILED
+
+
+def test_a_contribution_set_aside_by_hand_stays_out_of_every_run_until_coded_again(process, staff, corpus):
+    analyse(process, staff, k=3)
+    greeting = ContributionFactory(process=process, body="Hej! Tack för att ni ordnade kvällen.")
+    school = corpus["school"][0]
+    was_in = theme_of(school)
+    services.code_contribution(contribution=school, themes=[], user=staff, no_theme=True)
+    services.code_contribution(contribution=greeting, themes=[], user=staff, no_theme=True)
+    assert not school.theme_codings.filter(theme__status="active").exists()
+    assert was_in.quotes.filter(contribution=school).count() == 0
+    run = analyse(process, staff, k=3)
+    assert run.contribution_count == 24 - 1  # the corpus less the set-aside one; the greeting never counted
+    assert not school.theme_codings.filter(theme__status="active").exists()
+    assert not greeting.theme_codings.exists()
+    assert school not in unthemed_contributions(process) and greeting not in unthemed_contributions(process)
+    assert set(set_aside_contributions(process)) == {school, greeting}
+    now_school = main_theme(corpus["school"][1:])
+    services.code_contribution(contribution=school, themes=[now_school], user=staff)
+    assert school not in set_aside_contributions(process) and theme_of(school) == now_school
+
+
+def test_themes_and_no_theme_together_are_refused(process, staff, corpus):
+    analyse(process, staff, k=3)
+    school = corpus["school"][0]
+    with pytest.raises(DomainError, match="inte båda"):
+        services.code_contribution(contribution=school, themes=[theme_of(school)], user=staff, no_theme=True)

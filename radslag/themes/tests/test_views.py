@@ -165,6 +165,22 @@ def test_focus_areas_through_the_page(client_for, org, staff, process):
     assert list(theme.focus_areas.all()) == [area]
 
 
+def test_set_a_contribution_aside_as_in_no_theme_through_the_page(client_for, org, staff, process):
+    school = ThemeFactory(process=process)
+    contribution = ContributionFactory(process=process, body="Hej, vilken fin kväll det var!")
+    CodingFactory(theme=school, contribution=contribution)
+    url = reverse("themes:code_contribution", kwargs={"pk": process.pk, "contribution_pk": contribution.pk})
+    client = client_for(org, staff)
+    both = client.post(url, {"themes": [school.pk], "no_theme": "on"})
+    assert both.status_code == 400 and "inte båda" in both.content.decode()
+    response = client.post(url, {"no_theme": "on"}, follow=True)
+    html = response.content.decode()
+    assert "Inspelet är undantaget som att det inte hör till något tema." in html
+    assert "1 inspel är undantaget som att det inte hör till något tema" in html
+    assert not contribution.theme_codings.exists()
+    assert re.search(r'<input type="checkbox" name="no_theme"[^>]* checked', client.get(url).content.decode())
+
+
 def test_the_process_focus_areas_come_first_and_are_marked(client_for, org, staff, process):
     plan = StrategicPlan.objects.create(organisation=org, title="Strategisk plan", starts=2024, ends=2027)
     first = FocusArea.objects.create(organisation=org, plan=plan, number=1, name="Trygghet", slug="trygghet")
