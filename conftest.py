@@ -77,6 +77,13 @@ class _Inbox:
 
     def __init__(self) -> None:
         self.messages: list[dict[str, object]] = []
+        self.refused: set[str] = set()  # addresses the server answers "550 no such mailbox"
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refused:
+            return "550 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         from email import message_from_bytes, policy

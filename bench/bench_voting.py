@@ -43,7 +43,7 @@ VOTERS = 1000
 # Overridable to try other shapes on other machines; the defaults suit a small server.
 CONCURRENCY = int(os.environ.get("RADSLAG_BENCH_VOTING_CLIENTS", "32"))
 # The server runs with the production settings in config/gunicorn.py: one process per core, 8 threads.
-WORKERS = int(os.environ.get("GUNICORN_WORKERS", str(os.cpu_count() or 2)))
+WORKERS = int(os.environ.get("GUNICORN_WORKERS", str(min(os.cpu_count() or 2, 4))))
 THREADS = int(os.environ.get("GUNICORN_THREADS", "8"))
 GOAL_RATE, GOAL_P99_MS = 500, 200
 RETRY_FOR_S = 30.0

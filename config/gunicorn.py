@@ -1,17 +1,20 @@
 """gunicorn settings for Rådslag: `gunicorn -c config/gunicorn.py config.wsgi:application`.
 
-One process per core, each with a pool of threads. Most of a request's time is spent waiting for the
-database (each acknowledged ballot or contribution waits for its commit to reach the disk), so the
-threads keep a core busy while others wait, and fewer processes than that means less contention for
-the cores. On a 2-core machine, 2 processes with 8 threads served the most ballots per second with
-the shortest tail of the shapes measured (see docs/benchmarks.md). Override with GUNICORN_WORKERS,
-GUNICORN_THREADS and GUNICORN_BIND.
+One process per core (at most 4 unless GUNICORN_WORKERS says otherwise), each with a pool of
+threads. Most of a request's time is spent waiting for the database (each acknowledged ballot or
+contribution waits for its commit to reach the disk), so the threads keep a core busy while others
+wait, and fewer processes than that means less contention for the cores. On a 2-core machine, 2
+processes with 8 threads served the most ballots per second with the shortest tail of the shapes
+measured (see docs/benchmarks.md). Override with GUNICORN_WORKERS, GUNICORN_THREADS and GUNICORN_BIND.
 """
 
 import os
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("GUNICORN_WORKERS", str(os.cpu_count() or 2)))
+# At most 4 by default: every thread keeps its own database connection open (CONN_MAX_AGE), so
+# workers x threads must stay well under PostgreSQL's max_connections (100 by default); with more,
+# put a connection pooler such as PgBouncer in front of the database.
+workers = int(os.environ.get("GUNICORN_WORKERS", str(min(os.cpu_count() or 2, 4))))
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 # Load the application once in the master: workers start faster and share its memory.

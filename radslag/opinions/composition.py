@@ -1,11 +1,15 @@
-"""Who is in each opinion group: age bands and localities per group, with small numbers withheld.
+"""Who is in each opinion group: age bands and localities per group, as rounded shares.
 
 A dialogue team wants to know whether an opinion group is, say, mostly young people from one
 locality, and whether the conversation reached the whole municipality. The answers come from the
-optional profile questions. Numbers under SMALL_GROUP_THRESHOLD are withheld ("fewer than 5"). Since
-each group's size is published with the map, one withheld number in a column could be worked out
-from the others, so the smallest other non-zero number in that column is withheld as well
-(secondary suppression, as statistics offices do).
+optional profile questions.
+
+Because the groups' sizes are published with the map, exact counts per group could be subtracted
+from one another (across a row, or down a column from the group's size) to recover a withheld small
+number, and with it what a few identifiable people think. So no count is shown here: each cell is the
+share of its column, rounded to whole steps of 10 per cent (columns of 20–39 people) or 5 per cent (40
+or more), so that a step always stands for at least two people; cells that stand for one to four people
+say only "fewer than 5", and columns of fewer than 20 people are left out.
 """
 
 from __future__ import annotations
@@ -19,11 +23,16 @@ from django.utils.translation import gettext as _
 from radslag.core.models import SMALL_GROUP_THRESHOLD, AgeBand
 from radslag.opinions.models import Conversation
 
+MIN_COLUMN = 20  # people; smaller groups get no column
+
 
 @dataclass(frozen=True)
 class Cell:
-    count: int | None  # None: withheld
-    share: int | None  # per cent of the column, None when withheld
+    share: int | None  # rounded per cent of the column; None when the cell stands for 1-4 people
+
+    @property
+    def few(self) -> bool:
+        return self.share is None
 
 
 @dataclass(frozen=True)
@@ -34,46 +43,39 @@ class CompositionTable:
     rows: list[tuple[str, list[Cell]]]
 
 
-def _withheld(counts: list[int]) -> set[int]:
-    """Row indices to withhold in one column: small numbers, plus one more where a single one is small."""
-    small = {i for i, n in enumerate(counts) if 0 < n < SMALL_GROUP_THRESHOLD}
-    if len(small) == 1:
-        others = [(n, i) for i, n in enumerate(counts) if n > 0 and i not in small]
-        if others:
-            small.add(min(others)[1])
-    return small
+def rounded_share(count: int, size: int) -> int:
+    """Per cent of the column in steps of 5 (40 people or more) or 10 (20-39), halves rounded up."""
+    step = 5 if size >= 2 * MIN_COLUMN else 10
+    return int(100 * count / size / step + 0.5) * step
+
+
+def _cell(count: int, size: int) -> Cell:
+    return Cell(None if 0 < count < SMALL_GROUP_THRESHOLD else rounded_share(count, size))
 
 
 def _table(caption: str, dimension: str, categories: Sequence[str], columns: list[tuple[str, list[str]]],
            category_of: dict[str, str]) -> CompositionTable:
     counted = [Counter(category_of.get(pid, _("Not stated")) for pid in members) for _label, members in columns]
     present = [c for c in categories if any(counter[c] for counter in counted)]
-    cells: list[list[Cell]] = [[] for _category in present]
-    for counter, (_label, members) in zip(counted, columns, strict=True):
-        counts = [counter[c] for c in present]
-        hidden = _withheld(counts)
-        for row, n in enumerate(counts):
-            withheld = row in hidden
-            share = round(100 * n / len(members)) if members and not withheld else None
-            cells[row].append(Cell(None if withheld else n, share))
-    return CompositionTable(caption, dimension, [label for label, _members in columns],
-                            list(zip(present, cells, strict=True)))
+    rows = [(category, [_cell(counter[category], len(members)) for counter, (_label, members)
+                        in zip(counted, columns, strict=True)]) for category in present]
+    return CompositionTable(caption, dimension, [label for label, _members in columns], rows)
 
 
 def composition(conversation: Conversation, groups: Sequence[tuple[str, list[str]]]) -> list[CompositionTable]:
-    """Age and locality tables, one column per (label, participant ids) group plus everyone who answered.
-
-    Empty when nobody has answered the profile questions.
+    """Age and locality tables: a column per (label, participant ids) group of at least MIN_COLUMN people,
+    plus everyone who answered. Empty when nobody answered the profile questions or too few took part.
     """
     rows = list(conversation.participants.filter(votes__isnull=False).distinct()
                 .values_list("pk", "age_band", "locality__name"))
-    if not any(age or place for _pk, age, place in rows):
+    if len(rows) < MIN_COLUMN or not any(age or place for _pk, age, place in rows):
         return []
     not_stated = _("Not stated")
     ages = dict(AgeBand.choices)
     age_of = {str(pk): str(ages[age]) if age else not_stated for pk, age, _place in rows}
     place_of = {str(pk): place or not_stated for pk, _age, place in rows}
-    columns = [*groups, (_("Everyone who answered"), [str(pk) for pk, _age, _place in rows])]
+    shown = [(label, members) for label, members in groups if len(members) >= MIN_COLUMN]
+    columns = [*shown, (_("Everyone who answered"), [str(pk) for pk, _age, _place in rows])]
     localities = sorted({place for place in place_of.values() if place != not_stated})
     return [
         _table(_("Age in the groups"), _("Age"), [str(label) for _value, label in AgeBand.choices] + [not_stated],

@@ -45,9 +45,20 @@
                                    : format(labels.labelOver, {over: -left});
     status.classList.toggle("over", left < 0);
     inputs.forEach(function (input) {
-      input.parentNode.querySelector("[data-step='1']").disabled = value(input) >= cap || left <= 0;
-      input.parentNode.querySelector("[data-step='-1']").disabled = value(input) <= 0;
+      // aria-disabled rather than disabled: a button that has focus keeps it (and says why it is off).
+      setOff(input.parentNode.querySelector("[data-step='1']"), value(input) >= cap || left <= 0);
+      setOff(input.parentNode.querySelector("[data-step='-1']"), value(input) <= 0);
     });
+  }
+
+  function setOff(element, off) {
+    element.setAttribute("aria-disabled", off ? "true" : "false");
+  }
+
+  function optionTitle(input) {
+    var label = document.querySelector("label[for='" + input.id + "']").cloneNode(true);
+    Array.prototype.forEach.call(label.querySelectorAll(".muted"), function (hint) { hint.remove(); });
+    return label.textContent.trim();
   }
 
   function button(input, step, text, template) {
@@ -56,9 +67,14 @@
     element.className = "dot-step";
     element.dataset.step = String(step);
     element.textContent = text;
-    var title = document.querySelector("label[for='" + input.id + "']").textContent.trim();
-    element.setAttribute("aria-label", format(template, {option: title}));
+    element.setAttribute("aria-label", format(template, {option: optionTitle(input)}));
     element.addEventListener("click", function () {
+      if (element.getAttribute("aria-disabled") === "true") {
+        var said = status.textContent;  // say the count again, so a screen reader tells why nothing happened
+        status.textContent = "";
+        window.setTimeout(function () { status.textContent = said; }, 100);
+        return;
+      }
       input.value = String(Math.max(0, Math.min(cap, value(input) + step)));
       refresh();
     });

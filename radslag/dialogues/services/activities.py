@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from radslag.audit.services import record_event
 from radslag.core.errors import DomainError
+from radslag.core.mail import send_after_commit
 from radslag.dialogues.models import Activity, DialogueProcess, Registration, Table
 from radslag.dialogues.services.processes import assign_fields
 from radslag.dialogues.services.registrations import cancellation_url, promote_from_waiting_list
@@ -55,22 +55,25 @@ def _changes(before: Activity, after: Activity) -> list[Change]:
             for name in NOTIFIED_FIELDS if getattr(before, name) != getattr(after, name)]
 
 
+def _language(activity: Activity) -> str:
+    return activity.process.organisation.default_language or settings.LANGUAGE_CODE
+
+
 def _tell_registered(activity: Activity, template: str, context: Mapping[str, Any], *, site_url: str) -> int:
-    """E-mail everyone with a place or on the waiting list, after the commit, over one SMTP connection."""
+    """E-mail everyone with a place or on the waiting list, in the municipality's language, after the commit."""
     organisation = activity.process.organisation
     registrations = list(activity.registrations.exclude(status=Registration.Status.CANCELLED).order_by("pk"))
-    messages = []
-    with translation.override(organisation.default_language or settings.LANGUAGE_CODE):
+    mails = []
+    with translation.override(_language(activity)):
         for registration in registrations:
             full = {**context, "activity": activity, "organisation": organisation, "registration": registration,
                     "cancel_url": site_url + cancellation_url(registration)}
             subject = render_to_string(f"dialogues/email/{template}_subject.txt", full).strip()
             body = render_to_string(f"dialogues/email/{template}.txt", full)
-            messages.append((subject, body, organisation.contact_email or settings.DEFAULT_FROM_EMAIL,
-                             [registration.email]))
-    if messages:
-        transaction.on_commit(lambda: send_mass_mail(messages))
-    return len(messages)
+            mails.append((subject, body, organisation.contact_email or settings.DEFAULT_FROM_EMAIL,
+                          [registration.email]))
+    send_after_commit(mails)
+    return len(mails)
 
 
 @transaction.atomic
@@ -99,11 +102,13 @@ def save_activity(
     activity.save()
     data: dict[str, Any] = {"process": process.pk, "fields": sorted(changed)}
     if before is not None and activity.cancelled_at is None and before.ends_at > timezone.now():
-        changes = _changes(before, activity)
-        if changes:
-            data["told"] = _tell_registered(activity, "activity_changed", {"changes": changes}, site_url=site_url)
+        # Promote first, so that a change mail tells each person the place they now have.
         if before.capacity is not None and (activity.capacity is None or activity.capacity > before.capacity):
             data["promoted"] = len(promote_from_waiting_list(activity, site_url=site_url))
+        with translation.override(_language(activity)):
+            changes = _changes(before, activity)
+        if changes:
+            data["told"] = _tell_registered(activity, "activity_changed", {"changes": changes}, site_url=site_url)
     record_event(
         organisation=process.organisation, actor=actor,
         action="activity.created" if is_new else "activity.updated", target=activity, data=data,

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from radslag.audit.services import record_event
 from radslag.core.errors import DomainError
+from radslag.core.mail import send_after_commit
 from radslag.dialogues.models import Activity, Registration
 from radslag.dialogues.permissions import can_register
 
@@ -62,7 +62,7 @@ def _mail_registration(registration: Registration, *, site_url: str) -> None:
         subject = render_to_string("dialogues/email/registration_subject.txt", context).strip()
         body = render_to_string("dialogues/email/registration.txt", context)
     sender = organisation.contact_email or settings.DEFAULT_FROM_EMAIL
-    transaction.on_commit(lambda: send_mail(subject, body, sender, [registration.email]))
+    send_after_commit([(subject, body, sender, [registration.email])])
 
 
 def _check_open(activity: Activity, email: str) -> None:
@@ -113,8 +113,8 @@ def cancel_registration(*, registration: Registration, site_url: str = "") -> Re
     registration.save(update_fields=["status"])
     record_event(organisation=activity.process.organisation, actor=None, action="registration.cancelled",
                  target=activity, data={"registration": registration.pk})
-    if not freed_place:
-        return None
+    if not freed_place or activity.cancelled_at is not None:
+        return None  # a cancelled activity has no places to give
     return _promote_first_waiting(activity, site_url=site_url)
 
 

@@ -121,3 +121,47 @@ def test_an_activity_that_has_taken_place_cannot_be_cancelled(org, staff):
                            ends_at=timezone.now() - dt.timedelta(days=2) + dt.timedelta(hours=2))
     with pytest.raises(DomainError, match="redan ägt rum"):
         services.cancel_activity(activity=past, actor=staff, reason="Sjukdom")
+
+
+def test_one_refused_address_does_not_stop_the_other_mails(activity, staff, smtp_server,
+                                                          django_capture_on_commit_callbacks):
+    register(activity, "Anna", "Bo", "Cecilia")
+    smtp_server.messages.clear()
+    smtp_server.refused.add("bo@example.se")
+    with django_capture_on_commit_callbacks(execute=True):
+        told = services.cancel_activity(activity=activity, actor=staff, reason="Sjukdom", site_url=SITE)
+    assert told == 3
+    assert sorted(m["to"][0] for m in smtp_server.messages) == ["anna@example.se", "cecilia@example.se"]
+
+
+def test_change_mails_are_in_the_municipalitys_language_whoever_saves(activity, staff, smtp_server,
+                                                                      django_capture_on_commit_callbacks):
+    register(activity, "Anna")
+    smtp_server.messages.clear()
+    with translation.override("en"), django_capture_on_commit_callbacks(execute=True):
+        services.save_activity(process=activity.process, actor=staff, activity=activity, site_url=SITE,
+                               fields=fields_of(activity, starts_at=activity.starts_at + dt.timedelta(hours=1)))
+    body = smtp_server.messages[0]["body"]
+    with translation.override("sv"):
+        weekday = formats.date_format(timezone.localtime(activity.starts_at), "l")
+    assert body.startswith("Hej Anna") and f"Börjar: {weekday}" in body and "(tidigare " in body
+
+
+def test_a_person_promoted_by_the_same_save_is_told_they_have_a_place(activity, staff, smtp_server,
+                                                                      django_capture_on_commit_callbacks):
+    register(activity, "Anna", "Bo", "Cecilia")
+    smtp_server.messages.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.save_activity(process=activity.process, actor=staff, activity=activity, site_url=SITE,
+                               fields=fields_of(activity, capacity=3, place="Nols bibliotek"))
+    to_cecilia = [m for m in smtp_server.messages if m["to"] == ["cecilia@example.se"]]
+    assert len(to_cecilia) == 2
+    assert all("Du står fortfarande på väntelistan" not in m["body"] for m in to_cecilia)
+    assert any("Du har fortfarande en plats." in m["body"] for m in to_cecilia)
+
+
+def test_cancelling_a_place_at_a_cancelled_activity_promotes_no_one(activity, staff):
+    anna, _bo, _cecilia = register(activity, "Anna", "Bo", "Cecilia")
+    services.cancel_activity(activity=activity, actor=staff, reason="Sjukdom")
+    assert services.cancel_registration(registration=anna, site_url=SITE) is None
+    assert activity.registrations.get(name="Cecilia").status == Registration.Status.WAITING

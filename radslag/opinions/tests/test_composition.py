@@ -1,9 +1,9 @@
-"""Who is in each opinion group: the tables on the results page, with small numbers withheld."""
+"""Who is in each opinion group: rounded shares per group on the results page, never counts."""
 
 import pytest
 
 from radslag.dialogues.tests.factories import ProcessFactory
-from radslag.opinions.composition import _withheld, composition
+from radslag.opinions.composition import composition, rounded_share
 from radslag.opinions.models import Participant
 from radslag.opinions.recompute import compute_snapshot
 from radslag.opinions.tests.factories import ConversationFactory, ParticipantFactory
@@ -13,14 +13,15 @@ from radslag.organisations.tests.factories import LocalityFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("counts", "withheld"), [
-    ([10, 3, 7], {1, 2}),  # one small number: the smallest other one goes too, or 3 = 20 - 10 - 7
-    ([10, 3, 2], {1, 2}),  # two small numbers cannot be told apart from the total
-    ([0, 8, 6], set()),    # nobody is not a small group
-    ([4], {0}),            # nothing else to withhold
+@pytest.mark.parametrize(("count", "size", "share"), [
+    (7, 24, 30),   # 29 % in steps of 10 for a column of 20-39 people
+    (6, 24, 30),   # 25 % rounds up
+    (7, 40, 20),   # 17.5 % in steps of 5 from 40 people
+    (12, 48, 25),
+    (0, 30, 0),
 ])
-def test_small_numbers_and_one_more_are_withheld(counts, withheld):
-    assert _withheld(counts) == withheld
+def test_shares_are_rounded_to_steps_of_at_least_two_people(count, size, share):
+    assert rounded_share(count, size) == share
 
 
 @pytest.fixture
@@ -32,42 +33,43 @@ def profile(participants, age_band, locality=None):
     Participant.objects.filter(pk__in=[p.pk for p in participants]).update(age_band=age_band, locality=locality)
 
 
-def test_each_group_shows_its_ages_and_localities_with_small_numbers_withheld(conversation, org):
-    camps = two_camps(conversation)
-    nodinge, alvangen = LocalityFactory(organisation=org, name="Nödinge"), LocalityFactory(organisation=org,
-                                                                                           name="Älvängen")
-    profile(camps["A"][:7], "16-19", nodinge)
-    profile(camps["A"][7:10], "65-79", nodinge)  # 3 people, 2 more not stated
+def test_each_group_shows_rounded_shares_and_small_numbers_only_as_fewer_than_five(conversation, org):
+    camps = two_camps(conversation, per_camp=24)
+    nodinge, alvangen = (LocalityFactory(organisation=org, name=name) for name in ("Nödinge", "Älvängen"))
+    profile(camps["A"][:17], "16-19", nodinge)
+    profile(camps["A"][17:20], "65-79", nodinge)  # 3 people; 4 more say nothing
     profile(camps["B"], "45-64", alvangen)
     ParticipantFactory(conversation=conversation, age_band="20-29")  # never answered: not counted
-    groups = [("Unga", [str(p.pk) for p in camps["A"]]), ("Äldre", [str(p.pk) for p in camps["B"]])]
+    small = ("Liten grupp", [str(p.pk) for p in camps["B"][:19]])
+    groups = [("Unga", [str(p.pk) for p in camps["A"]]), ("Äldre", [str(p.pk) for p in camps["B"]]), small]
     ages, places = composition(conversation, groups)
-    assert ages.columns == ["Unga", "Äldre", "Alla som svarat"]
-    rows = {category: [(c.count, c.share) for c in cells] for category, cells in ages.rows}
-    assert rows["16–19 år"] == [(7, 58), (0, 0), (7, 29)]
-    assert rows["65–79 år"] == [(None, None), (0, 0), (None, None)]
-    assert rows["Ej angivet"] == [(None, None), (0, 0), (None, None)]
-    assert rows["45–64 år"] == [(0, 0), (12, 100), (12, 50)]
-    assert "20–29 år" not in rows and "80 år eller äldre" not in rows
-    places_rows = {category: [c.count for c in cells] for category, cells in places.rows}
-    # Two people without a locality are withheld, and so are the ten in Nödinge, or 2 = 12 - 10.
-    assert places_rows == {"Nödinge": [None, 0, None], "Älvängen": [0, 12, 12], "Ej angivet": [None, 0, None]}
+    assert ages.columns == ["Unga", "Äldre", "Alla som svarat"]  # 19 people is too few for a column
+    rows = {category: [cell.share for cell in cells] for category, cells in ages.rows}
+    assert rows["16–19 år"] == [70, 0, 35]    # 17 of 24; 17 of 48
+    assert rows["65–79 år"] == [None, 0, None]  # three people: "fewer than 5", in every column
+    assert rows["Ej angivet"] == [None, 0, None]
+    assert rows["45–64 år"] == [0, 100, 50]
+    assert "20–29 år" not in rows
+    assert {category: [cell.share for cell in cells] for category, cells in places.rows} == {
+        "Nödinge": [80, 0, 40], "Älvängen": [0, 100, 50], "Ej angivet": [None, 0, None]}
 
 
-def test_the_results_page_shows_who_is_in_the_groups(client_for, org, conversation):
-    camps = two_camps(conversation)
+def test_the_results_page_shows_who_is_in_the_groups_without_counts(client_for, org, conversation):
+    camps = two_camps(conversation, per_camp=20)
     profile(camps["A"], "16-19")
-    profile(camps["B"][:9], "45-64")
+    profile(camps["B"][:17], "45-64")
     compute_snapshot(conversation)
     html = client_for(org).get(f"/samtal/{conversation.pk}/resultat/").content.decode()
     assert "Vilka finns i grupperna?" in html and "<caption>Ålder i grupperna</caption>" in html
     assert '<th scope="col" class="num">Grupp A</th>' in html and "Alla som svarat" in html
-    assert "12 <span class=\"muted\">(100 %)</span>" in html
+    assert '<td class="num">100 %</td>' in html
     assert "färre än 5" in html  # the three people in camp B who did not say
 
 
-def test_without_profile_answers_there_is_no_composition(client_for, org, conversation):
-    two_camps(conversation)
+def test_too_few_participants_or_no_profile_answers_give_no_composition(client_for, org, conversation):
+    camps = two_camps(conversation, per_camp=9)
+    profile(camps["A"], "16-19")
     compute_snapshot(conversation)
-    html = client_for(org).get(f"/samtal/{conversation.pk}/resultat/").content.decode()
-    assert "Vilka finns i grupperna?" not in html
+    assert "Vilka finns i grupperna?" not in client_for(org).get(
+        f"/samtal/{conversation.pk}/resultat/").content.decode()
+    assert composition(conversation, [("A", [str(p.pk) for p in camps["A"]])]) == []

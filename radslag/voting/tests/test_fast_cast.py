@@ -117,3 +117,13 @@ def test_the_fast_path_leaves_every_other_case_to_the_general_path(org, ballot, 
     # A retry of the same submission: the code is used, so the general path finds the first receipt.
     assert cast_with_code(code=codes[0], idempotency_key="a-valid-key", **arguments) is None
     assert CastBallot.objects.count() == 1
+
+
+def test_a_host_that_is_no_municipality_gets_not_found(client, settings, ballot, codes):
+    settings.ALLOWED_HOSTS = ["*"]
+    settings.RADSLAG_DEFAULT_ORGANISATION = "finns-inte"
+    body = json.dumps({"code": codes[0], "idempotency_key": "kiosk-key-0001", "choices": {keys(ballot)[0]: 1}})
+    response = client.post(f"/rosta/{ballot.pk}/api/rosta/", body, content_type="application/json",
+                           HTTP_HOST="okand.example.se")
+    assert response.status_code == 404
+    assert unused(ballot) == 4

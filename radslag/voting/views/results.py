@@ -71,7 +71,7 @@ def cast_json(request: HttpRequest, ballot_pk: int) -> JsonResponse:
             raise ValueError
     except ValueError:
         body = None
-    if body is not None:
+    if body is not None and request.organisation is not None:  # type: ignore[attr-defined]
         try:
             fast = cast_with_code(
                 organisation_id=request.organisation.pk, ballot_pk=ballot_pk,  # type: ignore[attr-defined]
