@@ -85,36 +85,25 @@ def process_close(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_required
 @require_http_methods(["GET", "POST"])
-def update_create(request: HttpRequest, pk: int) -> HttpResponse:
+def update_edit(request: HttpRequest, pk: int, update_pk: int | None = None) -> HttpResponse:
+    """Post an update, or correct a published one (the public page then marks it as edited and the
+    audit log keeps the old text)."""
     process = staff_process(request, pk)
-    form = UpdateForm(request.POST or None, process=process)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.post_update(process=process, actor=request.user, fields=form.cleaned_data)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("The update is published on the process page."))
-            return redirect("dialogues:process_edit", pk=process.pk)
-    updates = process.updates.all()
-    return render(request, "dialogues/staff/update_form.html", {"form": form, "process": process, "updates": updates})
-
-
-@staff_required
-@require_http_methods(["GET", "POST"])
-def update_edit(request: HttpRequest, pk: int, update_pk: int) -> HttpResponse:
-    """Correct a published update; the public page marks it as edited and the audit log keeps the old text."""
-    process = staff_process(request, pk)
-    update = get_object_or_404(ProcessUpdate, pk=update_pk, process=process)
+    update = get_object_or_404(ProcessUpdate, pk=update_pk, process=process) if update_pk else None
     form = UpdateForm(request.POST or None, instance=update, process=process)
     if request.method == "POST" and form.is_valid():
         try:
-            services.edit_update(update=update, actor=request.user, fields=form.cleaned_data)
+            if update is None:
+                services.post_update(process=process, actor=request.user, fields=form.cleaned_data)
+            else:
+                services.edit_update(update=update, actor=request.user, fields=form.cleaned_data)
         except DomainError as error:
             form.add_error(None, error.message)
         else:
+            if update is None:
+                messages.success(request, _("The update is published on the process page."))
+                return redirect("dialogues:process_edit", pk=process.pk)
             messages.success(request, _("The update is corrected. The process page marks it as edited."))
             return redirect("dialogues:update_create", pk=process.pk)
-    updates = process.updates.all()
     return render(request, "dialogues/staff/update_form.html",
-                  {"form": form, "process": process, "updates": updates, "editing": update})
+                  {"form": form, "process": process, "updates": process.updates.all(), "editing": update})

@@ -2,6 +2,7 @@
 
 import json
 import threading
+from collections.abc import Callable
 
 import pytest
 from django.db import connection
@@ -17,22 +18,14 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 THREADS = 12
 
 
-def submit_in_parallel(ballot, code: str, key_for) -> tuple[list[str], list[str]]:
-    """Starts THREADS submissions at the same moment; returns (receipts, refusals)."""
+def run_together(work: Callable[[int], None]) -> None:
+    """Runs work(0) .. work(THREADS - 1) in threads released at the same moment, each on its own connection."""
     barrier = threading.Barrier(THREADS)
-    receipts: list[str] = []
-    refusals: list[str] = []
-    lock = threading.Lock()
 
     def worker(n: int) -> None:
         try:
             barrier.wait()
-            cast = cast_ballot(ballot=ballot, code=code, idempotency_key=key_for(n), choices={keys(ballot)[0]: 2})
-            with lock:
-                receipts.append(cast.receipt)
-        except DomainError as error:
-            with lock:
-                refusals.append(error.message)
+            work(n)
         finally:
             connection.close()
 
@@ -41,6 +34,21 @@ def submit_in_parallel(ballot, code: str, key_for) -> tuple[list[str], list[str]
         thread.start()
     for thread in threads:
         thread.join()
+
+
+def submit_in_parallel(ballot, code: str, key_for) -> tuple[list[str], list[str]]:
+    """Starts THREADS submissions at the same moment; returns (receipts, refusals)."""
+    receipts: list[str] = []
+    refusals: list[str] = []
+
+    def work(n: int) -> None:
+        try:
+            cast = cast_ballot(ballot=ballot, code=code, idempotency_key=key_for(n), choices={keys(ballot)[0]: 2})
+            receipts.append(cast.receipt)
+        except DomainError as error:
+            refusals.append(error.message)
+
+    run_together(work)
     return receipts, refusals
 
 
@@ -73,49 +81,31 @@ def test_parallel_votes_of_one_resident_count_once(org):
 
     ballot = ballot_with_options(process__organisation=org, eligibility=Eligibility.RESIDENTS)
     voter = user_with_role(org, Role.RESIDENT, verification_level=User.Verification.EMAIL)
-    barrier, outcomes = threading.Barrier(THREADS), []
+    outcomes: list[str] = []
 
-    def worker(n: int) -> None:
+    def work(n: int) -> None:
         try:
-            barrier.wait()
             cast_ballot(ballot=ballot, voter=voter, idempotency_key=f"person-{n:04}", choices={keys(ballot)[1]: 1})
             outcomes.append("counted")
         except DomainError as error:
             outcomes.append(error.message)
-        finally:
-            connection.close()
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_together(work)
     assert outcomes.count("counted") == 1
     assert CastBallot.objects.filter(ballot=ballot).count() == 1
 
 
 def post_in_parallel(ballot, code: str, key_for) -> list[tuple[int, dict]]:
     """THREADS kiosks post the same code to the JSON endpoint at the same moment (the fast path)."""
-    barrier = threading.Barrier(THREADS)
     answers: list[tuple[int, dict]] = []
-    lock = threading.Lock()
 
-    def worker(n: int) -> None:
-        client = Client(HTTP_HOST=ballot.organisation.hostname)
+    def work(n: int) -> None:
         body = json.dumps({"code": code, "idempotency_key": key_for(n), "choices": {keys(ballot)[0]: 2}})
-        try:
-            barrier.wait()
-            response = client.post(f"/rosta/{ballot.pk}/api/rosta/", body, content_type="application/json")
-            with lock:
-                answers.append((response.status_code, response.json()))
-        finally:
-            connection.close()
+        response = Client(HTTP_HOST=ballot.organisation.hostname).post(
+            f"/rosta/{ballot.pk}/api/rosta/", body, content_type="application/json")
+        answers.append((response.status_code, response.json()))
 
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_together(work)
     return answers
 
 

@@ -10,24 +10,12 @@ from django.utils import timezone
 
 from radslag.analysis.tallies import tally_dots
 from radslag.dialogues.models import DialogueProcess
-from radslag.voting.codes import derive_code
 from radslag.voting.models import CastBallot, VotingCode
 from radslag.voting.results import count_ballot
-from radslag.voting.services import cast_ballot, cast_with_code, generate_codes
+from radslag.voting.services import cast_ballot, cast_with_code
 from radslag.voting.tests.factories import ballot_with_options, keys
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def ballot(org):
-    return ballot_with_options(process__organisation=org)
-
-
-@pytest.fixture
-def codes(ballot, staff):
-    batch = generate_codes(ballot=ballot, user=staff, count=4, label="Möte")
-    return [derive_code(batch.salt, n) for n in range(1, 5)]
 
 
 def post(client, ballot, code, choices, key="kiosk-key-0001"):
@@ -69,7 +57,7 @@ def test_a_refused_ballot_is_answered_in_swedish_and_leaves_the_code_unused(
     named = dict(zip(("first", "second", "third"), keys(ballot), strict=False))
     response = post(client_for(org), ballot, codes[0], {named.get(k, k): v for k, v in choices.items()})
     assert response.status_code == 400 and message in response.json()["error"]
-    assert unused(ballot) == 4 and not CastBallot.objects.exists()
+    assert unused(ballot) == 5 and not CastBallot.objects.exists()
     assert post(client_for(org), ballot, codes[0], {keys(ballot)[0]: 1}).status_code == 201
 
 
@@ -79,7 +67,7 @@ def test_a_closed_ballot_refuses_and_the_code_stays_unused(client_for, org, ball
     response = post(client_for(org), ballot, codes[0], {keys(ballot)[0]: 1})
     assert response.status_code == 400
     assert response.json()["error"] == "Omröstningen har stängt. Det går inte längre att rösta."
-    assert unused(ballot) == 4
+    assert unused(ballot) == 5
 
 
 def test_a_ballot_not_yet_open_refuses(client_for, org, ballot, codes):
@@ -87,25 +75,25 @@ def test_a_ballot_not_yet_open_refuses(client_for, org, ballot, codes):
     ballot.save()
     response = post(client_for(org), ballot, codes[0], {keys(ballot)[0]: 1})
     assert response.status_code == 400 and "inte öppnat" in response.json()["error"]
-    assert unused(ballot) == 4
+    assert unused(ballot) == 5
 
 
 def test_another_municipalitys_ballot_is_not_found_and_nothing_is_claimed(client_for, other_org, ballot, codes):
     assert post(client_for(other_org), ballot, codes[0], {keys(ballot)[0]: 1}).status_code == 404
-    assert unused(ballot) == 4
+    assert unused(ballot) == 5
 
 
 def test_a_ballot_in_a_draft_process_is_not_found_and_nothing_is_claimed(client_for, org, ballot, codes):
     DialogueProcess.objects.filter(pk=ballot.process_id).update(status=DialogueProcess.Status.DRAFT)
     assert post(client_for(org), ballot, codes[0], {keys(ballot)[0]: 1}).status_code == 404
-    assert unused(ballot) == 4
+    assert unused(ballot) == 5
 
 
 def test_a_code_from_another_ballot_is_refused(client_for, org, ballot, codes, staff):
     other = ballot_with_options(process__organisation=org)
     response = post(client_for(org), other, codes[0], {keys(other)[0]: 1})
     assert response.status_code == 400 and "finns inte" in response.json()["error"]
-    assert unused(ballot) == 4
+    assert unused(ballot) == 5
 
 
 def test_the_fast_path_leaves_every_other_case_to_the_general_path(org, ballot, codes):
@@ -126,4 +114,4 @@ def test_a_host_that_is_no_municipality_gets_not_found(client, settings, ballot,
     response = client.post(f"/rosta/{ballot.pk}/api/rosta/", body, content_type="application/json",
                            HTTP_HOST="okand.example.se")
     assert response.status_code == 404
-    assert unused(ballot) == 4
+    assert unused(ballot) == 5

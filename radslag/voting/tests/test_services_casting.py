@@ -9,23 +9,11 @@ from radslag.accounts.models import Role, User
 from radslag.accounts.tests.factories import user_with_role
 from radslag.audit.models import AuditEvent
 from radslag.core.errors import DomainError, PermissionDeniedError
-from radslag.voting.codes import derive_code
 from radslag.voting.models import CastBallot, Eligibility, Method, VotingCode
-from radslag.voting.services import cast_ballot, enter_paper_ballot, generate_codes
+from radslag.voting.services import cast_ballot, enter_paper_ballot
 from radslag.voting.tests.factories import ballot_with_options, keys
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def ballot(org):
-    return ballot_with_options(process__organisation=org)
-
-
-@pytest.fixture
-def codes(ballot, staff):
-    batch = generate_codes(ballot=ballot, user=staff, count=5, label="Möte 6 mars")
-    return [derive_code(batch.salt, n) for n in range(1, 6)]
 
 
 def cast(ballot, code, choices=None, key="nyckel-0001", **kwargs):
