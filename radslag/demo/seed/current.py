@@ -109,6 +109,15 @@ def _load_activities(context: DemoContext, process: DialogueProcess, phase: Phas
         description="Vi samtalar i små grupper med en bordsvärd vid varje bord. Politiker från kultur- och "
         "fritidsnämnden är med och lyssnar. Fika ingår.",
     )
+    _activity(
+        context, "torgvandring", phase=phase, kind=Activity.Kind.OPEN_MEETING, title="Trygghetsvandring på torget",
+        starts_at=context.days_from_today(4, 17), ends_at=context.days_from_today(4, 18, 30),
+        place="Samling vid fontänen på Nödinge torg", locality=nodinge, registration_required=True, capacity=25,
+        description="Vi går runt torget tillsammans och antecknar var det känns tryggt och otryggt.",
+        cancelled_at=context.days_from_today(-2, 10),
+        cancellation_reason="Torget är avspärrat för ledningsarbete de närmaste veckorna. Vi bjuder in till en "
+        "ny vandring när arbetet är klart, och frågorna om trygghet tar vi även upp på dialogkvällen.",
+    )
     Table.objects.bulk_create(
         Table(activity=evening, name=f"Bord {number}", host_name=name,
               host=context.users["host"] if number == 1 else None)
