@@ -13,6 +13,7 @@ from radslag.analysis.opinions import OpinionResult, adjusted_rand, find_opinion
 from radslag.analysis.polis_io import Conversation, read_conversation
 
 POLIS = Path(__file__).resolve().parent.parent / ".." / "shared" / "data" / "polis"
+LOW_AGREEMENT = 0.5
 
 
 def _compare(conversation: Conversation) -> tuple[OpinionResult, float, float, int]:
@@ -35,6 +36,7 @@ def _real() -> list[str]:
              "ARI (all Pol.is-grouped) | recompute (s) |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     shared_aris, every_aris = [], []
+    low: list[tuple[str, Conversation]] = []
     for folder in sorted(p for p in POLIS.iterdir() if p.is_dir()):
         conversation = read_conversation(folder)
         if not conversation.groups:
@@ -44,11 +46,39 @@ def _real() -> list[str]:
         elapsed = time.perf_counter() - started
         shared_aris.append(shared)
         every_aris.append(every)
+        if shared < LOW_AGREEMENT:
+            low.append((folder.name, conversation))
         lines.append(f"| {folder.name} | {len(conversation.votes):,} | {len(set(conversation.groups.values()))} | "
                      f"{result.meta.get('k')} | {n_common}/{len(conversation.groups)} | {shared:.3f} | {every:.3f} | "
                      f"{elapsed:.2f} |")
     lines.append(f"\nMean ARI over {len(shared_aris)} conversations: **{np.mean(shared_aris):.3f}** on participants "
                  f"both grouped, {np.mean(every_aris):.3f} on all Pol.is-grouped participants (goal ≥ 0.8).")
+    lines += _answers_per_group(low)
+    return lines
+
+
+def _answers_per_group(conversations: list[tuple[str, Conversation]]) -> list[str]:
+    """Where we disagree with Pol.is: how many statements the people in each of its groups answered.
+
+    Today's Pol.is (which the engine follows) groups people by what they answered; a grouping that
+    instead follows how many statements people saw points to an export from an earlier state or an
+    older algorithm.
+    """
+    if not conversations:
+        return []
+    lines = ["", "Where agreement is below 0.5: the median number of statements answered by the people in each of "
+             "Pol.is's groups (and the group's size).", "", "| conversation | Pol.is groups: median answers (people) |",
+             "| --- | --- |"]
+    for name, conversation in conversations:
+        answered: dict[str, set[str]] = {}
+        for vote in conversation.votes:
+            answered.setdefault(vote.participant_id, set()).add(vote.comment_id)
+        members: dict[str, list[int]] = {}
+        for participant, group in conversation.groups.items():
+            members.setdefault(group, []).append(len(answered.get(participant, ())))
+        cells = ", ".join(f"{group}: {int(np.median(counts))} ({len(counts)})"
+                          for group, counts in sorted(members.items()))
+        lines.append(f"| {name} | {cells} |")
     return lines
 
 
