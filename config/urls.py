@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("radslag.themes.urls")),
     path("", include("radslag.voting.urls")),
     path("", include("radslag.opinions.urls")),
+    path("", include("radslag.panels.urls")),
     path("", include("radslag.reports.urls")),
 ]
 

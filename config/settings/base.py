@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "radslag.themes",
     "radslag.voting",
     "radslag.opinions",
+    "radslag.panels",
     "radslag.reports",
     "radslag.demo",
 ]

@@ -18,6 +18,7 @@ from radslag.demo.seed.current import load_current
 from radslag.demo.seed.governance import load_governance
 from radslag.demo.seed.municipality import DEMO_SLUG, load_municipality
 from radslag.demo.seed.opinions import load_opinions
+from radslag.demo.seed.panel import PANEL_DOMAIN, load_panel
 from radslag.demo.seed.people import load_people
 from radslag.demo.seed.reports import load_reports
 from radslag.demo.seed.themes import load_themes
@@ -48,6 +49,7 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     if existing is not None:
         _empty_demo(existing)
     User.objects.filter(email__in=DEMO_EMAILS).delete()
+    User.objects.filter(email__endswith=f"@{PANEL_DOMAIN}").delete()
     context = load_municipality(today=timezone.localdate(), existing=existing)
     load_people(context)
     load_governance(context)
@@ -59,6 +61,7 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     load_reports(context)
     load_voting(context)
     load_opinions(context)
+    load_panel(context)
     record_event(
         organisation=context.organisation, actor=None, action="demo.loaded", target=context.organisation,
         data={"contributions": count, "processes": len(context.processes), "reset": existing is not None},

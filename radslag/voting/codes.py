@@ -1,47 +1,22 @@
-"""Voting codes: how printable codes are derived, normalised and looked up.
+"""Voting codes: the one-time code scheme of `radslag.core.codes`, for ballots.
 
-Design: a batch stores a random salt, and code number i is HMAC(SECRET_KEY, salt, i) written in an
-alphabet without look-alike characters. The database keeps only an HMAC of each code (for lookup), so
-a copy of the database alone neither reveals codes nor lets anyone vote; the same sheet can still be
-printed again if the first print failed (each print is written to the audit log). Rotating SECRET_KEY
-invalidates unused codes, which is the safe failure.
+The purpose string is the one the first codes were made with, so sheets printed before the scheme
+moved to core still work.
 """
 
 from __future__ import annotations
 
-import re
-import secrets
+from radslag.core import codes
+from radslag.core.codes import display_code, new_salt, normalise_code
 
-from django.utils.crypto import salted_hmac
+PURPOSE = "radslag.voting.code"
 
-ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"  # 32 symbols: no 0/O, 1/I
-CODE_LENGTH = 10  # 50 bits
-_NOT_CODE = re.compile(r"[^0-9A-Z]")
-
-
-def new_salt() -> str:
-    return secrets.token_hex(16)
+__all__ = ["derive_code", "display_code", "hash_code", "new_salt", "normalise_code"]
 
 
 def derive_code(salt: str, number: int) -> str:
-    digest = salted_hmac("radslag.voting.code.derive", f"{salt}:{number}", algorithm="sha256").digest()
-    value = int.from_bytes(digest[:8], "big")
-    symbols = []
-    for _ in range(CODE_LENGTH):
-        value, index = divmod(value, len(ALPHABET))
-        symbols.append(ALPHABET[index])
-    return "".join(symbols)
-
-
-def display_code(code: str) -> str:
-    """Grouped for reading aloud and typing: ABCDE-FGHJK."""
-    return f"{code[:5]}-{code[5:]}"
-
-
-def normalise_code(typed: str) -> str:
-    """Upper case with separators and spaces removed."""
-    return _NOT_CODE.sub("", typed.upper())
+    return codes.derive_code(PURPOSE, salt, number)
 
 
 def hash_code(code: str) -> str:
-    return salted_hmac("radslag.voting.code.lookup", normalise_code(code), algorithm="sha256").hexdigest()
+    return codes.hash_code(PURPOSE, code)

@@ -21,8 +21,11 @@ class Method(models.TextChoices):
 
 
 class Eligibility(models.TextChoices):
+    """Who may cast a ballot. RESIDENTS and PANEL cast as signed-in people, once each."""
+
     CODES = "codes", _("One-time voting codes")
     RESIDENTS = "residents", _("Signed-in residents")
+    PANEL = "panel", _("Members of the citizen panel")
     OPEN = "open", _("Open vote (cannot guarantee one vote per person)")
 
 

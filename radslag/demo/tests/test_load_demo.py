@@ -18,6 +18,7 @@ from radslag.dialogues.models import Activity, DialogueProcess, Phase, ProcessUp
 from radslag.governance.models import Decision, FocusArea
 from radslag.organisations.middleware import resolve_organisation
 from radslag.organisations.models import Body, Locality, Organisation, PopulationFigure
+from radslag.panels.models import Channel, PanelMember
 
 FOCUS_AREAS = [
     "Hållbar konsumtion och produktion",
@@ -29,7 +30,7 @@ FOCUS_AREAS = [
     "Underlätta vardagen",
 ]
 COUNTED = (Organisation, Locality, Body, PopulationFigure, FocusArea, Decision, DialogueProcess, Phase,
-           ProcessUpdate, Activity, Table, Contribution, User, Membership, EmailAddress, AuditEvent)
+           ProcessUpdate, Activity, Table, Contribution, User, Membership, EmailAddress, AuditEvent, PanelMember)
 
 
 def load(*args: str) -> str:
@@ -114,6 +115,14 @@ def test_loading_twice_changes_nothing(demo):
     assert "finns redan" in output
     assert row_counts() == before
     assert AuditEvent.objects.filter(action="demo.loaded").count() == 1
+
+
+def test_the_citizen_panel_has_members_recruited_both_ways_and_the_demo_resident(demo):
+    members = PanelMember.objects.active().filter(panel__organisation=demo)
+    channels = set(members.values_list("channel", flat=True))
+    assert members.count() > 100 and channels == {Channel.SELF_SIGNUP, Channel.POSTAL_INVITATION}
+    resident = next(login for login in DEMO_LOGINS if login.key == "resident")
+    assert members.filter(user__email=resident.email).exists()
 
 
 def test_reset_reloads_the_demo_and_keeps_the_audit_trail(demo):

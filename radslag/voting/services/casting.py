@@ -22,6 +22,8 @@ from radslag.voting.codes import hash_code, normalise_code
 from radslag.voting.models import Ballot, CastBallot, Eligibility, PaperBatch, VotingCode
 
 _KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+# Ballots cast by a signed-in person, who may cast one (database constraint one_ballot_per_voter).
+PERSONAL = (Eligibility.RESIDENTS, Eligibility.PANEL)
 
 
 class AlreadyVotedError(DomainError):
@@ -78,6 +80,21 @@ def _check_resident(ballot: Ballot, voter: Any) -> None:
         raise PermissionDeniedError(_("Your account must be verified at a higher level to vote in this ballot."))
 
 
+def is_panel_member(voter: Any, ballot: Ballot) -> bool:
+    """Through the reverse relation of the panels app's membership, so voting does not import panels."""
+    memberships = getattr(voter, "panel_memberships", None)
+    if memberships is None:
+        return False
+    return bool(memberships.filter(panel__organisation_id=ballot.organisation_id, left_at__isnull=True).exists())
+
+
+def _check_panel_member(ballot: Ballot, voter: Any) -> None:
+    if not getattr(voter, "is_authenticated", False):
+        raise PermissionDeniedError(_("Sign in to vote."))
+    if not is_panel_member(voter, ballot):
+        raise PermissionDeniedError(_("Only members of the municipality's citizen panel may vote in this ballot."))
+
+
 def _check_rate(ballot: Ballot, client_hash: str, at: dt.datetime) -> None:
     limit = getattr(settings, "RADSLAG_OPEN_BALLOT_LIMIT_PER_HOUR", 30)
     recent = CastBallot.objects.filter(
@@ -127,7 +144,7 @@ def cast_ballot(
     at = at or timezone.now()
     key = _checked_key(idempotency_key)
     code_row = _lock_code(ballot, code) if ballot.eligibility == Eligibility.CODES else None
-    person = voter if ballot.eligibility == Eligibility.RESIDENTS else None
+    person = voter if ballot.eligibility in PERSONAL else None
     # An unused code cannot have an earlier submission, so the lookup is only needed otherwise.
     previous = _previous(ballot, key) if code_row is None or code_row.used_at is not None else None
     if previous is not None and _same_sender(previous, code_row, person):
@@ -136,6 +153,8 @@ def cast_ballot(
         raise AlreadyVotedError(_("The code has already been used."))
     if ballot.eligibility == Eligibility.RESIDENTS:
         _check_resident(ballot, voter)
+    if ballot.eligibility == Eligibility.PANEL:
+        _check_panel_member(ballot, voter)
     _check_open(ballot, at)
     if ballot.eligibility == Eligibility.OPEN:
         _check_rate(ballot, client_hash, at)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from radslag.voting.forms import CodeForm, VoteForm
 from radslag.voting.models import Ballot, CastBallot, Eligibility, VotingCode
 from radslag.voting.permissions import can_see_ballot, can_see_results
 from radslag.voting.services import cast_ballot, new_idempotency_key
+from radslag.voting.services.casting import is_panel_member
 
 
 def public_ballot(request: HttpRequest, ballot_pk: int) -> Ballot:
@@ -65,8 +67,11 @@ def vote(request: HttpRequest, ballot_pk: int) -> HttpResponse:
     now = timezone.now()
     if not ballot.is_open(now):
         return render(request, "voting/not_open.html", {"ballot": ballot, "now": now})
-    if ballot.eligibility == Eligibility.RESIDENTS and not request.user.is_authenticated:
+    if ballot.eligibility in (Eligibility.RESIDENTS, Eligibility.PANEL) and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    if ballot.eligibility == Eligibility.PANEL and not is_panel_member(request.user, ballot):
+        context = {"ballot": ballot, "panel_url": _panel_url()}
+        return render(request, "voting/panel_only.html", context, status=403)
     options = list(ballot.options.all())
     code_step = request.method == "POST" and request.POST.get("steg") == "kod"
     if request.method == "POST" and not code_step:
@@ -82,6 +87,14 @@ def vote(request: HttpRequest, ballot_pk: int) -> HttpResponse:
     else:
         initial = {"idempotency_key": new_idempotency_key()}
     return _render_vote(request, ballot, VoteForm(initial=initial, ballot=ballot, options=options))
+
+
+def _panel_url() -> str:
+    """The panel's public page, by name, so that voting does not import the panels app."""
+    try:
+        return reverse("panels:panel")
+    except NoReverseMatch:
+        return ""
 
 
 def _cast(request: HttpRequest, ballot: Ballot, options: list) -> HttpResponse:

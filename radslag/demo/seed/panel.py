@@ -1,0 +1,72 @@
+"""The demo's citizen panel: members recruited both ways, a mailing of invitation letters.
+
+Panel members are accounts, so the demo creates them with addresses under PANEL_DOMAIN (never
+delivered), which a reset removes again. The demo resident is a member, so the panel page shows a
+member's view when signed in as them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from django.contrib.auth.hashers import make_password
+from django.utils import timezone
+
+from radslag.accounts.models import User
+from radslag.core import codes
+from radslag.core.models import AgeBand, Sex
+from radslag.demo.seed.context import DemoContext
+from radslag.panels.models import Channel, Invitation, InvitationBatch, Panel, PanelMember
+from radslag.panels.services import PURPOSE
+
+PANEL_DOMAIN = "panel.demo.invalid"
+MEMBERS = 140
+LETTERS = 400
+# Self-signup over-recruits the middle-aged and older; the postal sample is drawn to even that out.
+SELF_AGES = (AgeBand.AGE_30_44, AgeBand.AGE_45_64, AgeBand.AGE_45_64, AgeBand.AGE_65_79, AgeBand.AGE_65_79,
+             AgeBand.AGE_20_29)
+POSTAL_AGES = (AgeBand.AGE_16_19, AgeBand.AGE_20_29, AgeBand.AGE_20_29, AgeBand.AGE_30_44, AgeBand.AGE_45_64,
+               AgeBand.AGE_80_PLUS)
+
+
+def load_panel(context: DemoContext) -> Panel:
+    rng = random.Random(20261126)  # noqa: S311 - demo data, not security
+    panel = Panel.objects.create(
+        organisation=context.organisation, name="Medborgarpanelen i Ale",
+        description="Medborgarpanelen är invånare som några gånger om året svarar på korta enkäter om frågor som "
+        "kommunen arbetar med, till exempel trygghet, kollektivtrafik och fritid. En enkät tar runt tio minuter. "
+        "Svaren sammanställs utan namn och blir en del av underlaget när politikerna beslutar.",
+        open_for_signup=True,
+    )
+    batch = InvitationBatch.objects.create(panel=panel, label="Slumpurval september", size=LETTERS,
+                                           salt=codes.new_salt(), created_by=context.users["staff"])
+    invitations = Invitation.objects.bulk_create(
+        Invitation(batch=batch, number=n, code_hash=codes.hash_code(PURPOSE, codes.derive_code(PURPOSE, batch.salt, n)))
+        for n in range(1, LETTERS + 1)
+    )
+    people = User.objects.bulk_create(
+        User(email=f"medlem{n:03d}@{PANEL_DOMAIN}", display_name=f"Panelmedlem {n}", password=make_password(None),
+             verification_level=User.Verification.EMAIL)
+        for n in range(1, MEMBERS + 1)
+    )
+    localities = list(context.localities.values())
+    now = timezone.now()
+    members = []
+    for n, person in enumerate(people):
+        postal = n % 3 == 0
+        members.append(PanelMember(
+            panel=panel, user=person, channel=Channel.POSTAL_INVITATION if postal else Channel.SELF_SIGNUP,
+            invitation=invitations[n] if postal else None,
+            age_band=rng.choice(POSTAL_AGES if postal else SELF_AGES) if rng.random() < 0.9 else "",
+            sex=rng.choice((Sex.FEMALE, Sex.MALE, Sex.FEMALE if postal else Sex.MALE)),
+            locality=rng.choice(localities) if localities and rng.random() < 0.9 else None,
+            joined_at=now - dt.timedelta(days=rng.randint(5, 300)),
+        ))
+    resident = context.users["resident"]
+    members.append(PanelMember(panel=panel, user=resident, channel=Channel.SELF_SIGNUP, age_band=resident.age_band,
+                               sex=resident.sex, locality=resident.locality,
+                               joined_at=now - dt.timedelta(days=40)))
+    PanelMember.objects.bulk_create(members)
+    Invitation.objects.filter(pk__in=[m.invitation.pk for m in members if m.invitation]).update(used_at=now)
+    return panel

@@ -1,0 +1,1 @@
+"""Tests that span participation apps, which must not import each other."""
