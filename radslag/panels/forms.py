@@ -14,8 +14,10 @@ from radslag.panels.services import MAX_LETTERS
 
 
 class JoinForm(forms.Form):
-    age_band = forms.ChoiceField(label=_("Age"), choices=[("", _("Prefer not to say")), *AgeBand.choices],
-                                 required=False)
+    age_band = forms.ChoiceField(
+        label=_("Age"), required=False,
+        choices=[("", _("Prefer not to say")), *[(v, label) for v, label in AgeBand.choices if v != AgeBand.UNDER_16]],
+    )
     sex = forms.ChoiceField(label=_("Sex"), choices=[("", _("Prefer not to say")), *Sex.choices], required=False)
     locality = forms.ModelChoiceField(label=_("Where in the municipality do you live?"),
                                       queryset=Locality.objects.none(), required=False,

@@ -63,7 +63,7 @@ def _population(panel: Panel, field: str) -> dict[str, int]:
 def _table(caption: str | Promise, counts: Counter[str], labels: list[tuple[str, str | Promise]],
            population: dict[str, int] | None) -> Table:
     not_stated = counts.get("", 0)
-    answered = sum(counts.values()) - not_stated
+    answered = sum(counts.get(key, 0) for key, _label in labels)  # only the rows shown add up to 100 %
     rows = [Row(label, counts.get(key, 0), _percent(counts.get(key, 0), answered),
                 None if population is None else population.get(key, 0)) for key, label in labels]
     return Table(caption, rows, not_stated, population is not None)

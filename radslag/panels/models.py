@@ -33,6 +33,7 @@ class Panel(TimeStamped):
     class Meta:
         ordering = ["name", "id"]
         verbose_name = _("citizen panel")
+        constraints = [models.UniqueConstraint(fields=["organisation"], name="one_panel_per_municipality")]
         verbose_name_plural = _("citizen panels")
 
     def __str__(self) -> str:

@@ -14,6 +14,7 @@ from radslag.accounts.permissions import is_staff_in
 from radslag.audit.services import record_event
 from radslag.core import codes
 from radslag.core.errors import DomainError, PermissionDeniedError
+from radslag.core.models import AgeBand
 from radslag.organisations.models import Locality, Organisation
 from radslag.panels.models import Channel, Invitation, InvitationBatch, Panel, PanelMember
 
@@ -36,8 +37,12 @@ def save_panel(*, organisation: Organisation, actor: Any, fields: Mapping[str, A
         raise DomainError(_("The panel belongs to another municipality."))
     for name, value in fields.items():
         setattr(panel, name, value)
-    panel.full_clean()
-    panel.save()
+    panel.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            panel.save()
+    except IntegrityError:  # a second "start the panel" that raced the first
+        raise DomainError(_("The municipality already has a citizen panel.")) from None
     record_event(organisation=organisation, actor=actor, action="panel.created" if is_new else "panel.updated",
                  target=panel, data={"fields": sorted(fields)})
     return panel
@@ -79,7 +84,7 @@ def invitation_letters(*, batch: InvitationBatch, user: Any) -> list[tuple[int, 
 def _claim_invitation(panel: Panel, code: str) -> Invitation:
     if not codes.normalise_code(code):
         raise DomainError(_("Type the code from your invitation letter."))
-    invitation = (Invitation.objects.select_for_update()
+    invitation = (Invitation.objects.select_for_update(of=("self",))
                   .filter(batch__panel=panel, code_hash=codes.hash_code(PURPOSE, code)).first())
     if invitation is None:
         raise DomainError(_("The code does not match any invitation to this panel. Check that you typed it "
@@ -102,6 +107,8 @@ def join_panel(*, panel: Panel, user: Any, age_band: str = "", sex: str = "", lo
         raise DomainError(_("Confirm your e-mail address first: the panel sends its surveys by e-mail."))
     if locality is not None and locality.organisation_id != panel.organisation_id:
         raise DomainError(_("Choose one of the municipality's localities."))
+    if age_band == AgeBand.UNDER_16:
+        raise DomainError(_("The panel is for people aged 16 or more."))
     if PanelMember.objects.active().filter(panel=panel, user=user).exists():
         raise DomainError(_("You are already a member of the panel."))
     invitation = _claim_invitation(panel, code) if code.strip() else None
@@ -122,15 +129,17 @@ def join_panel(*, panel: Panel, user: Any, age_band: str = "", sex: str = "", lo
 
 @transaction.atomic
 def leave_panel(*, member: PanelMember, actor: Any) -> None:
-    """End a membership. The profile answers are removed; that the person was a member, and how they
-    were recruited, stays for the panel's statistics."""
-    member = PanelMember.objects.select_for_update().select_related("panel__organisation").get(pk=member.pk)
+    """End a membership. The profile answers and the link to the invitation letter (which a mail-merge
+    list could tie to an address) are removed; that the person was a member, and how they were
+    recruited, stays for the panel's statistics."""
+    member = PanelMember.objects.select_for_update(of=("self",)).select_related("panel__organisation").get(
+        pk=member.pk)
     if member.left_at is not None:
         raise DomainError(_("You have already left the panel."))
     if actor != member.user and not is_staff_in(actor, member.panel.organisation):
         raise PermissionDeniedError(_("Only the member or staff may end a membership."))
     member.left_at = timezone.now()
-    member.age_band, member.sex, member.locality = "", "", None
-    member.save(update_fields=["left_at", "age_band", "sex", "locality"])
+    member.age_band, member.sex, member.locality, member.invitation = "", "", None, None
+    member.save(update_fields=["left_at", "age_band", "sex", "locality", "invitation"])
     record_event(organisation=member.panel.organisation, actor=actor, action="panel.left", target=member.panel,
                  data={"member": member.pk})

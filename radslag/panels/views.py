@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from radslag.accounts.decorators import staff_required
@@ -41,8 +42,12 @@ def panel_page(request: HttpRequest) -> HttpResponse:
     form = JoinForm(request.POST or None, organisation=panel.organisation, initial=initial)
     if request.method == "POST" and request.POST.get("action") == "leave":
         if member is not None:
-            services.leave_panel(member=member, actor=request.user)
-            messages.success(request, _("You have left the panel. Your answers about yourself are removed."))
+            try:
+                services.leave_panel(member=member, actor=request.user)
+            except DomainError as error:  # e.g. a second click that arrived while the first was saved
+                messages.info(request, error.message)
+            else:
+                messages.success(request, _("You have left the panel. Your answers about yourself are removed."))
         return redirect("panels:panel")
     if request.method == "POST" and member is not None:
         return redirect("panels:panel")  # already a member: the page says so
@@ -101,6 +106,7 @@ def create_invitations(request: HttpRequest) -> HttpResponse:
 
 
 @staff_required
+@never_cache
 def invitation_file(request: HttpRequest, batch_pk: int) -> HttpResponse:
     """A CSV for the mail merge: letter number, code, the address to join, and whether it is used."""
     batch = get_object_or_404(InvitationBatch, pk=batch_pk,

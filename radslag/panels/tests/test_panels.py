@@ -109,3 +109,29 @@ def test_residents_and_other_municipalities_cannot_reach_the_staff_pages(client_
     assert client_for(other_org, neighbour).get(f"/personal/medborgarpanel/inbjudningar/{batch.pk}.csv").status_code \
         == 404
     assert client_for(other_org).get("/medborgarpanel/").status_code == 404
+
+
+def test_under_sixteen_is_not_offered_and_is_refused(client_for, org, panel, verified):
+    page = client_for(org, verified).get("/medborgarpanel/").content.decode()
+    assert "16–19 år" in page and "0–15 år" not in page
+    with pytest.raises(DomainError, match="16 år eller äldre"):
+        services.join_panel(panel=panel, user=verified, age_band="0-15")
+
+
+def test_leaving_drops_the_link_to_the_invitation_letter_and_a_second_leave_is_harmless(
+    client_for, org, staff, panel, verified
+):
+    batch = services.create_invitations(panel=panel, user=staff, count=1, label="Brev")
+    code = services.invitation_letters(batch=batch, user=staff)[0][1]
+    member = services.join_panel(panel=panel, user=verified, code=code)
+    services.leave_panel(member=member, actor=verified)
+    member.refresh_from_db()
+    assert member.invitation is None and member.channel == Channel.POSTAL_INVITATION
+    with pytest.raises(DomainError, match="redan lämnat"):
+        services.leave_panel(member=member, actor=verified)
+
+
+def test_a_municipality_has_one_panel(org, staff, panel):
+    with pytest.raises(DomainError, match="redan en medborgarpanel"):
+        services.save_panel(organisation=org, actor=staff, fields={"name": "Panel 2", "description": "x"})
+    assert Panel.objects.filter(organisation=org).count() == 1

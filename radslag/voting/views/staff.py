@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from radslag.accounts.decorators import staff_required
@@ -143,6 +144,7 @@ def codes_generate(request: HttpRequest, pk: int, ballot_pk: int) -> HttpRespons
 
 
 @staff_required
+@never_cache
 def code_sheet(request: HttpRequest, pk: int, ballot_pk: int, batch_pk: int) -> HttpResponse:
     """A printable sheet: each code with a QR code that opens the voter page with the code filled in."""
     ballot = staff_ballot(request, pk, ballot_pk)
