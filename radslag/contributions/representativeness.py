@@ -36,7 +36,8 @@ class GroupShare:
     count: int | None  # None when suppressed for publication
     share: float | None  # of those who stated this (0..1)
     population_share: float | None = None
-    suppressed: bool = False
+    suppressed: bool = False  # fewer than five: neither count nor share is published
+    rounded: bool = False  # no count published; the share is rounded (see suppress_small)
 
     @property
     def under_represented(self) -> bool:
@@ -205,24 +206,42 @@ def _hide(row: GroupShare) -> GroupShare:
     return replace(row, count=None, share=None, suppressed=True)
 
 
-def suppress_small(breakdown: Breakdown, threshold: int = SMALL_GROUP_THRESHOLD) -> Breakdown:
-    """The breakdown made safe to publish: groups of 1 to threshold-1 are hidden.
+# Rounding steps for shares, in per cent: the smallest step that stands for at least ROUNDING_PEOPLE people.
+SHARE_STEPS = (5, 10, 20, 25, 50)
+ROUNDING_PEOPLE = 2
 
-    If only one group would be hidden, the next smallest is hidden too, so that it cannot be worked out
-    from the total. When fewer than `threshold` contributions state this at all, every group is hidden.
+
+def share_step(answered: int) -> int:
+    """The rounding step (per cent) for a breakdown of `answered` people: each step is two people or more."""
+    return next((step for step in SHARE_STEPS if step * answered >= 100 * ROUNDING_PEOPLE), SHARE_STEPS[-1])
+
+
+def _rounded(row: GroupShare, step: int) -> GroupShare:
+    if not row.count:
+        return row  # nobody: nothing to protect
+    share = int(100 * (row.share or 0) / step + 0.5) * step / 100
+    return replace(row, count=None, share=share, rounded=True)
+
+
+def suppress_small(breakdown: Breakdown, threshold: int = SMALL_GROUP_THRESHOLD) -> Breakdown:
+    """The breakdown made safe to publish.
+
+    Groups of 1 to threshold-1 say only "fewer than 5". Because the total is published, hiding them
+    alone is not enough: the other counts would give them away by subtraction (and hiding one more
+    count, as statistics tables often do, can still be undone when the rule is known). So when any
+    group is small, the other groups show no count either, only their share rounded to a step that
+    stands for at least two people (see `share_step`). When fewer than `threshold` state this at all,
+    every group is hidden. Breakdowns without small groups are shown exactly.
     """
     answered = breakdown.answered or 0
     if answered < threshold:
         return replace(breakdown, rows=tuple(_hide(row) for row in breakdown.rows), answered=None, not_stated=None)
     small = {row.key for row in breakdown.rows if row.count and row.count < threshold}
-    if len(small) == 1:
-        others = sorted(
-            (row for row in breakdown.rows if row.count and row.key not in small), key=lambda row: row.count or 0
-        )
-        if others:
-            small.add(others[0].key)
-    rows = tuple(_hide(row) if row.key in small else row for row in breakdown.rows)
     not_stated = breakdown.not_stated if not breakdown.not_stated or breakdown.not_stated >= threshold else None
+    if not small:
+        return replace(breakdown, not_stated=not_stated)
+    step = share_step(answered)
+    rows = tuple(_hide(row) if row.key in small else _rounded(row, step) for row in breakdown.rows)
     return replace(breakdown, rows=rows, not_stated=not_stated)
 
 

@@ -44,7 +44,7 @@ def share_table(breakdown: Breakdown) -> ShareTable:
         ShareRow(
             label=str(row.label), count=row.count, percent=row.share_percent,
             population_percent=row.population_percent if safe.compares_population else None,
-            suppressed=row.suppressed, under_represented=row.under_represented,
+            suppressed=row.suppressed, under_represented=row.under_represented, rounded=row.rounded,
         )
         for row in safe.rows
     )

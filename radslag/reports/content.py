@@ -21,6 +21,7 @@ class ShareRow:
     population_percent: int | None = None
     suppressed: bool = False
     under_represented: bool = False
+    rounded: bool = False  # no count published, the share rounded (a small group in the same table)
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,12 @@ def _percent(value: int | None) -> str:
 
 def share_cells(table: ShareTable, row: ShareRow) -> list[str]:
     label = f"{row.label} ({_('under-represented')})" if row.under_represented else row.label
-    cells = [label, _("fewer than 5"), ""] if row.suppressed else [label, str(row.count), _percent(row.percent)]
+    if row.suppressed:
+        cells = [label, _("fewer than 5"), ""]
+    elif row.rounded:
+        cells = [label, "–", _("about %(share)s %%") % {"share": row.percent}]
+    else:
+        cells = [label, str(row.count), _percent(row.percent)]
     return [*cells, _percent(row.population_percent)] if table.compares_population else cells
 
 

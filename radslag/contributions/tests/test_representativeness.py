@@ -4,7 +4,13 @@ import pytest
 from django.urls import reverse
 
 from radslag.contributions.models import Channel, Contribution
-from radslag.contributions.representativeness import Breakdown, GroupShare, representativeness, suppress_small
+from radslag.contributions.representativeness import (
+    Breakdown,
+    GroupShare,
+    representativeness,
+    share_step,
+    suppress_small,
+)
 from radslag.contributions.tests.factories import ContributionFactory
 from radslag.organisations.models import PopulationFigure
 from radslag.organisations.tests.factories import LocalityFactory
@@ -100,7 +106,7 @@ def test_public_summary_suppresses_small_groups(client_for, org, process, known)
     page = client_for(org).get(reverse("contributions:process_contributions", kwargs={"slug": process.slug}))
     text = page.content.decode()
     assert "Vilka har deltagit" in text
-    assert '<th scope="row">Nol</th>\n      <td class="num">visas inte</td>' in text
+    assert '<th scope="row">Nol</th>\n      <td class="num">färre än 5</td>' in text
     assert "Grupper med färre än 5 inspel visas inte med antal" in text
 
 
@@ -113,16 +119,28 @@ def breakdown(*counts, not_stated=0):
     return Breakdown("test", "Test", group_rows, total, not_stated, compares_population=True)
 
 
-def test_groups_under_five_are_hidden_with_their_share():
-    result = suppress_small(breakdown(10, 2, 1, 8))
-    shown = [(row.count, row.suppressed) for row in result.rows]
-    assert shown == [(10, False), (None, True), (None, True), (8, False)]
-    assert all(row.share is None for row in result.rows if row.suppressed)
+def test_groups_under_five_are_hidden_and_the_others_show_only_rounded_shares():
+    result = suppress_small(breakdown(10, 2, 1, 8))  # 21 people: steps of 10 %
+    shown = [(row.count, row.suppressed, row.rounded, row.share_percent) for row in result.rows]
+    assert shown == [(None, False, True, 50), (None, True, False, None), (None, True, False, None),
+                     (None, False, True, 40)]
 
 
-def test_a_single_small_group_takes_the_next_smallest_with_it():
+def test_no_count_gives_a_small_group_away_by_subtraction():
+    """With the total published, 10 + 7 shown beside a hidden group would reveal it: 20 - 17 = 3."""
     result = suppress_small(breakdown(10, 3, 7))
-    assert [row.count for row in result.rows] == [10, None, None]
+    assert [row.count for row in result.rows] == [None, None, None]
+    assert [row.share_percent for row in result.rows] == [50, None, 40]  # 35 % rounds up to a step of 10
+
+
+@pytest.mark.parametrize(("answered", "step"), [(5, 50), (8, 25), (10, 20), (20, 10), (39, 10), (40, 5), (900, 5)])
+def test_a_rounding_step_always_stands_for_two_people_or_more(answered, step):
+    assert share_step(answered) == step and step * answered >= 200
+
+
+def test_without_small_groups_every_count_is_exact():
+    result = suppress_small(breakdown(10, 6, 7))
+    assert [(row.count, row.rounded) for row in result.rows] == [(10, False), (6, False), (7, False)]
 
 
 def test_zero_is_not_suppressed():
