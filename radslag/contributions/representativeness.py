@@ -38,9 +38,13 @@ class GroupShare:
     population_share: float | None = None
     suppressed: bool = False  # fewer than five: neither count nor share is published
     rounded: bool = False  # no count published; the share is rounded (see suppress_small)
+    # For a suppressed group: even four (the most it can be) is under half the population's share.
+    surely_under_represented: bool = False
 
     @property
     def under_represented(self) -> bool:
+        if self.surely_under_represented:
+            return True
         if self.share is None or not self.population_share:
             return False
         return self.share < UNDER_REPRESENTED_FACTOR * self.population_share
@@ -202,8 +206,12 @@ def representativeness(process: DialogueProcess) -> Representativeness:
     )
 
 
-def _hide(row: GroupShare) -> GroupShare:
-    return replace(row, count=None, share=None, suppressed=True)
+def _hide(row: GroupShare, answered: int = 0, threshold: int = SMALL_GROUP_THRESHOLD) -> GroupShare:
+    """Hidden, but still flagged when it is under-represented whatever its number (1 to threshold-1):
+    that says nothing the reader does not know already, and it is what a small group most often means."""
+    largest_share = (threshold - 1) / answered if answered else 1.0
+    surely = bool(row.population_share) and largest_share < UNDER_REPRESENTED_FACTOR * (row.population_share or 0)
+    return replace(row, count=None, share=None, suppressed=True, surely_under_represented=surely)
 
 
 # Rounding steps for shares, in per cent: the smallest step that stands for at least ROUNDING_PEOPLE people.
@@ -241,7 +249,8 @@ def suppress_small(breakdown: Breakdown, threshold: int = SMALL_GROUP_THRESHOLD)
     if not small:
         return replace(breakdown, not_stated=not_stated)
     step = share_step(answered)
-    rows = tuple(_hide(row) if row.key in small else _rounded(row, step) for row in breakdown.rows)
+    rows = tuple(_hide(row, answered, threshold) if row.key in small else _rounded(row, step)
+                 for row in breakdown.rows)
     return replace(breakdown, rows=rows, not_stated=not_stated)
 
 

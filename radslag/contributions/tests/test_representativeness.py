@@ -157,3 +157,13 @@ def test_too_few_answers_hide_everything():
 def test_small_not_stated_count_is_hidden():
     assert suppress_small(breakdown(10, 10, not_stated=3)).not_stated is None
     assert suppress_small(breakdown(10, 10, not_stated=6)).not_stated == 6
+
+
+def test_a_hidden_group_is_still_flagged_when_even_four_would_be_under_represented():
+    rows = (GroupShare("unga", "16–19 år", 2, 2 / 100, population_share=0.12),
+            GroupShare("aldre", "65–79 år", 3, 3 / 100, population_share=0.03),
+            GroupShare("ovriga", "Övriga", 95, 95 / 100, population_share=0.85))
+    result = suppress_small(Breakdown("age_band", "Ålder", rows, 100, 0, compares_population=True))
+    young, old, _rest = result.rows
+    assert young.suppressed and young.under_represented  # at most 4 % against 12 % of residents
+    assert old.suppressed and not old.under_represented  # 1-4 % against 3 %: cannot tell
