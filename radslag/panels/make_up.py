@@ -8,6 +8,7 @@ residents aged 16 or more.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Max, Sum
@@ -60,7 +61,7 @@ def _population(panel: Panel, field: str) -> dict[str, int]:
     return {key: round(100 * n / whole) for key, n in totals.items()} if whole else {}
 
 
-def _table(caption: str | Promise, counts: Counter[str], labels: list[tuple[str, str | Promise]],
+def _table(caption: str | Promise, counts: Counter[str], labels: Sequence[tuple[str, str | Promise]],
            population: dict[str, int] | None) -> Table:
     not_stated = counts.get("", 0)
     answered = sum(counts.get(key, 0) for key, _label in labels)  # only the rows shown add up to 100 %

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
@@ -25,7 +26,7 @@ def _panel(request: HttpRequest) -> Panel | None:
     return Panel.objects.filter(organisation=request.organisation).first()  # type: ignore[attr-defined]
 
 
-def _membership(panel: Panel, user: object) -> PanelMember | None:
+def _membership(panel: Panel, user: Any) -> PanelMember | None:
     if not getattr(user, "is_authenticated", False):
         return None
     return panel.members.active().filter(user=user).first()
@@ -63,6 +64,18 @@ def panel_page(request: HttpRequest) -> HttpResponse:
     return render(request, "panels/panel.html", {"panel": panel, "member": member, "form": form}, status=status)
 
 
+def _staff_page(request: HttpRequest, panel: Panel | None, form: PanelForm,
+                invitation_form: InvitationForm | None = None, status: int = 200) -> HttpResponse:
+    context: dict[str, object] = {"panel": panel, "form": form}
+    if panel is not None:
+        context.update(
+            members=panel.members.active().count(), left=panel.members.filter(left_at__isnull=False).count(),
+            tables=make_up(panel), batches=panel.invitation_batches.all(),
+            invitation_form=invitation_form or InvitationForm(),
+        )
+    return render(request, "panels/staff/overview.html", context, status=status)
+
+
 @staff_required
 @require_http_methods(["GET", "POST"])
 def staff(request: HttpRequest) -> HttpResponse:
@@ -77,13 +90,7 @@ def staff(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The panel is saved."))
             return redirect("panels:staff")
-    context: dict[str, object] = {"panel": panel, "form": form}
-    if panel is not None:
-        context.update(
-            members=panel.members.active().count(), left=panel.members.filter(left_at__isnull=False).count(),
-            tables=make_up(panel), batches=panel.invitation_batches.all(), invitation_form=InvitationForm(),
-        )
-    return render(request, "panels/staff/overview.html", context)
+    return _staff_page(request, panel, form, status=400 if request.method == "POST" else 200)
 
 
 @staff_required
@@ -97,12 +104,11 @@ def create_invitations(request: HttpRequest) -> HttpResponse:
         try:
             services.create_invitations(panel=panel, user=request.user, **form.cleaned_data)
         except DomainError as error:
-            messages.error(request, error.message)
+            form.add_error(None, error.message)
         else:
             messages.success(request, _("The codes are ready. Download the file for the letters below."))
-    else:
-        messages.error(request, _("Name the mailing and give the number of letters (at least 1)."))
-    return redirect("panels:staff")
+            return redirect("panels:staff")
+    return _staff_page(request, panel, PanelForm(instance=panel), invitation_form=form, status=400)
 
 
 @staff_required

@@ -135,3 +135,11 @@ def test_a_municipality_has_one_panel(org, staff, panel):
     with pytest.raises(DomainError, match="redan en medborgarpanel"):
         services.save_panel(organisation=org, actor=staff, fields={"name": "Panel 2", "description": "x"})
     assert Panel.objects.filter(organisation=org).count() == 1
+
+
+def test_a_mailing_without_a_name_or_letters_is_refused_beside_the_fields(client_for, org, staff, panel):
+    response = client_for(org, staff).post("/personal/medborgarpanel/inbjudningar/", {"label": "", "count": "0"})
+    html = response.content.decode()
+    assert response.status_code == 400 and 'class="error-summary"' in html
+    assert 'href="#id_label"' in html and 'href="#id_count"' in html
+    assert not panel.invitation_batches.exists()
