@@ -1,4 +1,5 @@
-"""The demo's citizen panel: members recruited both ways, a mailing of invitation letters.
+"""The demo's citizen panel: members recruited both ways, a mailing of invitation letters, and a ballot
+only panel members may vote in.
 
 Panel members are accounts, so the demo creates them with addresses under PANEL_DOMAIN (never
 delivered), which a reset removes again. The demo resident is a member, so the panel page shows a
@@ -19,6 +20,8 @@ from radslag.core.models import AgeBand, Sex
 from radslag.demo.seed.context import DemoContext
 from radslag.panels.models import Channel, Invitation, InvitationBatch, Panel, PanelMember
 from radslag.panels.services import PURPOSE
+from radslag.voting.models import Eligibility, Method, ResultsVisibility
+from radslag.voting.services import cast_ballot, save_ballot, save_option
 
 PANEL_DOMAIN = "panel.demo.invalid"
 MEMBERS = 140
@@ -69,4 +72,28 @@ def load_panel(context: DemoContext) -> Panel:
                                joined_at=now - dt.timedelta(days=40)))
     PanelMember.objects.bulk_create(members)
     Invitation.objects.filter(pk__in=[m.invitation.pk for m in members if m.invitation]).update(used_at=now)
+    _load_panel_ballot(context, people[:45], rng)
     return panel
+
+
+OPENING_HOURS = (
+    ("Dagtid på vardagar", "Till exempel 9–16, när många äldre och föräldralediga har tid."),
+    ("Kvällar på vardagar", "Till exempel 17–21, efter jobb och skola."),
+    ("Helger", "Lördagar och söndagar, när fler har ledigt."),
+)
+
+
+def _load_panel_ballot(context: DemoContext, voters: list[User], rng: random.Random) -> None:
+    """A single-choice ballot only for panel members, open now; the demo resident has not voted yet."""
+    staff = context.users["staff"]
+    ballot = save_ballot(process=context.processes["motesplatser"], user=staff, values={
+        "title": "Medborgarpanelen: när ska mötesplatsen vara öppen?",
+        "question": "Om du bara fick välja en: när skulle du helst använda en ny mötesplats i Nödinge centrum?",
+        "method": Method.SINGLE, "eligibility": Eligibility.PANEL, "opens_at": context.days_from_today(-3, 8),
+        "closes_at": context.days_from_today(25, 23, 59), "results_visibility": ResultsVisibility.LIVE,
+    })
+    keys = [save_option(ballot=ballot, user=staff, title=title, description=text).key
+            for title, text in OPENING_HOURS]
+    for number, voter in enumerate(voters, start=1):
+        cast_ballot(ballot=ballot, voter=voter, choices=rng.choices(keys, weights=[3, 5, 4])[0],
+                    idempotency_key=f"demo-panel-{number:04}", at=context.days_from_today(-2, 12))
