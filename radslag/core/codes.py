@@ -46,3 +46,13 @@ def normalise_code(typed: str) -> str:
 
 def hash_code(purpose: str, code: str) -> str:
     return salted_hmac(f"{purpose}.lookup", normalise_code(code), algorithm="sha256").hexdigest()
+
+
+def numbered_hashes(purpose: str, salt: str, count: int) -> list[tuple[int, str]]:
+    """(number, lookup hash) of codes 1..count of a batch: what a batch stores."""
+    return [(number, hash_code(purpose, derive_code(purpose, salt, number))) for number in range(1, count + 1)]
+
+
+def sheet(purpose: str, salt: str, size: int, used: set[int]) -> list[tuple[int, str, bool]]:
+    """(number, code, used) for printing a batch again; `used` holds the numbers already used."""
+    return [(number, derive_code(purpose, salt, number), number in used) for number in range(1, size + 1)]

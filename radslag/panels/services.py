@@ -60,16 +60,12 @@ def create_invitations(*, panel: Panel, user: Any, count: int, label: str) -> In
     batch = InvitationBatch.objects.create(panel=panel, label=label, size=count, salt=codes.new_salt(),
                                            created_by=user)
     Invitation.objects.bulk_create(
-        Invitation(batch=batch, number=n, code_hash=codes.hash_code(PURPOSE, invitation_code(batch, n)))
-        for n in range(1, count + 1)
+        Invitation(batch=batch, number=number, code_hash=code_hash)
+        for number, code_hash in codes.numbered_hashes(PURPOSE, batch.salt, count)
     )
     record_event(organisation=panel.organisation, actor=user, action="panel.invitations_created", target=panel,
                  data={"batch": batch.pk, "letters": count})
     return batch
-
-
-def invitation_code(batch: InvitationBatch, number: int) -> str:
-    return codes.derive_code(PURPOSE, batch.salt, number)
 
 
 def invitation_letters(*, batch: InvitationBatch, user: Any) -> list[tuple[int, str, bool]]:
@@ -78,7 +74,8 @@ def invitation_letters(*, batch: InvitationBatch, user: Any) -> list[tuple[int, 
     used = set(batch.invitations.filter(used_at__isnull=False).values_list("number", flat=True))
     record_event(organisation=batch.panel.organisation, actor=user, action="panel.invitations_printed",
                  target=batch.panel, data={"batch": batch.pk})
-    return [(n, codes.display_code(invitation_code(batch, n)), n in used) for n in range(1, batch.size + 1)]
+    return [(number, codes.display_code(code), is_used)
+            for number, code, is_used in codes.sheet(PURPOSE, batch.salt, batch.size, used)]
 
 
 def _claim_invitation(panel: Panel, code: str) -> Invitation:

@@ -45,8 +45,8 @@ def load_panel(context: DemoContext) -> Panel:
     batch = InvitationBatch.objects.create(panel=panel, label="Slumpurval september", size=LETTERS,
                                            salt=codes.new_salt(), created_by=context.users["staff"])
     invitations = Invitation.objects.bulk_create(
-        Invitation(batch=batch, number=n, code_hash=codes.hash_code(PURPOSE, codes.derive_code(PURPOSE, batch.salt, n)))
-        for n in range(1, LETTERS + 1)
+        Invitation(batch=batch, number=number, code_hash=code_hash)
+        for number, code_hash in codes.numbered_hashes(PURPOSE, batch.salt, LETTERS)
     )
     people = User.objects.bulk_create(
         User(email=f"medlem{n:03d}@{PANEL_DOMAIN}", display_name=f"Panelmedlem {n}", password=make_password(None),

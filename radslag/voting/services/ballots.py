@@ -11,9 +11,10 @@ from django.utils.translation import gettext as _
 
 from radslag.accounts.permissions import is_staff_in
 from radslag.audit.services import record_event
+from radslag.core import codes
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.dialogues.models import DialogueProcess
-from radslag.voting.codes import derive_code, hash_code, new_salt
+from radslag.voting.codes import PURPOSE, new_salt
 from radslag.voting.models import Ballot, CodeBatch, Option, VotingCode
 
 MAX_CODES_PER_BATCH = 5000
@@ -123,8 +124,8 @@ def generate_codes(*, ballot: Ballot, user: Any, count: int, label: str) -> Code
     batch = CodeBatch.objects.create(ballot=ballot, label=label.strip() or _("Code sheet"), size=count,
                                      salt=new_salt(), created_by=user)
     VotingCode.objects.bulk_create(
-        VotingCode(ballot=ballot, batch=batch, number=number, code_hash=hash_code(derive_code(batch.salt, number)))
-        for number in range(1, count + 1)
+        VotingCode(ballot=ballot, batch=batch, number=number, code_hash=code_hash)
+        for number, code_hash in codes.numbered_hashes(PURPOSE, batch.salt, count)
     )
     record_event(organisation=ballot.organisation, actor=user, action="ballot.codes_generated", target=ballot,
                  data={"batch": batch.pk, "count": count})
@@ -137,7 +138,7 @@ def sheet_codes(*, batch: CodeBatch, user: Any) -> list[tuple[int, str, bool]]:
     used = set(batch.codes.filter(used_at__isnull=False).values_list("number", flat=True))
     record_event(organisation=batch.ballot.organisation, actor=user, action="ballot.code_sheet_printed",
                  target=batch.ballot, data={"batch": batch.pk})
-    return [(number, derive_code(batch.salt, number), number in used) for number in range(1, batch.size + 1)]
+    return codes.sheet(PURPOSE, batch.salt, batch.size, used)
 
 
 @transaction.atomic
