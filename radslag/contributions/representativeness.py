@@ -111,8 +111,9 @@ def _counts(process: DialogueProcess) -> Counts:
     return counts
 
 
-def _population(process: DialogueProcess) -> tuple[int | None, list[dict[str, Any]]]:
-    figures = PopulationFigure.objects.filter(organisation_id=process.organisation_id)
+def latest_population(organisation_id: int) -> tuple[int | None, list[dict[str, Any]]]:
+    """The latest year of the municipality's population figures, summed by locality, age band and sex."""
+    figures = PopulationFigure.objects.filter(organisation_id=organisation_id)
     latest = figures.order_by().values("organisation").annotate(latest=Max("year")).values("latest")
     rows = list(
         figures.filter(year__in=latest)
@@ -123,7 +124,8 @@ def _population(process: DialogueProcess) -> tuple[int | None, list[dict[str, An
     return (rows[0]["year"] if rows else None), rows
 
 
-def _population_shares(rows: Iterable[dict[str, Any]], field: str, adults_only: bool) -> dict[str, float]:
+def population_shares(rows: Iterable[dict[str, Any]], field: str, adults_only: bool) -> dict[str, float]:
+    """Each value's share (0..1) of the residents in `rows` (from `latest_population`), by `field`."""
     totals: Counter[str] = Counter()
     for row in rows:
         if adults_only and row["age_band"] == AgeBand.UNDER_16:
@@ -168,7 +170,7 @@ def _activity_labels(process: DialogueProcess, counts: Counter[str]) -> list[tup
 def _comparisons(process: DialogueProcess, counts: Counts) -> dict[str, Any]:
     ages = counts["age_band"]
     adults_only = not ages.get(AgeBand.UNDER_16)
-    year, population = _population(process)
+    year, population = latest_population(process.organisation_id)
     bands = [(band.value, band.label) for band in AgeBand if not (adults_only and band == AgeBand.UNDER_16)]
     names = Locality.objects.filter(organisation_id=process.organisation_id).values_list("id", "name")
     localities = [(str(pk), name) for pk, name in names]
@@ -177,14 +179,14 @@ def _comparisons(process: DialogueProcess, counts: Counts) -> dict[str, Any]:
         "adults_only": adults_only,
         "locality": _breakdown(
             "locality", _("Locality"), counts["locality_id"], localities,
-            _population_shares(population, "locality_id", adults_only),
+            population_shares(population, "locality_id", adults_only),
         ),
         "age_band": _breakdown(
-            "age_band", _("Age"), ages, bands, _population_shares(population, "age_band", adults_only)
+            "age_band", _("Age"), ages, bands, population_shares(population, "age_band", adults_only)
         ),
         "sex": _breakdown(
             "sex", _("Sex"), counts["sex"], [(s.value, s.label) for s in Sex],
-            _population_shares(population, "sex", adults_only),
+            population_shares(population, "sex", adults_only),
         ),
     }
 
