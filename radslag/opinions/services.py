@@ -11,32 +11,47 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from radslag.audit.services import record_event
+from radslag.core import codes
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.core.models import AgeBand
 from radslag.opinions.models import STATEMENT_MAX_LENGTH, Conversation, Participant, Statement, StatementVote
 from radslag.opinions.tasks import queue_recompute
 from radslag.organisations.models import Locality
 
-# Letters and digits that cannot be mistaken for each other when read aloud or copied by hand.
-CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-CODE_LENGTH = 10
 VALUES = {"agree": StatementVote.Value.AGREE, "disagree": StatementVote.Value.DISAGREE,
           "pass": StatementVote.Value.PASS}
 
 
 def new_code() -> str:
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
-    return f"{raw[:5]}-{raw[5:]}"
+    """A participation code in the alphabet and grouping of `core.codes` (drawn at random, not derived)."""
+    return codes.display_code("".join(secrets.choice(codes.ALPHABET) for _ in range(codes.CODE_LENGTH)))
 
 
-def normalise_code(code: str) -> str:
-    return "".join(ch for ch in code.upper() if ch in CODE_ALPHABET)
+def _purpose(conversation: Conversation) -> str:
+    return f"radslag.opinions.participant.{conversation.pk}"
 
 
 def hash_code(conversation: Conversation, code: str) -> str:
-    """Only this hash is stored; the code itself lives in the participant's session."""
-    material = f"{conversation.pk}:{normalise_code(code)}".encode()
-    return hashlib.sha256(material).hexdigest()
+    """Only this keyed hash is stored; the code itself lives in the participant's session."""
+    return codes.hash_code(_purpose(conversation), code)
+
+
+def _legacy_hash(conversation: Conversation, code: str) -> str:
+    """How codes were stored before they were keyed with the server's secret (SHA-256 of id and code)."""
+    return hashlib.sha256(f"{conversation.pk}:{codes.normalise_code(code)}".encode()).hexdigest()
+
+
+def _by_code(conversation: Conversation, code: str) -> Participant | None:
+    """The participant with this code; one stored under the old unkeyed hash is moved to the keyed one."""
+    keyed = hash_code(conversation, code)
+    participant = Participant.objects.filter(conversation=conversation, code_hash=keyed).first()
+    if participant is None:
+        participant = Participant.objects.filter(conversation=conversation,
+                                                 code_hash=_legacy_hash(conversation, code)).first()
+        if participant is not None:
+            participant.code_hash = keyed
+            participant.save(update_fields=["code_hash"])
+    return participant
 
 
 def check_can_take_part(conversation: Conversation, user: Any) -> None:
@@ -61,9 +76,9 @@ def join_anonymously(*, conversation: Conversation) -> tuple[Participant, str]:
 
 
 def participant_for_code(conversation: Conversation, code: str) -> Participant:
-    if len(normalise_code(code)) != CODE_LENGTH:
+    if len(codes.normalise_code(code)) != codes.CODE_LENGTH:
         raise DomainError(_("A participation code has ten letters and digits, for example ABCDE-FGH23."))
-    participant = Participant.objects.filter(conversation=conversation, code_hash=hash_code(conversation, code)).first()
+    participant = _by_code(conversation, code)
     if participant is None:
         raise DomainError(_("We do not recognise that participation code for this conversation."))
     return participant
@@ -142,7 +157,7 @@ def find_participant(conversation: Conversation, user: Any, code: str | None) ->
     if getattr(user, "is_authenticated", False):
         return Participant.objects.filter(conversation=conversation, user=user).first()
     if code:
-        return Participant.objects.filter(conversation=conversation, code_hash=hash_code(conversation, code)).first()
+        return _by_code(conversation, code)
     return None
 
 

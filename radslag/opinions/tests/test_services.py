@@ -148,3 +148,16 @@ def test_next_statement_prefers_the_least_answered_and_skips_answered(conversati
     cast_vote(participant=me, statement_id=busy.pk, value="disagree")
     assert next_statement(conversation, me) is None
     assert progress(conversation, me).done
+
+
+def test_codes_are_stored_with_a_keyed_hash_and_old_unkeyed_ones_still_work(conversation):
+    import hashlib
+
+    from radslag.opinions.services import participant_for_code
+
+    old = ParticipantFactory(conversation=conversation,
+                             code_hash=hashlib.sha256(f"{conversation.pk}:ABCDEFGH23".encode()).hexdigest())
+    assert participant_for_code(conversation, "abcde-fgh23") == old
+    old.refresh_from_db()
+    assert old.code_hash != hashlib.sha256(f"{conversation.pk}:ABCDEFGH23".encode()).hexdigest()
+    assert participant_for_code(conversation, "ABCDE-FGH23") == old  # found again under the keyed hash
