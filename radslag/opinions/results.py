@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from radslag.core.models import SMALL_GROUP_THRESHOLD
-from radslag.opinions.models import Conversation, OpinionSnapshot, Participant, Statement, StatementVote
+from radslag.opinions.models import Conversation, OpinionSnapshot, Participant, StatementVote
 
 # Shapes and colours go together so that a group never depends on colour alone.
 STYLES = (("circle", "#1b5e9e"), ("square", "#b34700"), ("triangle", "#2e7d32"), ("diamond", "#7b1fa2"),
@@ -180,7 +180,3 @@ def build_results(conversation: Conversation, participant: Participant | None) -
         view.your_group = next((g for g in [*groups, *([others] if others else [])] if you in g.participants), None)
         _compare_votes(view, participant)
     return view
-
-
-def accepted_count(conversation: Conversation) -> int:
-    return Statement.objects.filter(conversation=conversation, status=Statement.Status.ACCEPTED).count()

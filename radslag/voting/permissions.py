@@ -10,10 +10,6 @@ from radslag.dialogues.models import DialogueProcess
 from radslag.voting.models import Ballot
 
 
-def can_manage_ballots(user: Any, organisation: Any) -> bool:
-    return is_staff_in(user, organisation)
-
-
 def can_see_ballot(user: Any, ballot: Ballot) -> bool:
     """Residents see ballots of published processes; staff also see those being prepared."""
     return ballot.process.status != DialogueProcess.Status.DRAFT or is_staff_in(user, ballot.organisation)
