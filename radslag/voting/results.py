@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from radslag.analysis.tallies import TallyResult
@@ -71,14 +72,16 @@ def _suppressed(counter: Counter[str]) -> list[tuple[str, int | None]]:
 
 
 def participation(ballot: Ballot) -> Participation:
-    casts = ballot.cast_ballots.all()
-    sources = Counter(casts.values_list("source", flat=True))
+    """Two queries however many ballots: the cast ballots' source and profile, and the codes' counts."""
+    rows = list(ballot.cast_ballots.order_by().values_list("source", "locality__name", "age_band"))
+    sources = Counter(source for source, _place, _age in rows)
+    codes = ballot.codes.aggregate(issued=Count("id"), used=Count("id", filter=Q(used_at__isnull=False)))
     ages = dict(AgeBand.choices)
-    by_locality = Counter(name or _("Not stated") for name in casts.values_list("locality__name", flat=True))
-    by_age = Counter(str(ages.get(band, _("Not stated"))) for band in casts.values_list("age_band", flat=True))
+    by_locality = Counter(place or _("Not stated") for _source, place, _age in rows)
+    by_age = Counter(str(ages.get(age, _("Not stated"))) for _source, _place, age in rows)
     return Participation(
-        total=sum(sources.values()), web=sources[CastBallot.Source.WEB], paper=sources[CastBallot.Source.PAPER],
-        codes_issued=ballot.codes.count(), codes_used=ballot.codes.filter(used_at__isnull=False).count(),
+        total=len(rows), web=sources[CastBallot.Source.WEB], paper=sources[CastBallot.Source.PAPER],
+        codes_issued=codes["issued"], codes_used=codes["used"],
         by_locality=_suppressed(by_locality) if ballot.collect_profile else [],
         by_age_band=_suppressed(by_age) if ballot.collect_profile else [],
     )

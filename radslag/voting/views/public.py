@@ -22,7 +22,8 @@ from radslag.voting.services.casting import is_panel_member
 def public_ballot(request: HttpRequest, ballot_pk: int) -> Ballot:
     """The ballot if it belongs to this municipality and may be seen; otherwise a 404."""
     ballot = get_object_or_404(
-        Ballot.objects.select_related("process", "organisation"),
+        # Options once per request: the count, the result rows and the Schulze order all read them.
+        Ballot.objects.select_related("process", "organisation").prefetch_related("options"),
         pk=ballot_pk, organisation=request.organisation,  # type: ignore[attr-defined]
     )
     if not can_see_ballot(request.user, ballot):
