@@ -26,12 +26,13 @@ def _staff_compilation(request: HttpRequest, pk: int) -> Compilation:
     return compilation_for(process)
 
 
-def _page(request: HttpRequest, compilation: Compilation, form: CompilationTextsForm, **extra: object) -> HttpResponse:
+def _page(request: HttpRequest, compilation: Compilation, form: CompilationTextsForm, status: int = 200,
+          **extra: object) -> HttpResponse:
     return render(request, "reports/staff.html", {
         "process": compilation.process, "compilation": compilation, "form": form,
         "content": assemble_compilation(process=compilation.process, compilation=compilation),
         "versions": compilation.versions.select_related("published_by"), **extra,
-    })
+    }, status=status)
 
 
 @staff_required
@@ -47,7 +48,7 @@ def compilation_preview(request: HttpRequest, pk: int) -> HttpResponse:
         )
         messages.success(request, _("The texts are saved. The preview below shows them."))
         return redirect("reports:staff_compilation", pk=pk)
-    return _page(request, compilation, form)
+    return _page(request, compilation, form, status=400 if request.method == "POST" else 200)
 
 
 @staff_required
