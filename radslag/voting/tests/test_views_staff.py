@@ -146,3 +146,11 @@ def test_a_ranked_ballot_shows_the_schulze_order_and_borda_points_together(clien
     html = client_for(org).get(f"/rosta/{ballot.pk}/resultat/").content.decode()
     assert "Ordning enligt Schulzemetoden" in html and "Bordapoäng" in html
     assert html.index("<li>Mötet</li>") < html.index("<li>Skolan</li>")
+
+
+def test_a_refused_code_sheet_shows_its_errors_beside_the_fields(client_for, org, staff, ballot):
+    response = client_for(org, staff).post(f"{base(ballot)}koder/", {"label": "Möte", "count": "0"})
+    html = response.content.decode()
+    assert response.status_code == 400 and 'class="error-summary"' in html and 'href="#id_count"' in html
+    assert 'name="label" value="Möte"' in html  # what was typed is kept
+    assert not ballot.code_batches.exists()

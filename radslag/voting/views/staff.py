@@ -88,15 +88,23 @@ def ballot_detail(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResponse
         else:
             messages.success(request, _("The option was added."))
             return _detail(ballot)
+    return _detail_page(request, ballot, option_form=form)
+
+
+def _detail_page(request: HttpRequest, ballot: Ballot, *, option_form: OptionForm | None = None,
+                 code_form: CodeBatchForm | None = None) -> HttpResponse:
+    """The ballot's staff page; a bound form with errors is shown with them and answers 400."""
     now = timezone.now()
     context = {
-        "process": ballot.process, "ballot": ballot, "option_form": form, "code_form": CodeBatchForm(),
+        "process": ballot.process, "ballot": ballot, "option_form": option_form or OptionForm(),
+        "code_form": code_form or CodeBatchForm(),
         "options": ballot.options.all(), "batches": ballot.code_batches.all(), "now": now,
         "is_open": ballot.is_open(now), "has_closed": ballot.has_closed(now),
         "cast_count": ballot.cast_ballots.count(), "voter_url": request.build_absolute_uri(
             reverse("voting:vote", kwargs={"ballot_pk": ballot.pk})),
     }
-    return render(request, "voting/staff/ballot_detail.html", context)
+    refused = any(form is not None and form.is_bound and form.errors for form in (option_form, code_form))
+    return render(request, "voting/staff/ballot_detail.html", context, status=400 if refused else 200)
 
 
 @staff_required
@@ -135,12 +143,15 @@ def theme_options_add(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResp
 def codes_generate(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResponse:
     ballot = staff_ballot(request, pk, ballot_pk)
     form = CodeBatchForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give the sheet a name and a number of codes between 1 and 5,000."))
-        return _detail(ballot)
-    batch = generate_codes(ballot=ballot, user=request.user, count=form.cleaned_data["count"],
-                           label=form.cleaned_data["label"])
-    return redirect("voting:code_sheet", pk=pk, ballot_pk=ballot.pk, batch_pk=batch.pk)
+    if form.is_valid():
+        try:
+            batch = generate_codes(ballot=ballot, user=request.user, count=form.cleaned_data["count"],
+                                   label=form.cleaned_data["label"])
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            return redirect("voting:code_sheet", pk=pk, ballot_pk=ballot.pk, batch_pk=batch.pk)
+    return _detail_page(request, ballot, code_form=form)
 
 
 @staff_required
