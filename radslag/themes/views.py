@@ -47,7 +47,8 @@ def process_theme(process: DialogueProcess, theme_pk: int) -> Theme:
     return get_object_or_404(Theme, pk=theme_pk, process=process)
 
 
-def overview_context(process: DialogueProcess, run_form: RunForm, merge_form: MergeForm | None = None) -> Any:
+def overview_context(process: DialogueProcess, run_form: RunForm, merge_form: MergeForm | None = None,
+                     new_theme_form: NewThemeForm | None = None) -> Any:
     themes = list(active_themes(process))
     quotes = quotes_by_theme(themes)
     merge_form = merge_form or MergeForm(process=process)
@@ -63,7 +64,7 @@ def overview_context(process: DialogueProcess, run_form: RunForm, merge_form: Me
         "process": process,
         "run_form": run_form,
         "merge_form": merge_form,
-        "new_theme_form": NewThemeForm(),
+        "new_theme_form": new_theme_form or NewThemeForm(),
         "themes": themes,
         "latest_run": runs[0] if runs else None,
         "runs": runs,

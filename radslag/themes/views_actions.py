@@ -166,5 +166,5 @@ def create(request: HttpRequest, pk: int) -> HttpResponse:
                                       description=data["description"])  # fmt: skip
         messages.success(request, _("The theme “%(name)s” was created.") % {"name": theme.name})
         return redirect(_theme_url(theme))
-    _form_errors(request, form)
-    return redirect(reverse("themes:overview", kwargs={"pk": process.pk}) + "#new-theme-title")
+    context = overview_context(process, RunForm(process=process), new_theme_form=form)
+    return render(request, "themes/overview.html", context, status=400)

@@ -249,3 +249,11 @@ def test_theme_page_queries_do_not_grow_with_members(client_for, org, staff, pro
     CodingFactory.create_batch(30, theme=theme)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(theme_url(theme))
+
+
+def test_a_new_theme_without_a_name_is_refused_beside_the_field(client_for, org, staff, process):
+    response = client_for(org, staff).post(reverse("themes:create", kwargs={"pk": process.pk}),
+                                           {"label": "", "description": "Om bussarna"})
+    html = response.content.decode()
+    assert response.status_code == 400 and 'class="error-summary"' in html and 'href="#id_label"' in html
+    assert "Om bussarna" in html  # what was typed is kept
