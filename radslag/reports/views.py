@@ -29,7 +29,10 @@ def _public_process(request: HttpRequest, slug: str) -> DialogueProcess:
 
 
 def _versions(process: DialogueProcess) -> list[CompilationVersion]:
-    versions = list(CompilationVersion.objects.filter(compilation__process=process).order_by("-number"))
+    # Without their snapshots (every version's full text): the list needs numbers and dates; the one
+    # version shown loads its own snapshot when it is read.
+    versions = list(CompilationVersion.objects.filter(compilation__process=process).defer("snapshot")
+                    .order_by("-number"))
     if not versions:
         raise Http404("No compilation has been published for this dialogue.")
     return versions

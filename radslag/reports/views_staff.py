@@ -31,7 +31,7 @@ def _page(request: HttpRequest, compilation: Compilation, form: CompilationTexts
     return render(request, "reports/staff.html", {
         "process": compilation.process, "compilation": compilation, "form": form,
         "content": assemble_compilation(process=compilation.process, compilation=compilation),
-        "versions": compilation.versions.select_related("published_by"), **extra,
+        "versions": compilation.versions.select_related("published_by").defer("snapshot"), **extra,
     }, status=status)
 
 
