@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 Option = str
 
@@ -165,3 +166,21 @@ def tally_ranked(
         "ranked", len(rankings), _ranked_scores(borda, options), eligible,
         {"schulze": order, "pairwise": d, "winners": order[0] if order else []},
     )
+
+
+def tally(spec: Mapping[str, Any], method: str) -> TallyResult:
+    """Count a ballots file of `radslag tally` (options, ballots, dots, cap, eligible) by `method`.
+
+    The live results and the command-line recount both call this, so they cannot differ.
+    """
+    options = [str(o) for o in spec["options"]]
+    ballots = spec["ballots"]
+    eligible = spec.get("eligible")
+    if method == "dot":
+        return tally_dots(ballots, options, dots=int(spec["dots"]), cap=int(spec.get("cap", spec["dots"])),
+                          eligible=eligible)
+    if method == "approval":
+        return tally_approval(ballots, options, eligible=eligible)
+    if method == "single":
+        return tally_single(ballots, options, eligible=eligible)
+    return tally_ranked(ballots, options, eligible=eligible)

@@ -12,16 +12,8 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
 
-from radslag.analysis.tallies import (
-    BallotError,
-    TallyResult,
-    tally_approval,
-    tally_dots,
-    tally_ranked,
-    tally_single,
-)
+from radslag.analysis.tallies import BallotError, tally
 
 METHODS = ("dot", "approval", "single", "ranked")
 
@@ -33,27 +25,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True)
 
 
-def count(spec: dict[str, Any], method: str) -> TallyResult:
-    options = [str(o) for o in spec["options"]]
-    ballots = spec["ballots"]
-    eligible = spec.get("eligible")
-    if method == "dot":
-        return tally_dots(ballots, options, dots=int(spec["dots"]), cap=int(spec.get("cap", spec["dots"])),
-                          eligible=eligible)
-    if method == "approval":
-        return tally_approval(ballots, options, eligible=eligible)
-    if method == "single":
-        return tally_single(ballots, options, eligible=eligible)
-    return tally_ranked(ballots, options, eligible=eligible)
-
-
 def run(args: argparse.Namespace) -> int:
     try:
         spec = json.loads(Path(args.ballots).read_text(encoding="utf-8"))
         method = args.method or spec.get("method")
         if method not in METHODS:
             raise BallotError(f"Okänd metod ”{method}”. Välj bland: {', '.join(METHODS)}.")
-        result = count(spec, method)
+        result = tally(spec, method)
     except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
         print(f"radslag tally: {error}", file=sys.stderr)
         return 2

@@ -9,8 +9,7 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
-from radslag.analysis.tallies import TallyResult
-from radslag.analysis.tally_cli import count
+from radslag.analysis.tallies import TallyResult, tally
 from radslag.core.models import SMALL_GROUP_THRESHOLD, AgeBand
 from radslag.voting.models import Ballot, CastBallot, Eligibility, Method
 
@@ -40,7 +39,7 @@ def ballot_spec(ballot: Ballot) -> dict[str, Any]:
 
 def count_ballot(ballot: Ballot) -> TallyResult:
     spec = ballot_spec(ballot)
-    return count(spec, spec["method"])
+    return tally(spec, spec["method"])
 
 
 @dataclass(frozen=True)

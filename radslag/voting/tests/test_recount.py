@@ -11,7 +11,7 @@ from django.core.management import call_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from radslag.analysis.tally_cli import count
+from radslag.analysis.tallies import tally as count
 from radslag.voting.models import Eligibility, Method
 from radslag.voting.results import count_ballot
 from radslag.voting.services import cast_ballot, enter_paper_ballot
