@@ -31,11 +31,10 @@ def next_statement(conversation: Conversation, participant: Participant | None) 
     candidates = conversation.statements.accepted()
     if participant is not None:
         candidates = candidates.exclude(votes__participant=participant)
-    rows = list(candidates.annotate(answers=Count("votes")).values_list("pk", "answers"))
+    rows = list(candidates.annotate(answers=Count("votes")))
     if not rows:
         return None
-    chosen, _answers = min(rows, key=lambda row: (row[1], _shuffle_key(participant, row[0])))
-    return Statement.objects.get(pk=chosen)
+    return min(rows, key=lambda row: (row.answers, _shuffle_key(participant, row.pk)))  # type: ignore[attr-defined]
 
 
 def progress(conversation: Conversation, participant: Participant | None) -> Progress:
