@@ -20,6 +20,7 @@ to `cast_ballot`, which gives the precise answer, so there is one definition of 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +43,7 @@ def _column(meta: Any, name: str) -> str:
     return connection.ops.quote_name(meta.get_field(name).column)
 
 
+@functools.cache
 def _sql() -> dict[str, str]:
     """The three statements, built once from the models' table and column names (never from input)."""
     code, ballot, option = VotingCode._meta, Ballot._meta, Option._meta
@@ -70,13 +72,8 @@ def _sql() -> dict[str, str]:
     }
 
 
-_STATEMENTS: dict[str, str] = {}
-
-
 def _statement(name: str) -> str:
-    if not _STATEMENTS:
-        _STATEMENTS.update(_sql())
-    return _STATEMENTS[name]
+    return _sql()[name]
 
 
 def _ballot_rules(rows: list[tuple[Any, ...]]) -> tuple[Ballot, str, list[str]]:
