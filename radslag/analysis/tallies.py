@@ -11,11 +11,31 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-Option = str
+from radslag.analysis.ballot_rules import (
+    BallotError,
+    Option,
+    read_approval,
+    read_ballots_file,
+    read_dots,
+    read_ranking,
+    read_single,
+)
 
-
-class BallotError(ValueError):
-    """A ballot breaks the rules of its vote. The message is written for the voter, in Swedish."""
+__all__ = [
+    "BallotError",
+    "OptionScore",
+    "TallyResult",
+    "borda_scores",
+    "pairwise_preferences",
+    "schulze_order",
+    "strongest_paths",
+    "tally",
+    "tally_approval",
+    "tally_dots",
+    "tally_ranked",
+    "tally_single",
+    "validate_dot_ballot",
+]
 
 
 @dataclass(frozen=True)
@@ -53,23 +73,8 @@ def _ranked_scores(totals: Mapping[Option, float], options: Sequence[Option]) ->
     return scores
 
 
-def _check_known(chosen: Iterable[Option], options: Sequence[Option]) -> None:
-    known = set(options)
-    unknown = [o for o in chosen if o not in known]
-    if unknown:
-        raise BallotError(f"Okänt alternativ: {', '.join(map(str, unknown))}.")
-
-
 def validate_dot_ballot(allocation: Mapping[Option, int], options: Sequence[Option], *, dots: int, cap: int) -> None:
-    _check_known(allocation, options)
-    if any(not isinstance(n, int) or n < 0 for n in allocation.values()):
-        raise BallotError("Antalet prickar måste vara ett heltal som är noll eller större.")
-    used = sum(allocation.values())
-    if used > dots:
-        raise BallotError(f"Du har delat ut {used} prickar men har bara {dots}.")
-    over = [o for o, n in allocation.items() if n > cap]
-    if over:
-        raise BallotError(f"Högst {cap} prickar per alternativ ({', '.join(map(str, over))} fick fler).")
+    read_dots(allocation, options, dots=dots, cap=cap)
 
 
 def tally_dots(
@@ -79,8 +84,7 @@ def tally_dots(
     totals: Counter[Option] = Counter()
     count = 0
     for allocation in ballots:
-        validate_dot_ballot(allocation, options, dots=dots, cap=cap)
-        totals.update(allocation)
+        totals.update(read_dots(allocation, options, dots=dots, cap=cap))
         count += 1
     return TallyResult("dot", count, _ranked_scores(totals, options), eligible, {"dots": dots, "cap": cap})
 
@@ -91,11 +95,7 @@ def tally_approval(
     totals: Counter[Option] = Counter()
     count = 0
     for approved in ballots:
-        chosen = list(approved)
-        _check_known(chosen, options)
-        if len(set(chosen)) != len(chosen):
-            raise BallotError("Samma alternativ får bara väljas en gång.")
-        totals.update(chosen)
+        totals.update(read_approval(approved, options))
         count += 1
     return TallyResult("approval", count, _ranked_scores(totals, options), eligible)
 
@@ -104,27 +104,23 @@ def tally_single(ballots: Iterable[Option], options: Sequence[Option], *, eligib
     totals: Counter[Option] = Counter()
     count = 0
     for choice in ballots:
-        _check_known([choice], options)
-        totals[choice] += 1
+        totals[read_single(choice, options)] += 1
         count += 1
     return TallyResult("single", count, _ranked_scores(totals, options), eligible)
 
 
-def _validate_ranking(ranking: Sequence[Option], options: Sequence[Option]) -> None:
-    _check_known(ranking, options)
-    if len(set(ranking)) != len(ranking):
-        raise BallotError("Varje alternativ får bara rangordnas en gång.")
-
-
 def pairwise_preferences(ballots: Sequence[Sequence[Option]], options: Sequence[Option]) -> list[list[int]]:
-    """d[i][j] = number of voters who rank option i above option j (unranked options come last, tied)."""
+    """d[i][j] = number of voters who rank option i above option j.
+
+    An option a voter left unranked is below every option they ranked, and two unranked options are
+    equal on that ballot (it counts for neither).
+    """
     index = {o: i for i, o in enumerate(options)}
     n = len(options)
     d = [[0] * n for _ in range(n)]
     for ranking in ballots:
-        _validate_ranking(ranking, options)
-        position = {index[o]: p for p, o in enumerate(ranking)}
-        last = len(ranking)
+        position = {index[o]: p for p, o in enumerate(read_ranking(ranking, options))}
+        last = len(position)
         for i in range(n):
             for j in range(n):
                 if i != j and position.get(i, last) < position.get(j, last):
@@ -132,9 +128,13 @@ def pairwise_preferences(ballots: Sequence[Sequence[Option]], options: Sequence[
     return d
 
 
-def schulze_order(d: list[list[int]], options: Sequence[Option]) -> list[list[Option]]:
-    """Tiers of options, best first, by the Schulze method (strongest paths, winning votes)."""
-    n = len(options)
+def strongest_paths(d: list[list[int]]) -> list[list[int]]:
+    """p[i][j] = strength of the strongest path from i to j (Schulze, winning votes).
+
+    A link i→j exists when more voters prefer i to j than j to i, and its strength is d[i][j]; a path's
+    strength is that of its weakest link; 0 means no path.
+    """
+    n = len(d)
     p = [[d[i][j] if d[i][j] > d[j][i] else 0 for j in range(n)] for i in range(n)]
     for k in range(n):
         for i in range(n):
@@ -143,44 +143,65 @@ def schulze_order(d: list[list[int]], options: Sequence[Option]) -> list[list[Op
             for j in range(n):
                 if j not in (i, k):
                     p[i][j] = max(p[i][j], min(p[i][k], p[k][j]))
-    wins = [sum(1 for j in range(n) if j != i and p[i][j] > p[j][i]) for i in range(n)]
-    tiers: dict[int, list[Option]] = {}
-    for i, option in enumerate(options):
-        tiers.setdefault(wins[i], []).append(option)
-    return [tiers[w] for w in sorted(tiers, reverse=True)]
+    return p
+
+
+def schulze_order(d: list[list[int]], options: Sequence[Option]) -> list[list[Option]]:
+    """Tiers of options, best first, by the Schulze method; options in one tier are tied.
+
+    a beats b when the strongest path from a to b is stronger than the one back. The relation is a strict
+    partial order (Schulze 2011, §4.1), so the winners are the options nobody beats, and each next tier is
+    the options that nobody among those still left beats.
+    """
+    p = strongest_paths(d)
+    left = list(range(len(options)))
+    tiers: list[list[Option]] = []
+    while left:
+        unbeaten = [a for a in left if not any(p[b][a] > p[a][b] for b in left if b != a)]
+        tiers.append([options[a] for a in unbeaten])
+        left = [a for a in left if a not in unbeaten]
+    return tiers
+
+
+def borda_scores(ballots: Iterable[Sequence[Option]], options: Sequence[Option]) -> Counter[Option]:
+    """Each ballot gives an option one point for every option it ranks that option above.
+
+    With n options the first place gets n-1 points, the second n-2 and so on; an unranked option gets
+    0, because it is above no option (unranked options are below all ranked ones and equal to each other).
+    """
+    n = len(options)
+    borda: Counter[Option] = Counter()
+    for ranking in ballots:
+        for position, option in enumerate(read_ranking(ranking, options)):
+            borda[option] += n - 1 - position
+    return borda
 
 
 def tally_ranked(
     ballots: Iterable[Sequence[Option]], options: Sequence[Option], *, eligible: int | None = None
 ) -> TallyResult:
-    """Schulze order and Borda scores together. Borda: with n options, 1st gets n-1 points, unranked 0."""
+    """Schulze order (its first tier are the winners, all of them) and Borda scores together."""
     rankings = [list(r) for r in ballots]
     d = pairwise_preferences(rankings, options)
-    n = len(options)
-    borda: Counter[Option] = Counter()
-    for ranking in rankings:
-        for position, option in enumerate(ranking):
-            borda[option] += n - 1 - position
     order = schulze_order(d, options)
     return TallyResult(
-        "ranked", len(rankings), _ranked_scores(borda, options), eligible,
+        "ranked", len(rankings), _ranked_scores(borda_scores(rankings, options), options), eligible,
         {"schulze": order, "pairwise": d, "winners": order[0] if order else []},
     )
 
 
-def tally(spec: Mapping[str, Any], method: str) -> TallyResult:
+def tally(spec: Mapping[str, Any], method: str | None = None) -> TallyResult:
     """Count a ballots file of `radslag tally` (options, ballots, dots, cap, eligible) by `method`.
 
-    The live results and the command-line recount both call this, so they cannot differ.
+    The live results and the command-line recount both call this, so they cannot differ. A file that
+    breaks the rules (see `ballot_rules`) raises BallotError naming the ballot.
     """
-    options = [str(o) for o in spec["options"]]
-    ballots = spec["ballots"]
-    eligible = spec.get("eligible")
-    if method == "dot":
-        return tally_dots(ballots, options, dots=int(spec["dots"]), cap=int(spec.get("cap", spec["dots"])),
-                          eligible=eligible)
-    if method == "approval":
-        return tally_approval(ballots, options, eligible=eligible)
-    if method == "single":
-        return tally_single(ballots, options, eligible=eligible)
-    return tally_ranked(ballots, options, eligible=eligible)
+    checked = read_ballots_file(spec, method)
+    options, ballots, eligible = checked.options, checked.ballots, checked.eligible
+    if checked.method == "dot":
+        return tally_dots(ballots, options, dots=checked.dots, cap=checked.cap, eligible=eligible)  # type: ignore[arg-type]
+    if checked.method == "approval":
+        return tally_approval(ballots, options, eligible=eligible)  # type: ignore[arg-type]
+    if checked.method == "single":
+        return tally_single(ballots, options, eligible=eligible)  # type: ignore[arg-type]
+    return tally_ranked(ballots, options, eligible=eligible)  # type: ignore[arg-type]

@@ -2,8 +2,10 @@
 
 The ballots file is JSON: {"method": "dot"|"approval"|"single"|"ranked", "options": ["a", "b", ...],
 "dots": 5, "cap": 3, "eligible": 120, "ballots": [...]} where each ballot is, by method,
-{"a": 2, "b": 3} (dot), ["a", "c"] (approval), "a" (single) or ["b", "a", "c"] (ranked, best first).
-`--method` overrides the file's method.
+{"a": 2, "b": 3} (dot), ["a", "c"] (approval), "a" (single) or ["b", "a", "c"] (ranked, best first;
+options left out count below all ranked ones, equal to each other). `--method` overrides the file's method.
+A file that breaks the rules of `radslag.analysis.ballot_rules` is refused with exit status 2 and a
+message naming the ballot; nothing is written.
 """
 
 from __future__ import annotations
@@ -13,9 +15,8 @@ import json
 import sys
 from pathlib import Path
 
-from radslag.analysis.tallies import BallotError, tally
-
-METHODS = ("dot", "approval", "single", "ranked")
+from radslag.analysis.ballot_rules import METHODS, BallotError
+from radslag.analysis.tallies import tally
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,16 +26,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", required=True)
 
 
+def _refuse(message: str) -> int:
+    print(f"radslag tally: {message}", file=sys.stderr)
+    return 2
+
+
 def run(args: argparse.Namespace) -> int:
     try:
-        spec = json.loads(Path(args.ballots).read_text(encoding="utf-8"))
-        method = args.method or spec.get("method")
-        if method not in METHODS:
-            raise BallotError(f"Okänd metod ”{method}”. Välj bland: {', '.join(METHODS)}.")
-        result = tally(spec, method)
-    except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
-        print(f"radslag tally: {error}", file=sys.stderr)
-        return 2
+        text = Path(args.ballots).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return _refuse(f"filen {args.ballots} kunde inte läsas ({error}).")
+    try:
+        spec = json.loads(text)
+    except json.JSONDecodeError as error:
+        return _refuse(f"filen är inte giltig JSON (rad {error.lineno}, kolumn {error.colno}: {error.msg}).")
+    try:
+        result = tally(spec, args.method)
+    except BallotError as error:
+        return _refuse(str(error))
     payload = {
         "method": result.method, "ballots": result.ballots, "eligible": result.eligible, "turnout": result.turnout,
         "scores": [{"option": s.option, "score": s.score, "share": round(s.share, 6), "rank": s.rank}
@@ -42,4 +51,11 @@ def run(args: argparse.Namespace) -> int:
         "extra": result.extra,
     }
     Path(args.output).write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
+    tiers = result.extra.get("schulze")
+    if isinstance(tiers, list):
+        print("Schulze: " + " · ".join(_tier(place, tier) for place, tier in enumerate(tiers, start=1)))
     return 0
+
+
+def _tier(place: int, tier: list[str]) -> str:
+    return f"{place}. {', '.join(tier)}" + (" (delad plats)" if len(tier) > 1 else "")

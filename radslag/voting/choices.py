@@ -1,4 +1,4 @@
-"""A voter's choices: checked by the tallies module's own rules and stored in the `radslag tally` format."""
+"""A voter's choices: checked by `analysis.ballot_rules` (the rules `radslag tally` applies) and stored in its format."""
 
 from __future__ import annotations
 
@@ -7,62 +7,26 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from radslag.analysis.tallies import (
-    BallotError,
-    pairwise_preferences,
-    tally_approval,
-    tally_single,
-    validate_dot_ballot,
-)
+from radslag.analysis.ballot_rules import BallotError, Choices, read_ballot
 from radslag.core.errors import DomainError
-from radslag.voting.models import Ballot, Method
-
-Choices = dict[str, int] | list[str] | str
+from radslag.voting.models import Ballot
 
 
-def _unreadable() -> DomainError:
-    return DomainError(_("The ballot could not be read. Reload the page and try again."))
-
-
-def _dot(raw: Any) -> dict[str, int]:
-    if not isinstance(raw, dict):
-        raise _unreadable()
-    allocation: dict[str, int] = {}
-    for key, value in raw.items():
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise DomainError(_("The number of dots must be a whole number."))
-        if value:
-            allocation[str(key)] = value
-    return allocation
-
-
-def _names(raw: Any) -> list[str]:
-    if not isinstance(raw, list) or not all(isinstance(item, str | int) for item in raw):
-        raise _unreadable()
-    return [str(item) for item in raw]
+def _message(error: BallotError) -> str:
+    """The refusal in the interface's language; rules without a translation keep the engine's Swedish text."""
+    messages = {
+        "unreadable": _("The ballot could not be read. Reload the page and try again."),
+        "not_whole": _("The number of dots must be a whole number."),
+        "no_dots": _("Give at least one dot to an option."),
+        "no_choice": _("Choose one option."),
+        "empty": _("Choose at least one option."),
+    }
+    return messages.get(error.kind, str(error))
 
 
 def canonical_choices(ballot: Ballot, options: Sequence[str], raw: Any) -> Choices:
-    """The choices as they will be stored; refuses anything the count would refuse, in Swedish."""
+    """The choices as they will be stored; refuses exactly what a recount would refuse."""
     try:
-        if ballot.method == Method.DOT:
-            allocation = _dot(raw)
-            validate_dot_ballot(allocation, options, dots=ballot.dots_per_voter, cap=ballot.effective_cap)
-            if not allocation:
-                raise DomainError(_("Give at least one dot to an option."))
-            return allocation
-        if ballot.method == Method.SINGLE:
-            if not isinstance(raw, str | int) or raw == "":
-                raise DomainError(_("Choose one option."))
-            tally_single([str(raw)], options)
-            return str(raw)
-        chosen = _names(raw)
-        if not chosen:
-            raise DomainError(_("Choose at least one option."))
-        if ballot.method == Method.APPROVAL:
-            tally_approval([chosen], options)
-        else:
-            pairwise_preferences([chosen], options)
-        return chosen
+        return read_ballot(ballot.method, raw, options, dots=ballot.dots_per_voter, cap=ballot.effective_cap)
     except BallotError as error:
-        raise DomainError(str(error)) from error
+        raise DomainError(_message(error)) from error

@@ -68,7 +68,9 @@ def test_turnout_uses_eligible_code_holders():
 
 
 dot_ballots = st.lists(
-    st.dictionaries(st.sampled_from(OPTIONS), st.integers(0, 2), max_size=2).filter(lambda b: sum(b.values()) <= 4),
+    # An empty ballot (no dots at all) is refused, so every generated ballot places 1 to 4 dots.
+    st.dictionaries(st.sampled_from(OPTIONS), st.integers(0, 2), max_size=2)
+    .filter(lambda b: 1 <= sum(b.values()) <= 4),
     max_size=30,
 )
 
