@@ -1,4 +1,4 @@
-"""A voter's choices: checked by `analysis.ballot_rules` (the rules `radslag tally` applies) and stored in its format."""
+"""A voter's choices: checked by `analysis.ballot_rules` (what `radslag tally` applies) and stored in its format."""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from radslag.core.models import AgeBand, TimeStamped
 from radslag.dialogues.models import Activity, DialogueProcess
@@ -32,6 +33,16 @@ class Eligibility(models.TextChoices):
 class ResultsVisibility(models.TextChoices):
     AFTER_CLOSE = "after_close", _("After closing, when staff publish them")
     LIVE = "live", _("Live while voting is open")
+
+
+class BallotStatus(models.TextChoices):
+    """Where a ballot stands at a moment; `Ballot.status_at` is the one place that decides it."""
+
+    PREPARING = "preparing", _("Being prepared")
+    SCHEDULED = "scheduled", pgettext_lazy("ballot status", "Scheduled")
+    OPEN = "open", pgettext_lazy("ballot status", "Open")
+    CLOSED = "closed", pgettext_lazy("ballot status", "Closed")
+    PUBLISHED = "published", _("Results published")
 
 
 class Ballot(TimeStamped):
@@ -82,18 +93,28 @@ class Ballot(TimeStamped):
     def __str__(self) -> str:
         return self.title
 
+    def status_at(self, at: dt.datetime) -> BallotStatus:
+        """A published result is final: once published, the ballot never opens again, whatever its times say."""
+        if self.results_published_at is not None:
+            return BallotStatus.PUBLISHED
+        if self.closes_at is not None and self.closes_at <= at:
+            return BallotStatus.CLOSED
+        if self.opens_at is not None and self.opens_at <= at:
+            return BallotStatus.OPEN
+        return BallotStatus.SCHEDULED if self.opens_at is not None else BallotStatus.PREPARING
+
     def is_open(self, at: dt.datetime) -> bool:
-        started = self.opens_at is not None and self.opens_at <= at
-        return started and (self.closes_at is None or at < self.closes_at)
+        return self.status_at(at) == BallotStatus.OPEN
 
     def has_closed(self, at: dt.datetime) -> bool:
-        return self.closes_at is not None and self.closes_at <= at
+        return self.status_at(at) in (BallotStatus.CLOSED, BallotStatus.PUBLISHED)
 
     def results_are_public(self, at: dt.datetime) -> bool:
         """Live results from opening; otherwise once it has closed and staff published them."""
-        if self.results_visibility == ResultsVisibility.LIVE:
-            return self.opens_at is not None and self.opens_at <= at
-        return self.has_closed(at) and self.results_published_at is not None
+        status = self.status_at(at)
+        if status == BallotStatus.PUBLISHED:
+            return True
+        return self.results_visibility == ResultsVisibility.LIVE and status in (BallotStatus.OPEN, BallotStatus.CLOSED)
 
     @property
     def effective_cap(self) -> int:

@@ -66,7 +66,7 @@
     }
     if (schulze && data.schulze.length) {
       schulze.textContent = labels.schulze + " " + data.schulze.map(function (tier, i) {
-        return (i + 1) + ". " + tier.join(", ");
+        return (i + 1) + ". " + tier.join(", ") + (tier.length > 1 ? " (" + labels.tied + ")" : "");
       }).join(" · ");
     }
   }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,6 +31,27 @@ def _require_staff(user: Any, organisation: Any) -> None:
         raise PermissionDeniedError(_("Only the municipality's staff may manage ballots."))
 
 
+def _require_not_published(ballot: Ballot) -> None:
+    if ballot.results_published_at is not None:
+        raise DomainError(_("The result is published and final; the ballot, its times and its options can no "
+                            "longer be changed."))
+
+
+def _audit_value(value: Any) -> Any:
+    """A field's value as the audit log keeps it: times in ISO 8601 (UTC), related rows by id."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat()
+    if isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+def _changes(old: dict[str, Any], new: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """{field: {"old", "new"}} for the fields whose value differs, as the audit log records a change."""
+    return {name: {"old": _audit_value(old.get(name)), "new": _audit_value(value)}
+            for name, value in new.items() if old.get(name) != value}
+
+
 def _require_no_votes(ballot: Ballot) -> None:
     if ballot.cast_ballots.exists():
         raise DomainError(_("Ballots have been cast; the options and the rules of the vote can no longer change."))
@@ -38,21 +59,29 @@ def _require_no_votes(ballot: Ballot) -> None:
 
 @transaction.atomic
 def save_ballot(*, process: DialogueProcess, user: Any, values: dict[str, Any], ballot: Ballot | None = None) -> Ballot:
-    """Create a ballot in the process, or change one; the rules are locked once anyone has voted."""
+    """Create a ballot in the process, or change one; the rules are locked once anyone has voted.
+
+    Nothing changes once the result is published. Every change is audited with its old and new values.
+    """
     _require_staff(user, process.organisation)
     creating = ballot is None
+    changes: dict[str, dict[str, Any]] = {}
     if ballot is None:
         ballot = Ballot(organisation=process.organisation, process=process)
     else:
         stored = Ballot.objects.select_for_update().get(pk=ballot.pk)
+        _require_not_published(stored)
         if any(getattr(stored, name) != values[name] for name in RULE_FIELDS if name in values):
             _require_no_votes(ballot)
+        changes = _changes({name: getattr(stored, name) for name in BALLOT_FIELDS},
+                           {name: values[name] for name in BALLOT_FIELDS if name in values})
     for name in BALLOT_FIELDS:
         if name in values:
             setattr(ballot, name, values[name])
     ballot.save()
     record_event(organisation=process.organisation, actor=user,
-                 action="ballot.created" if creating else "ballot.changed", target=ballot)
+                 action="ballot.created" if creating else "ballot.changed", target=ballot,
+                 data={"changes": changes} if changes else None)
     return ballot
 
 
@@ -60,6 +89,7 @@ def save_ballot(*, process: DialogueProcess, user: Any, values: dict[str, Any], 
 def save_option(*, ballot: Ballot, user: Any, title: str, description: str = "", order: int | None = None,
                 option: Option | None = None) -> Option:
     _require_staff(user, ballot.organisation)
+    _require_not_published(ballot)
     _require_no_votes(ballot)
     title = title.strip()
     if not title:
@@ -69,14 +99,17 @@ def save_option(*, ballot: Ballot, user: Any, title: str, description: str = "",
         others = others.exclude(pk=option.pk)
     if others.exists():
         raise DomainError(_("There is already an option with that title."))
+    old = {} if option is None else {"title": option.title, "description": option.description,
+                                     "order": option.order}
     if option is None:
         option = Option(ballot=ballot, order=ballot.options.count() + 1)
     option.title, option.description = title, description.strip()
     if order is not None:
         option.order = order
     option.save()
+    new = {"title": option.title, "description": option.description, "order": option.order}
     record_event(organisation=ballot.organisation, actor=user, action="ballot.option_saved", target=ballot,
-                 data={"option": option.pk, "title": title})
+                 data={"option": option.pk, "title": title, "changes": _changes(old, new)})
     return option
 
 
@@ -84,6 +117,7 @@ def save_option(*, ballot: Ballot, user: Any, title: str, description: str = "",
 def add_theme_options(*, ballot: Ballot, user: Any) -> int:
     """Adds the process's accepted, current themes as options (those not already on the ballot)."""
     _require_staff(user, ballot.organisation)
+    _require_not_published(ballot)
     _require_no_votes(ballot)
     theme_model: Any = Option._meta.get_field("theme").related_model
     themes = theme_model.objects.filter(process=ballot.process, accepted=True, status="active")
@@ -109,9 +143,12 @@ def add_theme_options(*, ballot: Ballot, user: Any) -> int:
 def delete_option(*, option: Option, user: Any) -> None:
     ballot = option.ballot
     _require_staff(user, ballot.organisation)
+    _require_not_published(ballot)
     _require_no_votes(ballot)
     record_event(organisation=ballot.organisation, actor=user, action="ballot.option_deleted", target=ballot,
-                 data={"option": option.pk, "title": option.title})
+                 data={"option": option.pk, "title": option.title,
+                       "changes": {"title": {"old": option.title, "new": None},
+                                   "description": {"old": option.description, "new": None}}})
     option.delete()
 
 
@@ -149,10 +186,12 @@ def open_ballot(*, ballot: Ballot, user: Any, at: dt.datetime | None = None) -> 
         raise DomainError(_("Add at least two options before opening the vote."))
     if ballot.results_published_at is not None:
         raise DomainError(_("The results are published; the vote cannot be opened again."))
+    before = {"opens_at": ballot.opens_at, "closes_at": ballot.closes_at}
     ballot.opens_at = at if ballot.opens_at is None or ballot.opens_at > at else ballot.opens_at
     ballot.closes_at = None if ballot.has_closed(at) else ballot.closes_at
     ballot.save(update_fields=["opens_at", "closes_at", "updated_at"])
-    record_event(organisation=ballot.organisation, actor=user, action="ballot.opened", target=ballot)
+    record_event(organisation=ballot.organisation, actor=user, action="ballot.opened", target=ballot,
+                 data={"changes": _changes(before, {"opens_at": ballot.opens_at, "closes_at": ballot.closes_at})})
     return ballot
 
 
@@ -162,10 +201,12 @@ def close_ballot(*, ballot: Ballot, user: Any, at: dt.datetime | None = None) ->
     at = at or timezone.now()
     if not ballot.is_open(at):
         raise DomainError(_("The vote is not open."))
+    old = ballot.closes_at
     ballot.closes_at = at
     ballot.save(update_fields=["closes_at", "updated_at"])
     record_event(organisation=ballot.organisation, actor=user, action="ballot.closed", target=ballot,
-                 data={"ballots": ballot.cast_ballots.count()})
+                 data={"ballots": ballot.cast_ballots.count(),
+                       "changes": {"closes_at": {"old": _audit_value(old), "new": _audit_value(at)}}})
     return ballot
 
 
@@ -173,6 +214,7 @@ def close_ballot(*, ballot: Ballot, user: Any, at: dt.datetime | None = None) ->
 def publish_results(*, ballot: Ballot, user: Any, at: dt.datetime | None = None) -> Ballot:
     _require_staff(user, ballot.organisation)
     at = at or timezone.now()
+    _require_not_published(ballot)
     if not ballot.has_closed(at):
         raise DomainError(_("Close the vote before publishing the results."))
     ballot.results_published_at = at
