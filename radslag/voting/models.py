@@ -170,6 +170,7 @@ class VotingCode(models.Model):
     batch = models.ForeignKey(CodeBatch, on_delete=models.CASCADE, related_name="codes")
     number = models.PositiveIntegerField(_("number on the sheet"))
     code_hash = models.CharField(max_length=64)
+    # To the hour only, so that the time a slip was used cannot be matched to the time a ballot arrived.
     used_at = models.DateTimeField(_("used"), null=True, blank=True)
 
     class Meta:
@@ -202,7 +203,12 @@ class PaperBatch(models.Model):
 
 
 class CastBallot(models.Model):
-    """One counted ballot. `choices` uses option keys in the format of `radslag tally`."""
+    """One counted ballot. `choices` uses option keys in the format of `radslag tally`.
+
+    It keeps what a recount needs and no more: no link to the voting code (whose sheet number a person
+    could be handed) and no trace of the connection it came from. A code counts once because casting
+    claims the code row itself (`VotingCode.used_at`); an open vote's rate limit lives in the cache.
+    """
 
     class Source(models.TextChoices):
         WEB = "web", _("Online")
@@ -212,14 +218,12 @@ class CastBallot(models.Model):
     receipt = models.CharField(_("receipt"), max_length=20, unique=True)
     idempotency_key = models.CharField(max_length=64)
     source = models.CharField(_("source"), max_length=8, choices=Source.choices, default=Source.WEB)
-    code = models.OneToOneField(VotingCode, null=True, blank=True, on_delete=models.PROTECT, related_name="cast")
     voter = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     paper_batch = models.ForeignKey(
         PaperBatch, null=True, blank=True, on_delete=models.PROTECT, related_name="cast_ballots"
     )
-    client_hash = models.CharField(max_length=64, blank=True, db_index=True)
     choices = models.JSONField(_("choices"))
     locality = models.ForeignKey(Locality, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     age_band = models.CharField(_("age band"), max_length=8, choices=AgeBand.choices, blank=True)
@@ -231,18 +235,36 @@ class CastBallot(models.Model):
         verbose_name_plural = _("cast ballots")
         constraints = [
             models.UniqueConstraint(
-                fields=["ballot", "code"], condition=models.Q(code__isnull=False), name="one_ballot_per_code"
-            ),
-            models.UniqueConstraint(
                 fields=["ballot", "voter"], condition=models.Q(voter__isnull=False), name="one_ballot_per_voter"
             ),
             models.UniqueConstraint(fields=["ballot", "idempotency_key"], name="one_ballot_per_submission"),
             models.CheckConstraint(
                 condition=models.Q(source="web", paper_batch__isnull=True)
-                | models.Q(source="paper", paper_batch__isnull=False, code__isnull=True, voter__isnull=True),
+                | models.Q(source="paper", paper_batch__isnull=False, voter__isnull=True),
                 name="paper_ballots_are_marked",
             ),
         ]
 
     def __str__(self) -> str:
         return self.receipt
+
+
+def used_hour(at: dt.datetime) -> dt.datetime:
+    """When a code counts as used: the start of the hour, never the exact moment of the ballot."""
+    return at.replace(minute=0, second=0, microsecond=0)
+
+
+class LiveResult(models.Model):
+    """The live result as last shown: it advances only in steps of several ballots (see `voting.live`)."""
+
+    ballot = models.OneToOneField(Ballot, on_delete=models.CASCADE, related_name="live_result")
+    ballots = models.PositiveIntegerField(_("ballots counted"))
+    result = models.JSONField()
+    participation = models.JSONField()
+    taken_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("live result")
+
+    def __str__(self) -> str:
+        return f"{self.ballot} ({self.ballots})"

@@ -99,10 +99,12 @@ def schulze_tiers(ballot: Ballot, result: TallyResult) -> list[list[str]]:
     return [[titles.get(key, key) for key in tier] for tier in tiers]
 
 
-def results_payload(ballot: Ballot) -> dict[str, Any]:
-    """What the projector view fetches every few seconds."""
-    result = count_ballot(ballot)
-    people = participation(ballot)
+def results_payload(
+    ballot: Ballot, result: TallyResult | None = None, people: Participation | None = None
+) -> dict[str, Any]:
+    """What the projector view fetches every few seconds (of the result given, by default an exact count)."""
+    result = result or count_ballot(ballot)
+    people = people or participation(ballot)
     return {
         "ballot": ballot.pk,
         "method": ballot.method,

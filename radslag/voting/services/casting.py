@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,11 +20,12 @@ from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.organisations.models import Locality
 from radslag.voting.choices import canonical_choices
 from radslag.voting.codes import hash_code, normalise_code
-from radslag.voting.models import Ballot, CastBallot, Eligibility, PaperBatch, VotingCode
+from radslag.voting.models import Ballot, CastBallot, Eligibility, PaperBatch, VotingCode, used_hour
 
 _KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 # Ballots cast by a signed-in person, who may cast one (database constraint one_ballot_per_voter).
 PERSONAL = (Eligibility.RESIDENTS, Eligibility.PANEL)
+RATE_WINDOW_SECONDS = 3600
 
 
 class AlreadyVotedError(DomainError):
@@ -95,13 +97,24 @@ def _check_panel_member(ballot: Ballot, voter: Any) -> None:
         raise PermissionDeniedError(_("Only members of the municipality's citizen panel may vote in this ballot."))
 
 
+def _rate_key(ballot: Ballot, client_hash: str, at: dt.datetime) -> str:
+    """One counter per ballot, connection and clock hour, in the cache: the ballot row never holds the address."""
+    return f"radslag:voting:open:{ballot.pk}:{client_hash}:{at:%Y%m%d%H}"
+
+
 def _check_rate(ballot: Ballot, client_hash: str, at: dt.datetime) -> None:
     limit = getattr(settings, "RADSLAG_OPEN_BALLOT_LIMIT_PER_HOUR", 30)
-    recent = CastBallot.objects.filter(
-        ballot=ballot, client_hash=client_hash, created_at__gte=at - dt.timedelta(hours=1)
-    ).count()
-    if recent >= limit:
+    if (cache.get(_rate_key(ballot, client_hash, at)) or 0) >= limit:
         raise DomainError(_("Too many ballots have been cast from this connection. Try again in an hour."))
+
+
+def _count_for_rate(ballot: Ballot, client_hash: str, at: dt.datetime) -> None:
+    key = _rate_key(ballot, client_hash, at)
+    if not cache.add(key, 1, timeout=RATE_WINDOW_SECONDS):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, timeout=RATE_WINDOW_SECONDS)
 
 
 def _profile_fields(ballot: Ballot, profile: VoterProfile | None) -> dict[str, Any]:
@@ -112,8 +125,10 @@ def _profile_fields(ballot: Ballot, profile: VoterProfile | None) -> dict[str, A
     return {"locality": profile.locality, "age_band": profile.age_band}
 
 
-def _same_sender(previous: CastBallot, code: VotingCode | None, voter: Any) -> bool:
-    return previous.code_id == getattr(code, "pk", None) and previous.voter_id == getattr(voter, "pk", None)
+def _same_sender(previous: CastBallot, voter: Any) -> bool:
+    """A retry comes from whoever sent the first submission. A cast ballot keeps no link to its code, so for
+    code ballots the idempotency key (a secret the voter's page or kiosk made) is what identifies the sender."""
+    return previous.voter_id == getattr(voter, "pk", None)
 
 
 def _insert(ballot: Ballot, key: str, **fields: Any) -> CastBallot:
@@ -123,7 +138,7 @@ def _insert(ballot: Ballot, key: str, **fields: Any) -> CastBallot:
             return CastBallot.objects.create(ballot=ballot, idempotency_key=key, receipt=new_receipt(), **fields)
     except IntegrityError:
         previous = _previous(ballot, key)
-        if previous is not None and _same_sender(previous, fields.get("code"), fields.get("voter")):
+        if previous is not None and _same_sender(previous, fields.get("voter")):
             return previous
         raise AlreadyVotedError(_("You have already voted in this ballot.")) from None
 
@@ -147,7 +162,7 @@ def cast_ballot(
     person = voter if ballot.eligibility in PERSONAL else None
     # An unused code cannot have an earlier submission, so the lookup is only needed otherwise.
     previous = _previous(ballot, key) if code_row is None or code_row.used_at is not None else None
-    if previous is not None and _same_sender(previous, code_row, person):
+    if previous is not None and _same_sender(previous, person):
         return previous
     if code_row is not None and code_row.used_at is not None:
         raise AlreadyVotedError(_("The code has already been used."))
@@ -160,13 +175,13 @@ def cast_ballot(
         _check_rate(ballot, client_hash, at)
     options = list(ballot.options.values_list("pk", flat=True))
     stored = canonical_choices(ballot, [str(pk) for pk in options], choices)
-    cast = _insert(
-        ballot, key, choices=stored, source=CastBallot.Source.WEB, code=code_row, client_hash=client_hash,
-        voter=person, **_profile_fields(ballot, profile),
-    )
+    cast = _insert(ballot, key, choices=stored, source=CastBallot.Source.WEB, voter=person,
+                   **_profile_fields(ballot, profile))
     if code_row is not None:
-        code_row.used_at = at
+        code_row.used_at = used_hour(at)
         code_row.save(update_fields=["used_at"])
+    if ballot.eligibility == Eligibility.OPEN:
+        _count_for_rate(ballot, client_hash, at)
     return cast
 
 

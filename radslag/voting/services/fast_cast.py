@@ -30,7 +30,7 @@ from django.utils import timezone
 from radslag.dialogues.models import DialogueProcess
 from radslag.voting.choices import canonical_choices
 from radslag.voting.codes import hash_code, normalise_code
-from radslag.voting.models import Ballot, CastBallot, Eligibility, Option, VotingCode
+from radslag.voting.models import Ballot, CastBallot, Eligibility, Option, VotingCode, used_hour
 from radslag.voting.services.casting import _KEY, _check_open, new_receipt
 
 
@@ -52,7 +52,7 @@ def _sql() -> dict[str, str]:
     ballot_columns = ", ".join(f"b.{_column(ballot, name)}" for name in (
         "method", "dots_per_voter", "cap_per_option", "eligibility", "opens_at", "closes_at"))
     cast_columns = ", ".join(_column(cast, name) for name in (
-        "ballot", "receipt", "idempotency_key", "source", "code", "client_hash", "choices", "age_band", "created_at"))
+        "ballot", "receipt", "idempotency_key", "source", "choices", "age_band", "created_at"))
     used = _column(code, "used_at")
     return {
         "claim": (
@@ -67,7 +67,7 @@ def _sql() -> dict[str, str]:
             f"WHERE b.{_column(ballot, 'id')} = %s AND b.{_column(ballot, 'organisation')} = %s"
         ),
         "insert": (
-            f"INSERT INTO {table(cast.db_table)} ({cast_columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            f"INSERT INTO {table(cast.db_table)} ({cast_columns}) VALUES (%s, %s, %s, %s, %s, %s, %s)"
         ),
     }
 
@@ -92,7 +92,7 @@ def _aware(value: Any) -> dt.datetime | None:
 
 
 def cast_with_code(
-    *, organisation_id: int, ballot_pk: int, code: str, idempotency_key: str, choices: Any, client_hash: str = "",
+    *, organisation_id: int, ballot_pk: int, code: str, idempotency_key: str, choices: Any,
     at: dt.datetime | None = None,
 ) -> FastCast | None:
     """Counts a first submission of an unused code and returns its receipt; None where `cast_ballot` must answer.
@@ -106,9 +106,10 @@ def cast_with_code(
         return None
     choices_field = CastBallot._meta.get_field("choices")
     stamp = connection.ops.adapt_datetimefield_value(at)
+    used = connection.ops.adapt_datetimefield_value(used_hour(at))
     try:
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(_statement("claim"), [stamp, ballot_pk, hash_code(code)])
+            cursor.execute(_statement("claim"), [used, ballot_pk, hash_code(code)])
             claimed = cursor.fetchone()
             cursor.execute(_statement("ballot"), [ballot_pk, organisation_id])
             rows = cursor.fetchall()
@@ -123,7 +124,7 @@ def cast_with_code(
             stored = canonical_choices(ballot, options, choices)
             receipt = new_receipt()
             cursor.execute(_statement("insert"), [
-                ballot_pk, receipt, idempotency_key, CastBallot.Source.WEB, claimed[0], client_hash,
+                ballot_pk, receipt, idempotency_key, CastBallot.Source.WEB,
                 choices_field.get_db_prep_save(stored, connection), "", stamp,
             ])
     except IntegrityError:

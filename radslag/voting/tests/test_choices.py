@@ -48,3 +48,13 @@ def test_a_valid_ballot_is_stored_as_the_recount_reads_it(method, raw, stored):
     ballot = Ballot(method=method, dots_per_voter=5, cap_per_option=3)
     assert canonical_choices(ballot, OPTIONS, raw) == stored
     assert read_ballots_file({"method": method, "options": OPTIONS, "dots": 5, "ballots": [stored]}).ballots == [stored]
+
+
+@pytest.mark.django_db
+def test_the_ranked_ballot_page_says_how_unranked_options_count(client_for, org):
+    from radslag.voting.models import Eligibility
+    from radslag.voting.tests.factories import ballot_with_options
+
+    ballot = ballot_with_options(process__organisation=org, method=Method.RANKED, eligibility=Eligibility.OPEN)
+    page = client_for(org).get(f"/rosta/{ballot.pk}/").content.decode()
+    assert "Alternativ som du lämnar tomma räknas som sämre än alla alternativ du numrerar" in page

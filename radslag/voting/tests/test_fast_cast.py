@@ -36,7 +36,7 @@ def test_a_first_ballot_takes_three_statements_and_is_stored_like_any_other(clie
     # The request's municipality, then claim the code, read the ballot, insert the ballot.
     assert len(writes) == 4, writes
     cast = CastBallot.objects.get(receipt=response.json()["receipt"])
-    assert cast.source == CastBallot.Source.WEB and cast.code.used_at is not None
+    assert cast.source == CastBallot.Source.WEB and unused(ballot) == 4
     assert cast.choices == {first: 3, second: 2}
     assert abs(cast.created_at - timezone.now()) < dt.timedelta(minutes=1)
     general = cast_ballot(ballot=ballot, code=codes[1], idempotency_key="general-path-01",

@@ -29,7 +29,8 @@ def test_a_code_casts_one_ballot_and_is_marked_used(ballot, codes):
 
 def test_the_code_may_be_typed_in_lower_case_with_spaces(ballot, codes):
     typed = f" {codes[1][:5].lower()} {codes[1][5:].lower()} "
-    assert cast(ballot, typed).code.number == 2
+    cast(ballot, typed)
+    assert list(VotingCode.objects.filter(ballot=ballot, used_at__isnull=False).values_list("number", flat=True)) == [2]
 
 
 def test_a_retry_with_the_same_key_returns_the_same_receipt_and_no_second_row(ballot, codes):
@@ -139,6 +140,9 @@ def test_a_resident_below_the_required_verification_is_refused(org):
 
 
 def test_an_open_vote_is_rate_limited_per_connection(org, settings):
+    # The counter lives in the cache (the ballot row keeps no address), so this test needs a real one.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": "rate-limit-test"}}
     settings.RADSLAG_OPEN_BALLOT_LIMIT_PER_HOUR = 2
     ballot = ballot_with_options(process__organisation=org, eligibility=Eligibility.OPEN)
     for n in range(2):

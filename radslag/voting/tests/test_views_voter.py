@@ -7,10 +7,12 @@ import re
 import pytest
 from django.utils import timezone
 
+from radslag.accounts.models import Role
+from radslag.accounts.tests.factories import user_with_role
 from radslag.dialogues.models import DialogueProcess
 from radslag.voting.codes import derive_code, display_code
 from radslag.voting.models import CastBallot, Eligibility, ResultsVisibility
-from radslag.voting.services import generate_codes
+from radslag.voting.services import close_ballot, generate_codes, publish_results
 from radslag.voting.tests.factories import ballot_with_options, keys
 
 pytestmark = pytest.mark.django_db
@@ -25,6 +27,12 @@ def ballot(org):
 def codes(ballot, staff):
     batch = generate_codes(ballot=ballot, user=staff, count=3, label="Möte")
     return [derive_code(batch.salt, n) for n in range(1, 4)]
+
+
+def publish(ballot):
+    staff = user_with_role(ballot.organisation, Role.STAFF)
+    close_ballot(ballot=ballot, user=staff)
+    publish_results(ballot=ballot, user=staff)
 
 
 def vote_url(ballot):
@@ -75,6 +83,9 @@ def test_casting_with_a_code_redirects_to_a_receipt_that_is_in_the_ballot_list(c
     assert response.status_code == 302 and response.url == f"/rosta/{ballot.pk}/kvitto/{cast.receipt}/"
     receipt_page = client.get(response.url).content.decode()
     assert cast.receipt in receipt_page and "Din röst är räknad" in receipt_page
+    # The list grows with each ballot, so it is shown once the result is published, not while voting.
+    assert cast.receipt not in client.get(f"/rosta/{ballot.pk}/valsedlar/").content.decode()
+    publish(ballot)
     listing = client.get(f"/rosta/{ballot.pk}/valsedlar/").content.decode()
     assert cast.receipt in listing and "En bra skola ger en bra framtid: 3" in listing
     assert codes[0] not in listing and display_code(codes[0]) not in listing
@@ -138,9 +149,13 @@ def test_results_json_counts_the_dots(client_for, org, ballot, codes):
     body["idempotency_key"] = "kiosk-000002"
     used = client.post(f"{vote_url(ballot)}api/rosta/", json.dumps(body), content_type="application/json")
     assert used.status_code == 409 and used.json()["error"] == "Koden är redan använd."
+    live = client.get(f"{vote_url(ballot)}resultat.json").json()
+    assert live["ballots"] == 0 and live["final"] is False  # one ballot never shows on its own while voting
+    publish(ballot)
     data = client.get(f"{vote_url(ballot)}resultat.json").json()
     assert data["ballots"] == 1 and data["rows"][0] == {"title": "En bra skola ger en bra framtid", "score": 3,
                                                         "share": 1.0, "rank": 1}
+    assert data["final"] is True
 
 
 def test_the_json_cast_endpoint_refuses_ballots_without_codes(client_for, org):

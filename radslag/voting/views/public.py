@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from radslag.core.errors import DomainError
 from radslag.voting.codes import display_code, hash_code, normalise_code
 from radslag.voting.forms import CodeForm, VoteForm
-from radslag.voting.models import Ballot, CastBallot, Eligibility, VotingCode
+from radslag.voting.models import Ballot, BallotStatus, CastBallot, Eligibility, VotingCode
 from radslag.voting.permissions import can_see_ballot, can_see_results
 from radslag.voting.services import cast_ballot, new_idempotency_key
 from radslag.voting.services.casting import is_panel_member
@@ -124,7 +124,9 @@ def receipt(request: HttpRequest, ballot_pk: int, receipt: str) -> HttpResponse:
 def ballot_list(request: HttpRequest, ballot_pk: int) -> HttpResponse:
     """Every counted ballot by receipt id with its choices: no codes, no people, no times."""
     ballot = public_ballot(request, ballot_pk)
-    visible = can_see_results(request.user, ballot, timezone.now())
+    now = timezone.now()
+    # Only once the result is final: a list that grows while voting shows each new ballot as it arrives.
+    visible = ballot.status_at(now) == BallotStatus.PUBLISHED and can_see_results(request.user, ballot, now)
     casts = ballot.cast_ballots.order_by("receipt").only("receipt", "choices", "source") if visible else []
     titles = {option.key: option.title for option in ballot.options.all()}
     rows = [(cast, describe_choices(ballot, cast.choices, titles)) for cast in casts]

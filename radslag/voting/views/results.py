@@ -14,9 +14,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from radslag.core.errors import DomainError
+from radslag.voting.live import shown_result
 from radslag.voting.models import Ballot, Eligibility
 from radslag.voting.permissions import can_see_results
-from radslag.voting.results import count_ballot, participation, result_rows, results_payload, schulze_tiers
+from radslag.voting.results import result_rows, results_payload, schulze_tiers
 from radslag.voting.services import AlreadyVotedError, cast_ballot, cast_with_code
 from radslag.voting.views.public import client_hash, public_ballot
 
@@ -24,11 +25,12 @@ PROJECTOR_REFRESH_SECONDS = 5
 
 
 def _results_context(ballot: Ballot) -> dict[str, object]:
-    result = count_ballot(ballot)
+    now = timezone.now()
+    shown = shown_result(ballot, now)
     return {
-        "ballot": ballot, "result": result, "rows": result_rows(ballot, result),
-        "schulze": schulze_tiers(ballot, result), "people": participation(ballot),
-        "is_open_vote": ballot.eligibility == Eligibility.OPEN, "now": timezone.now(),
+        "ballot": ballot, "result": shown.result, "rows": result_rows(ballot, shown.result),
+        "schulze": schulze_tiers(ballot, shown.result), "people": shown.people, "shown": shown,
+        "status": ballot.status_at(now), "is_open_vote": ballot.eligibility == Eligibility.OPEN, "now": now,
     }
 
 
@@ -54,7 +56,8 @@ def results_json(request: HttpRequest, ballot_pk: int) -> JsonResponse:
     ballot = public_ballot(request, ballot_pk)
     if not can_see_results(request.user, ballot, timezone.now()):
         return JsonResponse({"error": _("The results are not published yet.")}, status=403)
-    return JsonResponse(results_payload(ballot))
+    shown = shown_result(ballot)
+    return JsonResponse({**results_payload(ballot, shown.result, shown.people), "final": shown.final})
 
 
 @csrf_exempt
@@ -76,7 +79,7 @@ def cast_json(request: HttpRequest, ballot_pk: int) -> JsonResponse:
             fast = cast_with_code(
                 organisation_id=request.organisation.pk, ballot_pk=ballot_pk,  # type: ignore[attr-defined]
                 code=str(body.get("code", "")), idempotency_key=str(body.get("idempotency_key", "")),
-                choices=body.get("choices"), client_hash=client_hash(request),
+                choices=body.get("choices"),
             )
         except DomainError as error:
             return JsonResponse({"error": error.message}, status=400)
