@@ -150,8 +150,8 @@ def schulze_order(d: list[list[int]], options: Sequence[Option]) -> list[list[Op
     """Tiers of options, best first, by the Schulze method; options in one tier are tied.
 
     a beats b when the strongest path from a to b is stronger than the one back. The relation is a strict
-    partial order (Schulze 2011, §4.1), so the winners are the options nobody beats, and each next tier is
-    the options that nobody among those still left beats.
+    partial order (Schulze proves it transitive), so the winners are the options nobody beats, and each
+    next tier is the options that nobody among those still left beats.
     """
     p = strongest_paths(d)
     left = list(range(len(options)))
