@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import random
 import time
 import tracemalloc
@@ -14,6 +15,16 @@ from radslag.analysis.polis_io import Conversation, read_conversation
 
 POLIS = Path(__file__).resolve().parent.parent / ".." / "shared" / "data" / "polis"
 LOW_AGREEMENT = 0.5
+# Fixed before the engine's k choice was reworked (issue "Trust, part 2"): the conversations are ordered by
+# the SHA-256 of their folder name and the first five are the development half, the only ones looked at
+# while the engine was changed; the other six are held out and only measured.
+DEVELOPMENT_SIZE = 5
+
+
+def development_half(names: list[str]) -> set[str]:
+    """The development half of a list of conversation folder names (the rest is held out)."""
+    ordered = sorted(names, key=lambda name: hashlib.sha256(name.encode()).hexdigest())
+    return set(ordered[:DEVELOPMENT_SIZE])
 
 
 def _compare(conversation: Conversation) -> tuple[OpinionResult, float, float, int]:
