@@ -6,19 +6,19 @@
 2. For each k in 2..min(max_k, 2 + base clusters / 12): k-means on the base-cluster centres weighted by
    their sizes, started from the first k base-cluster centres and run for at most 20 rounds or until no
    centre moves by 0.01, as Pol.is does on a fresh conversation.
-3. The silhouette of each clustering is computed over the participants' projection: every clustered
-   participant is scored, the others each standing at their base cluster's centre (exact when each base
-   cluster is one position, as with at most 100 distinct positions; a participant alone in their group
-   scores 0). The k with the highest silhouette wins (the smaller k on ties). Group ids follow the order
-   of the starting centres, so group 0 is the group of the earliest participants. Given the previous
-   result's meta, the smoother keeps the previous k until a new best k has won four recomputes in a row.
+3. The silhouette of each clustering is computed on the base-cluster centres (each base cluster counts
+   once; a base cluster alone in its group scores 0), and the k with the highest silhouette wins (the
+   smaller k on ties). Group ids follow the order of the starting centres, so group 0 is the group of
+   the earliest participants. Given the previous result's meta, the smoother keeps the previous k until a
+   new best k has won four recomputes in a row.
 
-Pol.is's clusters.clj scores each k on the base-cluster centres with every base cluster counting once,
-however many people it holds. On a small conversation (each base cluster one participant) that is the
-same score. On a large one it lets thinly populated base clusters on the edge of the map, often people
-with few votes pushed outwards by the sparsity scaling, outvote the crowd in the middle, and the engine
-then split off more groups than Pol.is showed. Scoring people, as red-dwarf (the Polis community's Python
-reimplementation) does, follows where the participants are.
+Scoring k on the base-cluster centres, each counted once, is what Pol.is's conversation.clj does (its
+silhouette takes the distances between base clusters, ``bucket-dists``). Scoring every participant
+instead, as red-dwarf does, was tried against the development half of the benchmark's conversations: it
+chose the same k on all five, and on a held-out one (brexit-consensus) it chose three groups where Pol.is
+showed two, so the engine keeps Pol.is's rule. Starting the group k-means from the first base clusters
+matters more: started from the best of many random starts instead, the groups become red-dwarf's, which
+agree less with Pol.is's own (docs/benchmarks.md).
 """
 
 from __future__ import annotations
@@ -94,35 +94,6 @@ def silhouette(points: np.ndarray, labels: np.ndarray) -> float:
     return float(scores.mean())
 
 
-def participant_silhouette(to_centres: np.ndarray, base_labels: np.ndarray, sizes: np.ndarray,
-                           grouping: np.ndarray) -> float:
-    """Mean silhouette over the participants, the others each standing at their base cluster's centre.
-
-    ``to_centres`` holds every participant's distance to every base-cluster centre, ``sizes`` the people
-    per base cluster and ``grouping`` the group of each base cluster. A participant's distance to someone
-    in another base cluster is taken as the distance to that cluster's centre, and to the rest of their
-    own base cluster as the distance to its centre; with one position per base cluster (at most 100
-    distinct positions) this is exactly the textbook silhouette of the participants. A participant alone
-    in their group scores 0.
-    """
-    groups, grouping = np.unique(grouping, return_inverse=True)
-    people = np.zeros((len(sizes), len(groups)))
-    people[np.arange(len(sizes)), grouping] = sizes
-    sum_to = to_centres @ people  # participants x groups: summed distance to the people of each group
-    own = grouping[base_labels]
-    rows = np.arange(len(base_labels))
-    sum_to[rows, own] -= to_centres[rows, base_labels]  # not oneself
-    group_sizes = people.sum(axis=0)
-    own_size = group_sizes[own]
-    a = np.divide(sum_to[rows, own], own_size - 1, out=np.zeros(len(rows)), where=own_size > 1)
-    others = sum_to / group_sizes
-    others[rows, own] = np.inf
-    b = others.min(axis=1)
-    largest = np.maximum(a, b)
-    scores = np.divide(b - a, largest, out=np.zeros(len(rows)), where=(own_size > 1) & (largest > 0))
-    return float(scores.mean())
-
-
 def choose_k(scores: dict[int, float], previous: Mapping[str, object] | None) -> tuple[int, dict[str, int]]:
     """Pol.is's group-k smoother: a new best k is taken only once it has won K_BUFFER recomputes in a row.
 
@@ -143,7 +114,6 @@ def group_clusters(coords: np.ndarray, *, max_k: int, seed: int,
     """Group label per participant (0..k-1) and what was measured on the way."""
     base_labels, centres = base_clusters(coords, seed)
     weights = np.bincount(base_labels, minlength=len(centres)).astype(float)
-    to_centres = np.sqrt(((coords[:, None, :] - centres[None, :, :]) ** 2).sum(axis=2))
     top_k = min(max_k, 2 + len(centres) // 12, len(centres))
     groupings: dict[int, np.ndarray] = {}
     scores: dict[int, float] = {}
@@ -151,7 +121,7 @@ def group_clusters(coords: np.ndarray, *, max_k: int, seed: int,
         grouping = weighted_kmeans(centres, weights, k)
         if len(np.unique(grouping)) >= 2:
             groupings[k] = np.unique(grouping, return_inverse=True)[1].reshape(-1)
-            scores[k] = participant_silhouette(to_centres, base_labels, weights, grouping)
+            scores[k] = silhouette(centres, grouping)
     meta: dict[str, object] = {"base_clusters": len(centres), "silhouette": {k: round(v, 4) for k, v in scores.items()}}
     if not scores:
         return np.zeros(len(coords), dtype=int), {**meta, "k": 1}
