@@ -16,9 +16,9 @@ Scoring k on the base-cluster centres, each counted once, is what Pol.is's conve
 silhouette takes the distances between base clusters, ``bucket-dists``). Scoring every participant
 instead, as red-dwarf does, was tried against the development half of the benchmark's conversations: it
 chose the same k on all five, and on a held-out one (brexit-consensus) it chose three groups where Pol.is
-showed two, so the engine keeps Pol.is's rule. Starting the group k-means from the first base clusters
-matters more: started from the best of many random starts instead, the groups become red-dwarf's, which
-agree less with Pol.is's own (docs/benchmarks.md).
+showed two, so the engine keeps Pol.is's rule. Where the engine and red-dwarf differ it is mostly the start
+of the group k-means: taking the best of several k-means++ starts moves the groups towards red-dwarf's but
+lost the agreement with Pol.is on ssis.land-bank-farmland (docs/benchmarks.md, opinions section).
 """
 
 from __future__ import annotations
