@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
 import random
 import time
 import tracemalloc
+import warnings
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -14,45 +18,137 @@ from radslag.analysis.polis_io import Conversation, read_conversation
 
 POLIS = Path(__file__).resolve().parent.parent / ".." / "shared" / "data" / "polis"
 LOW_AGREEMENT = 0.5
+# Fixed before the engine's k choice was reworked (issue "Trust, part 2"): the conversations are ordered by
+# the SHA-256 of their folder name and the first five are the development half, the only ones looked at
+# while the engine was changed; the other six are held out and only measured.
+DEVELOPMENT_SIZE = 5
 
 
-def _compare(conversation: Conversation) -> tuple[OpinionResult, float, float, int]:
-    """Our groups for an export, and the ARI against Pol.is's on shared and on all its participants."""
-    hidden = [c.id for c in conversation.comments if c.moderated < 0]
+def development_half(names: list[str]) -> set[str]:
+    """The development half of a list of conversation folder names (the rest is held out)."""
+    ordered = sorted(names, key=lambda name: hashlib.sha256(name.encode()).hexdigest())
+    return set(ordered[:DEVELOPMENT_SIZE])
+
+
+EXTRA_ENV = "RADSLAG_POLIS_EXTRA"
+WITHIN = 0.05  # the issue's goal: on every conversation at least as close to Pol.is as red-dwarf, within this
+
+
+def _votes(conversation: Conversation) -> list[tuple[str, str, int]]:
     # Chronological, so participants are numbered by arrival as in Pol.is.
-    votes = [(v.participant_id, v.comment_id, v.value) for v in sorted(conversation.votes, key=lambda v: v.timestamp)]
-    result = find_opinion_groups(votes, statements=[c.id for c in conversation.comments], moderated_out=hidden)
-    ours = result.group_of()
-    theirs = conversation.groups
-    common = [p for p in theirs if p in ours]
-    shared = adjusted_rand([theirs[p] for p in common], [ours[p] for p in common])
+    return [(v.participant_id, v.comment_id, v.value) for v in sorted(conversation.votes, key=lambda v: v.timestamp)]
+
+
+def _ours(conversation: Conversation) -> OpinionResult:
+    hidden = [c.id for c in conversation.comments if c.moderated < 0]
+    return find_opinion_groups(_votes(conversation), statements=[c.id for c in conversation.comments],
+                               moderated_out=hidden)
+
+
+def reddwarf_groups(conversation: Conversation) -> dict[str, int] | None:
+    """red-dwarf's (polis-community) groups for an export, or None when red-dwarf is not installed.
+
+    red-dwarf is only a benchmark and test reference, never imported by the application. It is run as its
+    documented entry point does by default: PCA with sparsity-aware scaling on every participant, the
+    participants with at least 7 votes clustered, k in 2..5 by the silhouette over their positions.
+    """
+    try:
+        from reddwarf.implementations.polis import run_pipeline
+    except ImportError:
+        return None
+
+    def number(value: str) -> int | str:
+        return int(value) if value.lstrip("-").isdigit() else value
+
+    votes = [{"participant_id": number(v.participant_id), "statement_id": number(v.comment_id), "vote": v.value,
+              "modified": v.timestamp} for v in conversation.votes]
+    mod_out = [number(c.id) for c in conversation.comments if c.moderated < 0]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = run_pipeline(votes=votes, mod_out_statement_ids=mod_out, random_state=0)
+    clustered = result.participants_df[result.participants_df["to_cluster"]]
+    return {str(pid): int(group) for pid, group in clustered["cluster_id"].items()}
+
+
+def _ari(a: dict[str, object], b: dict[str, object]) -> float:
+    """ARI on the participants both labelings grouped."""
+    common = [p for p in a if p in b]
+    return adjusted_rand([a[p] for p in common], [b[p] for p in common])
+
+
+@dataclass
+class Row:
+    name: str
+    half: str
+    votes: int
+    polis_k: int
+    our_k: object
+    rd_k: int | None
+    grouped: str
+    ours_polis: float
+    every: float
+    rd_polis: float | None
+    ours_rd: float | None
+    seconds: float
+
+    @property
+    def close_enough(self) -> bool | None:
+        return None if self.rd_polis is None else self.ours_polis >= self.rd_polis - WITHIN
+
+
+def _measure(folder: Path, half: str) -> Row | None:
+    conversation = read_conversation(folder)
+    if not conversation.groups:
+        return None
+    started = time.perf_counter()
+    result = _ours(conversation)
+    elapsed = time.perf_counter() - started
+    ours, theirs = result.group_of(), conversation.groups
+    rd = reddwarf_groups(conversation)
     # Participants Pol.is grouped and we did not count as one more group of their own.
     every = adjusted_rand(list(theirs.values()), [ours.get(p, -1) for p in theirs])
-    return result, shared, every, len(common)
+    return Row(folder.name, half, len(conversation.votes), len(set(theirs.values())), result.meta.get("k"),
+               None if rd is None else len(set(rd.values())), f"{sum(p in ours for p in theirs)}/{len(theirs)}",
+               _ari(theirs, ours), every, None if rd is None else _ari(theirs, rd),
+               None if rd is None else _ari(ours, rd), elapsed)
+
+
+def _cell(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
 
 
 def _real() -> list[str]:
-    lines = ["| conversation | votes | Pol.is groups | our groups | both grouped | ARI (both grouped) | "
-             "ARI (all Pol.is-grouped) | recompute (s) |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    shared_aris, every_aris = [], []
-    low: list[tuple[str, Conversation]] = []
-    for folder in sorted(p for p in POLIS.iterdir() if p.is_dir()):
-        conversation = read_conversation(folder)
-        if not conversation.groups:
+    names = sorted(p.name for p in POLIS.iterdir() if p.is_dir())
+    development = development_half(names)
+    folders = [(POLIS / name, "development" if name in development else "held out") for name in names]
+    extra = os.environ.get(EXTRA_ENV)
+    if extra and Path(extra).is_dir():
+        folders += [(p, "extra") for p in sorted(Path(extra).iterdir()) if p.is_dir()]
+    rows = [row for folder, half in folders if (row := _measure(folder, half)) is not None]
+    lines = ["| conversation | half | votes | Pol.is k | Rådslag k | red-dwarf k | grouped by both | "
+             "ARI Rådslag–Pol.is | ARI red-dwarf–Pol.is | ARI Rådslag–red-dwarf | ≥ red-dwarf − 0.05 | "
+             "ARI Rådslag–Pol.is (all Pol.is-grouped) | recompute (s) |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: |"]
+    for r in sorted(rows, key=lambda r: (r.half != "development", r.half, r.name)):
+        close = {None: "–", True: "yes", False: "**no**"}[r.close_enough]
+        lines.append(f"| {r.name} | {r.half} | {r.votes:,} | {r.polis_k} | {r.our_k} | {r.rd_k or '–'} | {r.grouped} | "
+                     f"{r.ours_polis:.3f} | {_cell(r.rd_polis)} | {_cell(r.ours_rd)} | {close} | {r.every:.3f} | "
+                     f"{r.seconds:.2f} |")
+    lines += ["", "| half | conversations | mean ARI Rådslag–Pol.is | mean ARI red-dwarf–Pol.is | "
+              "mean ARI Rådslag–red-dwarf | Rådslag ≥ red-dwarf − 0.05 |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for half in ("development", "held out", "extra", "all"):
+        chosen = [r for r in rows if half in (r.half, "all")]
+        if not chosen:
             continue
-        started = time.perf_counter()
-        result, shared, every, n_common = _compare(conversation)
-        elapsed = time.perf_counter() - started
-        shared_aris.append(shared)
-        every_aris.append(every)
-        if shared < LOW_AGREEMENT:
-            low.append((folder.name, conversation))
-        lines.append(f"| {folder.name} | {len(conversation.votes):,} | {len(set(conversation.groups.values()))} | "
-                     f"{result.meta.get('k')} | {n_common}/{len(conversation.groups)} | {shared:.3f} | {every:.3f} | "
-                     f"{elapsed:.2f} |")
-    lines.append(f"\nMean ARI over {len(shared_aris)} conversations: **{np.mean(shared_aris):.3f}** on participants "
-                 f"both grouped, {np.mean(every_aris):.3f} on all Pol.is-grouped participants (goal ≥ 0.8).")
+        with_rd = [r for r in chosen if r.rd_polis is not None]
+        lines.append(
+            f"| {half} | {len(chosen)} | {np.mean([r.ours_polis for r in chosen]):.3f} | "
+            + (f"{np.mean([r.rd_polis for r in with_rd]):.3f} | {np.mean([r.ours_rd for r in with_rd]):.3f} | "
+               f"{sum(bool(r.close_enough) for r in with_rd)}/{len(with_rd)} |" if with_rd else "– | – | – |"))
+    if not any(r.rd_polis is not None for r in rows):
+        lines.append("\nred-dwarf is not installed here (`pip install red-dwarf==0.4.0`): its columns are empty.")
+    low = [(r.name, read_conversation(folder)) for r in rows for folder, _ in folders
+           if folder.name == r.name and r.ours_polis < LOW_AGREEMENT]
     lines += _answers_per_group(low)
     return lines
 
@@ -123,10 +219,67 @@ def _scale() -> list[str]:
     return lines
 
 
+ABOUT = [
+    "Each conversation is a Pol.is export in `shared/data/polis`; Pol.is's own group per participant is the "
+    "`group-id` of participants-votes.csv. Three groupings are compared by the adjusted Rand index (ARI, 1 = the "
+    "same groups, 0 = no better than chance), each pair on the participants both grouped: Rådslag's engine, "
+    "Pol.is's, and [red-dwarf](https://github.com/polis-community/red-dwarf) 0.4.0, the Polis community's "
+    "independent Python reimplementation of Pol.is's math, run through its default `run_pipeline` "
+    "(`random_state=0`). red-dwarf is a benchmark and test reference only (`pip install red-dwarf==0.4.0`), "
+    "never imported by the application.",
+    "",
+    "**Halves.** Before the k choice was reworked for issue \"Trust, part 2\", the eleven shared conversations "
+    "were split by the SHA-256 of their names (`development_half`): the five first are the development half, "
+    "on which engine changes were judged; the six others are held out (but see (1) and (3) below). **extra** rows "
+    "are Pol.is openData conversations that are not in the shared data (read from the folder named by "
+    f"`${EXTRA_ENV}` when it is set): canadian-electoral-reform, football-concussions and "
+    "scoop-hivemind.biodiversity, on which the engine measured a mean of 0.418, the issue's 0.42 (their numbers "
+    "were seen while the changes below were tried; since none was kept, nothing was tuned on them).",
+]
+
+FINDINGS = [
+    "**What differs between the three.** Rådslag follows Pol.is's conversation.clj on a fresh conversation: "
+    "participants with at least min(7, statements) votes (the 15 most active while fewer qualify), PCA on every "
+    "participant with the sparsity-aware scaling, 100 base clusters, group k-means on the base-cluster centres "
+    "started from the first k of them, k in 2..5 by the silhouette on the base-cluster centres (Pol.is's "
+    "`bucket-dists`), and the group-k smoother over recomputes. red-dwarf has no base clusters: it runs k-means "
+    "on the participants themselves, started from the lowest points in (x, y) order, and scores k by the "
+    "silhouette over every participant; it has no smoother. Both share the vote matrix and projection, so where a "
+    "conversation has one clear split they agree (freshwater 1.000, taxes 0.98, biodiversity 0.97).",
+    "",
+    "**What was tried.** Each change was built and judged on the development half; the full table was run "
+    "after each, and two were dropped because a held-out conversation, or the engine's own test on one, got "
+    "worse, which makes those two held-out conversations no longer untouched. (1) Scoring k over the "
+    "participants' projection instead of over base-cluster centres counted once, as the issue proposed: the "
+    "same k on all five development conversations, but three groups instead of Pol.is's two on the held-out "
+    "brexit-consensus (ARI 0.896 to 0.558); dropped, the engine keeps Pol.is's own rule. (2) Group k-means from "
+    "the best (least within-group sum of squares) of Pol.is's start and ten k-means++ starts: the groups move "
+    "towards red-dwarf's (ARI 0.71 to 1.00 with it) and all five development conversations come within 0.05 of "
+    "red-dwarf, but ssis fell from 0.952 to 0.703 (its test asks for 0.85) and the development mean from 0.240 "
+    "to 0.232; dropped. (3) Base clusters started, as Pol.is does, from the first 100 distinct positions instead "
+    "of k-means++: ssis 0.952 to 0.976, but the held-out scoop-hivemind.taxes fell to 0.813, under its test's "
+    "0.85; dropped. (4) Replaying the conversation's history (50 to 200 recomputes with Pol.is's warm-started "
+    "base and group clusters, growing in-conversation set and k smoother): development mean 0.20; dropped. The "
+    "engine's groups are therefore unchanged by this work.",
+    "",
+    "**Why some conversations still disagree.** Four of the five development conversations and "
+    "football-concussions have Pol.is groups that neither implementation reproduces from the export (both under "
+    "0.25). In "
+    "affordable-housing, freshwater, ubi and football-concussions Pol.is grouped participants with one to six "
+    "votes, which Pol.is's own in-conversation rule (at least 7, or every statement there was) would not admit "
+    "from these votes: the groups were computed from a state of the conversation the export does not hold. On "
+    "canadian-electoral-reform red-dwarf matches Pol.is exactly (k = 2: 16 people who answered a median of 70 "
+    "statements against 265), while the engine's two-group k-means, started from the first two base clusters, "
+    "ends in a poor split (silhouette 0.22, ARI −0.04 with Pol.is's) and three groups score better. That one is "
+    "a difference of method, the start of the group k-means; the fix tried for it (2) cost ssis its agreement.",
+]
+
+
 def run() -> str:
     parts = ["## Opinion groups (Pol.is-style)", "", "Command: `make bench` (module `bench/bench_opinions.py`).", ""]
     if POLIS.is_dir():
-        parts += ["### Agreement with Pol.is's own groups", "", *_real(), ""]
+        parts += ["### Agreement with Pol.is's own groups, and with red-dwarf", "", *ABOUT, "", *_real(), "",
+                  *FINDINGS, ""]
     else:
         parts += [f"Real conversations not measured: {POLIS} is absent.", ""]
     parts += ["### Synthetic scale", "", *_scale()]

@@ -11,6 +11,14 @@
    smaller k on ties). Group ids follow the order of the starting centres, so group 0 is the group of
    the earliest participants. Given the previous result's meta, the smoother keeps the previous k until a
    new best k has won four recomputes in a row.
+
+Scoring k on the base-cluster centres, each counted once, is what Pol.is's conversation.clj does (its
+silhouette takes the distances between base clusters, ``bucket-dists``). Scoring every participant
+instead, as red-dwarf does, was tried against the development half of the benchmark's conversations: it
+chose the same k on all five, and on a held-out one (brexit-consensus) it chose three groups where Pol.is
+showed two, so the engine keeps Pol.is's rule. Where the engine and red-dwarf differ it is mostly the start
+of the group k-means: taking the best of several k-means++ starts moves the groups towards red-dwarf's but
+lost the agreement with Pol.is on ssis.land-bank-farmland (docs/benchmarks.md, opinions section).
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 
 import json
 import random
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -209,3 +210,29 @@ def test_people_who_agree_more_are_to_the_right_on_the_map():
     agreeing = np.mean([positions[f"p{p}"][0] for p in range(10)])
     disagreeing = np.mean([positions[f"p{p}"][0] for p in range(10, 30)])
     assert agreeing > disagreeing
+
+
+def test_groups_equal_red_dwarfs_on_a_small_real_conversation():
+    """red-dwarf, the Polis community's independent Python reimplementation of Pol.is's math, finds the same
+    two groups as we do on scoop-hivemind.freshwater (100 participants clustered by both)."""
+    pipeline = pytest.importorskip(
+        "reddwarf.implementations.polis",
+        reason="red-dwarf is not installed (a benchmark reference only: pip install red-dwarf==0.4.0)",
+    )
+    folder = POLIS / "scoop-hivemind.freshwater"
+    if not folder.is_dir():
+        pytest.skip(f"the Pol.is data sets are not here ({folder}); CI has them")
+    conversation = read_conversation(folder)
+    hidden = [c.id for c in conversation.comments if c.moderated < 0]
+    votes = [(v.participant_id, v.comment_id, v.value) for v in sorted(conversation.votes, key=lambda v: v.timestamp)]
+    ours = find_opinion_groups(votes, statements=[c.id for c in conversation.comments], moderated_out=hidden).group_of()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        reference = pipeline.run_pipeline(
+            votes=[{"participant_id": int(v.participant_id), "statement_id": int(v.comment_id), "vote": v.value,
+                    "modified": v.timestamp} for v in conversation.votes],
+            mod_out_statement_ids=[int(c) for c in hidden], random_state=0,
+        ).participants_df
+    theirs = {str(p): int(g) for p, g in reference.loc[reference["to_cluster"], "cluster_id"].items()}
+    assert sorted(theirs) == sorted(ours)
+    assert adjusted_rand([ours[p] for p in theirs], list(theirs.values())) == 1.0
