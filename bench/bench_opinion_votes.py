@@ -77,15 +77,18 @@ def _start_stack(url: str) -> Stack:
     env = {**os.environ, **bench_environment(url), "CELERY_BROKER_URL": redis_url, "CACHE_URL": redis_url}
     stack = Stack(port=web_port)
     bin_dir = Path(sys.executable).parent
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL, "cwd": ROOT, "env": env}
-    stack.processes.append(subprocess.Popen(
+
+    def quiet(command: list[str]) -> subprocess.Popen[bytes]:
+        return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=env)
+
+    stack.processes.append(quiet(
         [shutil.which("redis-server") or "redis-server", "--port", str(redis_port), "--save", "",
-         "--appendonly", "no"], **quiet))
-    stack.processes.append(subprocess.Popen(
-        [str(bin_dir / "celery"), "-A", "config", "worker", "--pool", "solo", "--loglevel", "WARNING"], **quiet))
-    stack.processes.append(subprocess.Popen(
+         "--appendonly", "no"]))
+    stack.processes.append(quiet(
+        [str(bin_dir / "celery"), "-A", "config", "worker", "--pool", "solo", "--loglevel", "WARNING"]))
+    stack.processes.append(quiet(
         [str(bin_dir / "gunicorn"), "config.wsgi:application", "--bind", f"127.0.0.1:{web_port}",
-         "--workers", str(WORKERS), "--log-level", "warning"], **quiet))
+         "--workers", str(WORKERS), "--log-level", "warning"]))
     _wait_for(web_port)
     return stack
 
@@ -108,8 +111,8 @@ def _scenario() -> tuple[int, list[int]]:
     from radslag.opinions.models import Conversation, Statement
     from radslag.organisations.tests.factories import OrganisationFactory
 
-    organisation = OrganisationFactory(name="Bänkkommun", slug="bench", hostname=BENCH_HOST)
-    process = ProcessFactory(organisation=organisation)
+    organisation = OrganisationFactory.create(name="Bänkkommun", slug="bench", hostname=BENCH_HOST)
+    process = ProcessFactory.create(organisation=organisation)
     conversation = Conversation.objects.create(organisation=organisation, process=process, title="Torget",
                                                question="Vad tycker du om torget?")
     statements = Statement.objects.bulk_create(

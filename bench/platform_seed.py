@@ -13,6 +13,7 @@ import random
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from django.db import connection
 from django.utils import timezone
@@ -108,7 +109,10 @@ def _add_population(organisation: Organisation, localities: list[Locality]) -> N
     )
 
 
-def _weighted(rng: random.Random, weights: dict[str, int], k: int) -> list[str]:
+Choice = TypeVar("Choice", bound=str)
+
+
+def _weighted(rng: random.Random, weights: dict[Choice, int], k: int) -> list[Choice]:
     return rng.choices(list(weights), weights=list(weights.values()), k=k)
 
 

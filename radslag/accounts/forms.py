@@ -11,7 +11,7 @@ from radslag.accounts.models import Role, User
 from radslag.organisations.models import Locality
 
 
-class ProfileForm(forms.ModelForm):  # type: ignore[type-arg]  (django-stubs generic)
+class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["display_name", "age_band", "sex", "locality"]

@@ -36,7 +36,7 @@ class User(AbstractUser):
         EMAIL = 1, _("Verified e-mail")
         EID = 2, _("Verified with e-ID")
 
-    username = None  # type: ignore[assignment]  (e-mail is the login)
+    username = None  # type: ignore[assignment]  # e-mail is the login
     email = models.EmailField(_("e-mail address"), unique=True)
     display_name = models.CharField(_("name"), max_length=150, blank=True)
     verification_level = models.PositiveSmallIntegerField(
@@ -49,7 +49,7 @@ class User(AbstractUser):
     )
 
     USERNAME_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS = []
     objects = EmailUserManager()  # type: ignore[misc]
 
     class Meta:

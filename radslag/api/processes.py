@@ -27,7 +27,7 @@ class ProcessFilters(Schema):
 
 def _public_processes(request: HttpRequest) -> QuerySet[DialogueProcess]:
     organisation = current_organisation(request)
-    return DialogueProcess.objects.for_organisation(organisation).published()  # type: ignore[attr-defined,no-any-return]
+    return DialogueProcess.objects.for_organisation(organisation).published()
 
 
 def _public_process(request: HttpRequest, slug: str) -> DialogueProcess:

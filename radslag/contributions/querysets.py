@@ -7,6 +7,7 @@ from typing import cast
 from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, IntegerField, QuerySet, Value, When, Window
 
+from radslag.accounts.models import User
 from radslag.contributions.models import Contribution
 from radslag.dialogues.models import DialogueProcess
 
@@ -39,7 +40,7 @@ def moderation_queue(process: DialogueProcess, status: str = "") -> QuerySet[Con
     return contributions.annotate(queue_order=pending_first).order_by("queue_order", "-created_at", "-id")
 
 
-def recent_entries(process: DialogueProcess, user: object) -> QuerySet[Contribution]:
+def recent_entries(process: DialogueProcess, user: User) -> QuerySet[Contribution]:
     """The last contributions this person typed in for the process, newest first."""
     return (
         Contribution.objects.filter(process=process, entered_by=user)

@@ -10,7 +10,7 @@ figures. `suppress_small` makes a breakdown safe to publish by hiding groups sma
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -111,7 +111,7 @@ def _counts(process: DialogueProcess) -> Counts:
     return counts
 
 
-def latest_population(organisation_id: int) -> tuple[int | None, list[dict[str, Any]]]:
+def latest_population(organisation_id: int) -> tuple[int | None, Sequence[Mapping[str, Any]]]:
     """The latest year of the municipality's population figures, summed by locality, age band and sex."""
     figures = PopulationFigure.objects.filter(organisation_id=organisation_id)
     latest = figures.order_by().values("organisation").annotate(latest=Max("year")).values("latest")
@@ -124,7 +124,7 @@ def latest_population(organisation_id: int) -> tuple[int | None, list[dict[str, 
     return (rows[0]["year"] if rows else None), rows
 
 
-def population_shares(rows: Iterable[dict[str, Any]], field: str, adults_only: bool) -> dict[str, float]:
+def population_shares(rows: Iterable[Mapping[str, Any]], field: str, adults_only: bool) -> dict[str, float]:
     """Each value's share (0..1) of the residents in `rows` (from `latest_population`), by `field`."""
     totals: Counter[str] = Counter()
     for row in rows:

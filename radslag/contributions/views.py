@@ -57,7 +57,8 @@ def contribute(request: HttpRequest, slug: str) -> HttpResponse:
 
 def receipt(request: HttpRequest, slug: str) -> HttpResponse:
     process = _public_process(request, slug)
-    contribution = Contribution.objects.filter(pk=request.session.get(RECEIPT_SESSION_KEY), process=process).first()
+    receipt_pk = request.session.get(RECEIPT_SESSION_KEY)
+    contribution = None if receipt_pk is None else Contribution.objects.filter(pk=receipt_pk, process=process).first()
     if contribution is None:
         return redirect("contributions:contribute", slug=process.slug)
     return render(request, "contributions/receipt.html", {"process": process, "contribution": contribution})

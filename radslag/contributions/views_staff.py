@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from radslag.accounts.decorators import moderator_required, staff_required
+from radslag.accounts.models import User
 from radslag.contributions.forms import EntryForm, ModerationFilterForm
 from radslag.contributions.models import Contribution
 from radslag.contributions.permissions import entry_activity_ids, is_premoderated
@@ -32,18 +34,18 @@ def staff_process(request: HttpRequest, pk: int) -> DialogueProcess:
     return get_object_or_404(DialogueProcess, pk=pk, organisation=request.organisation)  # type: ignore[attr-defined]
 
 
-def _entry_url(process: DialogueProcess, selection: dict[str, str]) -> str:
+def _entry_url(process: DialogueProcess, selection: Mapping[str, object]) -> str:
     url = reverse("contributions:bulk_entry", kwargs={"pk": process.pk})
     return f"{url}?{urlencode(selection)}" if selection else url
 
 
-def _entry_context(request: HttpRequest, process: DialogueProcess, form: EntryForm) -> dict[str, object]:
-    entries = list(recent_entries(process, request.user))
+def _entry_context(request: HttpRequest, process: DialogueProcess, form: EntryForm, user: User) -> dict[str, object]:
+    entries = list(recent_entries(process, user))
     return {
         "process": process,
         "form": form,
-        "entries": [(entry, can_undo(entry, request.user)) for entry in entries],
-        "entered_count": Contribution.objects.filter(process=process, entered_by=request.user).count(),
+        "entries": [(entry, can_undo(entry, user)) for entry in entries],
+        "entered_count": Contribution.objects.filter(process=process, entered_by=user).count(),
         "process_count": Contribution.objects.filter(process=process).count(),
         "premoderated": is_premoderated(process),
         "undo_minutes": int(UNDO_WINDOW.total_seconds() // 60),
@@ -61,7 +63,8 @@ def bulk_entry(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     if request.method != "POST":
         form = EntryForm(initial=request.GET.dict(), process=process, activity_ids=activity_ids)
-        return render(request, "contributions/staff/bulk_entry.html", _entry_context(request, process, form))
+        context = _entry_context(request, process, form, request.user)
+        return render(request, "contributions/staff/bulk_entry.html", context)
     form = EntryForm(request.POST, process=process, activity_ids=activity_ids)
     if form.is_valid():
         data = form.cleaned_data
@@ -75,7 +78,7 @@ def bulk_entry(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Saved. Type the next one."))
             return HttpResponseRedirect(_entry_url(process, form.selection()))
-    return render(request, "contributions/staff/bulk_entry.html", _entry_context(request, process, form))
+    return render(request, "contributions/staff/bulk_entry.html", _entry_context(request, process, form, request.user))
 
 
 @require_POST

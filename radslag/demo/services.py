@@ -84,5 +84,5 @@ def _empty_demo(organisation: Organisation) -> None:
     for relation in organisation._meta.related_objects:
         if relation.related_model is AuditEvent or (not relation.one_to_many and not relation.one_to_one):
             continue
-        model: type[models.Model] = relation.related_model  # type: ignore[assignment]
+        model: type[models.Model] = relation.related_model
         model._base_manager.filter(**{relation.field.name: organisation}).delete()

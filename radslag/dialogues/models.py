@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, cast
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -97,7 +98,8 @@ class DialogueProcess(TimeStamped):
         """Names of the mandate fields that must be filled before publishing."""
         missing = []
         for name in self.PUBLICATION_REQUIRED:
-            value = getattr(self, self._meta.get_field(name).attname)
+            field = cast("models.Field[Any, Any]", self._meta.get_field(name))  # own fields, not reverse relations
+            value = getattr(self, field.attname)
             if not (value.strip() if isinstance(value, str) else value):
                 missing.append(name)
         return missing

@@ -20,7 +20,7 @@ def activities_with_counts() -> QuerySet[Activity]:
 
 
 def public_processes(organisation: Organisation) -> QuerySet[DialogueProcess]:
-    return DialogueProcess.objects.for_organisation(organisation).published()  # type: ignore[attr-defined]
+    return DialogueProcess.objects.for_organisation(organisation).published()
 
 
 def ongoing_first(processes: QuerySet[DialogueProcess]) -> QuerySet[DialogueProcess]:

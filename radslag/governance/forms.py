@@ -12,7 +12,7 @@ from radslag.governance.models import Decision, FocusArea, StrategicPlan, Vision
 from radslag.organisations.models import Body
 
 
-class OrganisationModelForm(forms.ModelForm):  # type: ignore[type-arg]  (django-stubs generic)
+class OrganisationModelForm(forms.ModelForm):
     """A model form whose instance belongs to `organisation` and whose choices are limited to it."""
 
     def __init__(self, *args: Any, organisation: Any, **kwargs: Any) -> None:

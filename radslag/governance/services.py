@@ -13,19 +13,19 @@ from radslag.organisations.models import Organisation
 
 
 @transaction.atomic
-def record_decision(*, organisation: Organisation, actor: Any, form: ModelForm) -> Decision:  # type: ignore[type-arg]
+def record_decision(*, organisation: Organisation, actor: Any, form: ModelForm) -> Decision:
     """Create or update a decision from a valid form; logs `decision.created` or `decision.updated`."""
     decision: Decision = save_item(organisation=organisation, actor=actor, form=form, kind="decision")
     return decision
 
 
 @transaction.atomic
-def save_direction(*, organisation: Organisation, actor: Any, form: ModelForm, kind: str) -> Any:  # type: ignore[type-arg]
+def save_direction(*, organisation: Organisation, actor: Any, form: ModelForm, kind: str) -> Any:
     """Save a vision, strategic plan or focus area; `kind` names the audit action (`vision`, `plan`, ...)."""
     return save_item(organisation=organisation, actor=actor, form=form, kind=kind)
 
 
-def save_item(*, organisation: Organisation, actor: Any, form: ModelForm, kind: str) -> Any:  # type: ignore[type-arg]
+def save_item(*, organisation: Organisation, actor: Any, form: ModelForm, kind: str) -> Any:
     created = form.instance.pk is None
     instance = form.save(commit=False)
     instance.organisation = organisation

@@ -34,7 +34,7 @@ def next_statement(conversation: Conversation, participant: Participant | None) 
     rows = list(candidates.annotate(answers=Count("votes")))
     if not rows:
         return None
-    return min(rows, key=lambda row: (row.answers, _shuffle_key(participant, row.pk)))  # type: ignore[attr-defined]
+    return min(rows, key=lambda row: (row.answers, _shuffle_key(participant, row.pk)))
 
 
 def progress(conversation: Conversation, participant: Participant | None) -> Progress:

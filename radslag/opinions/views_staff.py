@@ -40,7 +40,7 @@ def conversation_list(request: HttpRequest, pk: int) -> HttpResponse:
         conversation = create_conversation(process=process, user=request.user, **form.cleaned_data)
         messages.success(request, _("The conversation was created. Add seed statements next."))
         return redirect("opinions:staff_conversation", pk=pk, conversation_pk=conversation.pk)
-    conversations = process.conversations.all()  # type: ignore[attr-defined]
+    conversations = process.conversations.all()
     return render(request, "opinions/staff/conversation_list.html",
                   {"process": process, "conversations": conversations, "form": form})
 

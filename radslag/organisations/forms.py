@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from radslag.organisations.models import AccessibilityStatement, Body, Locality
 
 
-class AccessibilityStatementForm(forms.ModelForm):  # type: ignore[type-arg]  (django-stubs generic)
+class AccessibilityStatementForm(forms.ModelForm):
     class Meta:
         model = AccessibilityStatement
         fields = ["body", "contact_email", "contact_phone", "assessed_on"]
@@ -49,7 +49,7 @@ class PageFeedbackForm(forms.Form):
         return path
 
 
-class LocalityForm(forms.ModelForm):  # type: ignore[type-arg]  (django-stubs generic)
+class LocalityForm(forms.ModelForm):
     class Meta:
         model = Locality
         fields = ["name"]
@@ -66,7 +66,7 @@ class LocalityForm(forms.ModelForm):  # type: ignore[type-arg]  (django-stubs ge
         return name
 
 
-class BodyForm(forms.ModelForm):  # type: ignore[type-arg]  (django-stubs generic)
+class BodyForm(forms.ModelForm):
     class Meta:
         model = Body
         fields = ["name", "kind", "description"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from typing import cast
 
 from django.conf import settings
 from django.db import connection
@@ -33,8 +34,9 @@ def resolve_organisation(host: str) -> Organisation | None:
 def _lookup_sql(fallback: str) -> str:
     meta = Organisation._meta
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in meta.concrete_fields)
-    host, other, key = (quote(meta.get_field(name).column) for name in ("hostname", fallback, "id"))
+    column = {field.name: cast(str, field.column) for field in meta.concrete_fields}  # concrete: each has one
+    columns = ", ".join(quote(name) for name in column.values())
+    host, other, key = (quote(column[name]) for name in ("hostname", fallback, "id"))
     return (
         f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {host} = %s OR {other} = %s "  # noqa: S608 - names from model metadata
         f"ORDER BY CASE WHEN {host} = %s THEN 0 ELSE 1 END, {key} LIMIT 1"
@@ -68,7 +70,7 @@ class LanguageMiddleware:
         fallback = getattr(organisation, "default_language", "") or settings.LANGUAGE_CODE
         language = chosen if chosen in supported else (fallback if fallback in supported else settings.LANGUAGE_CODE)
         translation.activate(language)
-        request.LANGUAGE_CODE = language  # type: ignore[attr-defined]
+        request.LANGUAGE_CODE = language
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         patch_vary_headers(response, ("Cookie",))

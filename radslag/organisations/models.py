@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -37,8 +39,8 @@ class Organisation(TimeStamped):
         return self.name
 
 
-class OrganisationScopedQuerySet(models.QuerySet):  # type: ignore[type-arg]  (generic base for many models)
-    def for_organisation(self, organisation: Organisation) -> OrganisationScopedQuerySet:
+class OrganisationScopedQuerySet(models.QuerySet):
+    def for_organisation(self, organisation: Organisation) -> Self:
         return self.filter(organisation=organisation)
 
 

@@ -21,7 +21,7 @@ def record_page_feedback(*, organisation: Organisation, path: str, helpful: bool
 
 @transaction.atomic
 def save_accessibility_statement(
-    *, organisation: Organisation, actor: Any, form: ModelForm  # type: ignore[type-arg]
+    *, organisation: Organisation, actor: Any, form: ModelForm
 ) -> AccessibilityStatement:
     statement: AccessibilityStatement = form.save(commit=False)
     statement.organisation = organisation
@@ -32,7 +32,7 @@ def save_accessibility_statement(
 
 @transaction.atomic
 def save_configuration(
-    *, organisation: Organisation, actor: Any, form: ModelForm, kind: str  # type: ignore[type-arg]
+    *, organisation: Organisation, actor: Any, form: ModelForm, kind: str
 ) -> Any:
     """Save a locality or body edited by an administrator and log `<kind>.created` or `<kind>.updated`."""
     created = form.instance.pk is None

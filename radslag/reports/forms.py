@@ -5,7 +5,7 @@ from django import forms
 from radslag.reports.models import Compilation
 
 
-class CompilationTextsForm(forms.ModelForm):  # type: ignore[type-arg]  # django-stubs makes it generic
+class CompilationTextsForm(forms.ModelForm):
     class Meta:
         model = Compilation
         fields = ["introduction", "closing", "only_accepted_themes"]

@@ -41,7 +41,7 @@ def local_file_for(url: str) -> Path | None:
 def local_fetcher_class() -> type:
     from weasyprint.urls import URLFetcher, URLFetcherResponse, URLFetchingError
 
-    class LocalStaticFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
+    class LocalStaticFetcher(URLFetcher):
         """Serves the project's own static files and nothing else: no http, no other files on disk."""
 
         def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:

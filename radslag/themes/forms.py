@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -149,8 +149,8 @@ class FocusAreaForm(forms.Form):
         and that is worth recording. The process's own come first and are marked."""
         super().__init__(*args, **kwargs)
         linked = set(theme.process.focus_areas.values_list("pk", flat=True))
-        field = self.fields["focus_areas"]
-        field.queryset = FocusArea.objects.filter(  # type: ignore[attr-defined]
+        field = cast(forms.ModelMultipleChoiceField, self.fields["focus_areas"])  # declared above
+        field.queryset = FocusArea.objects.filter(
             organisation_id=theme.organisation_id
         ).order_by("plan", "number")
         areas = sorted(field.queryset, key=lambda area: area.pk not in linked)

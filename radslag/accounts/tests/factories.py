@@ -29,6 +29,6 @@ class MembershipFactory(factory.django.DjangoModelFactory):
 
 
 def user_with_role(organisation, role: str, **kwargs) -> User:
-    user = UserFactory(**kwargs)
+    user = UserFactory.create(**kwargs)
     Membership.objects.create(user=user, organisation=organisation, role=role)
     return user

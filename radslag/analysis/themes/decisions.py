@@ -106,7 +106,7 @@ def plan_rerun(
         labels[rest] = len(keys) + fresh.labels
         selection, new_count = fresh.selection, fresh.k
     total = len(keys) + new_count
-    summary = {"fixed": len(pinned), "assigned_to_existing": joined, "clustered_as_new": len(rest),
+    summary: dict[str, object] = {"fixed": len(pinned), "assigned_to_existing": joined, "clustered_as_new": len(rest),
                "assign_threshold": threshold}  # fmt: skip
     layout = _layout(keys, existing, pinned, summary)
     clustering = Clustering(labels=labels, centroids=centroids_of(space, labels, total), space=space,

@@ -91,11 +91,11 @@ def participation_links(process: DialogueProcess) -> dict[str, Any]:
     now = timezone.now()
     ballots = [
         {"ballot": ballot, "open": ballot.is_open(now), "results": ballot.results_are_public(now)}
-        for ballot in process.ballots.filter(opens_at__lte=now).order_by("-opens_at")  # type: ignore[attr-defined]
+        for ballot in process.ballots.filter(opens_at__lte=now).order_by("-opens_at")
     ]
     return {
         "ballots": [b for b in ballots if b["open"] or b["results"]],
-        "conversations": list(process.conversations.filter(status="open")),  # type: ignore[attr-defined]
+        "conversations": list(process.conversations.filter(status="open")),
         "has_compilation": DialogueProcess.objects.filter(
             pk=process.pk, compilation__versions__isnull=False
         ).exists(),

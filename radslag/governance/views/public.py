@@ -33,10 +33,10 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 def focus_area(request: HttpRequest, slug: str) -> HttpResponse:
     area = get_object_or_404(FocusArea.objects.select_related("plan"), slug=slug, organisation=request.organisation)  # type: ignore[attr-defined]
-    contributions = area.contributions.filter(status=PUBLISHED)  # type: ignore[attr-defined]
+    contributions = area.contributions.filter(status=PUBLISHED)
     return render(request, "governance/focus_area.html", {
         "area": area,
-        "processes": area.processes.filter(status__in=PUBLIC_PROCESS_STATUSES).order_by("-published_at"),  # type: ignore[attr-defined]
+        "processes": area.processes.filter(status__in=PUBLIC_PROCESS_STATUSES).order_by("-published_at"),
         "decisions": area.decisions.select_related("body"),
         "contribution_count": contributions.count(),
         "latest_contributions": contributions.select_related("process").order_by("-created_at")[:LATEST_CONTRIBUTIONS],
@@ -58,5 +58,5 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         Decision.objects.select_related("body").prefetch_related("focus_areas"),
         pk=pk, organisation=request.organisation,  # type: ignore[attr-defined]
     )
-    processes = decision.commissioned_processes.filter(status__in=PUBLIC_PROCESS_STATUSES)  # type: ignore[attr-defined]
+    processes = decision.commissioned_processes.filter(status__in=PUBLIC_PROCESS_STATUSES)
     return render(request, "governance/decision_detail.html", {"decision": decision, "processes": processes})

@@ -29,8 +29,8 @@ def population_import(request: HttpRequest) -> HttpResponse:
         if not errors:
             count = import_population(organisation=organisation, actor=request.user, rows=parsed.rows,
                                       source=form.cleaned_data["file"].name)
-            years = ", ".join(str(year) for year in parsed.years)
-            messages.success(request, _("%(count)s rows imported for %(years)s.") % {"count": count, "years": years})
+            imported = ", ".join(str(year) for year in parsed.years)
+            messages.success(request, _("%(count)s rows imported for %(years)s.") % {"count": count, "years": imported})
             return redirect("organisations:population_import")
     years = (
         PopulationFigure.objects.filter(organisation=organisation)

@@ -10,11 +10,11 @@ from django.views.decorators.http import require_POST
 
 from radslag.organisations.accessibility import default_statement_text
 from radslag.organisations.forms import PageFeedbackForm
-from radslag.organisations.models import AccessibilityStatement
+from radslag.organisations.models import AccessibilityStatement, Organisation
 from radslag.organisations.services import record_page_feedback
 
 
-def require_organisation(request: HttpRequest) -> object:
+def require_organisation(request: HttpRequest) -> Organisation:
     organisation = getattr(request, "organisation", None)
     if organisation is None:
         raise Http404(_("No municipality is configured for this address."))
@@ -26,8 +26,8 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     statement = AccessibilityStatement.objects.filter(organisation=organisation).first()
     return render(request, "organisations/accessibility.html", {
         "statement": statement,
-        "statement_text": statement.body if statement else default_statement_text(organisation),  # type: ignore[arg-type]
-        "contact_email": (statement and statement.contact_email) or organisation.contact_email,  # type: ignore[attr-defined]
+        "statement_text": statement.body if statement else default_statement_text(organisation),
+        "contact_email": (statement and statement.contact_email) or organisation.contact_email,
     })
 
 
@@ -45,7 +45,7 @@ def page_feedback(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Choose yes or no before you send your answer about the page."))
         return HttpResponseRedirect(path)
     record_page_feedback(
-        organisation=organisation,  # type: ignore[arg-type]
+        organisation=organisation,
         path=form.cleaned_data["path"],
         helpful=form.cleaned_data["helpful"],
         comment=form.cleaned_data["comment"],

@@ -35,14 +35,13 @@ def accessibility_edit(request: HttpRequest) -> HttpResponse:
 @staff_required
 def feedback_results(request: HttpRequest) -> HttpResponse:
     feedback = PageFeedback.objects.filter(organisation=request.organisation)  # type: ignore[attr-defined]
-    pages = list(
+    counts = (
         feedback.values("path")
         .annotate(yes=Count("id", filter=Q(helpful=True)), no=Count("id", filter=Q(helpful=False)),
                   total=Count("id"))
         .order_by("-total", "path")[:200]
     )
-    for page in pages:
-        page["yes_share"] = round(100 * page["yes"] / page["total"])
+    pages = [{**page, "yes_share": round(100 * page["yes"] / page["total"])} for page in counts]
     comments = feedback.exclude(comment="").order_by("-created_at")[:LATEST_COMMENTS]
     return render(request, "organisations/feedback_results.html", {"pages": pages, "comments": comments})
 

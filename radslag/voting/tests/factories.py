@@ -33,7 +33,7 @@ THEMES = ["En bra skola ger en bra framtid", "Det mänskliga mötet", "Trygghet 
 
 
 def ballot_with_options(titles=THEMES, **kwargs) -> Ballot:
-    ballot = BallotFactory(**kwargs)
+    ballot = BallotFactory.create(**kwargs)
     for order, title in enumerate(titles, start=1):
         OptionFactory(ballot=ballot, title=title, order=order)
     return ballot

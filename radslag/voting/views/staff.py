@@ -53,7 +53,7 @@ def _detail(ballot: Ballot) -> HttpResponse:
 @staff_required
 def ballot_index(request: HttpRequest, pk: int) -> HttpResponse:
     process = staff_process(request, pk)
-    ballots = process.ballots.all()  # type: ignore[attr-defined]
+    ballots = process.ballots.all()
     return render(request, "voting/staff/ballot_index.html",
                   {"process": process, "ballots": ballots, "now": timezone.now()})
 
