@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
 from typing import Any
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+# The previous hash of the very first event in the chain.
+GENESIS_HASH = "0" * 64
 
 
 class AppendOnlyError(RuntimeError):
@@ -30,7 +38,8 @@ class AuditEvent(models.Model):
         "organisations.Organisation", null=True, blank=True, on_delete=models.PROTECT,
         related_name="audit_events", verbose_name=_("organisation"),
     )
-    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    # Set before saving (not auto_now_add) so that the hash covers the stored time.
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+", verbose_name=_("actor"),
@@ -42,6 +51,10 @@ class AuditEvent(models.Model):
     object_repr = models.CharField(_("object"), max_length=300, blank=True)
     reason = models.TextField(_("reason"), blank=True)
     data = models.JSONField(_("details"), default=dict, blank=True)
+    # The hash chain: position, the previous event's hash and this event's hash (see audit/chain.py).
+    sequence = models.PositiveBigIntegerField(_("number in the chain"), unique=True)
+    previous_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -57,7 +70,24 @@ class AuditEvent(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:
             raise AppendOnlyError("audit events cannot be changed")
+        if not self.hash:
+            raise AppendOnlyError("audit events are written through radslag.audit.services.record_event")
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("audit events cannot be deleted")
+
+    def canonical_content(self) -> bytes:
+        """What the hash covers, the same bytes on every database. The actor's account id is left out: it is
+        cleared when an account is deleted; `actor_label` is who acted, as recorded."""
+        content = {
+            "sequence": self.sequence, "previous_hash": self.previous_hash,
+            "organisation": self.organisation_id, "at": self.at.astimezone(dt.UTC).isoformat(timespec="microseconds"),
+            "actor_label": self.actor_label, "action": self.action, "object_type": self.object_type,
+            "object_id": self.object_id, "object_repr": self.object_repr, "reason": self.reason, "data": self.data,
+        }
+        return json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                          cls=DjangoJSONEncoder).encode()
+
+    def computed_hash(self) -> str:
+        return hashlib.sha256(self.canonical_content()).hexdigest()
