@@ -91,3 +91,69 @@ class AuditEvent(models.Model):
 
     def computed_hash(self) -> str:
         return hashlib.sha256(self.canonical_content()).hexdigest()
+
+
+class ErasureRequest(models.Model):
+    """A person's request to have their data erased (article 17 GDPR), and the administrator's decision."""
+
+    class Status(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        COMPLETED = "completed", _("Carried out")
+        REFUSED = "refused", _("Refused")
+
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.PROTECT,
+                                     related_name="erasure_requests")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    # Where the answer goes: the account's address is itself erased when the request is carried out.
+    email = models.EmailField(_("answer to"))
+    message = models.TextField(_("message from the person"), blank=True, max_length=2000)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.RECEIVED)
+    created_at = models.DateTimeField(_("received"), default=timezone.now)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    note = models.TextField(_("note to the person"), blank=True, max_length=2000)
+    # Per kind of record: {"kind", "label", "action", "count", "reason"}, as carried out.
+    outcome = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("erasure request")
+        verbose_name_plural = _("erasure requests")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "person"], condition=models.Q(status="received"),
+                                    name="one_open_erasure_request"),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.RECEIVED
+
+
+class RetentionRule(models.Model):
+    """How long one kind of record is kept in a municipality, under its retention decision (gallringsbeslut)."""
+
+    organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE,
+                                     related_name="retention_rules")
+    kind = models.CharField(_("kind of record"), max_length=80)
+    period_days = models.PositiveIntegerField(_("kept for (days)"))
+    decision_reference = models.CharField(_("retention decision, reference"), max_length=100)
+    decision_date = models.DateField(_("retention decision, date"))
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="+")
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["kind"]
+        verbose_name = _("retention rule")
+        verbose_name_plural = _("retention rules")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "kind"], name="one_retention_rule_per_kind"),
+            models.CheckConstraint(condition=models.Q(period_days__gte=1), name="retention_at_least_a_day"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.period_days} ({self.decision_reference})"
