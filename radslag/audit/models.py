@@ -97,7 +97,7 @@ class ErasureRequest(models.Model):
     """A person's request to have their data erased (article 17 GDPR), and the administrator's decision."""
 
     class Status(models.TextChoices):
-        RECEIVED = "received", _("Received")
+        RECEIVED = "received", _("Awaiting decision")
         COMPLETED = "completed", _("Carried out")
         REFUSED = "refused", _("Refused")
 
