@@ -57,7 +57,7 @@ def file_erasure_request(*, organisation: Any, person: Any, message: str = "") -
 
 
 def _lock_open(erasure_request: ErasureRequest) -> ErasureRequest:
-    locked = ErasureRequest.objects.select_for_update().select_related("organisation", "person").get(
+    locked = ErasureRequest.objects.select_for_update(of=("self",)).select_related("organisation", "person").get(
         pk=erasure_request.pk)
     if not locked.is_open:
         raise DomainError(_("The request has already been decided."))
