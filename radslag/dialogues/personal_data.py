@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from radslag.audit.personal_data import OnErasure, PersonalDataKind, Retention
@@ -13,8 +13,8 @@ from radslag.dialogues.models import Registration, Table
 
 
 def _registrations(person: Any, organisation: Any) -> QuerySet[Registration]:
-    mine = Q(user=person) | Q(email__iexact=person.email) if person.email else Q(user=person)
-    return (Registration.objects.filter(activity__process__organisation=organisation).filter(mine)
+    # By the account only: an address typed into a form while signed out is not proof that it is theirs.
+    return (Registration.objects.filter(activity__process__organisation=organisation, user=person)
             .select_related("activity__process").order_by("-created_at"))
 
 

@@ -25,7 +25,8 @@ def involved(org, resident):
     starts = timezone.now() + dt.timedelta(days=3)
     activity = process.activities.create(kind="dialogue_evening", title="Kväll i Nol", starts_at=starts,
                                          ends_at=starts + dt.timedelta(hours=2))
-    activity.registrations.create(name="Kim", email=resident.email, needs="Hörslinga", status="confirmed")
+    activity.registrations.create(user=resident, name="Kim", email=resident.email, needs="Hörslinga",
+                                  status="confirmed")
     return resident
 
 
@@ -65,6 +66,13 @@ def test_only_administrators_open_the_staff_pages(client_for, org, person, reque
     user = request.getfixturevalue(person)
     for url in [*STAFF_URLS, f"/personal/radering/{ErasureRequest.objects.get().pk}/"]:
         assert client_for(org, user).get(url).status_code == 403
+    page = client_for(org, user).get("/personal/").content.decode() if person != "resident" else ""
+    assert "/personal/radering/" not in page and "/personal/gallring/" not in page
+
+
+def test_administrators_find_the_pages_from_the_staff_start_page(client_for, org, admin_user):
+    page = client_for(org, admin_user).get("/personal/").content.decode()
+    assert 'href="/personal/radering/"' in page and 'href="/personal/gallring/"' in page
 
 
 def test_another_municipalitys_administrator_cannot_open_the_request(client_for, org, other_org, involved):
