@@ -42,7 +42,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
             activity__process__organisation=organisation
         ).select_related("activity__process").order_by("-activity__starts_at"),
         "held": [(item, item.count(user, organisation)) for item in kinds()],
-        "erasure_requests": ErasureRequest.objects.filter(organisation=organisation, person=user)[:5],
+        "erasure_requests": ErasureRequest.objects.filter(organisation=organisation, person=user.pk)[:5],
         "erasure_form": ErasureRequestForm(),
     })
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -50,8 +50,12 @@ def file_erasure_request(*, organisation: Any, person: Any, message: str = "") -
     if ErasureRequest.objects.filter(organisation=organisation, person=person,
                                      status=ErasureRequest.Status.RECEIVED).exists():
         raise DomainError(_("You have already asked for erasure. An administrator is handling the request."))
-    erasure_request = ErasureRequest.objects.create(
-        organisation=organisation, person=person, email=person.email, message=message.strip())
+    try:
+        with transaction.atomic():
+            erasure_request = ErasureRequest.objects.create(
+                organisation=organisation, person=person, email=person.email, message=message.strip())
+    except IntegrityError as error:  # the same request sent twice at once: the constraint keeps one
+        raise DomainError(_("You have already asked for erasure. An administrator is handling the request.")) from error
     record_event(organisation=organisation, actor=person, action="erasure.requested", target=erasure_request)
     return erasure_request
 

@@ -55,8 +55,8 @@ def registration_from_link(activity: Activity, token: str) -> Registration:
     except (signing.BadSignature, ValueError) as error:
         raise CancellationLinkError(_("The cancellation link is not valid.")) from error
     registration = None
-    if isinstance(payload, dict):
-        registration = Registration.objects.filter(pk=payload.get("r"), activity=activity).first()
+    if isinstance(payload, dict) and isinstance(payload.get("r"), int):
+        registration = Registration.objects.filter(pk=payload["r"], activity=activity).first()
     if registration is None or payload.get("a") != _address_check(registration):
         raise CancellationLinkError(_("The cancellation link is not valid."))
     if activity.starts_at <= timezone.now():
