@@ -50,6 +50,8 @@ def set_retention_rule(
     registered = kind(kind_key)
     if registered is None or registered.retention is None:
         raise DomainError(_("This kind of record has no retention to set."))
+    if period_days < 1 or not decision_reference.strip():
+        raise DomainError(_("A retention rule needs a period of at least one day and the decision's reference."))
     rule, _created = RetentionRule.objects.update_or_create(
         organisation=organisation, kind=kind_key,
         defaults={"period_days": period_days, "decision_reference": decision_reference.strip(),

@@ -87,3 +87,27 @@ def test_what_no_decision_covers_is_never_destroyed(org, evenings, capsys):
 def test_the_schedule_runs_retention_nightly(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["apply-retention"]
     assert entry["task"] == apply_retention_task.name
+
+
+def test_a_rule_destroys_only_its_own_municipalitys_records(client_for, org, other_org, admin_user, evenings):
+    neighbour = other_org.processes.create(title="Grannens dialog", slug="granne", status="published")
+    starts = timezone.now() - dt.timedelta(days=100)
+    activity = neighbour.activities.create(kind="dialogue_evening", title="Grannens kväll", starts_at=starts,
+                                           ends_at=starts + dt.timedelta(hours=2))
+    activity.registrations.create(name="Bo", email="bo@example.se", status="confirmed")
+    set_rule(client_for(org, admin_user))
+
+    call_command("apply_retention")
+
+    assert registrations(evenings) == ["Kommande kväll"]
+    assert registrations(neighbour) == ["Grannens kväll"]
+
+
+def test_a_rule_without_a_reference_is_refused_by_the_service(org, admin_user):
+    from radslag.audit.retention import set_retention_rule
+    from radslag.core.errors import DomainError
+
+    with pytest.raises(DomainError, match="diarienummer"):
+        set_retention_rule(organisation=org, actor=admin_user, kind_key="dialogues.registrations", period_days=30,
+                           decision_reference="  ", decision_date=dt.date(2026, 3, 17))
+    assert not RetentionRule.objects.exists()
