@@ -49,7 +49,7 @@ def _unlink_rows(rows: QuerySet[CastBallot]) -> int:
 
 
 BALLOTS_CAST = PersonalDataKind(
-    key="voting.voter_links", section="ballots_cast", label=_("Ballots you voted in while signed in"),
+    key="voting.voter_links", section="ballots_cast", label=_("Ballots cast while signed in (the link to the voter)"),
     on_erasure=OnErasure.PSEUDONYMISE,
     reason=_("Your ballots stay in the count, which is a public record, but the link to you is removed once the "
              "vote has closed. Until then it is kept so that nobody can vote twice. How you voted is never linked "

@@ -38,7 +38,7 @@ def test_my_data_lists_every_kind_of_record_with_what_erasure_does(client_for, o
     page = client_for(org, involved).get("/mina-uppgifter/").content.decode()
 
     for label in ("Konto och profil", "Inspel", "Anmälningar till aktiviteter", "Medlemskap i medborgarpanelen",
-                  "Omröstningar du deltagit i som inloggad", "Logg över vad som gjorts i systemet"):
+                  "Röster lagda som inloggad", "Logg över vad som gjorts i systemet"):
         assert label in page
     assert "Sparas som allmän handling" in page
 
