@@ -17,6 +17,9 @@ from radslag.accounts.forms import ProfileForm, RoleAddForm
 from radslag.accounts.models import Membership
 from radslag.accounts.personal_data import contributions_of, personal_data, registrations_of
 from radslag.accounts.services import add_role, remove_role
+from radslag.audit.forms import ErasureRequestForm
+from radslag.audit.models import ErasureRequest
+from radslag.audit.personal_data import kinds
 from radslag.core.errors import DomainError
 
 
@@ -38,6 +41,9 @@ def my_data(request: HttpRequest) -> HttpResponse:
         "hosted_tables": user.hosted_tables.filter(  # type: ignore[union-attr]
             activity__process__organisation=organisation
         ).select_related("activity__process").order_by("-activity__starts_at"),
+        "held": [(item, item.count(user, organisation)) for item in kinds()],
+        "erasure_requests": ErasureRequest.objects.filter(organisation=organisation, person=user.pk)[:5],
+        "erasure_form": ErasureRequestForm(),
     })
 
 

@@ -31,3 +31,39 @@ class AuditFilterForm(forms.Form):
         if self.cleaned_data["actor"]:
             events = events.filter(actor_label=self.cleaned_data["actor"])
         return events
+
+
+class ErasureRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Anything we should know (optional)"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("For example which data you mean. You do not have to give a reason."),
+    )
+
+
+class ErasureDecisionForm(forms.Form):
+    CARRY_OUT = "carry_out"
+    REFUSE = "refuse"
+    decision = forms.ChoiceField(label=_("Decision"), widget=forms.RadioSelect, choices=[
+        (CARRY_OUT, _("Carry out: erase what can be erased, keep public records")),
+        (REFUSE, _("Refuse the request")),
+    ])
+    note = forms.CharField(
+        label=_("Note to the person"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Sent with the decision. Required when the request is refused."),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("decision") == self.REFUSE and not cleaned.get("note", "").strip():
+            self.add_error("note", _("Write why the request is refused: the person is told the reason."))
+        return cleaned
+
+
+class RetentionRuleForm(forms.Form):
+    """One per kind of record on the page; the prefix (the kind's key) keeps their fields apart."""
+
+    period_days = forms.IntegerField(label=_("Kept for (days)"), min_value=1, max_value=36500)
+    decision_reference = forms.CharField(label=_("Retention decision, reference"), max_length=100,
+                                         help_text=_("For example the registration number, KS 2026/123."))
+    decision_date = forms.DateField(label=_("Retention decision, date"), help_text=_("For example 2026-03-17."))

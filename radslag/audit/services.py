@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from django.db import models
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, transaction
 
+from radslag.audit.chain import chain_head, lock_chain
 from radslag.audit.models import AuditEvent
 
 
@@ -18,9 +21,9 @@ def record_event(
     reason: str = "",
     data: dict[str, Any] | None = None,
 ) -> AuditEvent:
-    """Append one event. `actor` may be None (system) or an anonymous user (resident)."""
+    """Append one event to the chain. `actor` may be None (system) or an anonymous user (resident)."""
     is_person = actor is not None and getattr(actor, "is_authenticated", False)
-    return AuditEvent.objects.create(
+    event = AuditEvent(
         organisation=organisation,
         actor=actor if is_person else None,
         actor_label=(getattr(actor, "email", "") or str(actor)) if is_person else "system/anonymous",
@@ -29,5 +32,17 @@ def record_event(
         object_id=str(target.pk) if target is not None else "",
         object_repr=str(target)[:300] if target is not None else "",
         reason=reason,
-        data=data or {},
+        data=_as_stored(data or {}),
     )
+    with transaction.atomic():
+        lock_chain()
+        sequence, previous_hash = chain_head()
+        event.sequence, event.previous_hash = sequence + 1, previous_hash
+        event.hash = event.computed_hash()
+        event.save()
+    return event
+
+
+def _as_stored(data: dict[str, Any]) -> Any:
+    """The details as the database gives them back (dates become strings), so that the hash stays the same."""
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))

@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class DialoguesConfig(AppConfig):
     name = "radslag.dialogues"
     label = "dialogues"
+
+    def ready(self) -> None:
+        from radslag.audit.personal_data import register
+        from radslag.dialogues.personal_data import HOSTED_TABLES, REGISTRATIONS
+
+        register(REGISTRATIONS)
+        register(HOSTED_TABLES)

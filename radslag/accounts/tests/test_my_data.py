@@ -76,3 +76,17 @@ def test_table_host_finds_the_bulk_entry_for_their_table(org, resident, client_f
     page = client_for(org, resident).get("/mina-uppgifter/").content.decode()
     assert "Bord där du är bordsvärd" in page
     assert f"/personal/processer/{process.pk}/inmatning/?activity={activity.pk}&amp;table={table.pk}" in page
+
+
+def test_download_includes_audit_events_naming_the_person_but_not_others(client_for, org, admin_user, resident):
+    from radslag.accounts.services import add_role
+
+    add_role(organisation=org, actor=admin_user, email=resident.email, role="moderator")
+    add_role(organisation=org, actor=admin_user, email=admin_user.email, role="staff")
+    data = json.loads(client_for(org, resident).get("/mina-uppgifter/ladda-ner/").content)
+
+    assert [event["action"] for event in data["audit_events"]] == ["role.added"]
+    assert data["audit_events"][0]["details"] == {"user": resident.email, "role": "moderator"}
+    assert sorted(data["roles"]) == ["Invånare", "Moderator"]
+    assert {"panel_memberships", "opinion_participation", "ballots_cast", "hosted_tables",
+            "erasure_requests"} <= set(data)

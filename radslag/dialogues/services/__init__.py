@@ -14,15 +14,20 @@ from radslag.dialogues.services.processes import (
     update_process,
 )
 from radslag.dialogues.services.registrations import (
+    CancellationLinkError,
+    CancellationLinkExpiredError,
     cancel_registration,
     cancellation_token,
     cancellation_url,
     places_left,
     register_for_activity,
     registration_for_token,
+    registration_from_link,
 )
 
 __all__ = [
+    "CancellationLinkError",
+    "CancellationLinkExpiredError",
     "PublicationRefusedError",
     "cancel_activity",
     "cancel_registration",
@@ -38,6 +43,7 @@ __all__ = [
     "publish_process",
     "register_for_activity",
     "registration_for_token",
+    "registration_from_link",
     "save_activity",
     "save_phase",
     "save_table",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from radslag.audit.services import record_event
@@ -18,23 +20,56 @@ from radslag.core.mail import send_after_commit
 from radslag.dialogues.models import Activity, Registration
 from radslag.dialogues.permissions import can_register
 
-CANCEL_SALT = "radslag.dialogues.registration.cancel"
+# A new salt: links signed by earlier versions (which carried the e-mail address) no longer open.
+CANCEL_SALT = "radslag.dialogues.registration.cancel.v2"
+# A link works until the activity starts, and never longer than this after it was sent.
+CANCEL_LINK_MAX_AGE = dt.timedelta(days=365)
 Status = Registration.Status
 
 
+class CancellationLinkError(DomainError):
+    """The cancellation link is broken, altered or for another activity."""
+
+
+class CancellationLinkExpiredError(CancellationLinkError):
+    """The cancellation link was genuine but is no longer valid."""
+
+
+def _address_check(registration: Registration) -> str:
+    """A short keyed digest of the address: a changed address voids the link, the link never shows it."""
+    return salted_hmac(CANCEL_SALT, registration.email.lower()).hexdigest()[:16]
+
+
 def cancellation_token(registration: Registration) -> str:
-    return signing.dumps({"registration": registration.pk, "email": registration.email}, salt=CANCEL_SALT)
+    signer = signing.TimestampSigner(salt=CANCEL_SALT)
+    return signer.sign_object({"r": registration.pk, "a": _address_check(registration)})
+
+
+def registration_from_link(activity: Activity, token: str) -> Registration:
+    """The registration a cancellation link points at; a typed error says why a link does not work."""
+    signer = signing.TimestampSigner(salt=CANCEL_SALT)
+    try:
+        payload = signer.unsign_object(token, max_age=CANCEL_LINK_MAX_AGE)
+    except signing.SignatureExpired as error:
+        raise CancellationLinkExpiredError(_("The cancellation link has expired.")) from error
+    except (signing.BadSignature, ValueError) as error:
+        raise CancellationLinkError(_("The cancellation link is not valid.")) from error
+    registration = None
+    if isinstance(payload, dict) and isinstance(payload.get("r"), int):
+        registration = Registration.objects.filter(pk=payload["r"], activity=activity).first()
+    if registration is None or payload.get("a") != _address_check(registration):
+        raise CancellationLinkError(_("The cancellation link is not valid."))
+    if activity.starts_at <= timezone.now():
+        raise CancellationLinkExpiredError(_("The activity has started, so it can no longer be cancelled online."))
+    return registration
 
 
 def registration_for_token(activity: Activity, token: str) -> Registration | None:
-    """The registration a cancellation link points at, or None if the link is broken or for another activity."""
+    """The registration a cancellation link points at, or None if the link does not work."""
     try:
-        payload = signing.loads(token, salt=CANCEL_SALT)
-    except signing.BadSignature:
+        return registration_from_link(activity, token)
+    except CancellationLinkError:
         return None
-    return Registration.objects.filter(
-        pk=payload.get("registration"), email=payload.get("email"), activity=activity
-    ).first()
 
 
 def cancellation_url(registration: Registration) -> str:

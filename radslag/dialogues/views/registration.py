@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -59,9 +59,13 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def registration_cancel(request: HttpRequest, slug: str, pk: int, token: str) -> HttpResponse:
     process, activity = _activity(request, slug, pk)
-    registration = services.registration_for_token(activity, token)
-    if registration is None:
-        raise Http404("The cancellation link is not valid.")
+    try:
+        registration = services.registration_from_link(activity, token)
+    except services.CancellationLinkError as error:
+        expired = isinstance(error, services.CancellationLinkExpiredError)
+        return render(request, "dialogues/registration_link_invalid.html", {
+            "process": process, "activity": activity, "message": error.message, "expired": expired,
+        }, status=410 if expired else 404)
     if request.method == "POST" and registration.status != Registration.Status.CANCELLED:
         try:
             services.cancel_registration(registration=registration, site_url=site_url(request))
