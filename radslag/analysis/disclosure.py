@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 SMALL_GROUP_THRESHOLD = 5  # groups of fewer people than this are never published as a number
@@ -45,6 +46,12 @@ def percent(part: int, whole: int, step: int = 1) -> int:
     if whole <= 0:
         raise ValueError("whole must be positive")
     return (200 * part + whole * step) // (2 * whole * step) * step
+
+
+def share_percent(share: float, step: int = 1) -> int:
+    """A share (0..1) known only as a float, in per cent rounded half up: via its shortest decimal form,
+    so that 0.575 is 57.5 % and rounds to 58 (as a float times 100 it would be 57.49999...)."""
+    return int((Decimal(repr(share)) * 100 / step).quantize(Decimal(1), rounding=ROUND_HALF_UP)) * step
 
 
 def share_step(total: int) -> int:

@@ -15,6 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from radslag.analysis import disclosure
 from radslag.contributions.models import Channel, Contribution
 from radslag.contributions.representativeness import Breakdown, GroupShare, representativeness, suppress_small
 from radslag.core.models import AgeBand
@@ -50,7 +51,7 @@ def share_table(breakdown: Breakdown) -> ShareTable:
     )
     return ShareTable(
         key=safe.key, title=str(safe.title), rows=rows, answered=safe.answered, not_stated=safe.not_stated,
-        compares_population=safe.compares_population,
+        compares_population=safe.compares_population, withheld=safe.withheld,
     )
 
 
@@ -160,7 +161,7 @@ def _themes(process: DialogueProcess, themes: Sequence[ThemeInput]) -> tuple[tup
         themed.update(member.pk for member in members)
         sections.append(ThemeSection(
             number=number, label=theme.label, description=theme.description, size=len(members),
-            percent=round(100 * len(members) / total) if total else None, keywords=tuple(theme.keywords),
+            percent=disclosure.percent(len(members), total) if total else None, keywords=tuple(theme.keywords),
             quotes=_quotes(theme, published), breakdowns=_theme_breakdowns(members, localities),
             focus_areas=tuple(theme.focus_areas),
         ))
