@@ -233,18 +233,22 @@ def _published_row(row: GroupShare, cell: disclosure.Cell, answered: int, thresh
     return replace(row, percent=cell.percent)
 
 
-def suppress_small(breakdown: Breakdown, threshold: int = SMALL_GROUP_THRESHOLD) -> Breakdown:
+def suppress_small(breakdown: Breakdown, threshold: int = SMALL_GROUP_THRESHOLD, *,
+                   always_round: bool = False) -> Breakdown:
     """The breakdown's published form (see `radslag.analysis.disclosure`).
 
     Groups of 1 to threshold-1 say only "fewer than 5"; when there is one, the others show only a
     rounded share, so that no small group is the total minus the rest. When fewer than `threshold`
     state this at all, every group is hidden; when a small group could still be worked out, the whole
-    breakdown is withheld. Breakdowns without small groups are shown exactly.
+    breakdown is withheld. Breakdowns without small groups are shown exactly, unless `always_round`:
+    for breakdowns of overlapping parts of one whole (themes), whose exact counts could be subtracted
+    from the whole's and one another's.
     """
     answered = breakdown.answered or 0
     if answered < threshold:
         return replace(breakdown, rows=tuple(_hide(row) for row in breakdown.rows), answered=None, not_stated=None)
-    table = disclosure.published_table([(row.key, row.count or 0) for row in breakdown.rows], threshold=threshold)
+    table = disclosure.published_table([(row.key, row.count or 0) for row in breakdown.rows], threshold=threshold,
+                                       always_round=always_round)
     if table.withheld:
         rows = tuple(replace(row, count=None, share=None, percent=None) for row in breakdown.rows)
         return replace(breakdown, rows=rows, answered=None, not_stated=None, withheld=True)

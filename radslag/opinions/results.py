@@ -219,15 +219,18 @@ def _spread(points: list[Point]) -> list[tuple[float, float, int]]:
         spots[(round(point.x / MARK_WIDTH), round(point.y / MARK_WIDTH))].append(point)
     stacks = []
     for members in spots.values():
-        cx, cy = sum(p.x for p in members) / len(members), sum(p.y for p in members) / len(members)
         members.sort(key=lambda point: (not point.is_you, point.participant))  # your own mark at the centre
-        for k, point in enumerate(members):
-            radius = SPIRAL_STEP * math.sqrt(k)
-            point.x = round(min(max(cx + radius * math.cos(k * GOLDEN_ANGLE), 4.0), WIDTH - 4.0), 1)
-            point.y = round(min(max(cy + radius * math.sin(k * GOLDEN_ANGLE), 4.0), HEIGHT - 4.0), 1)
+        # Your own mark is drawn larger: the others start one ring further out.
+        rings = [0] + [k + (2 if members[0].is_you else 0) for k in range(1, len(members))]
+        reach = SPIRAL_STEP * math.sqrt(rings[-1]) + MARK_WIDTH / 2
+        # The stack's centre moves inwards where needed, so that the whole spiral stays inside the map.
+        cx = min(max(sum(p.x for p in members) / len(members), reach), WIDTH - reach)
+        cy = min(max(sum(p.y for p in members) / len(members), reach + 10), HEIGHT - reach)
+        for point, k in zip(members, rings, strict=True):
+            point.x = round(cx + SPIRAL_STEP * math.sqrt(k) * math.cos(k * GOLDEN_ANGLE), 1)
+            point.y = round(cy + SPIRAL_STEP * math.sqrt(k) * math.sin(k * GOLDEN_ANGLE), 1)
         if len(members) > 1:
-            reach = SPIRAL_STEP * math.sqrt(len(members) - 1) + MARK_WIDTH
-            stacks.append((round(min(cx + reach, WIDTH - 8.0), 1), round(max(cy - reach, 10.0), 1), len(members)))
+            stacks.append((round(min(cx + reach + 4, WIDTH - 8.0), 1), round(cy - reach, 1), len(members)))
     points.sort(key=lambda point: point.is_you)  # the participant's own point is drawn last, on top
     return stacks
 

@@ -38,9 +38,9 @@ MIN_QUOTES = 3
 QUOTE_MAX_CHARS = 700
 
 
-def share_table(breakdown: Breakdown) -> ShareTable:
-    """A representativeness breakdown, small groups suppressed, as display values."""
-    safe = suppress_small(breakdown)
+def share_table(breakdown: Breakdown, *, always_round: bool = False) -> ShareTable:
+    """A breakdown in its published form (see `suppress_small`), as display values."""
+    safe = suppress_small(breakdown, always_round=always_round)
     rows = tuple(
         ShareRow(
             label=str(row.label), count=row.count, percent=row.share_percent,
@@ -109,8 +109,9 @@ def _participation(process: DialogueProcess) -> tuple[Participation, tuple[str, 
 
 
 def _plain(key: str, title: str, counts: Counter[str], labels: Iterable[tuple[str, str]]) -> ShareTable:
-    """A theme's breakdown over its published members, suppressed like every public breakdown.
-    Groups nobody in the theme belongs to are left out: within a theme they say nothing."""
+    """A theme's breakdown over its published members, always as rounded shares (as on the theme pages,
+    `themes.querysets.theme_breakdowns`): exact counts of themes could be subtracted from the whole's
+    and one another's. Groups nobody in the theme belongs to are left out: within a theme they say nothing."""
     not_stated = counts.get("", 0)
     answered = sum(counts.values()) - not_stated
     rows = tuple(
@@ -118,7 +119,7 @@ def _plain(key: str, title: str, counts: Counter[str], labels: Iterable[tuple[st
         for group, label in labels
         if counts.get(group)
     )
-    return share_table(Breakdown(key, title, rows, answered, not_stated))
+    return share_table(Breakdown(key, title, rows, answered, not_stated), always_round=True)
 
 
 def _theme_breakdowns(members: Sequence[Contribution], localities: list[tuple[str, str]]) -> tuple[ShareTable, ...]:

@@ -119,7 +119,8 @@ def _breakdown(key: str, title: object, counts: Counter[str], labels: list[tuple
 
 
 def theme_breakdowns(theme: Theme) -> list[Breakdown]:
-    """The theme's (published) members by locality, age band and channel, in their published form."""
+    """The theme's (published) members by locality, age band and channel, in their published form:
+    shares rounded, groups under five hidden."""
     members = Contribution.objects.filter(theme_codings__theme=theme).published()
     localities = Locality.objects.filter(organisation_id=theme.organisation_id).values_list("id", "name")
     channel = _breakdown("channel", _("Channel"), _counts(members, "channel"), list(Channel.choices))
@@ -129,7 +130,9 @@ def theme_breakdowns(theme: Theme) -> list[Breakdown]:
         _breakdown("age_band", _("Age"), _counts(members, "age_band"), list(AgeBand.choices)),
         replace(channel, not_stated=0),
     ]  # fmt: skip
-    return [suppress_small(_without_empty_rows(breakdown)) for breakdown in breakdowns]
+    # Themes are parts of the whole input, often one theme per contribution: exact counts could be
+    # subtracted from the process's own breakdown and the other themes', so theirs are always rounded.
+    return [suppress_small(_without_empty_rows(breakdown), always_round=True) for breakdown in breakdowns]
 
 
 def _without_empty_rows(breakdown: Breakdown) -> Breakdown:
