@@ -181,3 +181,17 @@ def test_rounding_step_stands_for_at_least_two_people() -> None:
     for total in range(T, 500):
         step = share_step(total)
         assert step * total >= 200 or step == 50
+
+
+@settings(max_examples=300)
+@given(counts_lists, st.booleans())
+def test_the_hidden_cells_sum_is_never_known_when_one_cell_is_hidden(values: list[int], always_round: bool) -> None:
+    """Either two or more cells are hidden, or the one hidden cell's count (their sum) has several possibilities."""
+    table = published_table(keyed(values), always_round=always_round)
+    few = [cell for cell in table.cells if cell.form is Form.FEW]
+    if len(few) == 1:
+        low, high = hidden_ranges(table)[few[0].key]
+        assert low < high
+    if not table.withheld and any(0 < value < T for value in values):
+        assert len(few) >= 1 and all(cell.count is None for cell in table.cells if cell.form is not Form.EXACT)
+        assert all(cell.count in (0, None) for cell in table.cells)  # beside a small group: no exact count
