@@ -3,8 +3,8 @@
 `representativeness(process)` counts a process's contributions by channel, activity, status, locality,
 age band and sex in one grouped query (and a few small ones for labels and population figures), and
 sets the participants' shares beside the population's shares from the organisation's latest population
-figures. `suppress_small` makes a breakdown safe to publish by hiding groups smaller than
-`SMALL_GROUP_THRESHOLD`.
+figures. These are the exact figures, for staff. `suppress_small` gives a breakdown's published form,
+by the rules of `radslag.analysis.disclosure` (the one owner of what may be published).
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from django.db.models import Count, Max, Sum
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from radslag.analysis import disclosure
+from radslag.analysis.disclosure import share_step as share_step  # the published rounding step, re-exported
 from radslag.contributions.models import Channel, Contribution
 from radslag.core.models import SMALL_GROUP_THRESHOLD, AgeBand, Sex
 from radslag.dialogues.models import DialogueProcess
@@ -40,6 +42,7 @@ class GroupShare:
     rounded: bool = False  # no count published; the share is rounded (see suppress_small)
     # For a suppressed group: even four (the most it can be) is under half the population's share.
     surely_under_represented: bool = False
+    percent: int | None = None  # the share in per cent as shown: half up, to the table's rounding step
 
     @property
     def under_represented(self) -> bool:
@@ -51,11 +54,13 @@ class GroupShare:
 
     @property
     def share_percent(self) -> int | None:
-        return None if self.share is None else round(self.share * 100)
+        if self.percent is not None:
+            return self.percent
+        return None if self.share is None else disclosure.share_percent(self.share)
 
     @property
     def population_percent(self) -> int | None:
-        return None if self.population_share is None else round(self.population_share * 100)
+        return None if self.population_share is None else disclosure.share_percent(self.population_share)
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ class Breakdown:
     answered: int | None  # how many contributions state this; None when suppressed
     not_stated: int | None
     compares_population: bool = False
+    withheld: bool = False  # published form only: small groups could be worked out, so no row is shown
 
     @property
     def flagged(self) -> tuple[GroupShare, ...]:
@@ -146,6 +152,7 @@ def _breakdown(
             key=group, label=label, count=counts.get(group, 0),
             share=(counts.get(group, 0) / answered) if answered else None,
             population_share=None if population is None else population.get(group, 0.0),
+            percent=disclosure.percent(counts.get(group, 0), answered) if answered else None,
         )
         for group, label in labels
     )
@@ -155,7 +162,9 @@ def _breakdown(
 def _plain_breakdown(key: str, title: Label, counts: Counter[str], labels: list[tuple[str, Label]]) -> Breakdown:
     breakdown = _breakdown(key, title, counts, labels)
     total = sum(counts.values())
-    rows = tuple(replace(row, share=(row.count or 0) / total if total else None) for row in breakdown.rows)
+    rows = tuple(replace(row, share=(row.count or 0) / total if total else None,
+                         percent=disclosure.percent(row.count or 0, total) if total else None)
+                 for row in breakdown.rows)
     return replace(breakdown, rows=rows, answered=total, not_stated=0)
 
 
@@ -213,46 +222,39 @@ def _hide(row: GroupShare, answered: int = 0, threshold: int = SMALL_GROUP_THRES
     that says nothing the reader does not know already, and it is what a small group most often means."""
     largest_share = (threshold - 1) / answered if answered else 1.0
     surely = bool(row.population_share) and largest_share < UNDER_REPRESENTED_FACTOR * (row.population_share or 0)
-    return replace(row, count=None, share=None, suppressed=True, surely_under_represented=surely)
+    return replace(row, count=None, share=None, percent=None, suppressed=True, surely_under_represented=surely)
 
 
-# Rounding steps for shares, in per cent: the smallest step that stands for at least ROUNDING_PEOPLE people.
-SHARE_STEPS = (5, 10, 20, 25, 50)
-ROUNDING_PEOPLE = 2
+def _published_row(row: GroupShare, cell: disclosure.Cell, answered: int, threshold: int) -> GroupShare:
+    if cell.form is disclosure.Form.FEW:
+        return _hide(row, answered, threshold)
+    if cell.form is disclosure.Form.ROUNDED:
+        return replace(row, count=None, share=(cell.percent or 0) / 100, percent=cell.percent, rounded=True)
+    return replace(row, percent=cell.percent)
 
 
-def share_step(answered: int) -> int:
-    """The rounding step (per cent) for a breakdown of `answered` people: each step is two people or more."""
-    return next((step for step in SHARE_STEPS if step * answered >= 100 * ROUNDING_PEOPLE), SHARE_STEPS[-1])
+def suppress_small(breakdown: Breakdown, threshold: int = SMALL_GROUP_THRESHOLD, *,
+                   always_round: bool = False) -> Breakdown:
+    """The breakdown's published form (see `radslag.analysis.disclosure`).
 
-
-def _rounded(row: GroupShare, step: int) -> GroupShare:
-    if not row.count:
-        return row  # nobody: nothing to protect
-    share = int(100 * (row.share or 0) / step + 0.5) * step / 100
-    return replace(row, count=None, share=share, rounded=True)
-
-
-def suppress_small(breakdown: Breakdown, threshold: int = SMALL_GROUP_THRESHOLD) -> Breakdown:
-    """The breakdown made safe to publish.
-
-    Groups of 1 to threshold-1 say only "fewer than 5". Because the total is published, hiding them
-    alone is not enough: the other counts would give them away by subtraction (and hiding one more
-    count, as statistics tables often do, can still be undone when the rule is known). So when any
-    group is small, the other groups show no count either, only their share rounded to a step that
-    stands for at least two people (see `share_step`). When fewer than `threshold` state this at all,
-    every group is hidden. Breakdowns without small groups are shown exactly.
+    Groups of 1 to threshold-1 say only "fewer than 5"; when there is one, the others show only a
+    rounded share, so that no small group is the total minus the rest. When fewer than `threshold`
+    state this at all, every group is hidden; when a small group could still be worked out, the whole
+    breakdown is withheld. Breakdowns without small groups are shown exactly, unless `always_round`:
+    for breakdowns of overlapping parts of one whole (themes), whose exact counts could be subtracted
+    from the whole's and one another's.
     """
     answered = breakdown.answered or 0
     if answered < threshold:
         return replace(breakdown, rows=tuple(_hide(row) for row in breakdown.rows), answered=None, not_stated=None)
-    small = {row.key for row in breakdown.rows if row.count and row.count < threshold}
+    table = disclosure.published_table([(row.key, row.count or 0) for row in breakdown.rows], threshold=threshold,
+                                       always_round=always_round)
+    if table.withheld:
+        rows = tuple(replace(row, count=None, share=None, percent=None) for row in breakdown.rows)
+        return replace(breakdown, rows=rows, answered=None, not_stated=None, withheld=True)
     not_stated = breakdown.not_stated if not breakdown.not_stated or breakdown.not_stated >= threshold else None
-    if not small:
-        return replace(breakdown, not_stated=not_stated)
-    step = share_step(answered)
-    rows = tuple(_hide(row, answered, threshold) if row.key in small else _rounded(row, step)
-                 for row in breakdown.rows)
+    rows = tuple(_published_row(row, cell, answered, threshold)
+                 for row, cell in zip(breakdown.rows, table.cells, strict=True))
     return replace(breakdown, rows=rows, not_stated=not_stated)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from radslag.analysis import disclosure
+
 
 class TimeStamped(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
@@ -46,5 +48,5 @@ class Role(models.TextChoices):
 STAFF_ROLES = frozenset({Role.STAFF, Role.MODERATOR, Role.ADMIN})
 MFA_ROLES = frozenset({Role.STAFF, Role.ADMIN})
 
-# Groups smaller than this are never shown in anything public.
-SMALL_GROUP_THRESHOLD = 5
+# Groups smaller than this are never shown in anything public (owned by radslag.analysis.disclosure).
+SMALL_GROUP_THRESHOLD = disclosure.SMALL_GROUP_THRESHOLD

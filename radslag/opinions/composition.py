@@ -9,7 +9,9 @@ from one another (across a row, or down a column from the group's size) to recov
 number, and with it what a few identifiable people think. So no count is shown here: each cell is the
 share of its column, rounded to whole steps of 10 per cent (columns of 20–39 people) or 5 per cent (40
 or more), so that a step always stands for at least two people; cells that stand for one to four people
-say only "fewer than 5", and columns of fewer than 20 people are left out.
+say only "fewer than 5", and columns of fewer than 20 people are left out. The rules are those of
+`radslag.analysis.disclosure`: when a column's small cells could still be worked out from the rounded
+shares and the group's size, the column shows no figures at all.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from radslag.core.models import SMALL_GROUP_THRESHOLD, AgeBand
+from radslag.analysis import disclosure
+from radslag.core.models import AgeBand
 from radslag.opinions.models import Conversation
 
 MIN_COLUMN = 20  # people; smaller groups get no column
@@ -28,11 +31,9 @@ MIN_COLUMN = 20  # people; smaller groups get no column
 
 @dataclass(frozen=True)
 class Cell:
-    share: int | None  # rounded per cent of the column; None when the cell stands for 1-4 people
-
-    @property
-    def few(self) -> bool:
-        return self.share is None
+    share: int | None  # rounded per cent of the column; None when the cell is hidden
+    few: bool = False  # stands for 1-4 people
+    withheld: bool = False  # the column shows no figures (its small cells could be worked out)
 
 
 @dataclass(frozen=True)
@@ -45,20 +46,20 @@ class CompositionTable:
 
 def rounded_share(count: int, size: int) -> int:
     """Per cent of the column in steps of 5 (40 people or more) or 10 (20-39), halves rounded up."""
-    step = 5 if size >= 2 * MIN_COLUMN else 10
-    return int(100 * count / size / step + 0.5) * step
+    return disclosure.percent(count, size, disclosure.share_step(size))
 
 
-def _cell(count: int, size: int) -> Cell:
-    return Cell(None if 0 < count < SMALL_GROUP_THRESHOLD else rounded_share(count, size))
+def _column(counter: Counter[str], present: list[str]) -> list[Cell]:
+    table = disclosure.published_table([(category, counter[category]) for category in present], always_round=True)
+    return [Cell(cell.percent, few=cell.few, withheld=cell.form is disclosure.Form.WITHHELD) for cell in table.cells]
 
 
 def _table(caption: str, dimension: str, categories: Sequence[str], columns: list[tuple[str, list[str]]],
            category_of: dict[str, str]) -> CompositionTable:
     counted = [Counter(category_of.get(pid, _("Not stated")) for pid in members) for _label, members in columns]
     present = [c for c in categories if any(counter[c] for counter in counted)]
-    rows = [(category, [_cell(counter[category], len(members)) for counter, (_label, members)
-                        in zip(counted, columns, strict=True)]) for category in present]
+    by_column = [_column(counter, present) for counter in counted]
+    rows = [(category, [cells[row] for cells in by_column]) for row, category in enumerate(present)]
     return CompositionTable(caption, dimension, [label for label, _members in columns], rows)
 
 

@@ -1,7 +1,18 @@
-"""What the public results page shows, read from the latest snapshot: small groups folded into "others"."""
+"""What the public results page shows, read from the latest snapshot: small groups folded into "others".
+
+The engine's smoothed estimates choose which statements set a group apart and where the groups agree,
+as in Pol.is; the page then shows what people actually did with each chosen statement (5 of 5
+disagree, 100 %), counted from the stored answers, never the estimate itself.
+
+Every participant in the groups is one mark on the map. People who answered alike sit on the same
+spot, so marks closer than a mark's width are spread on a small sunflower spiral around the spot and
+the spot is labelled with how many marks it holds (`_spread`).
+"""
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +21,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from radslag.analysis import disclosure
 from radslag.core.models import SMALL_GROUP_THRESHOLD
 from radslag.opinions.models import Conversation, OpinionSnapshot, Participant, StatementVote
 
@@ -43,13 +55,26 @@ def mark(shape: str, colour: str, x: float, y: float, r: float = 4.5) -> SafeStr
     return format_html('<circle cx="{}" cy="{}" r="{}" fill="none" stroke="{}" stroke-width="2"/>', x, y, r - 1, colour)
 
 
+@dataclass(frozen=True)
+class Tally:
+    """What people did with one statement: how many answered it and how many in the figure's direction."""
+
+    count: int
+    answered: int
+
+    @property
+    def share(self) -> int | None:
+        """Per cent of those who answered, halves rounded up; None when nobody answered."""
+        return disclosure.percent(self.count, self.answered) if self.answered else None
+
+
 @dataclass
 class StatementFigure:
     statement_id: int
     text: str
-    direction: str
-    share: int  # per cent of the group (or everyone) answering in that direction
-    share_rest: int | None = None
+    direction: str  # "agree" or "disagree", as the engine chose the statement
+    group: Tally = Tally(0, 0)  # in the group (for where the groups agree: everyone in a group)
+    rest: Tally | None = None  # everyone in the other groups
     your_answer: int | None = None
 
 
@@ -80,6 +105,7 @@ class Point:
     shape: str
     colour: str
     is_you: bool
+    participant: str = ""
 
     @property
     def markup(self) -> SafeString:
@@ -98,25 +124,54 @@ class ResultsView:
     consensus: list[StatementFigure]
     points: list[Point]
     clustered: int
+    stacks: list[tuple[float, float, int]] = field(default_factory=list)  # (x, y, marks) of shared spots
     your_group: GroupView | None = None
     you_placed: bool = False
     your_votes: int = 0
 
 
-def _percent(value: float) -> int:
-    return round(100 * value)
-
-
-def _figures(items: list[dict[str, Any]], texts: dict[int, str], limit: int, *, rest: bool) -> list[StatementFigure]:
+def _figures(items: list[dict[str, Any]], texts: dict[int, str], limit: int) -> list[StatementFigure]:
+    """The statements the engine chose, in its order: only their choice comes from the estimates."""
     figures = []
     for item in items:
         pk = int(item["statement_id"])
         if pk in texts:
-            figures.append(StatementFigure(pk, texts[pk], item["direction"], _percent(item["probability"]),
-                                           _percent(item["probability_rest"]) if rest else None))
+            figures.append(StatementFigure(pk, texts[pk], item["direction"]))
         if len(figures) == limit:
             break
     return figures
+
+
+DIRECTION_VALUE = {"agree": StatementVote.Value.AGREE, "disagree": StatementVote.Value.DISAGREE}
+Answers = dict[int, dict[str, int]]  # statement pk -> participant pk (as in the snapshot) -> value
+
+
+def _tally(answers: dict[str, int], people: list[str], direction: str) -> Tally:
+    given = [answers[pid] for pid in people if pid in answers]
+    return Tally(sum(1 for value in given if value == DIRECTION_VALUE.get(direction)), len(given))
+
+
+def _answers(figures: list[StatementFigure], people: list[str]) -> Answers:
+    """The stored answers of the people in the groups to the statements shown: one query."""
+    found: Answers = defaultdict(dict)
+    rows = StatementVote.objects.filter(statement_id__in={f.statement_id for f in figures},
+                                        participant_id__in=[int(pid) for pid in people if pid.isdigit()])
+    for participant, statement, value in rows.values_list("participant_id", "statement_id", "value"):
+        found[statement][str(participant)] = value
+    return found
+
+
+def _count_what_people_did(groups: list[GroupView], consensus: list[StatementFigure]) -> None:
+    everyone = [pid for group in groups for pid in group.participants]
+    answers = _answers([*consensus, *(f for group in groups for f in group.representative)], everyone)
+    for group in groups:
+        members = set(group.participants)
+        rest = [pid for pid in everyone if pid not in members]
+        for figure in group.representative:
+            figure.group = _tally(answers[figure.statement_id], group.participants, figure.direction)
+            figure.rest = _tally(answers[figure.statement_id], rest, figure.direction)
+    for figure in consensus:
+        figure.group = _tally(answers[figure.statement_id], everyone, figure.direction)
 
 
 def _groups(result: dict[str, Any], texts: dict[int, str]) -> tuple[list[GroupView], GroupView | None]:
@@ -129,29 +184,55 @@ def _groups(result: dict[str, Any], texts: dict[int, str]) -> tuple[list[GroupVi
         shape, colour = STYLES[len(shown) % len(STYLES)]
         label = _("Group %(letter)s") % {"letter": chr(ord("A") + len(shown))}
         shown.append(GroupView(str(group["id"]), label, shape, colour, group["participants"],
-                               representative=_figures(group["representative"], texts, REPRESENTATIVE_SHOWN,
-                                                       rest=True)))
+                               representative=_figures(group["representative"], texts, REPRESENTATIVE_SHOWN)))
     others = GroupView("others", _("Others (small groups)"), *OTHERS_STYLE, small) if small else None
     return shown, others
 
 
+MARK_WIDTH = 9.0  # px: marks whose centres are closer than this would hide one another
+SPIRAL_STEP = 5.5  # px between neighbouring marks spread around a shared spot
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+
+
 def _points(result: dict[str, Any], groups: list[GroupView], you: str | None) -> list[Point]:
+    """One point per participant in the groups, placed by the snapshot's positions (the centre when the
+    snapshot has no position for someone, so that nobody is left off the map)."""
     positions: dict[str, list[float]] = result.get("positions", {})
-    if not positions:
-        return []
-    xs, ys = [p[0] for p in positions.values()], [p[1] for p in positions.values()]
+    placed = [positions[pid] for group in groups for pid in group.participants if pid in positions]
+    xs, ys = [p[0] for p in placed] or [0.0], [p[1] for p in placed] or [0.0]
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
     points = []
     for group in groups:
         for pid in group.participants:
-            x, y = positions[pid]
-            points.append(Point(
-                round(PAD + (x - min(xs)) / span_x * (WIDTH - 2 * PAD), 1),
-                round(PAD + (y - min(ys)) / span_y * (HEIGHT - 2 * PAD), 1),
-                group.shape, group.colour, pid == you,
-            ))
-    points.sort(key=lambda point: point.is_you)  # the participant's own point is drawn last, on top
+            x, y = positions.get(pid, ((max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2))
+            points.append(Point(PAD + (x - min(xs)) / span_x * (WIDTH - 2 * PAD),
+                                PAD + (y - min(ys)) / span_y * (HEIGHT - 2 * PAD),
+                                group.shape, group.colour, pid == you, pid))
     return points
+
+
+def _spread(points: list[Point]) -> list[tuple[float, float, int]]:
+    """Spreads marks that share a spot on a sunflower spiral around it, so each one shows; returns the
+    shared spots with how many marks each holds (for their labels)."""
+    spots: dict[tuple[int, int], list[Point]] = defaultdict(list)
+    for point in points:
+        spots[(round(point.x / MARK_WIDTH), round(point.y / MARK_WIDTH))].append(point)
+    stacks = []
+    for members in spots.values():
+        members.sort(key=lambda point: (not point.is_you, point.participant))  # your own mark at the centre
+        # Your own mark is drawn larger: the others start one ring further out.
+        rings = [0] + [k + (2 if members[0].is_you else 0) for k in range(1, len(members))]
+        reach = SPIRAL_STEP * math.sqrt(rings[-1]) + MARK_WIDTH / 2
+        # The stack's centre moves inwards where needed, so that the whole spiral stays inside the map.
+        cx = min(max(sum(p.x for p in members) / len(members), reach), WIDTH - reach)
+        cy = min(max(sum(p.y for p in members) / len(members), reach + 10), HEIGHT - reach)
+        for point, k in zip(members, rings, strict=True):
+            point.x = round(cx + SPIRAL_STEP * math.sqrt(k) * math.cos(k * GOLDEN_ANGLE), 1)
+            point.y = round(cy + SPIRAL_STEP * math.sqrt(k) * math.sin(k * GOLDEN_ANGLE), 1)
+        if len(members) > 1:
+            stacks.append((round(min(cx + reach + 4, WIDTH - 8.0), 1), round(cy - reach, 1), len(members)))
+    points.sort(key=lambda point: point.is_you)  # the participant's own point is drawn last, on top
+    return stacks
 
 
 def _compare_votes(view: ResultsView, participant: Participant) -> None:
@@ -167,16 +248,17 @@ def build_results(conversation: Conversation, participant: Participant | None) -
     result = snapshot.result if snapshot else {}
     texts = dict(conversation.statements.accepted().values_list("pk", "text"))
     groups, others = _groups(result, texts)
-    clustered = sum(len(g.participants) for g in groups) + (len(others.participants) if others else 0)
-    for group in [*groups, *([others] if others else [])]:
-        group.share = _percent(len(group.participants) / clustered) if clustered else 0
+    everyone = [*groups, *([others] if others else [])]
+    clustered = sum(len(g.participants) for g in everyone)
+    for group in everyone:
+        group.share = disclosure.percent(len(group.participants), clustered) if clustered else 0
     you = str(participant.pk) if participant else None
-    view = ResultsView(
-        snapshot, groups, others, _figures(result.get("consensus", []), texts, CONSENSUS_SHOWN, rest=False),
-        _points(result, [*groups, *([others] if others else [])], you), clustered,
-    )
+    consensus = _figures(result.get("consensus", []), texts, CONSENSUS_SHOWN)
+    _count_what_people_did(everyone, consensus)
+    points = _points(result, everyone, you)
+    view = ResultsView(snapshot, groups, others, consensus, points, clustered, stacks=_spread(points))
     if participant is not None:
         view.you_placed = you in result.get("positions", {})
-        view.your_group = next((g for g in [*groups, *([others] if others else [])] if you in g.participants), None)
+        view.your_group = next((g for g in everyone if you in g.participants), None)
         _compare_votes(view, participant)
     return view

@@ -1,6 +1,7 @@
 """Who is in the panel, by recruitment channel and profile, beside the municipality's population.
 
-For the staff page: the numbers are the panel's own register, so they are shown as they are. The
+For the staff page only: the numbers are the panel's own register, so they are shown as they are
+(`disclosure.exact_table`, shares rounded half up); nothing here is published. The
 population figures, shares and the under-represented rule are the process dashboards'
 (`contributions.representativeness`), compared with residents aged 16 or more, as panels recruit adults.
 """
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from radslag.analysis import disclosure
 from radslag.contributions.representativeness import GroupShare, latest_population, population_shares
 from radslag.core.models import AgeBand, Sex
 from radslag.organisations.models import Locality
@@ -40,13 +42,14 @@ class Table:
 def _table(caption: str | Promise, counts: Counter[str], labels: Sequence[tuple[str, str | Promise]],
            population: dict[str, float] | None) -> Table:
     not_stated = counts.get("", 0)
-    answered = sum(counts.get(key, 0) for key, _label in labels)  # only the rows shown add up to 100 %
+    # Only the rows shown add up to 100 %.
+    table = disclosure.exact_table([(key, counts.get(key, 0)) for key, _label in labels])
+    answered = table.total or 0
     rows = []
-    for key, label in labels:
-        exact = GroupShare(key, label, counts.get(key, 0), counts.get(key, 0) / answered if answered else None,
+    for (key, label), cell in zip(labels, table.cells, strict=True):
+        exact = GroupShare(key, label, cell.count, (cell.count or 0) / answered if answered else None,
                            None if population is None else population.get(key, 0.0))
-        rows.append(Row(label, exact.count or 0, exact.share_percent, exact.population_percent,
-                        exact.under_represented))
+        rows.append(Row(label, cell.count or 0, cell.percent, exact.population_percent, exact.under_represented))
     return Table(caption, rows, not_stated, population is not None)
 
 

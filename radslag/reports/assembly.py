@@ -15,6 +15,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from radslag.analysis import disclosure
 from radslag.contributions.models import Channel, Contribution
 from radslag.contributions.representativeness import Breakdown, GroupShare, representativeness, suppress_small
 from radslag.core.models import AgeBand
@@ -37,9 +38,9 @@ MIN_QUOTES = 3
 QUOTE_MAX_CHARS = 700
 
 
-def share_table(breakdown: Breakdown) -> ShareTable:
-    """A representativeness breakdown, small groups suppressed, as display values."""
-    safe = suppress_small(breakdown)
+def share_table(breakdown: Breakdown, *, always_round: bool = False) -> ShareTable:
+    """A breakdown in its published form (see `suppress_small`), as display values."""
+    safe = suppress_small(breakdown, always_round=always_round)
     rows = tuple(
         ShareRow(
             label=str(row.label), count=row.count, percent=row.share_percent,
@@ -50,7 +51,7 @@ def share_table(breakdown: Breakdown) -> ShareTable:
     )
     return ShareTable(
         key=safe.key, title=str(safe.title), rows=rows, answered=safe.answered, not_stated=safe.not_stated,
-        compares_population=safe.compares_population,
+        compares_population=safe.compares_population, withheld=safe.withheld,
     )
 
 
@@ -108,8 +109,9 @@ def _participation(process: DialogueProcess) -> tuple[Participation, tuple[str, 
 
 
 def _plain(key: str, title: str, counts: Counter[str], labels: Iterable[tuple[str, str]]) -> ShareTable:
-    """A theme's breakdown over its published members, suppressed like every public breakdown.
-    Groups nobody in the theme belongs to are left out: within a theme they say nothing."""
+    """A theme's breakdown over its published members, always as rounded shares (as on the theme pages,
+    `themes.querysets.theme_breakdowns`): exact counts of themes could be subtracted from the whole's
+    and one another's. Groups nobody in the theme belongs to are left out: within a theme they say nothing."""
     not_stated = counts.get("", 0)
     answered = sum(counts.values()) - not_stated
     rows = tuple(
@@ -117,7 +119,7 @@ def _plain(key: str, title: str, counts: Counter[str], labels: Iterable[tuple[st
         for group, label in labels
         if counts.get(group)
     )
-    return share_table(Breakdown(key, title, rows, answered, not_stated))
+    return share_table(Breakdown(key, title, rows, answered, not_stated), always_round=True)
 
 
 def _theme_breakdowns(members: Sequence[Contribution], localities: list[tuple[str, str]]) -> tuple[ShareTable, ...]:
@@ -160,7 +162,7 @@ def _themes(process: DialogueProcess, themes: Sequence[ThemeInput]) -> tuple[tup
         themed.update(member.pk for member in members)
         sections.append(ThemeSection(
             number=number, label=theme.label, description=theme.description, size=len(members),
-            percent=round(100 * len(members) / total) if total else None, keywords=tuple(theme.keywords),
+            percent=disclosure.percent(len(members), total) if total else None, keywords=tuple(theme.keywords),
             quotes=_quotes(theme, published), breakdowns=_theme_breakdowns(members, localities),
             focus_areas=tuple(theme.focus_areas),
         ))

@@ -32,6 +32,7 @@ class ShareTable:
     answered: int | None
     not_stated: int | None
     compares_population: bool = False
+    withheld: bool = False  # small groups could have been worked out, so no row shows a figure
 
 
 @dataclass(frozen=True)

@@ -52,12 +52,16 @@ def share_cells(table: ShareTable, row: ShareRow) -> list[str]:
         cells = [label, _("fewer than 5"), ""]
     elif row.rounded:
         cells = [label, "–", _("about %(share)s %%") % {"share": row.percent}]
+    elif row.count is None:
+        cells = [label, "–", "–"]
     else:
         cells = [label, str(row.count), _percent(row.percent)]
     return [*cells, _percent(row.population_percent)] if table.compares_population else cells
 
 
 def table_note(table: ShareTable) -> str:
+    if table.withheld:
+        return _("Not shown: with so few people in some groups, their numbers could be worked out.")
     if table.answered is None:
         return _("Fewer than 5 stated this, so no figures are shown.")
     if table.not_stated:

@@ -9,19 +9,17 @@ whatever the source hands over.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 from radslag.dialogues.models import DialogueProcess
-from radslag.themes.models import Coding
-from radslag.themes.querysets import active_themes, quotes_by_theme
+from radslag.themes.querysets import active_themes, member_ids, quotes_by_theme
 
 
 @dataclass(frozen=True)
 class ThemeInput:
     label: str
     description: str
-    member_ids: tuple[int, ...]  # contributions coded to the theme
+    member_ids: tuple[int, ...]  # the theme's members: published contributions coded to it
     quote_ids: tuple[int, ...] = ()  # the most representative first
     keywords: tuple[str, ...] = ()
     focus_areas: tuple[str, ...] = ()
@@ -34,10 +32,7 @@ def themes_for(process: DialogueProcess, *, accepted_only: bool = False) -> list
     compilation needs the members themselves: it counts and breaks down only published ones.
     """
     themes = [theme for theme in active_themes(process) if theme.accepted or not accepted_only]
-    members: dict[int, list[int]] = defaultdict(list)
-    codings = Coding.objects.filter(theme__in=themes).order_by("-source", "-strength", "contribution_id")
-    for theme_id, contribution_id in codings.values_list("theme_id", "contribution_id"):
-        members[theme_id].append(contribution_id)
+    members = member_ids(themes)
     quotes = quotes_by_theme(themes)
     return [
         ThemeInput(

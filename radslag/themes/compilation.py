@@ -27,7 +27,7 @@ class ThemeSummary:
     pk: int
     name: str  # the name people gave it, else the engine's proposal
     description: str
-    size: int  # contributions in the theme
+    size: int  # the theme's members: published contributions coded to it (`querysets.MEMBER`)
     keywords: tuple[str, ...]
     quotes: tuple[str, ...]  # public texts of the 3-5 most representative contributions, in order
     breakdowns: tuple[Breakdown, ...]  # by locality, age band and channel; groups under five hidden

@@ -1,11 +1,17 @@
-"""Reads for the coding view and the compilation: themes with sizes, members, quotes and breakdowns."""
+"""Reads for the coding view and the compilation: themes with sizes, members, quotes and breakdowns.
+
+A theme's members are its codings whose contribution is published (`MEMBER`): that is what every page,
+file and count calls the theme and its size. Codings of input that is not published (pending, hidden)
+stay where they are, so that they return if the input is published, but are only listed on the staff
+theme page, labelled as held back, never counted in a size (`held_back_codings`).
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from radslag.contributions.models import Channel, Contribution
@@ -15,23 +21,47 @@ from radslag.dialogues.models import DialogueProcess
 from radslag.organisations.models import Locality
 from radslag.themes.models import Coding, Quote, Theme
 
+# A coding makes its contribution a member of the theme when the contribution is published.
+MEMBER = Q(contribution__status=Contribution.Status.PUBLISHED)
+
 
 def active_themes(process: DialogueProcess) -> QuerySet[Theme]:
-    """The process's current themes in their order, each with `size` (how many contributions it holds)."""
+    """The process's current themes in their order, each with `size` (how many published contributions it
+    holds) and `held_back` (codings of input that is not published: for staff, never part of the size)."""
     return (
         Theme.objects.filter(process=process, status=Theme.Status.ACTIVE)
-        .annotate(size=Count("codings", distinct=True))
+        .annotate(size=Count("codings", filter=Q(codings__contribution__status=Contribution.Status.PUBLISHED),
+                             distinct=True),
+                  held_back=Count("codings", filter=~Q(codings__contribution__status=Contribution.Status.PUBLISHED),
+                                  distinct=True))
         .prefetch_related("focus_areas")
         .order_by("order", "id")
     )
 
 
-def theme_members(theme: Theme) -> QuerySet[Coding]:
-    """The theme's codings, strongest first, with their contributions (hand codings first)."""
-    return (
-        theme.codings.select_related("contribution__locality", "contribution__activity")
-        .order_by("source", "-strength", "contribution_id")
+def _ordered(codings: QuerySet[Coding]) -> QuerySet[Coding]:
+    return codings.select_related("contribution__locality", "contribution__activity").order_by(
+        "source", "-strength", "contribution_id"
     )
+
+
+def theme_members(theme: Theme) -> QuerySet[Coding]:
+    """The theme's members: codings of published contributions, strongest first (hand codings first)."""
+    return _ordered(theme.codings.filter(MEMBER))
+
+
+def held_back_codings(theme: Theme) -> QuerySet[Coding]:
+    """Codings to the theme of input that is not published (pending or hidden): for staff, labelled."""
+    return _ordered(theme.codings.exclude(MEMBER))
+
+
+def member_ids(themes: list[Theme]) -> dict[int, list[int]]:
+    """Each theme's published members' contribution pks, strongest first (hand codings first): one query."""
+    found: dict[int, list[int]] = {theme.pk: [] for theme in themes}
+    codings = Coding.objects.filter(MEMBER, theme__in=themes).order_by("-source", "-strength", "contribution_id")
+    for theme_id, contribution_id in codings.values_list("theme_id", "contribution_id"):
+        found[theme_id].append(contribution_id)
+    return found
 
 
 def theme_quotes(theme: Theme) -> list[Contribution]:
@@ -89,8 +119,9 @@ def _breakdown(key: str, title: object, counts: Counter[str], labels: list[tuple
 
 
 def theme_breakdowns(theme: Theme) -> list[Breakdown]:
-    """The theme's members by locality, age band and channel, groups under five hidden."""
-    members = Contribution.objects.filter(theme_codings__theme=theme)
+    """The theme's (published) members by locality, age band and channel, in their published form:
+    shares rounded, groups under five hidden."""
+    members = Contribution.objects.filter(theme_codings__theme=theme).published()
     localities = Locality.objects.filter(organisation_id=theme.organisation_id).values_list("id", "name")
     channel = _breakdown("channel", _("Channel"), _counts(members, "channel"), list(Channel.choices))
     breakdowns = [
@@ -99,7 +130,9 @@ def theme_breakdowns(theme: Theme) -> list[Breakdown]:
         _breakdown("age_band", _("Age"), _counts(members, "age_band"), list(AgeBand.choices)),
         replace(channel, not_stated=0),
     ]  # fmt: skip
-    return [suppress_small(_without_empty_rows(breakdown)) for breakdown in breakdowns]
+    # Themes are parts of the whole input, often one theme per contribution: exact counts could be
+    # subtracted from the process's own breakdown and the other themes', so theirs are always rounded.
+    return [suppress_small(_without_empty_rows(breakdown), always_round=True) for breakdown in breakdowns]
 
 
 def _without_empty_rows(breakdown: Breakdown) -> Breakdown:

@@ -21,6 +21,7 @@ from radslag.themes.forms import CodeForm, FocusAreaForm, MergeForm, MoveForm, N
 from radslag.themes.models import AnalysisRun, Theme, ThemeExclusion
 from radslag.themes.querysets import (
     active_themes,
+    held_back_codings,
     quotes_by_theme,
     set_aside_contributions,
     theme_breakdowns,
@@ -128,6 +129,7 @@ def theme_detail(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
         "page": page,
         "members": page.object_list,
         "member_count": page.paginator.count,
+        "held_back": list(held_back_codings(theme)[:MEMBERS_PER_PAGE]),
         "quotes": theme_quotes(theme),
         "breakdowns": theme_breakdowns(theme),
         "rename_form": RenameForm(initial={"label": theme.name, "description": theme.description}),

@@ -9,8 +9,9 @@ from typing import Any
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from radslag.analysis import disclosure
 from radslag.analysis.tallies import TallyResult, tally
-from radslag.core.models import SMALL_GROUP_THRESHOLD, AgeBand
+from radslag.core.models import AgeBand
 from radslag.voting.models import Ballot, CastBallot, Eligibility, Method
 
 
@@ -49,6 +50,19 @@ class Row:
     share: float
     rank: int
 
+    @property
+    def percent(self) -> int:
+        """The share in whole per cent, halves rounded up (as every published share is)."""
+        return disclosure.share_percent(self.share)
+
+
+@dataclass(frozen=True)
+class PublishedBreakdown:
+    """Ballots by one profile question, in the published form of `radslag.analysis.disclosure`."""
+
+    rows: list[tuple[str, disclosure.Cell]]
+    withheld: bool  # small groups could be worked out from the rest, so no row shows a figure
+
 
 @dataclass(frozen=True)
 class Participation:
@@ -57,17 +71,26 @@ class Participation:
     paper: int
     codes_issued: int
     codes_used: int
-    by_locality: list[tuple[str, int | None]]
-    by_age_band: list[tuple[str, int | None]]
+    by_locality: PublishedBreakdown | None  # None when the ballot asks no profile questions
+    by_age_band: PublishedBreakdown | None
 
     @property
     def code_turnout(self) -> float | None:
         return self.codes_used / self.codes_issued if self.codes_issued else None
 
+    @property
+    def code_turnout_percent(self) -> int | None:
+        return disclosure.percent(self.codes_used, self.codes_issued) if self.codes_issued else None
 
-def _suppressed(counter: Counter[str]) -> list[tuple[str, int | None]]:
-    """Groups smaller than the threshold are shown as None ("fewer than 5"), never as their number."""
-    return [(name, n if n >= SMALL_GROUP_THRESHOLD else None) for name, n in sorted(counter.items())]
+
+def published_breakdowns(*counters: Counter[str]) -> list[PublishedBreakdown]:
+    """The same ballots split several ways (each with its "not stated"), as they may be published: the
+    total is on the page, so a small group is never the total minus the others (see the disclosure module)."""
+    ordered = [sorted(counter.items()) for counter in counters]
+    tables = disclosure.published_tables(ordered)
+    return [PublishedBreakdown([(name, cell) for (name, _n), cell in zip(items, table.cells, strict=True)],
+                               table.withheld)
+            for items, table in zip(ordered, tables, strict=True)]
 
 
 def participation(ballot: Ballot) -> Participation:
@@ -78,11 +101,10 @@ def participation(ballot: Ballot) -> Participation:
     ages = dict(AgeBand.choices)
     by_locality = Counter(place or _("Not stated") for _source, place, _age in rows)
     by_age = Counter(str(ages.get(age, _("Not stated"))) for _source, _place, age in rows)
+    places, bands = published_breakdowns(by_locality, by_age) if ballot.collect_profile and rows else (None, None)
     return Participation(
         total=len(rows), web=sources[CastBallot.Source.WEB], paper=sources[CastBallot.Source.PAPER],
-        codes_issued=codes["issued"], codes_used=codes["used"],
-        by_locality=_suppressed(by_locality) if ballot.collect_profile else [],
-        by_age_band=_suppressed(by_age) if ballot.collect_profile else [],
+        codes_issued=codes["issued"], codes_used=codes["used"], by_locality=places, by_age_band=bands,
     )
 
 

@@ -106,8 +106,18 @@ def test_public_summary_suppresses_small_groups(client_for, org, process, known)
     page = client_for(org).get(reverse("contributions:process_contributions", kwargs={"slug": process.slug}))
     text = page.content.decode()
     assert "Vilka har deltagit" in text
-    assert '<th scope="row">Nol</th>\n      <td class="num">färre än 5</td>' in text
+    # Nödinge 8 and Nol 1 of 9: "about 100 %" beside "fewer than 5" would leave Nol only 1, so the
+    # tables are withheld rather than shown with a hidden group that a reader can work out.
+    assert '<th scope="row">Nol</th>\n      <td class="num">–</td>' in text
+    assert "kunde deras antal räknas ut" in text
     assert "Grupper med färre än 5 inspel visas inte med antal" in text
+
+
+def test_a_lone_small_group_beside_one_rounded_group_is_not_given_away():
+    """8 and 1 of 9: the rounded share (about 100 %, so 8 or 9) would leave the hidden group only 1."""
+    result = suppress_small(breakdown(8, 1))
+    assert result.withheld and result.answered is None
+    assert [(row.count, row.share_percent) for row in result.rows] == [(None, None), (None, None)]
 
 
 def breakdown(*counts, not_stated=0):

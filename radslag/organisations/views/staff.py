@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from radslag.analysis import disclosure
 from radslag.organisations.access import admin_required, staff_required
 from radslag.organisations.accessibility import default_statement_text
 from radslag.organisations.forms import AccessibilityStatementForm, BodyForm, LocalityForm
@@ -41,7 +42,7 @@ def feedback_results(request: HttpRequest) -> HttpResponse:
                   total=Count("id"))
         .order_by("-total", "path")[:200]
     )
-    pages = [{**page, "yes_share": round(100 * page["yes"] / page["total"])} for page in counts]
+    pages = [{**page, "yes_share": disclosure.percent(page["yes"], page["total"])} for page in counts]  # staff: exact
     comments = feedback.exclude(comment="").order_by("-created_at")[:LATEST_COMMENTS]
     return render(request, "organisations/feedback_results.html", {"pages": pages, "comments": comments})
 

@@ -143,3 +143,13 @@ def test_a_mailing_without_a_name_or_letters_is_refused_beside_the_fields(client
     assert response.status_code == 400 and 'class="error-summary"' in html
     assert 'href="#id_label"' in html and 'href="#id_count"' in html
     assert not panel.invitation_batches.exists()
+
+
+def test_make_up_shares_round_halves_up():
+    """Staff see exact counts; 1 of 8 is 12.5 %, shown as 13 % (not 12 as Python's round() gives)."""
+    from collections import Counter
+
+    from radslag.panels.make_up import _table
+
+    table = _table("Test", Counter({"a": 1, "b": 7}), [("a", "A"), ("b", "B")], None)
+    assert [(row.count, row.share) for row in table.rows] == [(1, 13), (7, 88)]

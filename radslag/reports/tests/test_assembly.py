@@ -47,7 +47,9 @@ def test_small_groups_in_a_theme_breakdown_are_suppressed(input_and_themes, dial
     assert not nodinge.suppressed and nodinge.rounded and nodinge.count is None
     assert nodinge.percent == 75  # 6 of 8, in steps of 25 % (two people or more per step)
     ages = next(t for t in meeting.breakdowns if t.key == "age_band")
-    assert _row(ages, "30–44 år").count == 8 and _row(ages, "30–44 år").percent == 100
+    # No small group by age, but a theme's counts are never exact: they could be subtracted from the
+    # whole process's and the other themes' counts.
+    assert _row(ages, "30–44 år").count is None and _row(ages, "30–44 år").percent == 100
 
 
 def test_a_theme_of_fewer_than_five_shows_no_breakdown_figures(input_and_themes, dialogue):
