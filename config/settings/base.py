@@ -263,7 +263,10 @@ RADSLAG_OIDC_SERVER_URL = os.environ.get("RADSLAG_OIDC_SERVER_URL", "")
 RADSLAG_OIDC_CLIENT_ID = os.environ.get("RADSLAG_OIDC_CLIENT_ID", "")
 RADSLAG_OIDC_CLIENT_SECRET = os.environ.get("RADSLAG_OIDC_CLIENT_SECRET", "")
 RADSLAG_OIDC_NAME = os.environ.get("RADSLAG_OIDC_NAME", "E-legitimation")
-RADSLAG_OIDC_SCOPES = env_list("RADSLAG_OIDC_SCOPES", "openid,profile,email")
+# The Swedish OpenID Connect profile asks for the personal identity number with its own scope.
+RADSLAG_OIDC_SCOPES = env_list(
+    "RADSLAG_OIDC_SCOPES", "openid,profile,email,https://id.oidc.se/scope/naturalPersonNumber"
+)
 # The claim that carries the personal identity number (the Swedish OpenID Connect profile's name).
 RADSLAG_OIDC_PERSONAL_NUMBER_CLAIM = os.environ.get(
     "RADSLAG_OIDC_PERSONAL_NUMBER_CLAIM", "https://id.oidc.se/claim/personalIdentityNumber"
