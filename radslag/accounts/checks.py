@@ -34,3 +34,13 @@ def secret_key_is_set(app_configs: Any = None, **kwargs: Any) -> list[Error | Wa
             id="radslag.W002",
         ))
     return problems
+
+
+def refuse_to_serve_unsafely() -> None:
+    """Called by the WSGI and ASGI entry points: gunicorn runs no system checks, so the errors above
+    would otherwise only stop `manage.py` commands."""
+    from django.core.exceptions import ImproperlyConfigured
+
+    errors = [problem for problem in secret_key_is_set() if isinstance(problem, Error)]
+    if errors:
+        raise ImproperlyConfigured("; ".join(f"{error.msg} {error.hint}" for error in errors))
