@@ -8,6 +8,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from allauth.socialaccount.models import SocialLogin
+from allauth.socialaccount.providers.base import AuthProcess
 from django.contrib import messages
 from django.http import HttpRequest
 from django.shortcuts import redirect
@@ -41,7 +42,13 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         account.extra_data[eid.DERIVED_KEY] = {
             "personal_number_hash": identity.personal_number_hash, "birth_year": identity.birth_year}
         holder = eid.account_holding(identity)
-        if sociallogin.is_existing:
+        if sociallogin.state.get("process") == AuthProcess.CONNECT and request.user.is_authenticated:
+            # A signed-in person adds e-ID to their account (allauth refuses an e-ID already on another).
+            if holder is not None and holder.pk != request.user.pk:
+                _refuse(request, _("Your e-ID already belongs to another account. Sign in to that account instead."))
+            if not sociallogin.is_existing or account.user_id == request.user.pk:
+                eid.record_eid_sign_in(user=request.user, identity=identity)  # type: ignore[arg-type]
+        elif sociallogin.is_existing:
             if holder is not None and holder.pk != account.user_id:
                 _refuse(request, _("Your e-ID already belongs to another account. Sign in to that account instead."))
             eid.record_eid_sign_in(user=sociallogin.user, identity=identity)  # type: ignore[arg-type]

@@ -8,12 +8,8 @@ userinfo and key endpoints, with signed ID tokens and PKCE.
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from html import unescape
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -25,8 +21,8 @@ from django.db import models
 from radslag.accounts.eid import personal_number_hash
 from radslag.accounts.models import User
 from radslag.organisations.tests.factories import OrganisationFactory
+from tests.oidc_provider.process import running_broker
 
-ROOT = Path(__file__).resolve().parents[3]
 PERSONAL_NUMBER = "198507099805"
 PEOPLE = {
     "anna": {"password": "anna-lösen", "claims": {
@@ -45,25 +41,9 @@ CLIENT_ID, CLIENT_SECRET = "radslag-test", "hemlig-klientnyckel-123"
 
 @pytest.fixture
 def broker(live_server, tmp_path):
-    """Starts the broker process on a free port of 127.0.0.1 and stops it after the test."""
-    env = {
-        **os.environ, "PYTHONPATH": str(ROOT), "BROKER_DATABASE": str(tmp_path / "broker.sqlite3"),
-        "BROKER_PEOPLE": json.dumps(PEOPLE), "BROKER_CLIENT_ID": CLIENT_ID, "BROKER_CLIENT_SECRET": CLIENT_SECRET,
-        "BROKER_REDIRECT_URI": f"{live_server.url}/konto/oidc/eid/login/callback/",
-    }
-    env.pop("DJANGO_SETTINGS_MODULE", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "tests.oidc_provider.serve"], cwd=ROOT, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-    )
-    try:
-        line = process.stdout.readline()  # type: ignore[union-attr]
-        match = re.match(r"listening on (\d+)", line)
-        assert match, f"the broker did not start: {line!r}"
-        yield f"http://127.0.0.1:{match.group(1)}"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    with running_broker(redirect_uri=f"{live_server.url}/konto/oidc/eid/login/callback/", people=PEOPLE,
+                        client_id=CLIENT_ID, client_secret=CLIENT_SECRET, workdir=tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
@@ -156,3 +136,45 @@ def test_login_page_offers_eid_only_when_configured(client_for, org, settings):
     page = client_for(org).get("/konto/login/").content.decode()
     assert "Logga in med e-legitimation" in page
     assert 'action="/konto/oidc/eid/login/?process=login"' in page
+
+
+def signed_in_with_password(base_url: str, user: User, password: str) -> requests.Session:
+    from allauth.account.models import EmailAddress
+
+    EmailAddress.objects.get_or_create(user=user, email=user.email, defaults={"verified": True, "primary": True})
+    browser = requests.Session()
+    page = browser.get(f"{base_url}/konto/login/")
+    _, fields = form_on(page, 'name="password"')
+    response = browser.post(f"{base_url}/konto/login/", data={**fields, "login": user.email, "password": password},
+                            headers={"Referer": page.url})
+    assert response.url == f"{base_url}/", response.url
+    return browser
+
+
+def connect_eid(browser: requests.Session, base_url: str, username: str) -> requests.Response:
+    page = browser.get(f"{base_url}/konto/login/")  # any page gives the CSRF cookie
+    token = browser.cookies["csrftoken"]
+    broker_page = browser.post(f"{base_url}/konto/oidc/eid/login/?process=connect",
+                               data={"csrfmiddlewaretoken": token}, headers={"Referer": page.url})
+    action, fields = form_on(broker_page, "Legitimera")
+    fields.update(username=username, password=PEOPLE[username]["password"])
+    return browser.post(action, data=fields, headers={"Referer": broker_page.url})
+
+
+def test_a_signed_in_resident_who_adds_e_id_becomes_verified(eid_site, live_server):
+    resident = User.objects.create_user("bo@example.se", "bos-långa-lösenord")
+    browser = signed_in_with_password(live_server.url, resident, "bos-långa-lösenord")
+    connect_eid(browser, live_server.url, "anna")
+    resident.refresh_from_db()
+    assert resident.verification_level == User.Verification.EID
+    assert resident.personal_number_hash == personal_number_hash(PERSONAL_NUMBER)
+
+
+def test_an_e_id_already_on_another_account_is_not_added_to_a_second(eid_site, live_server):
+    sign_in_with_eid(live_server.url, "anna")
+    other = User.objects.create_user("bo@example.se", "bos-långa-lösenord")
+    browser = signed_in_with_password(live_server.url, other, "bos-långa-lösenord")
+    page = connect_eid(browser, live_server.url, "anna-freja")
+    other.refresh_from_db()
+    assert other.verification_level != User.Verification.EID and other.personal_number_hash is None
+    assert "hör redan till ett annat konto" in page.text
