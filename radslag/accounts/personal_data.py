@@ -31,6 +31,9 @@ def personal_data(user: User, organisation: Organisation) -> dict[str, Any]:
             "name": user.display_name,
             "verification_level": user.get_verification_level_display(),
             "age_band": user.age_band,
+            # From e-ID; the personal identity number is held only as a keyed hash, which says nothing readable.
+            "birth_year": user.birth_year,
+            "personal_identity_number_hash_held": user.personal_number_hash is not None,
             "sex": user.sex,
             "locality": user.locality.name if user.locality else "",
             "joined": user.date_joined.isoformat(),

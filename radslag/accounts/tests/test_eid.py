@@ -40,3 +40,11 @@ def test_without_a_number_the_birth_year_comes_from_the_birth_date():
 
 def test_the_two_forms_of_one_number_give_one_hash():
     assert identity_from_claims({CLAIM: "19850709-9805"}) == identity_from_claims({CLAIM: "198507099805"})
+
+
+def test_the_persons_own_data_shows_the_birth_year_and_that_a_number_hash_is_held(client_for, org, resident):
+    resident.birth_year, resident.personal_number_hash = 1985, "a" * 64
+    resident.save()
+    data = client_for(org, resident).get("/mina-uppgifter/ladda-ner/").json()
+    assert data["profile"]["birth_year"] == 1985
+    assert data["profile"]["personal_identity_number_hash_held"] is True
