@@ -35,6 +35,10 @@ PEOPLE = {
         "email": "anna@frejamail.example", "email_verified": True, "name": "Anna Andersson",
         "https://id.oidc.se/claim/personalIdentityNumber": "19850709-9805",
     }},
+    # Brokers often send no e-mail address: the person gives one on our sign-up form.
+    "bertil": {"password": "bertil-lösen", "claims": {
+        "name": "Bertil Berg", "https://id.oidc.se/claim/personalIdentityNumber": "194402299813",
+    }},
 }
 CLIENT_ID, CLIENT_SECRET = "radslag-test", "hemlig-klientnyckel-123"
 
@@ -62,7 +66,8 @@ def form_on(page: requests.Response, button: str) -> tuple[str, dict[str, str]]:
     """The action and hidden fields of the form holding the button with this text."""
     for form in re.findall(r"<form\b.*?</form>", page.text, flags=re.S):
         if button in form:
-            action = unescape(re.search(r'action="([^"]*)"', form).group(1))  # type: ignore[union-attr]
+            found = re.search(r'action="([^"]*)"', form)
+            action = unescape(found.group(1)) if found else ""
             fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', form))
             return urljoin(page.url, action), {k: unescape(v) for k, v in fields.items()}
     raise AssertionError(f"no form with {button!r} on {page.url}")
@@ -78,6 +83,7 @@ def sign_in_with_eid(base_url: str, username: str) -> requests.Session:
     fields.update(username=username, password=PEOPLE[username]["password"])
     back_home = browser.post(action, data=fields, headers={"Referer": broker_page.url})
     assert back_home.status_code == 200 and back_home.url.startswith(base_url), back_home.url
+    browser.last_page = back_home  # type: ignore[attr-defined]
     return browser
 
 
@@ -178,3 +184,18 @@ def test_an_e_id_already_on_another_account_is_not_added_to_a_second(eid_site, l
     other.refresh_from_db()
     assert other.verification_level != User.Verification.EID and other.personal_number_hash is None
     assert "hör redan till ett annat konto" in page.text
+
+
+def test_without_an_e_mail_from_the_broker_the_person_gives_one_and_is_still_verified(eid_site, live_server):
+    browser = sign_in_with_eid(live_server.url, "bertil")
+    signup = browser.last_page  # type: ignore[attr-defined]
+    assert signup.url == f"{live_server.url}/konto/3rdparty/signup/"
+    assert "194402299813" not in signup.text
+    action, fields = form_on(signup, 'name="email"')
+    browser.post(action, data={**fields, "email": "bertil@example.se"}, headers={"Referer": signup.url})
+
+    bertil = User.objects.get(email="bertil@example.se")
+    assert bertil.verification_level == User.Verification.EID and bertil.birth_year == 1944
+    assert bertil.personal_number_hash == personal_number_hash("194402299813")
+    assert stored_text_containing("194402299813") == []
+    assert not session_data_containing("194402299813")
