@@ -1,5 +1,8 @@
 """Wrong passwords slow the guesser down, per client address and account, without locking out the owner."""
 
+import os
+import uuid
+
 import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
@@ -12,13 +15,30 @@ OWNER = "198.51.100.7"
 TOO_MANY = "För många misslyckade inloggningsförsök"
 
 
-@pytest.fixture(autouse=True)
-def shared_cache(settings):
-    """Throttling counts in the cache; the test settings' dummy cache would forget every attempt."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "throttle"}}
-    cache.clear()
-    yield
-    cache.clear()
+REDIS = os.environ.get("RADSLAG_TEST_REDIS_URL", "redis://127.0.0.1:6379/12")
+
+
+@pytest.fixture(autouse=True, params=["locmem", "redis"])
+def shared_cache(request, settings):
+    """Throttling counts in the cache (the test settings' dummy cache would forget every attempt); in
+    production that is Redis, shared by every app server, so the counts are tried there too."""
+    if request.param == "redis":
+        import redis
+
+        try:
+            redis.Redis.from_url(REDIS, socket_connect_timeout=1).ping()
+        except redis.RedisError:
+            pytest.skip(f"no Redis at {REDIS} (set RADSLAG_TEST_REDIS_URL)")
+        # A prefix of its own, so that parallel test workers never count each other's attempts;
+        # the keys expire by themselves within five minutes (no FLUSHDB under other workers' feet).
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS,
+                                       "KEY_PREFIX": f"throttle-test-{uuid.uuid4().hex}"}}
+        yield
+    else:
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}}
+        cache.clear()
+        yield
+        cache.clear()
 
 
 @pytest.fixture
