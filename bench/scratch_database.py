@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ from psycopg import sql
 ROOT = Path(__file__).resolve().parent.parent
 SERVER_URL = os.environ.get("RADSLAG_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
 BENCH_HOST = "bench.example.se"
+BENCH_SECRET_KEY = os.environ.get("SECRET_KEY") or secrets.token_urlsafe(40)
 
 
 def database_url(name: str) -> str:
@@ -40,6 +42,8 @@ def bench_environment(url: str) -> dict[str, str]:
     return {
         "DJANGO_SETTINGS_MODULE": "config.settings.base",
         "DATABASE_URL": url,
+        # One key for every process of a run: a scaled-out installation refuses a generated one.
+        "SECRET_KEY": BENCH_SECRET_KEY,
         "ALLOWED_HOSTS": f"{BENCH_HOST},testserver",
         "RADSLAG_STAFF_MFA": "false",
         "DEBUG": "false",

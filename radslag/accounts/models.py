@@ -47,6 +47,12 @@ class User(AbstractUser):
     locality = models.ForeignKey(
         Locality, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("locality")
     )
+    # From an e-ID sign-in: the personal identity number only as a keyed hash (one person, one account),
+    # and the birth year for age bands. The number itself is never stored.
+    personal_number_hash = models.CharField(
+        _("personal identity number (keyed hash)"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    birth_year = models.PositiveSmallIntegerField(_("birth year"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

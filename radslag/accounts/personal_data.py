@@ -40,6 +40,9 @@ def _export_profile(user: User, organisation: Organisation) -> dict[str, Any]:
         "name": user.display_name,
         "verification_level": user.get_verification_level_display(),
         "age_band": user.age_band,
+        # From e-ID; the personal identity number is held only as a keyed hash, which says nothing readable.
+        "birth_year": user.birth_year,
+        "personal_identity_number_hash_held": user.personal_number_hash is not None,
         "sex": user.sex,
         "locality": user.locality.name if user.locality else "",
         "joined": user.date_joined.isoformat(),
@@ -52,6 +55,7 @@ def _erase_account(user: User, organisation: Organisation) -> int:
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     user.display_name, user.age_band, user.sex, user.locality = "", "", "", None
+    user.birth_year, user.personal_number_hash = None, None
     user.email = f"raderad-{user.pk}@raderad.invalid"
     user.first_name = user.last_name = ""
     user.is_active = False

@@ -75,8 +75,10 @@ def site(live_server, transactional_db, e2e_settings):
 
 @pytest.fixture
 def new_context(chromium: Browser, live_server) -> Iterator[Callable[..., BrowserContext]]:
-    """Makes browser contexts on the live server; all are closed after the test."""
+    """Makes browser contexts on the live server; all are closed after the test, which fails if the
+    browser refused anything under the Content-Security-Policy (an inline script or style left behind)."""
     contexts: list[BrowserContext] = []
+    refused: list[str] = []
 
     def make(*, viewport: dict | None = None, javascript: bool = True) -> BrowserContext:
         context = chromium.new_context(
@@ -87,12 +89,15 @@ def new_context(chromium: Browser, live_server) -> Iterator[Callable[..., Browse
             timezone_id="Europe/Stockholm",
         )
         context.set_default_timeout(STEP_TIMEOUT_MS)
+        context.on("console", lambda message: refused.append(message.text)
+                   if "Content Security Policy" in message.text else None)
         contexts.append(context)
         return context
 
     yield make
     for context in contexts:
         context.close()
+    assert refused == [], f"the browser refused under the Content-Security-Policy: {refused}"
 
 
 @pytest.fixture
