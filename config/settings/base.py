@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "radslag.organisations.middleware.OrganisationMiddleware",
     "radslag.organisations.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "radslag.core.input_cleaning.CleanTextInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -212,6 +213,21 @@ RADSLAG_IMPORT_MAX_ROWS = int(os.environ.get("RADSLAG_IMPORT_MAX_ROWS", "100000"
 # --- Bad input (badinput): bounds on uploads, client addresses behind proxies, throttles ---------------
 # An XLSX upload whose parts unpack to more than this is refused before parsing (a zip bomb).
 RADSLAG_IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("RADSLAG_IMPORT_MAX_UNPACKED_BYTES", str(100 * 1024 * 1024)))
+# Behind a TLS proxy: its addresses or networks; the client's address is then read from the header it writes.
+RADSLAG_TRUSTED_PROXIES = env_list("RADSLAG_TRUSTED_PROXIES")
+RADSLAG_CLIENT_ADDRESS_HEADER = os.environ.get("RADSLAG_CLIENT_ADDRESS_HEADER", "X-Forwarded-For")
+# Anonymous input per client, "COUNT/SECONDS" (radslag.core.throttle); counted in the shared cache.
+RADSLAG_THROTTLE_RATES = {
+    scope: os.environ[variable]
+    for scope, variable in (
+        ("contribution", "RADSLAG_THROTTLE_CONTRIBUTION"), ("statement", "RADSLAG_THROTTLE_STATEMENT"),
+        ("statement_answer", "RADSLAG_THROTTLE_STATEMENT_ANSWER"), ("open_ballot", "RADSLAG_THROTTLE_OPEN_BALLOT"),
+    )
+    if os.environ.get(variable)
+}
+# A persistent connection is checked before reuse, so that a restarted PostgreSQL costs no failed request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+CSRF_FAILURE_VIEW = "radslag.core.error_pages.csrf_failure"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
