@@ -187,7 +187,7 @@ def _cell_value(book: _Book, cell: etree._Element) -> Any:
         return None
     if kind == "s":
         return book.shared[int(raw)]
-    if kind in ("str", "e"):
+    if kind in ("str", "e", "d"):  # a formula's text, an error such as #N/A, an ISO 8601 date
         return raw
     if kind == "b":
         return raw.strip() in ("1", "true")

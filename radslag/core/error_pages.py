@@ -12,6 +12,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -57,7 +58,12 @@ def _page_without_database(request: HttpRequest, status: int, message: str) -> H
         # Only an organisation the middleware already loaded; looking it up could be what failed.
         "organisation": request.__dict__.get("organisation"),
     }
-    return HttpResponse(loader.render_to_string("500.html", context), status=status)
+    try:
+        content = loader.render_to_string("500.html", context)
+    except Exception:  # the last resort must not fail: a page without the layout
+        logger.exception("The error page could not be rendered")
+        content = f"<!doctype html><title>Rådslag</title><h1>{escape(message)}</h1>"
+    return HttpResponse(content, status=status)
 
 
 def answer(request: HttpRequest, status: int, message: str | None = None, **extra: Any) -> HttpResponse:

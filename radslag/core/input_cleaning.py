@@ -33,7 +33,8 @@ class CleanTextInputMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request.GET = cleaned_query(request.GET)
+        # Immutable like Django's own; the stubs name that state as a separate type.
+        request.GET = cleaned_query(request.GET)  # type: ignore[assignment]
         if request.method == "POST" and request.content_type in FORM_TYPES:
-            request.POST = cleaned_query(request.POST)
+            request.POST = cleaned_query(request.POST)  # type: ignore[assignment]
         return self.get_response(request)

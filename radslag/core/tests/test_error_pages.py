@@ -70,3 +70,11 @@ def test_persistent_connections_are_checked_before_reuse(settings):
     from django.db import connection
 
     assert connection.settings_dict["CONN_HEALTH_CHECKS"] is True
+
+
+def test_an_expired_form_gets_the_layout_and_a_plain_explanation(org):
+    client = Client(HTTP_HOST=org.hostname, enforce_csrf_checks=True)
+    response = client.post("/i18n/setlang/", {"language": "en"})
+    page = response.content.decode()
+    assert response.status_code == 403
+    assert "Formuläret hade gått ut" in page and 'class="site-header"' in page
