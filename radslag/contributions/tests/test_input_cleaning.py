@@ -4,8 +4,6 @@ import pytest
 
 from radslag.contributions.models import Contribution
 from radslag.dialogues.tests.factories import ProcessFactory
-from radslag.opinions.models import Statement
-from radslag.opinions.tests.factories import ConversationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,9 +14,3 @@ def test_a_contribution_keeps_its_line_breaks_but_not_control_characters(client_
                                     {"body": "Fler bänkar\r\nvid\x0b älven\x1b[31m\x00"})
     assert response.status_code == 302
     assert Contribution.objects.get().body == "Fler bänkar\nvid älven[31m"
-
-
-def test_a_statement_is_cleaned_also_from_a_multipart_form(client_for, org):
-    conversation = ConversationFactory(process=ProcessFactory(organisation=org))
-    client_for(org).post(f"/samtal/{conversation.pk}/pastaende/", {"text": "Fler\x0c träd\x7f på torget"})
-    assert Statement.objects.get().text == "Fler träd på torget"
