@@ -1,5 +1,8 @@
 """Reading population CSV files: every row and column checked, errors in Swedish with row and column."""
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from radslag.organisations.population_import import read_population_csv
 
 GOOD = "år;ort;åldersgrupp;kön;antal\n2024;Nödinge;20-29;kvinna;412\n2024;Nödinge;20-29;man;398\n"
@@ -89,3 +92,10 @@ def test_a_field_longer_than_csv_reads_is_refused():
 def test_control_characters_in_a_locality_are_dropped():
     parsed = read_population_csv((HEADER + "2024;Nö\x0bdinge\x1b;20-29;man;1\n").encode(), known_localities=None)
     assert parsed.errors == [] and parsed.rows[0].locality == "Nödinge"
+
+
+@given(st.binary(max_size=400) | st.text(max_size=200).map(lambda text: (HEADER + text).encode("utf-8", "replace")))
+def test_no_file_makes_the_reader_raise(data):
+    parsed = read_population_csv(data, known_localities=None)
+    assert parsed.errors or parsed.rows
+    assert all(0 <= row.count <= 10_000_000 and len(row.locality) <= 120 for row in parsed.rows)
