@@ -109,3 +109,15 @@ def smtp_server(settings):
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
     yield inbox
     controller.stop()
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """A real cache (the tests' default is a dummy), empty, with a TLS proxy at 10.0.0.0/8: for throttles."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": "throttle-tests"}}
+    settings.RADSLAG_TRUSTED_PROXIES = ["10.0.0.0/8"]
+    from django.core.cache import cache
+
+    cache.clear()
+    return settings

@@ -23,6 +23,12 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("radslag.reports.urls")),
 ]
 
+# Failing requests get the site's own pages in the visitor's language, or JSON on JSON endpoints.
+handler400 = "radslag.core.error_pages.bad_request"
+handler403 = "radslag.core.error_pages.permission_denied"
+handler404 = "radslag.core.error_pages.page_not_found"
+handler500 = "radslag.core.error_pages.server_error"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "radslag.organisations.middleware.OrganisationMiddleware",
     "radslag.organisations.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "radslag.core.input_cleaning.CleanTextInputMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -219,6 +220,24 @@ RADSLAG_DEFAULT_ORGANISATION = os.environ.get("RADSLAG_DEFAULT_ORGANISATION", ""
 # Uploads: contributions import files larger than this are refused before parsing.
 RADSLAG_IMPORT_MAX_BYTES = int(os.environ.get("RADSLAG_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
 RADSLAG_IMPORT_MAX_ROWS = int(os.environ.get("RADSLAG_IMPORT_MAX_ROWS", "100000"))
+# --- Bad input (badinput): bounds on uploads, client addresses behind proxies, throttles ---------------
+# An XLSX upload whose parts unpack to more than this is refused before parsing (a zip bomb).
+RADSLAG_IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("RADSLAG_IMPORT_MAX_UNPACKED_BYTES", str(100 * 1024 * 1024)))
+# Behind a TLS proxy: its addresses or networks; the client's address is then read from the header it writes.
+RADSLAG_TRUSTED_PROXIES = env_list("RADSLAG_TRUSTED_PROXIES")
+RADSLAG_CLIENT_ADDRESS_HEADER = os.environ.get("RADSLAG_CLIENT_ADDRESS_HEADER", "X-Forwarded-For")
+# Anonymous input per client, "COUNT/SECONDS" (radslag.core.throttle); counted in the shared cache.
+RADSLAG_THROTTLE_RATES = {
+    scope: os.environ[variable]
+    for scope, variable in (
+        ("contribution", "RADSLAG_THROTTLE_CONTRIBUTION"), ("statement", "RADSLAG_THROTTLE_STATEMENT"),
+        ("statement_answer", "RADSLAG_THROTTLE_STATEMENT_ANSWER"), ("open_ballot", "RADSLAG_THROTTLE_OPEN_BALLOT"),
+    )
+    if os.environ.get(variable)
+}
+# A persistent connection is checked before reuse, so that a restarted PostgreSQL costs no failed request.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+CSRF_FAILURE_VIEW = "radslag.core.error_pages.csrf_failure"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -242,10 +261,9 @@ RADSLAG_THEMES_INDEX_INLINE = env_bool("RADSLAG_THEMES_INDEX_INLINE", False)
 RADSLAG_STAFF_MFA = env_bool("RADSLAG_STAFF_MFA", True)
 # A privileged session idle this long is signed out; 0 turns the timeout off.
 RADSLAG_STAFF_IDLE_MINUTES = int(os.environ.get("RADSLAG_STAFF_IDLE_MINUTES", "30"))
-# Proxies in front of the app that append to X-Forwarded-For (and set X-Forwarded-Proto); 0: none.
-RADSLAG_TRUSTED_PROXY_COUNT = int(os.environ.get("RADSLAG_TRUSTED_PROXY_COUNT", "0"))
-ALLAUTH_TRUSTED_PROXY_COUNT = RADSLAG_TRUSTED_PROXY_COUNT
-if RADSLAG_TRUSTED_PROXY_COUNT:
+# Behind the trusted proxies (RADSLAG_TRUSTED_PROXIES, above) the proxy's X-Forwarded-Proto tells https;
+# the client's address is read by radslag.core.clients.client_address (sign-in throttling included).
+if RADSLAG_TRUSTED_PROXIES:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # HTTPS: secure cookies, HSTS and https links in mail. SECURE_COOKIES is the older name.

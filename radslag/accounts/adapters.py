@@ -15,7 +15,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
 from radslag.accounts import eid
-from radslag.accounts.client_address import client_address
+from radslag.core.clients import client_address
 
 
 class AccountAdapter(DefaultAccountAdapter):

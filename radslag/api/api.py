@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
 
 from radslag.api import decisions, focus_areas, processes
+from radslag.core.error_pages import MESSAGES
 
 DESCRIPTION = (
     "Read-only, anonymous access to what a municipality has published in Rådslag: dialogue processes "
@@ -26,3 +28,9 @@ api = NinjaAPI(
 api.add_router("/processes", processes.router)
 api.add_router("/decisions", decisions.router)
 api.add_router("/focus-areas", focus_areas.router)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    """The same answer, in the visitor's language, as an address no endpoint has (`core.error_pages`)."""
+    return api.create_response(request, {"detail": str(MESSAGES[404])}, status=404)

@@ -13,14 +13,16 @@ from radslag.contributions.querysets import read_slice
 
 DEFAULT_LIMIT = 25
 MAX_LIMIT = 100
+# Far past any list we hold, and far below what the database's 64-bit OFFSET takes (a larger one was a 500).
+MAX_OFFSET = 1_000_000_000
 
 
 class BoundedLimitOffset(LimitOffsetPagination):
-    """`limit` (1–100, default 25) and `offset`; a limit above 100 is a 422 validation error."""
+    """`limit` (1–100, default 25) and `offset` (0–1,000,000,000); a value outside is a 422 validation error."""
 
     class Input(Schema):
         limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Items per page (at most 100).")
-        offset: int = Field(0, ge=0, description="How many items to skip.")
+        offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many items to skip (at most 1,000,000,000).")
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(max_limit=MAX_LIMIT, **kwargs)

@@ -11,13 +11,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from radslag.analysis.safe_text import spreadsheet_cell
 from radslag.audit.forms import AuditFilterForm
 from radslag.audit.models import AuditEvent
 from radslag.core.access import role_required
 from radslag.core.models import Role
 
 EVENTS_PER_PAGE = 50
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 administrators_only = role_required([Role.ADMIN])
@@ -38,11 +38,6 @@ def log(request: HttpRequest) -> HttpResponse:
     return render(request, "audit/log.html", {"form": form, "page": page, "query": query.urlencode()})
 
 
-def spreadsheet_safe(value: str) -> str:
-    """Spreadsheets run cells that start like a formula; a leading apostrophe keeps them text."""
-    return f"'{value}" if value.startswith(FORMULA_PREFIXES) else value
-
-
 @administrators_only
 def log_export(request: HttpRequest) -> HttpResponse:
     _form, events = filtered_events(request)
@@ -52,7 +47,7 @@ def log_export(request: HttpRequest) -> HttpResponse:
     writer = csv.writer(response, delimiter=";")
     writer.writerow(["tid", "vem", "händelse", "objekttyp", "objekt-id", "objekt", "skäl", "detaljer"])
     for event in events.iterator():
-        writer.writerow([spreadsheet_safe(str(value)) for value in (
+        writer.writerow([spreadsheet_cell(str(value)) for value in (
             timezone.localtime(event.at).isoformat(timespec="seconds"), event.actor_label, event.action,
             event.object_type, event.object_id, event.object_repr, event.reason,
             json.dumps(event.data, ensure_ascii=False),

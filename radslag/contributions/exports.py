@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from radslag.analysis import safe_text
 from radslag.audit.services import record_event
 from radslag.contributions.models import Contribution
 from radslag.core.models import Sex
@@ -23,7 +24,6 @@ from radslag.dialogues.models import DialogueProcess
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 CHUNK_SIZE = 2000
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 # Header names the import understands (text, kanal, ...) so that an export can be imported again.
 HEADER = [
     "id", "text", "publicerad text", "status", "kanal", "aktivitet", "bord", "ålder", "kön", "ort",
@@ -35,11 +35,6 @@ FORMATS = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     "json": ("application/json", "json"),
 }
-
-
-def neutralise_formula(value: str) -> str:
-    """Puts an apostrophe before text a spreadsheet would otherwise read as a formula."""
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def contributions_for_export(process: DialogueProcess) -> Iterator[Contribution]:
@@ -72,7 +67,7 @@ def spreadsheet_row(contribution: Contribution) -> list[str]:
         contribution.external_id,
         _local_time(contribution),
     ]
-    return [neutralise_formula(value) for value in values]
+    return [str(safe_text.spreadsheet_cell(value)) for value in values]
 
 
 class _LineBuffer:
@@ -85,7 +80,7 @@ class _LineBuffer:
 def csv_chunks(process: DialogueProcess) -> Iterator[str]:
     """UTF-8 with BOM and semicolons, which Swedish Excel opens as columns without asking."""
     writer = csv.writer(_LineBuffer(), delimiter=";")
-    yield "\ufeff" + writer.writerow(HEADER)
+    yield "\ufeff" + writer.writerow(safe_text.spreadsheet_row(HEADER))
     for contribution in contributions_for_export(process):
         yield writer.writerow(spreadsheet_row(contribution))
 
@@ -95,7 +90,7 @@ def write_xlsx(process: DialogueProcess, target: IO[bytes]) -> None:
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title="Inspel")
-    sheet.append(HEADER)
+    sheet.append(safe_text.spreadsheet_row(HEADER))
     for contribution in contributions_for_export(process):
         sheet.append(spreadsheet_row(contribution))
     workbook.save(target)
@@ -155,7 +150,8 @@ TEMPLATE_EXAMPLE = [
 
 def template_csv() -> bytes:
     writer = csv.writer(_LineBuffer(), delimiter=";")
-    return ("\ufeff" + writer.writerow(TEMPLATE_HEADER) + writer.writerow(TEMPLATE_EXAMPLE)).encode()
+    rows = [safe_text.spreadsheet_row(TEMPLATE_HEADER), safe_text.spreadsheet_row(TEMPLATE_EXAMPLE)]
+    return ("\ufeff" + writer.writerow(rows[0]) + writer.writerow(rows[1])).encode()
 
 
 def template_xlsx() -> bytes:
@@ -164,8 +160,8 @@ def template_xlsx() -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "Inspel"
-    sheet.append(TEMPLATE_HEADER)
-    sheet.append(TEMPLATE_EXAMPLE)
+    sheet.append(safe_text.spreadsheet_row(TEMPLATE_HEADER))
+    sheet.append(safe_text.spreadsheet_row(TEMPLATE_EXAMPLE))
     target = io.BytesIO()
     workbook.save(target)
     return target.getvalue()

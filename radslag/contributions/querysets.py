@@ -96,6 +96,9 @@ class SeekingPaginator(Paginator):
         return read_slice(self.contributions, bottom, top, self.count)
 
 
+MAX_PAGE_NUMBER = 10_000_000
+
+
 class CountingPaginator(SeekingPaginator):
     """For search results: every match must be read to rank them, so the same query counts them too
     (a window count) instead of a second pass over the matches."""
@@ -107,7 +110,8 @@ class CountingPaginator(SeekingPaginator):
             wanted = int(number)  # type: ignore[arg-type]
         except (TypeError, ValueError):
             wanted = 1
-        if wanted >= 1:
+        # A page past the database's reach (OFFSET is 64-bit) is past the end: Django then shows the last one.
+        if 1 <= wanted <= MAX_PAGE_NUMBER:
             self._count_with_page(wanted)
         return super().get_page(number)
 

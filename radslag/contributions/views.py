@@ -16,6 +16,7 @@ from radslag.contributions.representativeness import public_summary, suppress_sm
 from radslag.contributions.search import one_worker_per_search, query_words, search_contributions
 from radslag.contributions.services import submit_contribution
 from radslag.core.errors import DomainError
+from radslag.core.throttle import throttled
 from radslag.dialogues.models import DialogueProcess
 from radslag.dialogues.permissions import can_view_process
 
@@ -40,6 +41,8 @@ def contribute(request: HttpRequest, slug: str) -> HttpResponse:
         return render(request, "contributions/closed.html", {"process": process}, status=403)
     if not process.allows_anonymous and not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    if request.method == "POST" and (refusal := throttled(request, "contribution")):
+        return refusal
     form = ContributionForm(request.POST or None, process=process)
     if request.method == "POST" and form.is_valid():
         try:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from radslag.core.errors import DomainError, PermissionDeniedError
+from radslag.core.throttle import throttled
 from radslag.dialogues.permissions import can_view_process
 from radslag.opinions.composition import composition
 from radslag.opinions.forms import CodeForm, ProfileForm, StatementForm
@@ -84,6 +85,8 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = public_conversation(request, pk)
     if conversation.access == Conversation.Access.SIGNED_IN and not request.user.is_authenticated:
         return redirect_to_login(reverse("opinions:participate", kwargs={"pk": pk}))
+    if refusal := throttled(request, "statement_answer"):
+        return refusal
     try:
         _vote, code = answer_statement(
             conversation=conversation, user=request.user, code=_session_code(request, conversation),
@@ -100,6 +103,8 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = public_conversation(request, pk)
     if conversation.access == Conversation.Access.SIGNED_IN and not request.user.is_authenticated:
         return redirect_to_login(reverse("opinions:participate", kwargs={"pk": pk}))
+    if refusal := throttled(request, "statement"):
+        return refusal
     form = StatementForm(request.POST)
     if form.is_valid():
         try:

@@ -14,4 +14,5 @@ urlpatterns = [
     path("personal/organ/", staff.body_list, name="body_list"),
     path("personal/organ/<int:pk>/", staff.body_list, name="body_edit"),
     path("personal/befolkning/", population.population_import, name="population_import"),
+    path("personal/befolkning/bekrafta/", population.population_confirm, name="population_confirm"),
 ]

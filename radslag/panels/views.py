@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from radslag.accounts.decorators import staff_required
+from radslag.analysis.safe_text import spreadsheet_row
 from radslag.core.errors import DomainError
 from radslag.panels import services
 from radslag.panels.forms import InvitationForm, JoinForm, PanelForm
@@ -120,9 +121,9 @@ def invitation_file(request: HttpRequest, batch_pk: int) -> HttpResponse:
     address = request.build_absolute_uri(reverse("panels:panel"))
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
-    writer.writerow([_("letter"), _("code"), _("address"), _("used")])
+    writer.writerow(spreadsheet_row([_("letter"), _("code"), _("address"), _("used")]))
     for number, code, used in services.invitation_letters(batch=batch, user=request.user):
-        writer.writerow([number, code, address, _("yes") if used else ""])
+        writer.writerow(spreadsheet_row([number, code, address, _("yes") if used else ""]))
     response = HttpResponse("\ufeff" + out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="inbjudningar-{batch.pk}.csv"'
     return response

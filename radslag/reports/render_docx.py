@@ -12,6 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
+from radslag.analysis.safe_text import writable_tree
 from radslag.reports.content import CompilationContent, ShareTable, ThemeSection
 from radslag.reports.render_text import (
     document_title,
@@ -131,6 +132,8 @@ def _build(content: CompilationContent) -> DocumentObject:
 
 
 def render_docx(content: CompilationContent) -> bytes:
+    # python-docx refuses text XML cannot hold (a vertical tab pasted from Word, an escape character).
+    content = writable_tree(content)
     with override(content.language):
         document = _build(content)
     buffer = BytesIO()

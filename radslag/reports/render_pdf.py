@@ -16,6 +16,7 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils.translation import override
 
+from radslag.analysis.safe_text import writable_tree
 from radslag.reports.content import CompilationContent
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -58,6 +59,7 @@ def render_pdf(content: CompilationContent) -> bytes:
     from weasyprint import CSS, HTML
 
     fetcher = local_fetcher_class()()
+    content = writable_tree(content)  # no control characters in the HTML that WeasyPrint parses
     with override(content.language):
         html = render_to_string("reports/pdf.html", {"content": content})
     document = HTML(string=html, base_url=PACKAGE_DIR.as_uri() + "/", url_fetcher=fetcher)

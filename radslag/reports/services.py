@@ -12,6 +12,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from radslag.analysis.safe_text import writable_tree
 from radslag.audit.services import record_event
 from radslag.core.errors import DomainError
 from radslag.dialogues.models import DialogueProcess
@@ -55,7 +56,8 @@ def _published_content(compilation: Compilation, number: int, at: Any) -> Compil
     content = assemble_compilation(process=compilation.process, compilation=compilation)
     with override(content.language):
         published_on = formats.date_format(timezone.localtime(at), "j F Y")
-    return replace(content, version=number, published_on=published_on)
+    # The snapshot is stored as JSON (PostgreSQL refuses NUL there) and rendered to PDF and DOCX.
+    return writable_tree(replace(content, version=number, published_on=published_on))
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ import io
 from pathlib import Path
 
 from radslag.analysis.themes.model import TextItem, ThemeResult
+from radslag.analysis.xlsx_reading import XlsxError, iter_first_sheet
 
 _ENCODINGS = ("utf-8-sig", "cp1252")
 
@@ -75,15 +76,11 @@ def _sniff_delimiter(content: str) -> str:
 
 
 def _xlsx_rows(path: Path) -> list[list[str]]:
-    from openpyxl import load_workbook
-
+    """Bounded by the cells present (`analysis.xlsx_reading`), not by the size the sheet declares."""
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        rows = [["" if cell is None else str(cell) for cell in row] for _, row in iter_first_sheet(path.read_bytes())]
+    except XlsxError as error:
         raise InputError(f"{path}: cannot read it as an Excel workbook ({error}).") from error
-    sheet = workbook.worksheets[0]
-    rows = [["" if cell is None else str(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
     return [row for row in rows if any(cell.strip() for cell in row)]
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from radslag.contributions.exports import FORMULA_START
+from radslag.analysis.safe_text import clean_text, unneutralise_formula
 from radslag.contributions.imports.files import ImportFileError, read_rows
 from radslag.contributions.models import BODY_MAX_LENGTH, Channel
 from radslag.core.models import AgeBand, Sex
@@ -144,13 +144,6 @@ class ProcessLookups:
         return cls(activities=activities, tables=tables, localities=localities, focus_areas=areas)
 
 
-def unescape_cell(value: str) -> str:
-    """Undoes the apostrophe our exports put before text that a spreadsheet would take as a formula."""
-    if value.startswith("'") and value[1:].startswith(FORMULA_START):
-        return value[1:]
-    return value
-
-
 def check_row(
     cells: dict[str, str], *, lookups: ProcessLookups, default_channel: str
 ) -> tuple[RowValues | None, list[tuple[str, str]]]:
@@ -164,7 +157,7 @@ def check_row(
     for column, check in CELL_CHECKS:
         if column in cells or column == "text":
             try:
-                check(values, unescape_cell(cells.get(column, "")).strip(), lookups, cells)
+                check(values, clean_text(unneutralise_formula(cells.get(column, ""))).strip(), lookups, cells)
             except CellError as error:
                 problems.append((column, error.message))
     return (None, problems) if problems else (values, [])

@@ -110,3 +110,14 @@ def test_other_municipalitys_process_is_404(client_for, org, other_org, staff):
     ContributionFactory(process=foreign)
     response = client_for(org, staff).get(reverse("contributions_io:export", args=[foreign.pk]), {"format": "csv"})
     assert response.status_code == 404
+
+
+def test_stored_control_characters_do_not_break_csv_or_xlsx(client_for, org, staff):
+    """A vertical tab and an escape stored before input was cleaned used to make the XLSX export answer 500."""
+    process = ProcessFactory(organisation=org)
+    ContributionFactory(process=process, body="Fler\x0b bänkar\x1b[0m vid älven")
+    client = client_for(org, staff)
+    sheet = load_workbook(io.BytesIO(b"".join(download(client, process, "xlsx").streaming_content))).worksheets[0]
+    assert sheet.cell(row=2, column=2).value == "Fler bänkar[0m vid älven"
+    content = b"".join(download(client, process, "csv").streaming_content).decode("utf-8")
+    assert "Fler bänkar[0m vid älven" in content

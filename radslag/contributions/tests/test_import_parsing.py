@@ -183,3 +183,66 @@ def test_xlsx_made_into_csv_keeps_cells_and_excel_row_numbers(process):
 def test_delimiter_is_taken_from_the_header_outside_quotes(process):
     parsed = parse_import('"text","Kommentar; övrigt"\n"Ett inspel; med semikolon",x\n'.encode(), process=process)
     assert parsed.rows[0].body == "Ett inspel; med semikolon"
+
+
+def _rewrite_sheet(data: bytes, change) -> bytes:
+    """The same workbook with its first sheet's XML passed through `change`."""
+    import zipfile
+
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                content = change(content)
+            target.writestr(info.filename, content)
+    return out.getvalue()
+
+
+def test_a_sheet_declaring_a_huge_dimension_costs_only_its_real_cells(process):
+    import re
+    import time
+
+    def huge(xml):
+        xml = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:XFD1048576"/>', xml)
+        far = b'<row r="150000"><c r="A150000" t="inlineStr"><is><t>Och en rad l\xc3\xa5ngt ner</t></is></c></row>'
+        return xml.replace(b"</sheetData>", far + b"</sheetData>")
+
+    data = _rewrite_sheet(xlsx_bytes([["text"], ["Fler bänkar"]]), huge)
+    assert len(data) < 10_000  # openpyxl pads 150,000 rows to 16,384 columns each: minutes of CPU
+    started = time.monotonic()
+    parsed = parse_import(data, process=process)
+    assert time.monotonic() - started < 2
+    assert parsed.is_valid and [row.body for row in parsed.rows] == ["Fler bänkar", "Och en rad långt ner"]
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused_before_parsing(process, settings):
+    settings.RADSLAG_IMPORT_MAX_UNPACKED_BYTES = 5 * 1024 * 1024
+    huge = "x" * (6 * 1024 * 1024)
+    data = xlsx_bytes([["text"], [huge[:30000]]])
+    data = _rewrite_sheet(data, lambda xml: xml.replace(b"</worksheet>", b"<!--" + huge.encode() + b"--></worksheet>"))
+    assert len(data) < 100_000  # 6 MB of text packs small: this is what a zip bomb looks like
+    with pytest.raises(ImportFileError, match="packas upp till mer än 5 MB"):
+        parse_import(data, process=process)
+
+
+def test_a_cell_longer_than_excel_allows_is_refused_by_row_and_column(process):
+    long_cell = b'<row r="3"><c r="A3" t="inlineStr"><is><t>' + b"y" * 40_000 + b"</t></is></c></row>"
+    data = _rewrite_sheet(xlsx_bytes([["text"], ["Kort"]]),
+                          lambda xml: xml.replace(b"</sheetData>", long_cell + b"</sheetData>"))
+    with pytest.raises(ImportFileError, match="Rad 3, kolumn 1"):
+        parse_import(data, process=process)
+
+
+def test_a_value_far_to_the_right_is_refused_by_row_and_column(process):
+    data = _rewrite_sheet(xlsx_bytes([["text"], ["Fler bänkar"]]),
+                          lambda xml: xml.replace(b"</row></sheetData>",
+                                                  b'<c r="XFD2" t="inlineStr"><is><t>x</t></is></c></row></sheetData>'))
+    with pytest.raises(ImportFileError, match="Rad 2 har ett värde i kolumn 16384"):
+        parse_import(data, process=process)
+
+
+def test_control_characters_are_dropped_from_imported_text(process):
+    parsed = parse_import("text;id\nFler\x0b bänkar\x1b vid\x7f älven;L\x0c-1\n".encode(), process=process)
+    assert parsed.is_valid, parsed.errors
+    assert (parsed.rows[0].body, parsed.rows[0].external_id) == ("Fler bänkar vid älven", "L-1")

@@ -116,3 +116,47 @@ def test_native_rows_get_new_numeric_ids_in_the_export(tmp_path):
     exported = _read_zip(export_zip(conversation), tmp_path)
     assert [(c.id, c.text, c.moderated) for c in exported.comments] == [("0", "Fler bänkar på torget", 1)]
     assert [(v.participant_id, v.comment_id, v.value) for v in exported.votes] == [("0", "0", 1)]
+
+
+@pytest.mark.parametrize(("comments", "votes", "message"), [
+    (COMMENTS, "timestamp,comment-id,voter-id,vote\ninf,0,7,1\n", r"votes\.csv, rad 2, kolumn timestamp"),
+    (COMMENTS, "timestamp,comment-id,voter-id,vote\n1e300,0,7,1\n", r"votes\.csv, rad 2, kolumn timestamp"),
+    (COMMENTS, "timestamp,comment-id,voter-id,vote\n1,0," + "7" * 65 + ",1\n",
+     r"votes\.csv, rad 2, kolumn voter-id: id:t är 65 tecken"),
+    ("timestamp,comment-id,author-id,moderated,comment-body\n1," + "9" * 70 + ",7,1,Text\n",
+     "timestamp,comment-id,voter-id,vote\n", r"comments\.csv, rad 2, kolumn comment-id"),
+    ("timestamp,comment-id,author-id,moderated,comment-body\n1,0,7,1,\"" + "å" * 140_000 + "\"\n",
+     "timestamp,comment-id,voter-id,vote\n", r"comments\.csv, rad 2: raden kan inte läsas som CSV"),
+    ("timestamp,comment-id,author-id,moderated,comment-body\nnan,0,7,1,Text\n",
+     "timestamp,comment-id,voter-id,vote\n", r"comments\.csv, rad 2, kolumn timestamp"),
+])
+def test_exports_that_used_to_answer_500_are_refused_with_row_and_column(org, staff, comments, votes, message):
+    process = ProcessFactory(organisation=org)
+    with pytest.raises(DomainError, match=message):
+        import_polis_export(process=process, user=staff, title="x", question="y",
+                            files={"comments.csv": comments.encode(), "votes.csv": votes.encode()})
+    assert not Conversation.objects.exists()
+
+
+def test_control_characters_are_dropped_on_import_and_formulas_neutralised_in_comments_csv(org, staff, tmp_path):
+    comments = ("timestamp,comment-id,author-id,moderated,comment-body\n"
+                "1,0,7,1,\"Fler\x0b bussar\x1b\x00\"\n2,1,8,1,\"=HYPERLINK(\"\"http://x.example\"\")\"\n")
+    conversation = import_polis_export(
+        process=ProcessFactory(organisation=org), user=staff, title="x", question="y",
+        files={"comments.csv": comments.encode(), "votes.csv": b"timestamp,comment-id,voter-id,vote\n5,0,8,-1\n"},
+    )
+    assert conversation.statements.get(external_id="0").text == "Fler bussar"
+    with zipfile.ZipFile(io.BytesIO(export_zip(conversation))) as archive:
+        written = archive.read("comments.csv").decode()
+        archive.extractall(tmp_path)
+    assert "'=HYPERLINK" in written
+    assert ",0,7," in written  # ids and numbers are written as Pol.is writes them
+    again = polis_io.read_conversation(tmp_path)
+    assert [c.text for c in again.comments] == ["Fler bussar", '=HYPERLINK("http://x.example")']
+
+
+def test_a_stored_statement_with_control_characters_still_exports(tmp_path):
+    conversation = ConversationFactory()
+    StatementFactory(conversation=conversation, text="Gammal\x0b text\x1b")
+    exported = _read_zip(export_zip(conversation), tmp_path)
+    assert [c.text for c in exported.comments] == ["Gammal text"]

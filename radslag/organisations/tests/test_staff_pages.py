@@ -1,6 +1,7 @@
 """Staff pages of the organisations app: who may open them, and what they do."""
 
 import io
+import re
 
 import pytest
 from django.core.management import call_command
@@ -17,6 +18,14 @@ CSV = "år;ort;åldersgrupp;kön;antal\n2024;Nödinge;20-29;kvinna;412\n2024;Nö
 
 def upload(text, name="befolkning.csv", encoding="utf-8"):
     return io.BytesIO(text.encode(encoding)), name
+
+
+def upload_and_confirm(client, data):
+    """The import shows what it would replace first; the figures are written when the preview is confirmed."""
+    preview = client.post("/personal/befolkning/", data)
+    assert preview.status_code == 200 and "Ersätt siffrorna" in preview.content.decode()
+    token = re.search(r'name="token" value="([^"]+)"', preview.content.decode()).group(1)
+    return client.post("/personal/befolkning/bekrafta/", {"token": token}, follow=True)
 
 
 @pytest.mark.parametrize("url", STAFF_URLS + ADMIN_URLS)
@@ -96,7 +105,7 @@ def test_population_import_replaces_the_years_figures(client_for, org, admin_use
     nodinge = LocalityFactory(organisation=org, name="Nödinge")
     PopulationFigure.objects.create(organisation=org, year=2024, locality=nodinge, age_band="80+", sex="male", count=9)
     PopulationFigure.objects.create(organisation=org, year=2023, locality=nodinge, age_band="80+", sex="male", count=7)
-    response = client_for(org, admin_user).post("/personal/befolkning/", {"file": upload(CSV)}, follow=True)
+    response = upload_and_confirm(client_for(org, admin_user), {"file": upload(CSV)})
     assert "2 rader importerade för 2024." in response.content.decode()
     assert sorted(PopulationFigure.objects.filter(year=2024).values_list("count", flat=True)) == [398, 412]
     assert PopulationFigure.objects.filter(year=2023).count() == 1
@@ -120,7 +129,7 @@ def test_population_import_can_create_missing_localities(client_for, org, admin_
     client = client_for(org, admin_user)
     refused = client.post("/personal/befolkning/", {"file": upload(CSV)})
     assert "Rad 2, kolumn ”ort”" in refused.content.decode()
-    client.post("/personal/befolkning/", {"file": upload(CSV, encoding="cp1252"), "create_localities": "on"})
+    upload_and_confirm(client, {"file": upload(CSV, encoding="cp1252"), "create_localities": "on"})
     assert Locality.objects.filter(organisation=org, name="Nödinge").exists()
     assert PopulationFigure.objects.filter(organisation=org).count() == 2
 
@@ -141,3 +150,51 @@ def test_import_population_command_refuses_a_bad_file(org, tmp_path):
         call_command("import_population", "--organisation", "ale", "--create-localities", str(path), stderr=stderr)
     assert "Rad 4, kolumn ”år”" in stderr.getvalue()
     assert not PopulationFigure.objects.exists()
+
+
+def test_a_one_row_file_shows_what_it_would_remove_and_writes_nothing_until_confirmed(client_for, org, admin_user):
+    """A one-row file used to replace a whole year's figures silently."""
+    nodinge, surte = LocalityFactory(organisation=org, name="Nödinge"), LocalityFactory(organisation=org, name="Surte")
+    for locality, band in ((nodinge, "20-29"), (nodinge, "80+"), (surte, "20-29")):
+        PopulationFigure.objects.create(organisation=org, year=2024, locality=locality, age_band=band, sex="male",
+                                        count=100)
+    client = client_for(org, admin_user)
+    preview = client.post("/personal/befolkning/", {"file": upload(HEADER_ONE_ROW)})
+    page = preview.content.decode()
+    assert preview.status_code == 200
+    assert "Importen skulle ta bort siffrorna för 2 grupper för 2024 som inte finns i filen." in page
+    assert "Orter som inte skulle ha några siffror för året: Surte" in page
+    assert "Nödinge, 80+, Man" in page
+    assert PopulationFigure.objects.filter(year=2024).count() == 3  # nothing written yet
+    token = re.search(r'name="token" value="([^"]+)"', page).group(1)
+    refused = client.post("/personal/befolkning/bekrafta/", {"token": "fel"}, follow=True)
+    assert "väntar inte längre på bekräftelse" in refused.content.decode()
+    assert PopulationFigure.objects.filter(year=2024).count() == 3
+    client.post("/personal/befolkning/bekrafta/", {"token": token})
+    assert list(PopulationFigure.objects.filter(year=2024).values_list("count", flat=True)) == [7]
+    again = client.post("/personal/befolkning/bekrafta/", {"token": token}, follow=True)
+    assert "väntar inte längre på bekräftelse" in again.content.decode()
+
+
+HEADER_ONE_ROW = "år;ort;åldersgrupp;kön;antal\n2024;Nödinge;20-29;man;7\n"
+
+
+def test_only_administrators_may_confirm_a_population_import(client_for, org, staff):
+    response = client_for(org, staff).post("/personal/befolkning/bekrafta/", {"token": "x"})
+    assert response.status_code == 403
+    assert client_for(org).post("/personal/befolkning/bekrafta/", {"token": "x"}).status_code == 302
+
+
+def test_the_command_refuses_to_remove_groups_unless_told_to_replace(org, tmp_path):
+    surte = LocalityFactory(organisation=org, name="Surte")
+    PopulationFigure.objects.create(organisation=org, year=2024, locality=surte, age_band="80+", sex="male", count=9)
+    path = tmp_path / "befolkning.csv"
+    path.write_text(CSV, encoding="utf-8")
+    stderr = io.StringIO()
+    with pytest.raises(CommandError, match="--replace"):
+        call_command("import_population", "--organisation", "ale", "--create-localities", str(path), stderr=stderr)
+    assert "Surte" in stderr.getvalue()
+    assert PopulationFigure.objects.filter(organisation=org).count() == 1
+    call_command("import_population", "--organisation", "ale", "--create-localities", "--replace", str(path),
+                 stdout=io.StringIO())
+    assert PopulationFigure.objects.filter(organisation=org).count() == 2

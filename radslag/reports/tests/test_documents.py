@@ -108,3 +108,12 @@ def test_the_word_document_has_headings_header_rows_and_quote_style(content):
     cells = {cell.text for table in document.tables for row in table.rows for cell in row.cells}
     assert "färre än 5" in cells and "Älvängen" in cells
     assert document.core_properties.language == "sv"
+
+
+def test_both_documents_are_made_from_text_with_control_characters(content):
+    from dataclasses import replace
+
+    dirty = replace(content, introduction="Ett\x0b två\x1b tre\x00 fyra\udcff", title="Titel\x0c")
+    document = Document(BytesIO(render_docx(dirty)))
+    assert any("Ett två tre fyra" in p.text for p in document.paragraphs)
+    assert render_pdf(dirty).startswith(b"%PDF-")

@@ -66,3 +66,15 @@ def test_a_draft_dialogues_compilation_cannot_be_published(dialogue, staff):
     with pytest.raises(DomainError):
         publish_compilation(compilation=compilation_for(dialogue), actor=staff)
     assert not compilation_for(dialogue).versions.exists()
+
+
+def test_control_characters_from_residents_do_not_stop_publishing(dialogue, staff, themed):
+    """A vertical tab pasted from Word and an escape, stored before input was cleaned, used to make publishing
+    answer 500 (python-docx refuses them)."""
+    compilation = compilation_for(dialogue)
+    save_compilation_texts(compilation=compilation, actor=staff, introduction="Inledning\x0bmed\x1b tecken.",
+                           closing="Slut\x0c.")
+    version = publish_compilation(compilation=compilation, actor=staff)
+    assert version_content(version).introduction == "Inledningmed tecken."
+    assert version_file(version, "docx").startswith(b"PK")
+    assert version_file(version, "pdf").startswith(b"%PDF-")

@@ -10,7 +10,9 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
+from radslag.core.clients import client_address
 from radslag.core.errors import DomainError
+from radslag.core.throttle import throttled
 from radslag.voting.codes import display_code, hash_code, normalise_code
 from radslag.voting.forms import CodeForm, VoteForm
 from radslag.voting.models import Ballot, BallotStatus, CastBallot, Eligibility, VotingCode
@@ -32,7 +34,8 @@ def public_ballot(request: HttpRequest, ballot_pk: int) -> Ballot:
 
 
 def client_hash(request: HttpRequest) -> str:
-    address = request.META.get("REMOTE_ADDR", "")
+    """The connection, as a keyed hash: behind the TLS proxy its forwarded address (`client_address`)."""
+    address = client_address(request)
     return salted_hmac("radslag.voting.client", address, algorithm="sha256").hexdigest()
 
 
@@ -99,6 +102,8 @@ def _panel_url() -> str:
 
 
 def _cast(request: HttpRequest, ballot: Ballot, options: list) -> HttpResponse:
+    if ballot.eligibility == Eligibility.OPEN and (refusal := throttled(request, "open_ballot")):
+        return refusal
     form = VoteForm(request.POST, ballot=ballot, options=options)
     if not form.is_valid():
         return _render_vote(request, ballot, form, status=400)

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from radslag.organisations.models import Locality, Organisation
-from radslag.organisations.population_import import read_population_csv
+from radslag.organisations.population_import import read_population_csv, replacement_preview
 from radslag.organisations.services import import_population
 
 
@@ -18,6 +18,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--organisation", required=True, help="The municipality's short name (slug).")
         parser.add_argument("--create-localities", action="store_true", help="Add localities that do not exist.")
+        parser.add_argument(
+            "--replace", action="store_true",
+            help="Import even when the file lacks groups that have figures for its years now (they are removed).",
+        )
         parser.add_argument("file", type=Path)
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -35,6 +39,14 @@ class Command(BaseCommand):
             for error in parsed.errors:
                 self.stderr.write(error)
             raise CommandError(f"Nothing was imported: {len(parsed.errors)} problem(s) in {path.name}.")
+        removing = [change for change in replacement_preview(organisation=organisation, rows=parsed.rows)
+                    if change.removes_anything]
+        if removing and not options["replace"]:
+            for change in removing:
+                places = ", ".join(change.localities_removed) or "-"
+                self.stderr.write(f"{change.year}: {len(change.groups_removed)} groups with figures now are not in "
+                                  f"the file and would be removed (localities left without figures: {places}).")
+            raise CommandError("Nothing was imported. Add --replace to replace those years' figures with the file's.")
         count = import_population(organisation=organisation, actor=None, rows=parsed.rows, source=path.name)
         years = ", ".join(str(year) for year in parsed.years)
         self.stdout.write(self.style.SUCCESS(f"Imported {count} rows for {years} into {organisation.name}."))
