@@ -174,6 +174,8 @@ def _rows(book: _Book, limits: XlsxLimits) -> Iterator[tuple[int, list[Any]]]:
             row.clear(keep_tail=False)
             while row.getprevious() is not None:
                 del row.getparent()[0]
+            while values and values[-1] is None:
+                values.pop()  # cells without a value at the end of a row are no columns
             yield row_number, values
 
 
@@ -183,8 +185,8 @@ def _cell_value(book: _Book, cell: etree._Element) -> Any:
         inline = cell.find(f"{MAIN}is")
         return None if inline is None else _text_of(inline)
     raw = cell.findtext(f"{MAIN}v")
-    if raw is None:
-        return None
+    if raw is None or (raw == "" and kind != "str"):
+        return None  # no value, or a formula saved without its result (as openpyxl reads it: empty)
     if kind == "s":
         return book.shared[int(raw)]
     if kind in ("str", "e", "d"):  # a formula's text, an error such as #N/A, an ISO 8601 date

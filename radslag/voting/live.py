@@ -20,9 +20,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from radslag.analysis import disclosure
 from radslag.analysis.tallies import OptionScore, TallyResult, tally
 from radslag.voting.models import Ballot, BallotStatus, LiveResult
-from radslag.voting.results import Participation, ballot_spec, count_ballot, participation
+from radslag.voting.results import Participation, PublishedBreakdown, ballot_spec, count_ballot, participation
 
 DEFAULT_BATCH = 5
 
@@ -49,9 +50,19 @@ def _result_from(data: dict[str, Any]) -> TallyResult:
     return TallyResult(data["method"], data["ballots"], scores, data["eligible"], data["extra"])
 
 
+def _breakdown_from(data: dict[str, Any] | None) -> PublishedBreakdown | None:
+    """A stored breakdown, already in its published form (the snapshot never held the exact counts)."""
+    if data is None:
+        return None
+    rows = [(name, disclosure.Cell(key=cell["key"], form=disclosure.Form(cell["form"]), count=cell["count"],
+                                   percent=cell["percent"]))
+            for name, cell in data["rows"]]
+    return PublishedBreakdown(rows, bool(data["withheld"]))
+
+
 def _people_from(data: dict[str, Any]) -> Participation:
-    fields = {**data, "by_locality": [tuple(row) for row in data["by_locality"]],
-              "by_age_band": [tuple(row) for row in data["by_age_band"]]}
+    fields = {**data, "by_locality": _breakdown_from(data["by_locality"]),
+              "by_age_band": _breakdown_from(data["by_age_band"])}
     return Participation(**fields)
 
 
@@ -66,7 +77,7 @@ def _counted(ballot: Ballot) -> tuple[TallyResult, Participation] | None:
 def _empty(ballot: Ballot) -> tuple[TallyResult, Participation]:
     spec = {**ballot_spec(ballot), "ballots": []}
     people = participation(ballot)
-    nobody = dataclasses.replace(people, total=0, web=0, paper=0, codes_used=0, by_locality=[], by_age_band=[])
+    nobody = dataclasses.replace(people, total=0, web=0, paper=0, codes_used=0, by_locality=None, by_age_band=None)
     return tally(spec, spec["method"]), nobody
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from radslag.organisations.tests.factories import LocalityFactory
-from radslag.voting.models import CastBallot, ResultsVisibility
+from radslag.voting.models import CastBallot, Eligibility, ResultsVisibility
 from radslag.voting.results import participation
 from radslag.voting.tests.factories import ballot_with_options, keys
 
@@ -11,8 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def ballots_from(org, by_place):
+    # An open ballot: web ballots of a code ballot would each need a code handed out (eligible >= ballots).
     ballot = ballot_with_options(process__organisation=org, results_visibility=ResultsVisibility.LIVE,
-                                 collect_profile=True)
+                                 collect_profile=True, eligibility=Eligibility.OPEN)
     key = keys(ballot)[0]
     n = 0
     for name, count in by_place.items():

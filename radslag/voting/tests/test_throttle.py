@@ -24,4 +24,4 @@ def test_open_ballot_voters_behind_one_proxy_are_told_apart(shared_cache, client
     assert vote("203.0.113.9", 1).status_code == 302
     assert vote("203.0.113.10", 1).status_code == 302
     assert vote("203.0.113.9", 2).status_code == 429
-    assert len({cast.client_hash for cast in CastBallot.objects.all()}) == 2
+    assert CastBallot.objects.count() == 2  # the ballots keep no trace of the address (Trust, part 2)
