@@ -8,14 +8,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from radslag.organisations.access import admin_required
+from radslag.core.access import requires_capability
+from radslag.core.permissions import Capability
 from radslag.organisations.forms import PopulationUploadForm
 from radslag.organisations.models import Locality, PopulationFigure
 from radslag.organisations.population_import import read_population_csv
 from radslag.organisations.services import import_population
 
 
-@admin_required
+@requires_capability(Capability.POPULATION_MANAGE)
 def population_import(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
     form = PopulationUploadForm(request.POST or None, request.FILES or None)
