@@ -4,7 +4,7 @@ This is the one place that says who may do what (see shared/DOMAIN.md, "What eac
 Every staff view names one capability through `radslag.core.access.requires_capability`, every
 service that enforces permission asks `radslag.core.access.has_capability`, and the staff menu shows
 a page only to those whose capability opens it. Change a row here, and the views, services, menu and
-the URL × role test in accounts/tests/test_role_matrix.py follow.
+the URL × role test in tests/integration/test_role_matrix.py follow.
 
 Table hosts are not a role: a person hosts a table at an activity. What they may do (type in notes
 for their own table) is a rule about that table, in contributions/permissions.py.
