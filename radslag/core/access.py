@@ -39,12 +39,6 @@ def roles_in(user: Any, organisation: Any) -> frozenset[str]:
     return cache[organisation.pk]
 
 
-def forget_roles(user: Any) -> None:
-    """Drop the cached roles, after a role was given or taken away during this request."""
-    if hasattr(user, _CACHE_ATTRIBUTE):
-        delattr(user, _CACHE_ATTRIBUTE)
-
-
 def has_capability(user: Any, organisation: Any, capability: Capability) -> bool:
     return bool(roles_in(user, organisation) & roles_holding(capability))
 
