@@ -183,7 +183,7 @@ ROWS: dict[str, Row] = {
     "panels:panel": row(EVERYONE),
     "panels:staff": writes(STAFF_WORK),
     "panels:create_invitations": posts(STAFF_WORK),
-    "panels:invitation_file": row(STAFF_WORK),
+    "panels:invitation_file": row(STAFF_WORK, batch_pk="invitation_batch"),
     # reports
     "reports:compilation": row(EVERYONE),
     "reports:compilation_version": row(EVERYONE),
