@@ -162,3 +162,9 @@ def test_services_refuse_an_official_any_change(process, official):
 ])
 def test_every_role_that_reads_personal_data_needs_a_second_factor(org, role, asked):
     assert needs_mfa(user_with_role(org, role), org) is asked
+
+
+def test_staff_of_another_municipality_have_no_power_on_this_site(client_for, org, other_org, process):
+    visitor = client_for(org, user_with_role(other_org, Role.STAFF))
+    for url in (reverse("dialogues:staff_home"), urls(process)["edit"], urls(process)["dashboard"]):
+        assert visitor.get(url).status_code == 403, url
