@@ -2,13 +2,20 @@ from typing import Any
 
 from django.http import HttpRequest
 
-from radslag.accounts.permissions import is_admin_in, is_staff_in
+from radslag.core.access import capabilities_in
+from radslag.core.permissions import Capability
 
 
 def roles(request: HttpRequest) -> dict[str, Any]:
+    """What the signed-in person may open here, for menus: `can.process_manage`, `can.audit_read`, …
+
+    One entry per capability of the permission table (radslag.core.permissions), named after it.
+    """
     organisation = getattr(request, "organisation", None)
-    user = getattr(request, "user", None)
+    held = capabilities_in(getattr(request, "user", None), organisation)
+    can = {capability.name.lower(): capability in held for capability in Capability}
     return {
-        "is_staff_member": is_staff_in(user, organisation),
-        "is_org_admin": is_admin_in(user, organisation),
+        "can": can,
+        "is_staff_member": can["staff_pages"],
+        "is_org_admin": can["roles_manage"],
     }

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from radslag.accounts.decorators import admin_required
 from radslag.accounts.forms import ProfileForm, RoleAddForm
 from radslag.accounts.models import Membership
 from radslag.accounts.personal_data import contributions_of, personal_data, registrations_of
@@ -20,7 +19,9 @@ from radslag.accounts.services import add_role, remove_role
 from radslag.audit.forms import ErasureRequestForm
 from radslag.audit.models import ErasureRequest
 from radslag.audit.personal_data import kinds
+from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
+from radslag.core.permissions import Capability
 
 
 @login_required
@@ -58,7 +59,7 @@ def my_data_download(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@admin_required
+@requires_capability(Capability.ROLES_MANAGE)
 def roles(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
     form = RoleAddForm(request.POST or None)
@@ -77,7 +78,7 @@ def roles(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/roles.html", {"form": form, "memberships": memberships})
 
 
-@admin_required
+@requires_capability(Capability.ROLES_MANAGE)
 @require_POST
 def role_remove(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]

@@ -9,13 +9,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from radslag.accounts.decorators import admin_required
 from radslag.audit.erasure import carry_out_erasure, erasure_plan, file_erasure_request, refuse_erasure
 from radslag.audit.forms import ErasureDecisionForm, ErasureRequestForm, RetentionRuleForm
 from radslag.audit.models import ErasureRequest, RetentionRule
 from radslag.audit.personal_data import retainable_kinds
 from radslag.audit.retention import due_count, set_retention_rule
+from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
+from radslag.core.permissions import Capability
 
 
 @login_required
@@ -36,13 +37,13 @@ def erasure_request_file(request: HttpRequest) -> HttpResponse:
     return redirect("accounts:my_data")
 
 
-@admin_required
+@requires_capability(Capability.PERSONAL_DATA_MANAGE)
 def erasure_requests(request: HttpRequest) -> HttpResponse:
     requests = ErasureRequest.objects.filter(organisation=request.organisation)  # type: ignore[attr-defined]
     return render(request, "accounts/erasure_requests.html", {"requests": requests.select_related("decided_by")})
 
 
-@admin_required
+@requires_capability(Capability.PERSONAL_DATA_MANAGE)
 def erasure_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     erasure_request = get_object_or_404(ErasureRequest.objects.select_related("person", "decided_by"), pk=pk,
                                         organisation=request.organisation)  # type: ignore[attr-defined]
@@ -68,7 +69,7 @@ def _rule_form(kind_key: str, rule: RetentionRule | None, data: QueryDict | None
     return RetentionRuleForm(data, initial=initial, prefix=kind_key.replace(".", "-"))
 
 
-@admin_required
+@requires_capability(Capability.PERSONAL_DATA_MANAGE)
 def retention(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
     rules = {rule.kind: rule for rule in RetentionRule.objects.filter(organisation=organisation)}

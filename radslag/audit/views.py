@@ -14,13 +14,10 @@ from django.utils import timezone
 from radslag.analysis.safe_text import spreadsheet_cell
 from radslag.audit.forms import AuditFilterForm
 from radslag.audit.models import AuditEvent
-from radslag.core.access import role_required
-from radslag.core.models import Role
+from radslag.core.access import requires_capability
+from radslag.core.permissions import Capability
 
 EVENTS_PER_PAGE = 50
-
-
-administrators_only = role_required([Role.ADMIN])
 
 
 def filtered_events(request: HttpRequest) -> tuple[AuditFilterForm, Any]:
@@ -29,7 +26,7 @@ def filtered_events(request: HttpRequest) -> tuple[AuditFilterForm, Any]:
     return form, form.filter(events)
 
 
-@administrators_only
+@requires_capability(Capability.AUDIT_READ)
 def log(request: HttpRequest) -> HttpResponse:
     form, events = filtered_events(request)
     page = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("sida"))
@@ -38,7 +35,7 @@ def log(request: HttpRequest) -> HttpResponse:
     return render(request, "audit/log.html", {"form": form, "page": page, "query": query.urlencode()})
 
 
-@administrators_only
+@requires_capability(Capability.AUDIT_READ)
 def log_export(request: HttpRequest) -> HttpResponse:
     _form, events = filtered_events(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")

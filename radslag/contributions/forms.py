@@ -87,16 +87,17 @@ class EntryForm(ProfileFields):
     body = body_field(_("Text"), rows=4)
     field_order = ["activity", "table", "channel", "body", "age_band", "sex", "locality"]
 
-    def __init__(self, *args: Any, process: DialogueProcess, activity_ids: set[int] | None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, process: DialogueProcess, table_ids: set[int] | None, **kwargs: Any) -> None:
+        """`table_ids` None offers every table of the process (staff); a set offers only those (a host's own)."""
         super().__init__(*args, process=process, **kwargs)
         self.fields["locality"].label = _("Locality")
         activities = Activity.objects.filter(process=process).order_by("starts_at")
         tables = Table.objects.filter(activity__process=process).select_related("activity")
-        if activity_ids is not None:
-            activities = activities.filter(pk__in=activity_ids)
-            tables = tables.filter(activity_id__in=activity_ids)
-            self.fields["activity"].required = True
-            self.fields["activity"].error_messages["required"] = _("Choose the activity where you host a table.")
+        if table_ids is not None:
+            tables = tables.filter(pk__in=table_ids)
+            activities = activities.filter(tables__in=table_ids).distinct()
+            self.fields["table"].required = True
+            self.fields["table"].error_messages["required"] = _("Choose the table you host.")
         self.fields["activity"].queryset = activities  # type: ignore[attr-defined]
         self.fields["table"].queryset = tables.order_by("activity__starts_at", "name")  # type: ignore[attr-defined]
         self.fields["table"].label_from_instance = lambda t: f"{t.name} ({t.activity.title})"  # type: ignore[attr-defined]

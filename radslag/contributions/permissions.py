@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from radslag.accounts.permissions import is_staff_in
+from radslag.core.access import has_capability
+from radslag.core.permissions import Capability
 from radslag.dialogues.models import DialogueProcess, Table
 
 
@@ -21,17 +22,19 @@ def is_premoderated(process: DialogueProcess) -> bool:
     return bool(process.rule_list())
 
 
-def entry_activity_ids(user: Any, process: DialogueProcess) -> set[int] | None:
-    """Activities the user may type in input for: None means every activity (staff)."""
-    if is_staff_in(user, process.organisation):
+def entry_table_ids(user: Any, process: DialogueProcess) -> set[int] | None:
+    """Tables the user may type in notes for: None means any table (staff), else the tables they host.
+
+    A table host writes only to their own table, not to another host's table at the same activity.
+    """
+    if has_capability(user, process.organisation, Capability.CONTRIBUTIONS_ENTER):
         return None
     if not getattr(user, "is_authenticated", False):
         return set()
-    hosted = Table.objects.filter(host=user, activity__process=process).values_list("activity_id", flat=True)
-    return set(hosted)
+    return set(Table.objects.filter(host=user, activity__process=process).values_list("pk", flat=True))
 
 
 def can_enter_for_process(user: Any, process: DialogueProcess) -> bool:
     """Staff of the municipality, and the hosts of a table at one of the process's activities."""
-    activity_ids = entry_activity_ids(user, process)
-    return activity_ids is None or bool(activity_ids)
+    table_ids = entry_table_ids(user, process)
+    return table_ids is None or bool(table_ids)

@@ -11,11 +11,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from radslag.accounts.permissions import can_moderate
 from radslag.audit.services import record_event
 from radslag.contributions.models import BODY_MAX_LENGTH, Channel, Contribution
-from radslag.contributions.permissions import accepts_contributions, entry_activity_ids, is_premoderated
+from radslag.contributions.permissions import accepts_contributions, entry_table_ids, is_premoderated
+from radslag.core.access import has_capability
 from radslag.core.errors import DomainError, PermissionDeniedError
+from radslag.core.permissions import Capability
 from radslag.dialogues.models import Activity, DialogueProcess, Table
 from radslag.governance.models import FocusArea
 from radslag.organisations.models import Locality
@@ -99,15 +100,15 @@ def submit_contribution(
 
 
 def _check_entry_place(process: DialogueProcess, user: Any, activity: Activity | None, table: Table | None) -> None:
-    allowed = entry_activity_ids(user, process)
+    allowed = entry_table_ids(user, process)
     if allowed is not None and not allowed:
         raise PermissionDeniedError(_("You may not enter contributions for this dialogue."))
     if activity is not None and activity.process_id != process.pk:
         raise DomainError(_("The activity does not belong to this dialogue."))
-    if allowed is not None and (activity is None or activity.pk not in allowed):
-        raise PermissionDeniedError(_("Choose an activity where you host a table."))
     if table is not None and (activity is None or table.activity_id != activity.pk):
         raise DomainError(_("The table does not belong to the chosen activity."))
+    if allowed is not None and (table is None or table.pk not in allowed):
+        raise PermissionDeniedError(_("Choose the table you host: a host types in notes for their own table only."))
 
 
 @transaction.atomic
@@ -160,7 +161,7 @@ def undo_entry(*, contribution: Contribution, user: Any) -> None:
 
 
 def _check_moderator(contribution: Contribution, moderator: Any) -> None:
-    if not can_moderate(moderator, contribution.organisation):
+    if not has_capability(moderator, contribution.organisation, Capability.CONTRIBUTIONS_MODERATE):
         raise PermissionDeniedError(_("You may not moderate contributions."))
 
 
@@ -225,7 +226,7 @@ def publish_edited(
 @transaction.atomic
 def publish_selected(*, process: DialogueProcess, moderator: Any, contribution_ids: Iterable[int]) -> int:
     """Publish every selected contribution that still awaits moderation, all or nothing."""
-    if not can_moderate(moderator, process.organisation):
+    if not has_capability(moderator, process.organisation, Capability.CONTRIBUTIONS_MODERATE):
         raise PermissionDeniedError(_("You may not moderate contributions."))
     pending = Contribution.objects.select_for_update().filter(
         process=process, pk__in=list(contribution_ids), status=Contribution.Status.PENDING

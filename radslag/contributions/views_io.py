@@ -18,12 +18,11 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db.models import Count
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from radslag.accounts.decorators import staff_required
 from radslag.contributions import exports
 from radslag.contributions.imports import (
     ImportFileError,
@@ -34,6 +33,9 @@ from radslag.contributions.imports import (
     too_big_message,
 )
 from radslag.contributions.models import Channel, Contribution
+from radslag.core.access import requires_capability
+from radslag.core.permissions import Capability
+from radslag.dialogues.access import process_for
 from radslag.dialogues.models import DialogueProcess
 
 PENDING_KEY = "contributions_pending_import"
@@ -59,13 +61,10 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-def _process(request: HttpRequest, pk: int) -> DialogueProcess:
-    return get_object_or_404(DialogueProcess, pk=pk, organisation=request.organisation)  # type: ignore[attr-defined]
 
-
-@staff_required
+@requires_capability(Capability.CONTRIBUTIONS_IMPORT)
 def import_view(request: HttpRequest, pk: int) -> HttpResponse:
-    process = _process(request, pk)
+    process = process_for(request, pk, Capability.CONTRIBUTIONS_IMPORT)
     if request.method == "POST" and "confirm" in request.POST:
         return _confirm(request, process)
     if request.method == "POST" and "cancel" in request.POST:
@@ -155,7 +154,7 @@ def _confirm(request: HttpRequest, process: DialogueProcess) -> HttpResponse:
     return redirect("contributions_io:import", pk=process.pk)
 
 
-@staff_required
+@requires_capability(Capability.CONTRIBUTIONS_IMPORT)
 def template_view(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt == "csv":
         response = HttpResponse(exports.template_csv(), content_type="text/csv; charset=utf-8")
@@ -167,9 +166,9 @@ def template_view(request: HttpRequest, fmt: str) -> HttpResponse:
     return response
 
 
-@staff_required
+@requires_capability(Capability.CONTRIBUTIONS_EXPORT)
 def export_view(request: HttpRequest, pk: int) -> HttpResponse:
-    process = _process(request, pk)
+    process = process_for(request, pk, Capability.CONTRIBUTIONS_EXPORT)
     fmt = request.GET.get("format", "")
     if fmt not in exports.FORMATS:
         grouped = Contribution.objects.filter(process=process).values_list("status").annotate(count=Count("id"))

@@ -11,12 +11,13 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from radslag.accounts.decorators import moderator_required
 from radslag.contributions.forms import EditForm, HideForm
 from radslag.contributions.models import Contribution
 from radslag.contributions.services import hide_contribution, publish_contribution, publish_edited
-from radslag.contributions.views_staff import staff_process
+from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
+from radslag.core.permissions import Capability
+from radslag.dialogues.access import process_for
 
 ACTIONS = ("publish", "hide", "edit")
 
@@ -44,9 +45,9 @@ def _apply(request: HttpRequest, contribution: Contribution, action: str, form: 
     return _("The edited text was published. The original is kept unchanged.")
 
 
-@moderator_required
+@requires_capability(Capability.CONTRIBUTIONS_MODERATE)
 def moderate(request: HttpRequest, pk: int, contribution_pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.CONTRIBUTIONS_MODERATE)
     contribution = get_object_or_404(
         Contribution.objects.select_related("process", "activity", "table", "locality"), pk=contribution_pk,
         process=process,

@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,23 +14,20 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from radslag.accounts.decorators import moderator_required, staff_required
-from radslag.accounts.models import User
 from radslag.contributions.forms import EntryForm, ModerationFilterForm
 from radslag.contributions.models import Contribution
-from radslag.contributions.permissions import entry_activity_ids, is_premoderated
+from radslag.contributions.permissions import can_enter_for_process, entry_table_ids, is_premoderated
 from radslag.contributions.querysets import moderation_queue, recent_entries
 from radslag.contributions.representativeness import representativeness
 from radslag.contributions.services import UNDO_WINDOW, can_undo, enter_contribution, publish_selected, undo_entry
+from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
+from radslag.core.permissions import Capability
+from radslag.dialogues.access import process_for
 from radslag.dialogues.models import DialogueProcess
 
 PAGE_SIZE = 25
 
-
-def staff_process(request: HttpRequest, pk: int) -> DialogueProcess:
-    """The process, if it belongs to the request's municipality; any other is a 404."""
-    return get_object_or_404(DialogueProcess, pk=pk, organisation=request.organisation)  # type: ignore[attr-defined]
 
 
 def _entry_url(process: DialogueProcess, selection: Mapping[str, object]) -> str:
@@ -57,15 +53,12 @@ def bulk_entry(request: HttpRequest, pk: int) -> HttpResponse:
     """Keyboard-first typing of paper input; activity, table and channel stay chosen through the URL."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    process = staff_process(request, pk)
-    activity_ids = entry_activity_ids(request.user, process)
-    if activity_ids is not None and not activity_ids:
-        raise PermissionDenied
+    process = process_for(request, pk, Capability.CONTRIBUTIONS_ENTER, unless=can_enter_for_process)
+    table_ids = entry_table_ids(request.user, process)
     if request.method != "POST":
-        form = EntryForm(initial=request.GET.dict(), process=process, activity_ids=activity_ids)
-        context = _entry_context(request, process, form, request.user)
-        return render(request, "contributions/staff/bulk_entry.html", context)
-    form = EntryForm(request.POST, process=process, activity_ids=activity_ids)
+        form = EntryForm(initial=request.GET.dict(), process=process, table_ids=table_ids)
+        return render(request, "contributions/staff/bulk_entry.html", _entry_context(request, process, form))
+    form = EntryForm(request.POST, process=process, table_ids=table_ids)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -81,11 +74,15 @@ def bulk_entry(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "contributions/staff/bulk_entry.html", _entry_context(request, process, form, request.user))
 
 
+# Table hosts enter too (process_for's rule); menus read this to show the page to staff.
+bulk_entry.required_capability = Capability.CONTRIBUTIONS_ENTER  # type: ignore[attr-defined]
+
+
 @require_POST
 def bulk_undo(request: HttpRequest, pk: int, contribution_pk: int) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect_to_login(reverse("contributions:bulk_entry", kwargs={"pk": pk}))
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.CONTRIBUTIONS_ENTER, unless=can_enter_for_process)
     contribution = get_object_or_404(Contribution, pk=contribution_pk, process=process, entered_by=request.user)
     try:
         undo_entry(contribution=contribution, user=request.user)
@@ -97,9 +94,9 @@ def bulk_undo(request: HttpRequest, pk: int, contribution_pk: int) -> HttpRespon
     return HttpResponseRedirect(_entry_url(process, selection))
 
 
-@moderator_required
+@requires_capability(Capability.CONTRIBUTIONS_MODERATE)
 def moderation_queue_view(request: HttpRequest, pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.CONTRIBUTIONS_MODERATE)
     filter_form = ModerationFilterForm(request.GET or None)
     status = filter_form.cleaned_data["status"] if filter_form.is_valid() else ""
     page = Paginator(moderation_queue(process, status), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -114,10 +111,10 @@ def moderation_queue_view(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "contributions/staff/moderation_queue.html", context)
 
 
-@moderator_required
+@requires_capability(Capability.CONTRIBUTIONS_MODERATE)
 @require_POST
 def bulk_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.CONTRIBUTIONS_MODERATE)
     ids = [int(value) for value in request.POST.getlist("selected") if value.isdigit()]
     count = publish_selected(process=process, moderator=request.user, contribution_ids=ids)
     if count:
@@ -127,8 +124,8 @@ def bulk_publish(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("contributions:moderation_queue", pk=process.pk)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_READ_ANALYSIS)
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_READ_ANALYSIS)
     context = {"process": process, "report": representativeness(process)}
     return render(request, "contributions/staff/dashboard.html", context)

@@ -1,13 +1,15 @@
-"""Guards for staff pages, usable by every app from the lowest layer up.
+"""The one access layer: a person's roles in a municipality, what they may do, and the view guard.
 
-A guard sends a signed-out visitor to sign in and answers 403 to a signed-in person whom the
-predicate refuses. Roles are read through the organisation's reverse relation `memberships`
-(accounts.Membership), so apps below accounts need not import it.
+A guard sends a signed-out visitor to sign in and answers 403 to a signed-in person whose roles lack
+the capability (see radslag.core.permissions for the table). Roles are read through the
+organisation's reverse relation `memberships` (accounts.Membership), so apps below accounts need not
+import it; they are read once per person and municipality and kept on the user object for the rest
+of the request.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
@@ -15,34 +17,56 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
+from radslag.core.permissions import Capability, capabilities_of, roles_holding
+
 View = Callable[..., HttpResponse]
-Predicate = Callable[[Any, Any], bool]
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+_CACHE_ATTRIBUTE = "_radslag_roles"
 
 
-def holds_role(user: Any, organisation: Any, roles: Iterable[str]) -> bool:
-    """Whether `user` has one of `roles` in `organisation` (one query)."""
+def roles_in(user: Any, organisation: Any) -> frozenset[str]:
+    """The roles `user` holds in `organisation` (one query per person and municipality)."""
     if organisation is None or not getattr(user, "is_authenticated", False):
-        return False
-    return bool(organisation.memberships.filter(user=user, role__in=[str(r) for r in roles]).exists())
+        return frozenset()
+    cache = getattr(user, _CACHE_ATTRIBUTE, None)
+    if cache is None:
+        cache = {}
+        setattr(user, _CACHE_ATTRIBUTE, cache)
+    if organisation.pk not in cache:
+        cache[organisation.pk] = frozenset(
+            organisation.memberships.filter(user=user).values_list("role", flat=True)
+        )
+    return cache[organisation.pk]
 
 
-def requires(predicate: Predicate) -> Callable[[View], View]:
-    """A view decorator: sign-in first, then `predicate(user, request.organisation)` or 403."""
+def has_capability(user: Any, organisation: Any, capability: Capability) -> bool:
+    return bool(roles_in(user, organisation) & roles_holding(capability))
+
+
+def capabilities_in(user: Any, organisation: Any) -> frozenset[Capability]:
+    return capabilities_of(roles_in(user, organisation))
+
+
+def requires_capability(capability: Capability, *, write: Capability | None = None) -> Callable[[View], View]:
+    """A view decorator: sign in first, then `capability` in the request's municipality, or 403.
+
+    `write`, when given, is what a POST (or any other unsafe method) needs instead: a page that
+    officials may read but only staff may change says `requires_capability(READ, write=MANAGE)`.
+    The capabilities are kept on the view, so that menus and tests can ask what a page needs.
+    """
 
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
-            if not predicate(request.user, getattr(request, "organisation", None)):
+            needed = capability if write is None or request.method in SAFE_METHODS else write
+            if not has_capability(request.user, getattr(request, "organisation", None), needed):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
+        wrapped.required_capability = capability  # type: ignore[attr-defined]
+        wrapped.write_capability = write or capability  # type: ignore[attr-defined]
         return wrapped
 
     return decorator
-
-
-def role_required(roles: Iterable[str]) -> Callable[[View], View]:
-    wanted = tuple(roles)
-    return requires(lambda user, organisation: holds_role(user, organisation, wanted))

@@ -44,9 +44,12 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Administrator")
 
 
-# Roles that open the staff pages; MFA is required for staff and administrators.
-STAFF_ROLES = frozenset({Role.STAFF, Role.MODERATOR, Role.ADMIN})
-MFA_ROLES = frozenset({Role.STAFF, Role.ADMIN})
+# Roles that plan and run processes. What each role may do is the table in core/permissions.py.
+STAFF_ROLES = frozenset({Role.STAFF, Role.ADMIN})
+# Every role that reads personal data or voting codes signs in with a second factor: staff and
+# administrators; moderators (the texts in the queue, unpublished, may name people); elected
+# officials (the analyses show unmoderated input and breakdowns by age band and locality).
+MFA_ROLES = frozenset({Role.STAFF, Role.ADMIN, Role.MODERATOR, Role.OFFICIAL})
 
 # Groups smaller than this are never shown in anything public (owned by radslag.analysis.disclosure).
 SMALL_GROUP_THRESHOLD = disclosure.SMALL_GROUP_THRESHOLD

@@ -35,11 +35,11 @@ DEMO_LOGINS: tuple[DemoLogin, ...] = (
     ),
     DemoLogin(
         "moderator", "moderator@ale.example", "ale-moderera-2031", "Sara Holm", Role.MODERATOR,
-        _("moderator: reviews contributions against the published rules and records reasons"),
+        _("moderator: reviews contributions against the published rules and records reasons; no other staff work"),
     ),
     DemoLogin(
         "official", "politiker@ale.example", "ale-politik-2031", "Anders Berg", Role.OFFICIAL,
-        _("elected official: reads the decision basis and follows the processes"),
+        _("elected official: reads every analysis (dashboard, themes, compilation, results), changes nothing"),
     ),
     DemoLogin(
         "host", "bordsvard@ale.example", "ale-bordsvard-2031", "Fatima Haddad", Role.RESIDENT,

@@ -36,6 +36,7 @@ class ProcessForm(forms.ModelForm):
             "participation_level", "deciding_body", "commissioning_decision", "target_groups", "methods",
             "use_of_results", "feedback_plan", "feedback_due", "principles", "moderation_rules",
             "accepts_online_input", "allows_anonymous", "input_question", "focus_areas", "localities",
+            "officials_see_results_early",
         ]
         widgets = {
             "feedback_due": DATE_WIDGET,

@@ -73,6 +73,10 @@ class DialogueProcess(TimeStamped):
     accepts_online_input = models.BooleanField(_("accepts contributions online"), default=True)
     allows_anonymous = models.BooleanField(_("allows anonymous contributions"), default=True)
     input_question = models.CharField(_("question to residents"), max_length=300, blank=True)
+    officials_see_results_early = models.BooleanField(
+        _("elected officials see results before they are published"), default=True,
+        help_text=_("Vote and opinion results, while staff still prepare them for publication."),
+    )
 
     focus_areas = models.ManyToManyField(FocusArea, blank=True, related_name="processes", verbose_name=_("focus areas"))
     localities = models.ManyToManyField(Locality, blank=True, related_name="processes", verbose_name=_("localities"))

@@ -8,9 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from radslag.accounts.permissions import can_moderate, is_staff_in
 from radslag.audit.services import record_event
+from radslag.core.access import has_capability
 from radslag.core.errors import DomainError, PermissionDeniedError
+from radslag.core.permissions import Capability
 from radslag.dialogues.models import DialogueProcess
 from radslag.opinions.models import Conversation, OpinionSnapshot, Statement
 from radslag.opinions.recompute import compute_snapshot
@@ -20,7 +21,7 @@ CONVERSATION_FIELDS = ("title", "question", "status", "access", "allow_statement
 
 
 def check_staff(user: Any, organisation: Any) -> None:
-    if not is_staff_in(user, organisation):
+    if not has_capability(user, organisation, Capability.PROCESS_MANAGE):
         raise PermissionDeniedError(_("Only the municipality's staff may manage conversations."))
 
 
@@ -64,7 +65,7 @@ def add_seed_statement(*, conversation: Conversation, user: Any, text: str) -> S
 
 
 def _check_moderator(statement: Statement, user: Any) -> None:
-    if not can_moderate(user, statement.conversation.organisation):
+    if not has_capability(user, statement.conversation.organisation, Capability.CONTRIBUTIONS_MODERATE):
         raise PermissionDeniedError(_("You may not moderate statements."))
 
 

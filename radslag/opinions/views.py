@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.core.throttle import throttled
-from radslag.dialogues.permissions import can_view_process
+from radslag.dialogues.permissions import can_read_early_results, can_view_process
 from radslag.opinions.composition import composition
 from radslag.opinions.forms import CodeForm, ProfileForm, StatementForm
 from radslag.opinions.models import Conversation
@@ -29,12 +29,15 @@ from radslag.opinions.services import (
 from radslag.opinions.tasks import queue_recompute
 
 
-def public_conversation(request: HttpRequest, pk: int) -> Conversation:
+def public_conversation(request: HttpRequest, pk: int, *, results: bool = False) -> Conversation:
+    """The conversation, if its process is public; `results` also lets in those who may read results
+    before publication (staff, and elected officials where the process allows it)."""
     conversation = get_object_or_404(
         Conversation.objects.select_related("process", "organisation"),
         pk=pk, organisation=request.organisation,  # type: ignore[attr-defined]
     )
-    if not can_view_process(request.user, conversation.process):
+    process = conversation.process
+    if not (can_view_process(request.user, process) or (results and can_read_early_results(request.user, process))):
         raise Http404
     return conversation
 
@@ -155,7 +158,7 @@ def profile(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def results(request: HttpRequest, pk: int) -> HttpResponse:
-    conversation = public_conversation(request, pk)
+    conversation = public_conversation(request, pk, results=True)
     if is_stale(conversation):
         queue_recompute(conversation)  # eager without a broker: the page below already shows the new result
     participant = find_participant(conversation, request.user, _session_code(request, conversation))

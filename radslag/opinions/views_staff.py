@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from radslag.accounts.decorators import moderator_required, staff_required
+from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
-from radslag.dialogues.models import DialogueProcess
+from radslag.core.permissions import Capability
+from radslag.dialogues.access import process_for
 from radslag.opinions.forms import ConversationForm, RejectForm, SeedForm
 from radslag.opinions.models import Conversation, Statement
 from radslag.opinions.staff_services import (
@@ -23,18 +24,14 @@ from radslag.opinions.staff_services import (
 )
 
 
-def staff_process(request: HttpRequest, pk: int) -> DialogueProcess:
-    return get_object_or_404(DialogueProcess, pk=pk, organisation=request.organisation)  # type: ignore[attr-defined]
-
-
-def staff_conversation(request: HttpRequest, pk: int, conversation_pk: int) -> Conversation:
-    process = staff_process(request, pk)
+def staff_conversation(request: HttpRequest, pk: int, conversation_pk: int, capability: Capability) -> Conversation:
+    process = process_for(request, pk, capability)
     return get_object_or_404(Conversation.objects.select_related("process"), pk=conversation_pk, process=process)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_READ_ANALYSIS, write=Capability.PROCESS_MANAGE)
 def conversation_list(request: HttpRequest, pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_READ_ANALYSIS)
     form = ConversationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         conversation = create_conversation(process=process, user=request.user, **form.cleaned_data)
@@ -45,9 +42,9 @@ def conversation_list(request: HttpRequest, pk: int) -> HttpResponse:
                   {"process": process, "conversations": conversations, "form": form})
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_READ_ANALYSIS, write=Capability.PROCESS_MANAGE)
 def conversation_edit(request: HttpRequest, pk: int, conversation_pk: int) -> HttpResponse:
-    conversation = staff_conversation(request, pk, conversation_pk)
+    conversation = staff_conversation(request, pk, conversation_pk, Capability.PROCESS_READ_ANALYSIS)
     action = request.POST.get("action") if request.method == "POST" else None
     form = ConversationForm(request.POST if action == "save" else None, instance=conversation)
     seed_form = SeedForm(request.POST if action == "seed" else None)
@@ -73,9 +70,9 @@ def conversation_edit(request: HttpRequest, pk: int, conversation_pk: int) -> Ht
     return render(request, "opinions/staff/conversation_edit.html", context, status=400 if action else 200)
 
 
-@moderator_required
+@requires_capability(Capability.CONTRIBUTIONS_MODERATE)
 def moderation_queue(request: HttpRequest, pk: int, conversation_pk: int) -> HttpResponse:
-    conversation = staff_conversation(request, pk, conversation_pk)
+    conversation = staff_conversation(request, pk, conversation_pk, Capability.CONTRIBUTIONS_MODERATE)
     context = {
         "process": conversation.process, "conversation": conversation,
         "pending": conversation.statements.pending().order_by("created_at"),
@@ -85,10 +82,10 @@ def moderation_queue(request: HttpRequest, pk: int, conversation_pk: int) -> Htt
     return render(request, "opinions/staff/moderation.html", context)
 
 
-@moderator_required
+@requires_capability(Capability.CONTRIBUTIONS_MODERATE)
 @require_POST
 def moderate(request: HttpRequest, pk: int, conversation_pk: int, statement_pk: int) -> HttpResponse:
-    conversation = staff_conversation(request, pk, conversation_pk)
+    conversation = staff_conversation(request, pk, conversation_pk, Capability.CONTRIBUTIONS_MODERATE)
     statement = get_object_or_404(Statement, pk=statement_pk, conversation=conversation)
     if request.POST.get("action") == "accept":
         accept_statement(statement=statement, moderator=request.user)
@@ -104,10 +101,10 @@ def moderate(request: HttpRequest, pk: int, conversation_pk: int, statement_pk: 
     return render(request, "opinions/staff/reject.html", context, status=400)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def recompute(request: HttpRequest, pk: int, conversation_pk: int) -> HttpResponse:
-    conversation = staff_conversation(request, pk, conversation_pk)
+    conversation = staff_conversation(request, pk, conversation_pk, Capability.PROCESS_MANAGE)
     snapshot = recompute_now(conversation=conversation, user=request.user)
     groups = len(snapshot.result.get("groups", []))
     messages.success(request, _("The opinion groups were computed: %(groups)d groups from %(votes)d answers.")

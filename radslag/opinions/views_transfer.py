@@ -8,16 +8,18 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from radslag.accounts.decorators import staff_required
+from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
+from radslag.core.permissions import Capability
+from radslag.dialogues.access import process_for
 from radslag.opinions.forms import ImportForm
 from radslag.opinions.polis_transfer import export_zip, files_from_zip, import_polis_export
-from radslag.opinions.views_staff import staff_conversation, staff_process
+from radslag.opinions.views_staff import staff_conversation
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 def import_export(request: HttpRequest, pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -36,9 +38,9 @@ def import_export(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "opinions/staff/import.html", {"process": process, "form": form}, status=status)
 
 
-@staff_required
+@requires_capability(Capability.CONTRIBUTIONS_EXPORT)
 def export(request: HttpRequest, pk: int, conversation_pk: int) -> HttpResponse:
-    conversation = staff_conversation(request, pk, conversation_pk)
+    conversation = staff_conversation(request, pk, conversation_pk, Capability.CONTRIBUTIONS_EXPORT)
     response = HttpResponse(export_zip(conversation), content_type="application/zip")
     name = slugify(conversation.title) or f"samtal-{conversation.pk}"
     response["Content-Disposition"] = f'attachment; filename="{name}-polis.zip"'

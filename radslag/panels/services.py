@@ -10,11 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from radslag.accounts.models import User
-from radslag.accounts.permissions import is_staff_in
 from radslag.audit.services import record_event
 from radslag.core import codes
+from radslag.core.access import has_capability
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.core.models import AgeBand
+from radslag.core.permissions import Capability
 from radslag.organisations.models import Locality, Organisation
 from radslag.panels.models import Channel, Invitation, InvitationBatch, Panel, PanelMember
 
@@ -23,7 +24,7 @@ MAX_LETTERS = 20_000
 
 
 def _check_staff(user: Any, organisation: Organisation) -> None:
-    if not is_staff_in(user, organisation):
+    if not has_capability(user, organisation, Capability.PANEL_MANAGE):
         raise PermissionDeniedError(_("Only staff may manage the citizen panel."))
 
 
@@ -133,7 +134,7 @@ def leave_panel(*, member: PanelMember, actor: Any) -> None:
         pk=member.pk)
     if member.left_at is not None:
         raise DomainError(_("You have already left the panel."))
-    if actor != member.user and not is_staff_in(actor, member.panel.organisation):
+    if actor != member.user and not has_capability(actor, member.panel.organisation, Capability.PANEL_MANAGE):
         raise PermissionDeniedError(_("Only the member or staff may end a membership."))
     member.left_at = timezone.now()
     member.age_band, member.sex, member.locality, member.invitation = "", "", None, None

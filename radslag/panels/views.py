@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from radslag.accounts.decorators import staff_required
 from radslag.analysis.safe_text import spreadsheet_row
+from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
+from radslag.core.permissions import Capability
 from radslag.panels import services
 from radslag.panels.forms import InvitationForm, JoinForm, PanelForm
 from radslag.panels.make_up import make_up
@@ -77,7 +78,7 @@ def _staff_page(request: HttpRequest, panel: Panel | None, form: PanelForm,
     return render(request, "panels/staff/overview.html", context, status=status)
 
 
-@staff_required
+@requires_capability(Capability.PANEL_MANAGE)
 @require_http_methods(["GET", "POST"])
 def staff(request: HttpRequest) -> HttpResponse:
     panel = _panel(request)
@@ -94,7 +95,7 @@ def staff(request: HttpRequest) -> HttpResponse:
     return _staff_page(request, panel, form, status=400 if request.method == "POST" else 200)
 
 
-@staff_required
+@requires_capability(Capability.PANEL_MANAGE)
 @require_POST
 def create_invitations(request: HttpRequest) -> HttpResponse:
     panel = _panel(request)
@@ -112,7 +113,7 @@ def create_invitations(request: HttpRequest) -> HttpResponse:
     return _staff_page(request, panel, PanelForm(instance=panel), invitation_form=form, status=400)
 
 
-@staff_required
+@requires_capability(Capability.PANEL_MANAGE)
 @never_cache
 def invitation_file(request: HttpRequest, batch_pk: int) -> HttpResponse:
     """A CSV for the mail merge: letter number, code, the address to join, and whether it is used."""

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from radslag.accounts.decorators import staff_required
+from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
-from radslag.dialogues.models import DialogueProcess
+from radslag.core.permissions import Capability
+from radslag.dialogues.access import process_for
 from radslag.reports.assembly import assemble_compilation
 from radslag.reports.forms import CompilationTextsForm
 from radslag.reports.models import Compilation
@@ -20,9 +21,9 @@ from radslag.reports.services import compilation_for, publish_compilation, save_
 from radslag.reports.views import file_response
 
 
-def _staff_compilation(request: HttpRequest, pk: int) -> Compilation:
+def _staff_compilation(request: HttpRequest, pk: int, capability: Capability) -> Compilation:
     """The compilation of a process of the request's municipality; another municipality's is a 404."""
-    process = get_object_or_404(DialogueProcess, pk=pk, organisation=request.organisation)  # type: ignore[attr-defined]
+    process = process_for(request, pk, capability)
     return compilation_for(process)
 
 
@@ -35,10 +36,10 @@ def _page(request: HttpRequest, compilation: Compilation, form: CompilationTexts
     }, status=status)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_READ_ANALYSIS, write=Capability.PROCESS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def compilation_preview(request: HttpRequest, pk: int) -> HttpResponse:
-    compilation = _staff_compilation(request, pk)
+    compilation = _staff_compilation(request, pk, Capability.PROCESS_READ_ANALYSIS)
     form = CompilationTextsForm(request.POST or None, instance=compilation)
     if request.method == "POST" and form.is_valid():
         save_compilation_texts(
@@ -51,10 +52,10 @@ def compilation_preview(request: HttpRequest, pk: int) -> HttpResponse:
     return _page(request, compilation, form, status=400 if request.method == "POST" else 200)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def compilation_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    compilation = _staff_compilation(request, pk)
+    compilation = _staff_compilation(request, pk, Capability.PROCESS_MANAGE)
     try:
         version = publish_compilation(compilation=compilation, actor=request.user)
     except DomainError as error:
@@ -63,9 +64,9 @@ def compilation_publish(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reports:staff_compilation", pk=pk)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_READ_ANALYSIS)
 def compilation_preview_file(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
-    compilation = _staff_compilation(request, pk)
+    compilation = _staff_compilation(request, pk, Capability.PROCESS_READ_ANALYSIS)
     content = assemble_compilation(process=compilation.process, compilation=compilation)
     data = render_pdf(content) if kind == "pdf" else render_docx(content)
     return file_response(data, kind, f"{compilation.process.slug}-sammanstallning-forhandsvisning")

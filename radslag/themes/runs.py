@@ -21,12 +21,13 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from radslag.accounts.permissions import is_staff_in
 from radslag.analysis.embeddings import UnknownBackendError, get_backend
 from radslag.analysis.themes import ExistingTheme, TextItem, ThemeResult, find_themes
 from radslag.audit.services import record_event
 from radslag.contributions.models import Contribution
+from radslag.core.access import has_capability
 from radslag.core.errors import DomainError, PermissionDeniedError
+from radslag.core.permissions import Capability
 from radslag.dialogues.models import Activity, DialogueProcess
 from radslag.organisations.models import Locality
 from radslag.themes.models import AnalysisRun, Coding, Quote, Theme
@@ -53,7 +54,7 @@ def start_analysis(
     seed: int = 0,
 ) -> AnalysisRun:
     """Queue an analysis of the process's published contributions; the work starts after commit."""
-    if not is_staff_in(user, process.organisation):
+    if not has_capability(user, process.organisation, Capability.PROCESS_MANAGE):
         raise PermissionDeniedError(_("Only staff may analyse contributions."))
     _check_choices(process, activity, locality, backend, k)
     _expire_stale_runs(process)

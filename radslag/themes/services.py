@@ -12,14 +12,15 @@ from typing import Any
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from radslag.accounts.permissions import is_staff_in
 from radslag.analysis.embeddings import UnknownBackendError, get_backend
 from radslag.analysis.themes import TextItem, ThemeResult
 from radslag.analysis.themes import Theme as FoundTheme
 from radslag.analysis.themes import split_theme as split_with_engine
 from radslag.audit.services import record_event
 from radslag.contributions.models import Contribution
+from radslag.core.access import has_capability
 from radslag.core.errors import DomainError, PermissionDeniedError
+from radslag.core.permissions import Capability
 from radslag.dialogues.models import DialogueProcess
 from radslag.governance.models import FocusArea
 from radslag.themes.models import AnalysisRun, Coding, Quote, Theme, ThemeExclusion
@@ -30,7 +31,7 @@ MAX_QUOTES = 5
 
 
 def _check_staff(user: Any, process: DialogueProcess) -> None:
-    if not is_staff_in(user, process.organisation):
+    if not has_capability(user, process.organisation, Capability.PROCESS_MANAGE):
         raise PermissionDeniedError(_("Only staff may work with themes."))
 
 

@@ -13,9 +13,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 
-from radslag.accounts.decorators import staff_required
 from radslag.contributions.models import Contribution
+from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
+from radslag.core.permissions import Capability
+from radslag.dialogues.access import process_for
 from radslag.dialogues.models import DialogueProcess
 from radslag.themes.forms import CodeForm, FocusAreaForm, MergeForm, MoveForm, NewThemeForm, RenameForm, RunForm
 from radslag.themes.models import AnalysisRun, Theme, ThemeExclusion
@@ -38,10 +40,6 @@ UNTHEMED_SHOWN = 50
 OVERVIEW_QUOTES = 3
 MEMBERS_PER_PAGE = 50
 
-
-def staff_process(request: HttpRequest, pk: int) -> DialogueProcess:
-    """The process, if it belongs to the request's municipality; any other is a 404."""
-    return get_object_or_404(DialogueProcess, pk=pk, organisation=request.organisation)  # type: ignore[attr-defined]
 
 
 def process_theme(process: DialogueProcess, theme_pk: int) -> Theme:
@@ -77,17 +75,17 @@ def overview_context(process: DialogueProcess, run_form: RunForm, merge_form: Me
     }
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_READ_ANALYSIS)
 def overview(request: HttpRequest, pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_READ_ANALYSIS)
     context = overview_context(process, RunForm(process=process))
     return render(request, "themes/overview.html", context)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def start_run(request: HttpRequest, pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     form = RunForm(request.POST, process=process)
     if form.is_valid():
         data = form.cleaned_data
@@ -103,10 +101,10 @@ def start_run(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "themes/overview.html", overview_context(process, form), status=400)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_READ_ANALYSIS)
 def run_status(request: HttpRequest, pk: int, run_pk: int) -> JsonResponse:
     """A small status document the page polls while a run works."""
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_READ_ANALYSIS)
     run = get_object_or_404(AnalysisRun, pk=run_pk, process=process)
     return JsonResponse({
         "status": run.status,
@@ -118,9 +116,9 @@ def run_status(request: HttpRequest, pk: int, run_pk: int) -> JsonResponse:
     })
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_READ_ANALYSIS)
 def theme_detail(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_READ_ANALYSIS)
     theme = process_theme(process, theme_pk)
     page = Paginator(theme_members(theme), MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
@@ -148,10 +146,10 @@ def safe_next(request: HttpRequest, default: str) -> str:
     return default
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 def code_contribution(request: HttpRequest, pk: int, contribution_pk: int) -> HttpResponse:
     """Choose by hand the themes one contribution belongs to."""
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     contribution = get_object_or_404(Contribution, pk=contribution_pk, process=process)
     current = themes_of(contribution)
     set_aside = ThemeExclusion.objects.filter(contribution=contribution).exists()

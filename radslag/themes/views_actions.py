@@ -12,13 +12,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from radslag.accounts.decorators import staff_required
 from radslag.contributions.models import Contribution
+from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
+from radslag.core.permissions import Capability
+from radslag.dialogues.access import process_for
 from radslag.themes import services
 from radslag.themes.forms import FocusAreaForm, MergeForm, MoveForm, NewThemeForm, RenameForm, RunForm
 from radslag.themes.models import Theme
-from radslag.themes.views import overview_context, process_theme, safe_next, staff_process
+from radslag.themes.views import overview_context, process_theme, safe_next
 
 
 def _theme_url(theme: Theme) -> str:
@@ -42,10 +44,10 @@ def _form_errors(request: HttpRequest, form: Any) -> None:
             messages.error(request, error)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def rename(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
-    theme = process_theme(staff_process(request, pk), theme_pk)
+    theme = process_theme(process_for(request, pk, Capability.PROCESS_MANAGE), theme_pk)
     form = RenameForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -60,10 +62,10 @@ def rename(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
     return redirect(_theme_url(theme))
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def accept(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
-    theme = process_theme(staff_process(request, pk), theme_pk)
+    theme = process_theme(process_for(request, pk, Capability.PROCESS_MANAGE), theme_pk)
     accepted = request.POST.get("accepted") == "1"
     _attempt(
         request, lambda: services.set_theme_accepted(theme=theme, user=request.user, accepted=accepted),
@@ -72,10 +74,10 @@ def accept(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
     return redirect(safe_next(request, _theme_url(theme)))
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def pin(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
-    theme = process_theme(staff_process(request, pk), theme_pk)
+    theme = process_theme(process_for(request, pk, Capability.PROCESS_MANAGE), theme_pk)
     pinned = request.POST.get("pinned") == "1"
     _attempt(
         request, lambda: services.set_theme_pinned(theme=theme, user=request.user, pinned=pinned),
@@ -85,10 +87,10 @@ def pin(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
     return redirect(_theme_url(theme))
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def split(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     theme = process_theme(process, theme_pk)
     split_done = _attempt(
         request, lambda: services.split_theme(theme=theme, user=request.user),
@@ -99,10 +101,10 @@ def split(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
     return redirect(_theme_url(theme))
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def focus_areas(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
-    theme = process_theme(staff_process(request, pk), theme_pk)
+    theme = process_theme(process_for(request, pk, Capability.PROCESS_MANAGE), theme_pk)
     form = FocusAreaForm(request.POST, theme=theme)
     if form.is_valid():
         areas = list(form.cleaned_data["focus_areas"])
@@ -115,10 +117,10 @@ def focus_areas(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
     return redirect(_theme_url(theme))
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def move(request: HttpRequest, pk: int, theme_pk: int, contribution_pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     theme = process_theme(process, theme_pk)
     contribution = get_object_or_404(Contribution, pk=contribution_pk, process=process)
     form = MoveForm(request.POST, theme=theme)
@@ -135,10 +137,10 @@ def move(request: HttpRequest, pk: int, theme_pk: int, contribution_pk: int) -> 
     return redirect(_theme_url(theme) + "#members-title")
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def merge(request: HttpRequest, pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     form = MergeForm(request.POST, process=process)
     if form.is_valid():
         themes = list(form.cleaned_data["themes"])
@@ -155,10 +157,10 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "themes/overview.html", context, status=400)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def create(request: HttpRequest, pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     form = NewThemeForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data

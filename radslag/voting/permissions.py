@@ -5,15 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from radslag.accounts.permissions import is_staff_in
 from radslag.dialogues.models import DialogueProcess
+from radslag.dialogues.permissions import can_read_early_results, can_view_process
 from radslag.voting.models import Ballot
 
 
 def can_see_ballot(user: Any, ballot: Ballot) -> bool:
-    """Residents see ballots of published processes; staff also see those being prepared."""
-    return ballot.process.status != DialogueProcess.Status.DRAFT or is_staff_in(user, ballot.organisation)
+    """Residents see ballots of published processes; staff (and officials allowed early results) also
+    those being prepared."""
+    return (
+        ballot.process.status != DialogueProcess.Status.DRAFT
+        or can_view_process(user, ballot.process)
+        or can_read_early_results(user, ballot.process)
+    )
 
 
 def can_see_results(user: Any, ballot: Ballot, at: dt.datetime) -> bool:
-    return ballot.results_are_public(at) or is_staff_in(user, ballot.organisation)
+    return ballot.results_are_public(at) or can_read_early_results(user, ballot.process)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, resolve, reverse
+
+from radslag.core.access import has_capability
 
 register = template.Library()
 
@@ -20,3 +22,20 @@ def staff_link(name: str, *args: Any) -> str:
         return reverse(name, args=args)
     except NoReverseMatch:
         return ""
+
+
+@register.simple_tag(takes_context=True)
+def staff_page(context: template.Context, name: str, *args: Any) -> str:
+    """Like `staff_link`, and also "" when the signed-in person may not open the page.
+
+    Whether they may is read from the page's own guard (`requires_capability`), so the menu and
+    the guard never disagree.
+    """
+    url = staff_link(name, *args)
+    request = context.get("request")
+    if not url or request is None:
+        return url
+    needed = getattr(resolve(url).func, "required_capability", None)
+    if needed is None or has_capability(request.user, getattr(request, "organisation", None), needed):
+        return url
+    return ""

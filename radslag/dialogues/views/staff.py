@@ -10,25 +10,22 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from radslag.accounts.decorators import staff_required
+from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
+from radslag.core.permissions import Capability
 from radslag.dialogues import querysets, services
+from radslag.dialogues.access import process_for
 from radslag.dialogues.forms import ProcessForm, UpdateForm
 from radslag.dialogues.models import DialogueProcess, ProcessUpdate
 
 
-def staff_process(request: HttpRequest, pk: int) -> DialogueProcess:
-    """A process of the request's municipality; another municipality's is a 404."""
-    return get_object_or_404(DialogueProcess, pk=pk, organisation=request.organisation)  # type: ignore[attr-defined]
-
-
-@staff_required
+@requires_capability(Capability.STAFF_PAGES)
 def staff_home(request: HttpRequest) -> HttpResponse:
     processes = querysets.staff_processes(request.organisation)  # type: ignore[attr-defined]
     return render(request, "dialogues/staff/home.html", {"processes": processes})
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def process_create(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
@@ -45,10 +42,10 @@ def _edit_page(request: HttpRequest, process: DialogueProcess, form: ProcessForm
     return render(request, "dialogues/staff/process_form.html", context)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def process_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     form = ProcessForm(request.POST or None, instance=process, organisation=process.organisation)
     if request.method == "POST" and form.is_valid():
         services.update_process(process=process, actor=request.user, fields=form.cleaned_data)
@@ -57,10 +54,10 @@ def process_edit(request: HttpRequest, pk: int) -> HttpResponse:
     return _edit_page(request, process, form)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def process_publish(request: HttpRequest, pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     try:
         services.publish_process(process=process, actor=request.user)
     except DomainError as error:
@@ -70,10 +67,10 @@ def process_publish(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("dialogues:process_edit", pk=process.pk)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def process_close(request: HttpRequest, pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     try:
         services.close_process(process=process, actor=request.user)
     except DomainError as error:
@@ -83,12 +80,12 @@ def process_close(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("dialogues:process_edit", pk=process.pk)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def update_edit(request: HttpRequest, pk: int, update_pk: int | None = None) -> HttpResponse:
     """Post an update, or correct a published one (the public page then marks it as edited and the
     audit log keeps the old text)."""
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     update = get_object_or_404(ProcessUpdate, pk=update_pk, process=process) if update_pk else None
     form = UpdateForm(request.POST or None, instance=update, process=process)
     if request.method == "POST" and form.is_valid():

@@ -12,20 +12,21 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from radslag.accounts.decorators import staff_required
+from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
+from radslag.core.permissions import Capability
 from radslag.dialogues import querysets, services
+from radslag.dialogues.access import process_for
 from radslag.dialogues.forms import ActivityForm, CancelActivityForm, PhaseForm, TableForm
 from radslag.dialogues.models import Activity, Phase, Table
 from radslag.dialogues.views.registration import site_url
-from radslag.dialogues.views.staff import staff_process
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def phase_list(request: HttpRequest, pk: int, phase_pk: int | None = None) -> HttpResponse:
     """The process's phases, with a form to add one (or to change the one in the address)."""
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     phase = get_object_or_404(Phase, pk=phase_pk, process=process) if phase_pk else None
     form = PhaseForm(request.POST or None, instance=phase)
     if request.method == "POST" and form.is_valid():
@@ -37,28 +38,28 @@ def phase_list(request: HttpRequest, pk: int, phase_pk: int | None = None) -> Ht
     })
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def phase_delete(request: HttpRequest, pk: int, phase_pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     phase = get_object_or_404(Phase, pk=phase_pk, process=process)
     services.delete_phase(phase=phase, actor=request.user)
     messages.success(request, _("The phase is deleted."))
     return redirect("dialogues:phase_list", pk=process.pk)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 def activity_list(request: HttpRequest, pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     activities = querysets.activities_with_counts().filter(process=process)
     return render(request, "dialogues/staff/activities.html", {"process": process, "activities": activities})
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def activity_edit(request: HttpRequest, pk: int, activity_pk: int | None = None) -> HttpResponse:
     """Create an activity, or change one and see its tables, registrations and waiting list."""
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     activity = get_object_or_404(Activity, pk=activity_pk, process=process) if activity_pk else None
     form = ActivityForm(request.POST or None, instance=activity, process=process)
     if request.method == "POST" and form.is_valid():
@@ -79,11 +80,11 @@ def activity_edit(request: HttpRequest, pk: int, activity_pk: int | None = None)
     return render(request, "dialogues/staff/activity_form.html", context)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def activity_cancel(request: HttpRequest, pk: int, activity_pk: int) -> HttpResponse:
     """Call the activity off and tell everyone registered; the reason is required."""
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     activity = get_object_or_404(Activity, pk=activity_pk, process=process)
     form = CancelActivityForm(request.POST)
     try:
@@ -100,10 +101,10 @@ def activity_cancel(request: HttpRequest, pk: int, activity_pk: int) -> HttpResp
     return redirect("dialogues:activity_edit", pk=process.pk, activity_pk=activity.pk)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def table_edit(request: HttpRequest, pk: int, activity_pk: int, table_pk: int | None = None) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     activity = get_object_or_404(Activity, pk=activity_pk, process=process)
     table = get_object_or_404(Table, pk=table_pk, activity=activity) if table_pk else None
     form = TableForm(request.POST or None, instance=table, organisation=process.organisation)

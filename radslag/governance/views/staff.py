@@ -10,20 +10,21 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from radslag.accounts.decorators import admin_required, staff_required
+from radslag.core.access import requires_capability
+from radslag.core.permissions import Capability
 from radslag.governance.forms import DecisionForm, FocusAreaForm, StrategicPlanForm, VisionForm
 from radslag.governance.models import Decision, FocusArea, StrategicPlan, Vision
 from radslag.governance.services import record_decision, save_direction
 
 
-@staff_required
+@requires_capability(Capability.DECISIONS_MANAGE)
 def decision_admin_list(request: HttpRequest) -> HttpResponse:
     decisions = Decision.objects.filter(organisation=request.organisation).select_related("body")  # type: ignore[attr-defined]
     page = Paginator(decisions, 50).get_page(request.GET.get("sida"))
     return render(request, "governance/staff/decision_list.html", {"page": page})
 
 
-@staff_required
+@requires_capability(Capability.DECISIONS_MANAGE)
 def decision_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
     decision = get_object_or_404(Decision, pk=pk, organisation=organisation) if pk is not None else None
@@ -49,18 +50,18 @@ def edit_latest(
     return render(request, "governance/staff/direction_form.html", {"form": form, "title": title})
 
 
-@admin_required
+@requires_capability(Capability.GOVERNANCE_MANAGE)
 def vision_edit(request: HttpRequest) -> HttpResponse:
     return edit_latest(request, model=Vision, form_class=VisionForm, kind="vision", title=_("Edit the vision"))
 
 
-@admin_required
+@requires_capability(Capability.GOVERNANCE_MANAGE)
 def plan_edit(request: HttpRequest) -> HttpResponse:
     return edit_latest(request, model=StrategicPlan, form_class=StrategicPlanForm, kind="plan",
                        title=_("Edit the strategic plan"))
 
 
-@admin_required
+@requires_capability(Capability.GOVERNANCE_MANAGE)
 def focus_area_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
     area = get_object_or_404(FocusArea, pk=pk, organisation=organisation) if pk is not None else None

@@ -18,7 +18,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from radslag.organisations.access import admin_required
+from radslag.core.access import requires_capability
+from radslag.core.permissions import Capability
 from radslag.organisations.forms import PopulationUploadForm
 from radslag.organisations.models import Locality, PopulationFigure
 from radslag.organisations.population_import import PopulationRow, read_population_csv, replacement_preview
@@ -27,7 +28,7 @@ from radslag.organisations.services import import_population
 PENDING_KEY = "organisations_pending_population"
 
 
-@admin_required
+@requires_capability(Capability.POPULATION_MANAGE)
 def population_import(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
     form = PopulationUploadForm(request.POST or None, request.FILES or None)
@@ -58,7 +59,7 @@ def _render(request: HttpRequest, form: PopulationUploadForm, **context: Any) ->
     return render(request, "organisations/population_import.html", {"form": form, "years": years, **context})
 
 
-@admin_required
+@requires_capability(Capability.POPULATION_MANAGE)
 @require_POST
 def population_confirm(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]

@@ -11,7 +11,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from radslag.analysis import disclosure
-from radslag.organisations.access import admin_required, staff_required
+from radslag.core.access import requires_capability
+from radslag.core.permissions import Capability
 from radslag.organisations.accessibility import default_statement_text
 from radslag.organisations.forms import AccessibilityStatementForm, BodyForm, LocalityForm
 from radslag.organisations.models import AccessibilityStatement, Body, Locality, PageFeedback
@@ -20,7 +21,7 @@ from radslag.organisations.services import save_accessibility_statement, save_co
 LATEST_COMMENTS = 30
 
 
-@admin_required
+@requires_capability(Capability.ORGANISATION_CONFIGURE)
 def accessibility_edit(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation  # type: ignore[attr-defined]
     statement = AccessibilityStatement.objects.filter(organisation=organisation).first()
@@ -33,7 +34,7 @@ def accessibility_edit(request: HttpRequest) -> HttpResponse:
     return render(request, "organisations/accessibility_edit.html", {"form": form})
 
 
-@staff_required
+@requires_capability(Capability.FEEDBACK_READ)
 def feedback_results(request: HttpRequest) -> HttpResponse:
     feedback = PageFeedback.objects.filter(organisation=request.organisation)  # type: ignore[attr-defined]
     counts = (
@@ -65,11 +66,11 @@ def edit_configuration(
     })
 
 
-@admin_required
+@requires_capability(Capability.ORGANISATION_CONFIGURE)
 def locality_list(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return edit_configuration(request, model=Locality, form_class=LocalityForm, kind="locality", pk=pk)
 
 
-@admin_required
+@requires_capability(Capability.ORGANISATION_CONFIGURE)
 def body_list(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return edit_configuration(request, model=Body, form_class=BodyForm, kind="body", pk=pk)

@@ -9,10 +9,11 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from radslag.accounts.permissions import is_staff_in
 from radslag.audit.services import record_event
 from radslag.core import codes
+from radslag.core.access import has_capability
 from radslag.core.errors import DomainError, PermissionDeniedError
+from radslag.core.permissions import Capability
 from radslag.dialogues.models import DialogueProcess
 from radslag.voting.codes import PURPOSE, new_salt
 from radslag.voting.models import Ballot, CodeBatch, Option, VotingCode
@@ -26,8 +27,8 @@ BALLOT_FIELDS = (
 )
 
 
-def _require_staff(user: Any, organisation: Any) -> None:
-    if not is_staff_in(user, organisation):
+def _require_staff(user: Any, organisation: Any, capability: Capability = Capability.PROCESS_MANAGE) -> None:
+    if not has_capability(user, organisation, capability):
         raise PermissionDeniedError(_("Only the municipality's staff may manage ballots."))
 
 
@@ -155,7 +156,7 @@ def delete_option(*, option: Option, user: Any) -> None:
 @transaction.atomic
 def generate_codes(*, ballot: Ballot, user: Any, count: int, label: str) -> CodeBatch:
     """A new sheet of `count` one-time codes. Only their HMACs are stored."""
-    _require_staff(user, ballot.organisation)
+    _require_staff(user, ballot.organisation, Capability.VOTING_MANAGE_CODES)
     if not 1 <= count <= MAX_CODES_PER_BATCH:
         raise DomainError(_("Choose between 1 and %(max)d codes.") % {"max": MAX_CODES_PER_BATCH})
     batch = CodeBatch.objects.create(ballot=ballot, label=label.strip() or _("Code sheet"), size=count,
@@ -171,7 +172,7 @@ def generate_codes(*, ballot: Ballot, user: Any, count: int, label: str) -> Code
 
 def sheet_codes(*, batch: CodeBatch, user: Any) -> list[tuple[int, str, bool]]:
     """(number, code, used) for printing; every print is written to the audit log."""
-    _require_staff(user, batch.ballot.organisation)
+    _require_staff(user, batch.ballot.organisation, Capability.VOTING_MANAGE_CODES)
     used = set(batch.codes.filter(used_at__isnull=False).values_list("number", flat=True))
     record_event(organisation=batch.ballot.organisation, actor=user, action="ballot.code_sheet_printed",
                  target=batch.ballot, data={"batch": batch.pk})

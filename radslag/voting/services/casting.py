@@ -14,9 +14,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from radslag.accounts.permissions import is_staff_in
 from radslag.audit.services import record_event
+from radslag.core.access import has_capability
 from radslag.core.errors import DomainError, PermissionDeniedError
+from radslag.core.permissions import Capability
 from radslag.organisations.models import Locality
 from radslag.voting.choices import canonical_choices
 from radslag.voting.codes import hash_code, normalise_code
@@ -191,7 +192,7 @@ def enter_paper_ballot(
     profile: VoterProfile | None = None,
 ) -> CastBallot:
     """Staff type in a paper ballot from a meeting; it is counted and marked as paper."""
-    if not is_staff_in(entered_by, ballot.organisation):
+    if not has_capability(entered_by, ballot.organisation, Capability.VOTING_ENTER_PAPER):
         raise PermissionDeniedError(_("Only staff may enter paper ballots."))
     if ballot.results_published_at is not None:
         raise DomainError(_("The results are published; no more paper ballots can be entered."))

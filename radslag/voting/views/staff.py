@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from radslag.accounts.decorators import staff_required
+from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
-from radslag.dialogues.models import DialogueProcess
+from radslag.core.permissions import Capability
+from radslag.dialogues.access import process_for
 from radslag.voting.codes import display_code
 from radslag.voting.forms import BallotForm, CodeBatchForm, OptionForm, PaperVoteForm
 from radslag.voting.models import Ballot, CodeBatch, Option
@@ -38,29 +39,25 @@ from radslag.voting.services import (
 )
 
 
-def staff_process(request: HttpRequest, pk: int) -> DialogueProcess:
-    return get_object_or_404(DialogueProcess, pk=pk, organisation=request.organisation)  # type: ignore[attr-defined]
-
-
-def staff_ballot(request: HttpRequest, pk: int, ballot_pk: int) -> Ballot:
-    return get_object_or_404(Ballot, pk=ballot_pk, process=staff_process(request, pk))
+def staff_ballot(request: HttpRequest, pk: int, ballot_pk: int, capability: Capability) -> Ballot:
+    return get_object_or_404(Ballot, pk=ballot_pk, process=process_for(request, pk, capability))
 
 
 def _detail(ballot: Ballot) -> HttpResponse:
     return redirect("voting:ballot_detail", pk=ballot.process_id, ballot_pk=ballot.pk)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_READ_ANALYSIS)
 def ballot_index(request: HttpRequest, pk: int) -> HttpResponse:
-    process = staff_process(request, pk)
-    ballots = process.ballots.all()
+    process = process_for(request, pk, Capability.PROCESS_READ_ANALYSIS)
+    ballots = process.ballots.all()  # type: ignore[attr-defined]
     return render(request, "voting/staff/ballot_index.html",
                   {"process": process, "ballots": ballots, "now": timezone.now()})
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 def ballot_edit(request: HttpRequest, pk: int, ballot_pk: int | None = None) -> HttpResponse:
-    process = staff_process(request, pk)
+    process = process_for(request, pk, Capability.PROCESS_MANAGE)
     ballot = get_object_or_404(Ballot, pk=ballot_pk, process=process) if ballot_pk else None
     form = BallotForm(request.POST or None, instance=ballot, process=process)
     if request.method == "POST" and form.is_valid():
@@ -76,9 +73,9 @@ def ballot_edit(request: HttpRequest, pk: int, ballot_pk: int | None = None) -> 
     return render(request, "voting/staff/ballot_form.html", {"process": process, "ballot": ballot, "form": form})
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_READ_ANALYSIS, write=Capability.PROCESS_MANAGE)
 def ballot_detail(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResponse:
-    ballot = staff_ballot(request, pk, ballot_pk)
+    ballot = staff_ballot(request, pk, ballot_pk, Capability.PROCESS_READ_ANALYSIS)
     form = OptionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -107,10 +104,10 @@ def _detail_page(request: HttpRequest, ballot: Ballot, *, option_form: OptionFor
     return render(request, "voting/staff/ballot_detail.html", context, status=400 if refused else 200)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def option_delete(request: HttpRequest, pk: int, ballot_pk: int, option_pk: int) -> HttpResponse:
-    ballot = staff_ballot(request, pk, ballot_pk)
+    ballot = staff_ballot(request, pk, ballot_pk, Capability.PROCESS_MANAGE)
     option = get_object_or_404(Option, pk=option_pk, ballot=ballot)
     _run(request, lambda: delete_option(option=option, user=request.user), _("The option was removed."))
     return _detail(ballot)
@@ -125,10 +122,10 @@ def _run(request: HttpRequest, action: Callable[[], object], success: Any) -> No
         messages.success(request, success)
 
 
-@staff_required
+@requires_capability(Capability.PROCESS_MANAGE)
 @require_POST
 def theme_options_add(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResponse:
-    ballot = staff_ballot(request, pk, ballot_pk)
+    ballot = staff_ballot(request, pk, ballot_pk, Capability.PROCESS_MANAGE)
     try:
         added = add_theme_options(ballot=ballot, user=request.user)
     except DomainError as error:
@@ -138,10 +135,10 @@ def theme_options_add(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResp
     return _detail(ballot)
 
 
-@staff_required
+@requires_capability(Capability.VOTING_MANAGE_CODES)
 @require_POST
 def codes_generate(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResponse:
-    ballot = staff_ballot(request, pk, ballot_pk)
+    ballot = staff_ballot(request, pk, ballot_pk, Capability.VOTING_MANAGE_CODES)
     form = CodeBatchForm(request.POST)
     if form.is_valid():
         try:
@@ -154,11 +151,11 @@ def codes_generate(request: HttpRequest, pk: int, ballot_pk: int) -> HttpRespons
     return _detail_page(request, ballot, code_form=form)
 
 
-@staff_required
+@requires_capability(Capability.VOTING_MANAGE_CODES)
 @never_cache
 def code_sheet(request: HttpRequest, pk: int, ballot_pk: int, batch_pk: int) -> HttpResponse:
     """A printable sheet: each code with a QR code that opens the voter page with the code filled in."""
-    ballot = staff_ballot(request, pk, ballot_pk)
+    ballot = staff_ballot(request, pk, ballot_pk, Capability.VOTING_MANAGE_CODES)
     batch = get_object_or_404(CodeBatch, pk=batch_pk, ballot=ballot)
     base = request.build_absolute_uri(reverse("voting:vote", kwargs={"ballot_pk": ballot.pk}))
     slips = [
@@ -170,9 +167,9 @@ def code_sheet(request: HttpRequest, pk: int, ballot_pk: int, batch_pk: int) -> 
                   {"ballot": ballot, "batch": batch, "slips": slips, "voter_url": base})
 
 
-@staff_required
+@requires_capability(Capability.VOTING_ENTER_PAPER)
 def paper_entry(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResponse:
-    ballot = staff_ballot(request, pk, ballot_pk)
+    ballot = staff_ballot(request, pk, ballot_pk, Capability.VOTING_ENTER_PAPER)
     options = list(ballot.options.all())
     label = request.GET.get("hog", "")
     form = PaperVoteForm(request.POST or None, ballot=ballot, options=options,
@@ -196,10 +193,10 @@ def paper_entry(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResponse:
 
 
 def _state_change(service: Callable[..., Ballot], success: Any) -> Callable[..., HttpResponse]:
-    @staff_required
+    @requires_capability(Capability.PROCESS_MANAGE)
     @require_POST
     def view(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResponse:
-        ballot = staff_ballot(request, pk, ballot_pk)
+        ballot = staff_ballot(request, pk, ballot_pk, Capability.PROCESS_MANAGE)
         _run(request, lambda: service(ballot=ballot, user=request.user), success)
         return _detail(ballot)
 

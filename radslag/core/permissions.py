@@ -1,0 +1,79 @@
+"""The permission table: which role may do what in its own municipality.
+
+This is the one place that says who may do what (see shared/DOMAIN.md, "What each role may touch").
+Every staff view names one capability through `radslag.core.access.requires_capability`, every
+service that enforces permission asks `radslag.core.access.has_capability`, and the staff menu shows
+a page only to those whose capability opens it. Change a row here, and the views, services, menu and
+the URL × role test in tests/integration/test_role_matrix.py follow.
+
+Table hosts are not a role: a person hosts a table at an activity. What they may do (type in notes
+for their own table) is a rule about that table, in contributions/permissions.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+
+from radslag.core.models import Role
+
+
+class Capability(StrEnum):
+    STAFF_PAGES = "staff.open"  # the staff start page, which then shows only what the role may open
+    PROCESS_MANAGE = "process.manage"  # plan, publish, close; phases, activities, tables; themes; ballots
+    PROCESS_PREVIEW = "process.preview"  # see a draft process's public pages before it is published
+    PROCESS_READ_ANALYSIS = "process.read_analysis"  # dashboard, themes, compilation preview, ballots
+    RESULTS_READ_EARLY = "results.read_early"  # vote and opinion results before publication
+    CONTRIBUTIONS_MODERATE = "contributions.moderate"  # moderation queues and the texts they hold
+    CONTRIBUTIONS_ENTER = "contributions.enter"  # type in slips and notes for any table
+    CONTRIBUTIONS_IMPORT = "contributions.import"
+    CONTRIBUTIONS_EXPORT = "contributions.export"  # exports carry age band, sex and locality
+    VOTING_MANAGE_CODES = "voting.manage_codes"  # make and print voting codes
+    VOTING_ENTER_PAPER = "voting.enter_paper"  # count paper ballots
+    DECISIONS_MANAGE = "decisions.manage"
+    PANEL_MANAGE = "panel.manage"  # the citizen panel and its invitation files (addresses)
+    FEEDBACK_READ = "feedback.read"  # what visitors said about the site's pages
+    GOVERNANCE_MANAGE = "governance.manage"  # vision, strategic plan, focus areas
+    ORGANISATION_CONFIGURE = "organisation.configure"  # accessibility statement, localities, bodies
+    POPULATION_MANAGE = "population.manage"
+    ROLES_MANAGE = "roles.manage"
+    AUDIT_READ = "audit.read"
+    PERSONAL_DATA_MANAGE = "personal_data.manage"  # erasure requests and retention rules (gallring)
+
+
+_STAFF = frozenset({Role.STAFF, Role.ADMIN})
+_READERS = _STAFF | {Role.OFFICIAL}
+_ADMIN = frozenset({Role.ADMIN})
+
+PERMISSIONS: Mapping[Capability, frozenset[str]] = {
+    Capability.STAFF_PAGES: _READERS | {Role.MODERATOR},
+    Capability.PROCESS_MANAGE: _STAFF,
+    Capability.PROCESS_PREVIEW: _STAFF,
+    Capability.PROCESS_READ_ANALYSIS: _READERS,
+    # Officials only where the process allows it (DialogueProcess.officials_see_results_early).
+    Capability.RESULTS_READ_EARLY: _READERS,
+    Capability.CONTRIBUTIONS_MODERATE: _STAFF | {Role.MODERATOR},
+    Capability.CONTRIBUTIONS_ENTER: _STAFF,
+    Capability.CONTRIBUTIONS_IMPORT: _STAFF,
+    Capability.CONTRIBUTIONS_EXPORT: _STAFF,
+    Capability.VOTING_MANAGE_CODES: _STAFF,
+    Capability.VOTING_ENTER_PAPER: _STAFF,
+    Capability.DECISIONS_MANAGE: _STAFF,
+    Capability.PANEL_MANAGE: _STAFF,
+    Capability.FEEDBACK_READ: _STAFF,
+    Capability.GOVERNANCE_MANAGE: _ADMIN,
+    Capability.ORGANISATION_CONFIGURE: _ADMIN,
+    Capability.POPULATION_MANAGE: _ADMIN,
+    Capability.ROLES_MANAGE: _ADMIN,
+    Capability.AUDIT_READ: _ADMIN,
+    Capability.PERSONAL_DATA_MANAGE: _ADMIN,
+}
+
+
+def roles_holding(capability: Capability) -> frozenset[str]:
+    return PERMISSIONS[capability]
+
+
+def capabilities_of(roles: frozenset[str] | set[str]) -> frozenset[Capability]:
+    """Every capability that one of `roles` holds."""
+    return frozenset(capability for capability, holders in PERMISSIONS.items() if holders & roles)
