@@ -8,6 +8,7 @@ import random
 import time
 import tracemalloc
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,7 +71,7 @@ def reddwarf_groups(conversation: Conversation) -> dict[str, int] | None:
     return {str(pid): int(group) for pid, group in clustered["cluster_id"].items()}
 
 
-def _ari(a: dict[str, object], b: dict[str, object]) -> float:
+def _ari(a: Mapping[str, object], b: Mapping[str, object]) -> float:
     """ARI on the participants both labelings grouped."""
     common = [p for p in a if p in b]
     return adjusted_rand([a[p] for p in common], [b[p] for p in common])

@@ -47,11 +47,11 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             if holder is not None and holder.pk != request.user.pk:
                 _refuse(request, _("Your e-ID already belongs to another account. Sign in to that account instead."))
             if not sociallogin.is_existing or account.user_id == request.user.pk:
-                eid.record_eid_sign_in(user=request.user, identity=identity)  # type: ignore[arg-type]
+                eid.record_eid_sign_in(user=request.user, identity=identity)
         elif sociallogin.is_existing:
             if holder is not None and holder.pk != account.user_id:
                 _refuse(request, _("Your e-ID already belongs to another account. Sign in to that account instead."))
-            eid.record_eid_sign_in(user=sociallogin.user, identity=identity)  # type: ignore[arg-type]
+            eid.record_eid_sign_in(user=sociallogin.user, identity=identity)
         elif holder is not None:
             # The same person, through another broker account: sign in to the account they already have.
             sociallogin.connect(request, holder)
@@ -60,7 +60,7 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
     def save_user(self, request: HttpRequest, sociallogin: SocialLogin, form: Any = None) -> Any:
         derived = sociallogin.account.extra_data.get(eid.DERIVED_KEY)
         if sociallogin.account.provider == eid.EID_PROVIDER_ID and isinstance(derived, dict):
-            eid.apply_eid_identity(sociallogin.user, eid.EidIdentity(**derived))  # type: ignore[arg-type]
+            eid.apply_eid_identity(sociallogin.user, eid.EidIdentity(**derived))
         return super().save_user(request, sociallogin, form)
 
 

@@ -31,7 +31,7 @@ def is_privileged(request: HttpRequest) -> bool:
 
 def passed_second_factor(request: HttpRequest) -> bool:
     """Whether this session was authenticated with a second factor."""
-    records = get_authentication_records(request, request.user)  # type: ignore[arg-type]
+    records = get_authentication_records(request, request.user)
     return any(record.get("method") == "mfa" for record in records)
 
 

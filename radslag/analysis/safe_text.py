@@ -72,9 +72,9 @@ def writable_tree(value: T) -> T:
         return writer_text(value)  # type: ignore[return-value]
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {f.name: writable_tree(getattr(value, f.name)) for f in dataclasses.fields(value) if f.init}
-        return dataclasses.replace(value, **changes)  # type: ignore[return-value]
+        return dataclasses.replace(value, **changes)
     if isinstance(value, tuple | list):
-        return type(value)(writable_tree(item) for item in value)  # type: ignore[return-value]
+        return type(value)(writable_tree(item) for item in value)
     if isinstance(value, dict):
         return {writable_tree(key): writable_tree(item) for key, item in value.items()}  # type: ignore[return-value]
     return value

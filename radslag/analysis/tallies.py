@@ -201,7 +201,7 @@ def tally(spec: Mapping[str, Any], method: str | None = None) -> TallyResult:
     if checked.method == "dot":
         return tally_dots(ballots, options, dots=checked.dots, cap=checked.cap, eligible=eligible)  # type: ignore[arg-type]
     if checked.method == "approval":
-        return tally_approval(ballots, options, eligible=eligible)  # type: ignore[arg-type]
+        return tally_approval(ballots, options, eligible=eligible)
     if checked.method == "single":
         return tally_single(ballots, options, eligible=eligible)  # type: ignore[arg-type]
     return tally_ranked(ballots, options, eligible=eligible)  # type: ignore[arg-type]

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from radslag.accounts.models import User
 from radslag.contributions.forms import EntryForm, ModerationFilterForm
 from radslag.contributions.models import Contribution
 from radslag.contributions.permissions import can_enter_for_process, entry_table_ids, is_premoderated
@@ -57,7 +58,8 @@ def bulk_entry(request: HttpRequest, pk: int) -> HttpResponse:
     table_ids = entry_table_ids(request.user, process)
     if request.method != "POST":
         form = EntryForm(initial=request.GET.dict(), process=process, table_ids=table_ids)
-        return render(request, "contributions/staff/bulk_entry.html", _entry_context(request, process, form))
+        context = _entry_context(request, process, form, request.user)
+        return render(request, "contributions/staff/bulk_entry.html", context)
     form = EntryForm(request.POST, process=process, table_ids=table_ids)
     if form.is_valid():
         data = form.cleaned_data

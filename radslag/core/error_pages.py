@@ -58,6 +58,7 @@ def _page_without_database(request: HttpRequest, status: int, message: str) -> H
         # Only an organisation the middleware already loaded; looking it up could be what failed.
         "organisation": request.__dict__.get("organisation"),
     }
+    content: str
     try:
         content = loader.render_to_string("500.html", context)
     except Exception:  # the last resort must not fail: a page without the layout

@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from radslag.core.errors import DomainError
+from radslag.core.input_cleaning import FORM_TYPES
 from radslag.voting.live import shown_result
 from radslag.voting.models import Ballot, Eligibility
 from radslag.voting.permissions import can_see_results
@@ -69,8 +70,9 @@ def cast_json(request: HttpRequest, ballot_pk: int) -> JsonResponse:
     in the body is the only credential, so only code ballots are accepted (never a signed-in session).
     """
     try:
-        body = json.loads(request.body or b"{}")
-        if not isinstance(body, dict):
+        # A form post instead of JSON: its body was already read as a form (text cleaning), and is no ballot.
+        body = json.loads(request.body or b"{}") if request.content_type not in FORM_TYPES else None
+        if body is not None and not isinstance(body, dict):
             raise ValueError
     except ValueError:
         body = None

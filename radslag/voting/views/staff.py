@@ -50,7 +50,7 @@ def _detail(ballot: Ballot) -> HttpResponse:
 @requires_capability(Capability.PROCESS_READ_ANALYSIS)
 def ballot_index(request: HttpRequest, pk: int) -> HttpResponse:
     process = process_for(request, pk, Capability.PROCESS_READ_ANALYSIS)
-    ballots = process.ballots.all()  # type: ignore[attr-defined]
+    ballots = process.ballots.all()
     return render(request, "voting/staff/ballot_index.html",
                   {"process": process, "ballots": ballots, "now": timezone.now()})
 
