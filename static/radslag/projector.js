@@ -146,5 +146,6 @@
       .then(function () { window.setTimeout(poll, interval); });
   }
 
-  window.setTimeout(poll, interval);
+  // Nothing to poll while the results are not public: the page then shows only how to join.
+  if (root.dataset.url) { window.setTimeout(poll, interval); }
 }());

@@ -99,7 +99,7 @@ def test_staff_print_the_paper_ballot_and_type_a_filled_in_one_into_the_matching
     pdf.write_bytes(response.body())
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm:  # a picture of the printed page, beside the PDF
-        subprocess.run([pdftoppm, "-png", "-r", "80", "-singlefile", str(pdf),  # noqa: S603 (our own file)
+        subprocess.run([pdftoppm, "-png", "-r", "80", "-singlefile", str(pdf),
                         str(artefact("paper-ballot"))], check=True)
     page.get_by_role("link", name="Mata in pappersröster").click()
     expect(page.get_by_text("Var bor du?")).to_have_count(0)  # staff fill it in, about the voter
@@ -164,3 +164,7 @@ def test_the_room_answers_with_words_and_sees_them_in_groups_on_the_projector(ne
     assert_accessible(staff, "staff words moderation")
     expect(table.locator("tbody tr")).to_have_count(1, timeout=15_000)
     expect(table).not_to_contain_text("gemenskap")
+    # The results page has the same list beside the cloud.
+    phone.goto(f"/rosta/{words.pk}/resultat/")
+    expect(phone.get_by_role("table", name="Ord och hur många som skrev dem")).to_contain_text("trygghet")
+    assert_accessible(phone, "words on the results page")

@@ -207,3 +207,29 @@ def test_staff_print_a_blank_a4_paper_ballot_with_every_option(client_for, org, 
     assert "Var bor du?" in text and "Nödinge" in text and "Din ålder" in text  # the voter fills it in
     info = _poppler("pdfinfo", str(path)) or ""
     assert "(A4)" in info and re.search(r"Pages:\s+1\n", info)  # one sheet per voter
+
+
+def test_staff_projecting_a_vote_with_hidden_results_show_the_room_how_to_join_but_no_result(client_for, org,
+                                                                                             staff):
+    ballot = ballot_with_options(process__organisation=org, results_visibility=ResultsVisibility.AFTER_CLOSE)
+    page = client_for(org, staff).get(f"/rosta/{ballot.pk}/projektor/").content.decode()
+    assert "Rösta i mobilen" in page and "Resultatet visas här när omröstningen har stängt" in page
+    assert "data-results-table" not in page and "resultat.json" not in page
+
+
+def test_staff_create_a_words_ballot_and_open_it_without_options(client_for, org, staff):
+    ballot = ballot_with_options(process__organisation=org)
+    client = client_for(org, staff)
+    client.post(f"/personal/processer/{ballot.process_id}/omrostningar/ny/", {
+        "title": "Ett ord om mötet", "question": "Ett ord om kvällen?", "method": "words",
+        "dots_per_voter": "5", "cap_per_option": "3", "eligibility": "open", "min_verification_level": "1",
+        "results_visibility": "live",
+    })
+    words = ballot.process.ballots.get(title="Ett ord om mötet")
+    words.opens_at = None
+    words.save()
+    client.post(f"{base(words)}oppna/")
+    words.refresh_from_db()
+    assert words.opens_at is not None
+    page = client.get(f"{base(words)}papper/").content.decode()
+    assert "Orden som står på valsedeln" in page

@@ -61,8 +61,11 @@ def projector(request: HttpRequest, ballot_pk: int) -> HttpResponse:
     ballot = public_ballot(request, ballot_pk)
     if not can_see_results(request.user, ballot, timezone.now()):
         raise PermissionDenied(_("The results are not published yet."))
+    now = timezone.now()
     context = _results_context(ballot)
-    context.update(_join_context(request, ballot, timezone.now()), refresh=PROJECTOR_REFRESH_SECONDS)
+    # The screen is seen by the whole room: staff may open it early, but it shows a result only once public.
+    context.update(_join_context(request, ballot, now), refresh=PROJECTOR_REFRESH_SECONDS,
+                   results_shown=ballot.results_are_public(now))
     return render(request, "voting/projector.html", context)
 
 
