@@ -233,3 +233,17 @@ def test_staff_create_a_words_ballot_and_open_it_without_options(client_for, org
     assert words.opens_at is not None
     page = client.get(f"{base(words)}papper/").content.decode()
     assert "Orden som står på valsedeln" in page
+
+
+def test_the_published_list_of_ballots_does_not_show_a_rare_or_hidden_word(client_for, org, words_ballot, staff,
+                                                                           settings):
+    settings.RADSLAG_WORD_MIN_COUNT = 2
+    receipts = {word: answer(words_ballot, n, word).receipt
+                for n, word in enumerate(["lugn", "Lugn ", "Kalle är dum", "mod", "MOD"])}
+    hide_word(ballot=words_ballot, user=staff, word="mod")
+    close_ballot(ballot=words_ballot, user=staff)
+    publish_results(ballot=words_ballot, user=staff)
+    page = client_for(org).get(f"/rosta/{words_ballot.pk}/valsedlar/").content.decode()
+    assert receipts["lugn"] in page and "lugn" in page
+    assert receipts["Kalle är dum"] in page and "kalle" not in page.lower()
+    assert receipts["mod"] in page and ">mod<" not in page and "(visas inte)" in page
