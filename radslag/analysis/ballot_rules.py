@@ -9,6 +9,8 @@ A ballot is read into its canonical form or refused with a `BallotError` whose m
 - single: one option;
 - ranked: a list of options, best first, at least one, each at most once. Options left out are ranked
   below every ranked option and equal to each other (see `tallies.pairwise_preferences` and Borda).
+- words: a short free text ("Ett ord om mötet"), stored normalised: spaces trimmed and collapsed and
+  letters in lower case, so that "Trygghet" and "trygghet " count as one word. A words ballot has no options.
 
 Options are named by strings; whole numbers are accepted and read as strings (kiosks send ids).
 """
@@ -21,7 +23,8 @@ from typing import Any
 
 Option = str
 Choices = dict[str, int] | list[str] | str
-METHODS = ("dot", "approval", "single", "ranked")
+METHODS = ("dot", "approval", "single", "ranked", "words")
+WORD_MAX_LENGTH = 40
 
 
 class BallotError(ValueError):
@@ -101,8 +104,27 @@ def read_ranking(raw: object, options: Sequence[Option]) -> list[str]:
     return _names(raw, options, repeated="Varje alternativ får bara rangordnas en gång.")
 
 
+def normalise_word(text: str) -> str:
+    """One spelling per word: outer spaces dropped, inner runs of spaces made one, letters in lower case."""
+    return " ".join(text.split()).casefold()
+
+
+def read_word(raw: object) -> str:
+    if not isinstance(raw, str):
+        raise BallotError("Svaret kunde inte läsas: det ska vara en text.", "unreadable")
+    word = normalise_word(raw)
+    if not word:
+        raise BallotError("Svaret är tomt: skriv ett ord.", "no_word")
+    if len(word) > WORD_MAX_LENGTH:
+        raise BallotError(f"Svaret får vara högst {WORD_MAX_LENGTH} tecken.", "word_too_long",
+                          limit=WORD_MAX_LENGTH)
+    return word
+
+
 def read_ballot(method: str, raw: object, options: Sequence[Option], *, dots: int = 1, cap: int = 1) -> Choices:
     """The ballot in the form it is stored and counted in, or a BallotError saying what is wrong."""
+    if method == "words":
+        return read_word(raw)
     if method == "dot":
         return read_dots(raw, options, dots=dots, cap=cap)
     if method == "approval":
@@ -151,7 +173,7 @@ def read_ballots_file(spec: object, method: str | None = None) -> BallotsFile:
     method = method or spec.get("method")
     if method not in METHODS:
         raise BallotError(f"Okänd metod ”{method}”. Välj bland: {', '.join(METHODS)}.", "file")
-    options = _options(spec)
+    options = [] if method == "words" else _options(spec)
     dots = _whole_at_least(spec, "dots", 1) if method == "dot" else 1
     cap = _whole_at_least(spec, "cap", 1, default=dots) if method == "dot" else 1
     raw_ballots = spec.get("ballots")

@@ -19,6 +19,7 @@ from radslag.analysis.ballot_rules import (
     read_dots,
     read_ranking,
     read_single,
+    read_word,
 )
 
 __all__ = [
@@ -34,6 +35,7 @@ __all__ = [
     "tally_dots",
     "tally_ranked",
     "tally_single",
+    "tally_words",
     "validate_dot_ballot",
 ]
 
@@ -190,6 +192,17 @@ def tally_ranked(
     )
 
 
+def tally_words(answers: Iterable[str]) -> TallyResult:
+    """How many gave each word (after normalising), most often given first, then alphabetically."""
+    totals: Counter[Option] = Counter()
+    count = 0
+    for answer in answers:
+        totals[read_word(answer)] += 1
+        count += 1
+    words = sorted(totals, key=lambda word: (-totals[word], word))
+    return TallyResult("words", count, _ranked_scores(totals, words))
+
+
 def tally(spec: Mapping[str, Any], method: str | None = None) -> TallyResult:
     """Count a ballots file of `radslag tally` (options, ballots, dots, cap, eligible) by `method`.
 
@@ -204,4 +217,7 @@ def tally(spec: Mapping[str, Any], method: str | None = None) -> TallyResult:
         return tally_approval(ballots, options, eligible=eligible)
     if checked.method == "single":
         return tally_single(ballots, options, eligible=eligible)  # type: ignore[arg-type]
+    if checked.method == "words":
+        result = tally_words(ballots)  # type: ignore[arg-type]
+        return TallyResult(result.method, result.ballots, result.scores, eligible)
     return tally_ranked(ballots, options, eligible=eligible)  # type: ignore[arg-type]

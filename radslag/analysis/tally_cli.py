@@ -1,9 +1,11 @@
 """`radslag tally BALLOTS.json -o OUT.json`: recount a ballot from its stored ballots.
 
-The ballots file is JSON: {"method": "dot"|"approval"|"single"|"ranked", "options": ["a", "b", ...],
+The ballots file is JSON: {"method": "dot"|"approval"|"single"|"ranked"|"words", "options": ["a", "b", ...],
 "dots": 5, "cap": 3, "eligible": 120, "ballots": [...]} where each ballot is, by method,
 {"a": 2, "b": 3} (dot), ["a", "c"] (approval), "a" (single) or ["b", "a", "c"] (ranked, best first;
-options left out count below all ranked ones, equal to each other). `--method` overrides the file's method.
+options left out count below all ranked ones, equal to each other) or "trygghet" (words: a short
+text, counted after trimming spaces and lower-casing; "options" may be left out).
+`--method` overrides the file's method.
 A file that breaks the rules of `radslag.analysis.ballot_rules` is refused with exit status 2 and a
 message naming the ballot; nothing is written.
 """
@@ -20,7 +22,7 @@ from radslag.analysis.tallies import tally
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = "Count ballots from a JSON file (dot, approval, single choice or ranked)."
+    parser.description = "Count ballots from a JSON file (dot, approval, single choice, ranked or words)."
     parser.add_argument("ballots", help="JSON file with options and ballots")
     parser.add_argument("--method", choices=METHODS)
     parser.add_argument("-o", "--output", required=True)

@@ -20,6 +20,8 @@ def _message(error: BallotError) -> str:
         "no_dots": _("Give at least one dot to an option."),
         "no_choice": _("Choose one option."),
         "empty": _("Choose at least one option."),
+        "no_word": _("Write a word or a few."),
+        "word_too_long": _("Write at most %(limit)s characters.") % {"limit": error.params.get("limit", "")},
     }
     return messages.get(error.kind, str(error))
 

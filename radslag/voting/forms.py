@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from radslag.analysis.ballot_rules import WORD_MAX_LENGTH
 from radslag.core.models import AgeBand
 from radslag.dialogues.models import DialogueProcess
 from radslag.organisations.models import Locality
@@ -45,6 +46,12 @@ class VoteForm(forms.Form):
                     label=option.title, help_text=option.description, required=False, min_value=1,
                     max_value=len(options), widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
                 )
+        elif ballot.method == Method.WORDS:
+            self.fields["word"] = forms.CharField(
+                label=ballot.question, max_length=WORD_MAX_LENGTH, required=False,
+                help_text=_("A word or a few, at most %(limit)s characters.") % {"limit": WORD_MAX_LENGTH},
+                widget=forms.TextInput(attrs={"autocomplete": "off", "maxlength": WORD_MAX_LENGTH}),
+            )
         else:
             choices = [(str(option.pk), option.title) for option in options]
             if ballot.method == Method.APPROVAL:
@@ -81,6 +88,8 @@ class VoteForm(forms.Form):
             return [key for _rank, key in sorted(ranked)]
         if method == Method.APPROVAL:
             return list(data.get("options") or [])
+        if method == Method.WORDS:
+            return data.get("word") or ""
         return data.get("option") or ""
 
     def profile(self) -> VoterProfile:
@@ -96,6 +105,29 @@ class PaperVoteForm(VoteForm):
                                   help_text=_("For example the meeting and the table. Stays chosen for the next."))
 
     field_order = ["batch_label"]
+
+    def __init__(self, *args: Any, ballot: Ballot, options: list[Option], **kwargs: Any) -> None:
+        super().__init__(*args, ballot=ballot, options=options, **kwargs)
+        # Staff type in what the voter wrote: the labels speak to staff, about the paper in their hand.
+        labels = {
+            "options": _("Options ticked on the paper"),
+            "option": _("The option ticked on the paper"),
+            "word": _("The words written on the paper"),
+            "locality": _("Where the voter lives, as ticked on the paper"),
+            "age_band": _("The voter's age, as ticked on the paper"),
+        }
+        for name, label in labels.items():
+            if name in self.fields:
+                self.fields[name].label = label
+        if "word" in self.fields:
+            self.fields["word"].help_text = ""
+        for name in ("locality", "age_band"):
+            if name in self.fields:
+                field = self.fields[name]
+                if isinstance(field, forms.ModelChoiceField):
+                    field.empty_label = _("Not ticked")
+                else:
+                    field.choices = [("", _("Not ticked")), *AgeBand.choices]
 
 
 class BallotForm(forms.ModelForm):

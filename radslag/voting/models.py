@@ -19,6 +19,7 @@ class Method(models.TextChoices):
     APPROVAL = "approval", _("Approval (tick all you support)")
     SINGLE = "single", _("Single choice")
     RANKED = "ranked", _("Ranking (Schulze and Borda)")
+    WORDS = "words", _("A word or a few (word cloud)")
 
 
 class Eligibility(models.TextChoices):
@@ -252,6 +253,23 @@ class CastBallot(models.Model):
 def used_hour(at: dt.datetime) -> dt.datetime:
     """When a code counts as used: the start of the hour, never the exact moment of the ballot."""
     return at.replace(minute=0, second=0, microsecond=0)
+
+
+class HiddenWord(models.Model):
+    """A word staff hid from the public word view (it is still stored and counted in a recount)."""
+
+    ballot = models.ForeignKey(Ballot, on_delete=models.CASCADE, related_name="hidden_words")
+    word = models.CharField(_("word"), max_length=40)
+    hidden_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    hidden_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["word"]
+        verbose_name = _("hidden word")
+        constraints = [models.UniqueConstraint(fields=["ballot", "word"], name="unique_hidden_word")]
+
+    def __str__(self) -> str:
+        return self.word
 
 
 class LiveResult(models.Model):

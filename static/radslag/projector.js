@@ -1,4 +1,5 @@
-/* Projector view: fetches the results JSON every few seconds and redraws the table and bars in place.
+/* Projector view: fetches the results JSON every few seconds and redraws the table and bars (or the
+   words) in place, and offers full screen (button or the F key).
    Without JavaScript the page refreshes itself (meta refresh in a noscript element). */
 (function () {
   "use strict";
@@ -8,6 +9,60 @@
   var interval = Math.max(2, parseInt(root.dataset.interval, 10) || 5) * 1000;
   var summary = root.querySelector("[data-summary]");
   var tbody = root.querySelector("[data-results-table] tbody");
+  var wordTable = root.querySelector("[data-word-table] tbody");
+  var wordCloud = root.querySelector("[data-word-cloud]");
+  var heldBack = root.querySelector("[data-held-back]");
+  var fullscreen = root.querySelector("[data-fullscreen]");
+
+  function isFull() { return Boolean(document.fullscreenElement); }
+
+  function toggleFullscreen() {
+    if (isFull()) {
+      document.exitFullscreen();
+    } else if (document.documentElement.requestFullscreen) {
+      document.documentElement.requestFullscreen().catch(function () { /* refused: stay as we are */ });
+    }
+  }
+
+  if (fullscreen && document.fullscreenEnabled) {
+    fullscreen.hidden = false;
+    fullscreen.addEventListener("click", toggleFullscreen);
+    document.addEventListener("fullscreenchange", function () {
+      fullscreen.textContent = isFull() ? fullscreen.dataset.labelLeave : fullscreen.dataset.labelEnter;
+    });
+    document.addEventListener("keydown", function (event) {
+      var target = event.target;
+      var typing = target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+      if ((event.key === "f" || event.key === "F") && !event.ctrlKey && !event.metaKey && !event.altKey && !typing) {
+        event.preventDefault();
+        toggleFullscreen();
+      }
+    });
+  }
+
+  function renderWords(data) {
+    var rows = document.createDocumentFragment();
+    var cloud = document.createDocumentFragment();
+    data.words.forEach(function (word) {
+      var tr = document.createElement("tr");
+      var title = cell("th", word.word);
+      title.setAttribute("scope", "row");
+      tr.appendChild(title);
+      tr.appendChild(cell("td", String(word.count), "num"));
+      rows.appendChild(tr);
+      cloud.appendChild(cell("li", word.word, "word-size-" + word.size));
+    });
+    if (!data.words.length) {
+      var empty = document.createElement("tr");
+      var td = cell("td", labels.noWords);
+      td.setAttribute("colspan", "2");
+      empty.appendChild(td);
+      rows.appendChild(empty);
+    }
+    wordTable.replaceChildren(rows);
+    if (wordCloud) { wordCloud.replaceChildren(cloud); }
+    if (heldBack) { heldBack.hidden = !data.held_back; }
+  }
   var schulze = root.querySelector("[data-schulze]");
   var lastSummary = summary ? summary.textContent.trim() : "";
 
@@ -42,6 +97,15 @@
   }
 
   function render(data) {
+    if (wordTable && data.words) {
+      renderWords(data);
+    } else if (tbody) {
+      renderRows(data);
+    }
+    updateSummary(data);
+  }
+
+  function renderRows(data) {
     var rows = document.createDocumentFragment();
     data.rows.forEach(function (row) {
       var tr = document.createElement("tr");
@@ -55,6 +119,9 @@
       rows.appendChild(tr);
     });
     tbody.replaceChildren(rows);
+  }
+
+  function updateSummary(data) {
     var text = data.ballots === 1 ? labels.ballotsOne : format(labels.ballotsMany, { count: data.ballots });
     if (data.codes_issued) {
       text += " · " + format(labels.codes, { used: data.codes_used, issued: data.codes_issued });
@@ -79,5 +146,6 @@
       .then(function () { window.setTimeout(poll, interval); });
   }
 
-  window.setTimeout(poll, interval);
+  // Nothing to poll while the results are not public: the page then shows only how to join.
+  if (root.dataset.url) { window.setTimeout(poll, interval); }
 }());

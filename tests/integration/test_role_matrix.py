@@ -231,6 +231,8 @@ ROWS: dict[str, Row] = {
     "voting:codes_generate": posts(STAFF_WORK),
     "voting:code_sheet": row(STAFF_WORK),
     "voting:paper_entry": writes(STAFF_WORK),
+    "voting:paper_ballot_pdf": row(STAFF_WORK),
+    "voting:word_hide": posts(STAFF_WORK),
     "voting:ballot_open": posts(STAFF_WORK),
     "voting:ballot_close": posts(STAFF_WORK),
     "voting:ballot_publish": posts(STAFF_WORK),

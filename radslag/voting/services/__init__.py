@@ -5,6 +5,7 @@ from radslag.voting.services.ballots import (
     close_ballot,
     delete_option,
     generate_codes,
+    hide_word,
     open_ballot,
     publish_results,
     save_ballot,
@@ -22,6 +23,6 @@ from radslag.voting.services.fast_cast import cast_with_code
 
 __all__ = [
     "AlreadyVotedError", "VoterProfile", "add_theme_options", "cast_ballot", "cast_with_code", "close_ballot",
-    "delete_option", "enter_paper_ballot", "generate_codes", "new_idempotency_key", "open_ballot", "publish_results",
-    "save_ballot", "save_option", "sheet_codes",
+    "delete_option", "enter_paper_ballot", "generate_codes", "hide_word", "new_idempotency_key", "open_ballot",
+    "publish_results", "save_ballot", "save_option", "sheet_codes",
 ]

@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from radslag.analysis.ballot_rules import normalise_word
 from radslag.audit.services import record_event
 from radslag.core import codes
 from radslag.core.access import has_capability
@@ -16,7 +17,7 @@ from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.core.permissions import Capability
 from radslag.dialogues.models import DialogueProcess
 from radslag.voting.codes import PURPOSE, new_salt
-from radslag.voting.models import Ballot, CodeBatch, Option, VotingCode
+from radslag.voting.models import Ballot, CodeBatch, HiddenWord, Method, Option, VotingCode
 
 MAX_CODES_PER_BATCH = 5000
 # Changing these after anyone voted would change what the cast ballots mean.
@@ -183,7 +184,7 @@ def sheet_codes(*, batch: CodeBatch, user: Any) -> list[tuple[int, str, bool]]:
 def open_ballot(*, ballot: Ballot, user: Any, at: dt.datetime | None = None) -> Ballot:
     _require_staff(user, ballot.organisation)
     at = at or timezone.now()
-    if not ballot.options.count() >= 2:
+    if ballot.method != Method.WORDS and not ballot.options.count() >= 2:
         raise DomainError(_("Add at least two options before opening the vote."))
     if ballot.results_published_at is not None:
         raise DomainError(_("The results are published; the vote cannot be opened again."))
@@ -223,3 +224,21 @@ def publish_results(*, ballot: Ballot, user: Any, at: dt.datetime | None = None)
     record_event(organisation=ballot.organisation, actor=user, action="ballot.results_published", target=ballot,
                  data={"ballots": ballot.cast_ballots.count()})
     return ballot
+
+
+@transaction.atomic
+def hide_word(*, ballot: Ballot, user: Any, word: str, hidden: bool = True) -> None:
+    """Hides a word from the public word view (or shows it again); the ballots themselves are not changed."""
+    _require_staff(user, ballot.organisation)
+    if ballot.method != Method.WORDS:
+        raise DomainError(_("Only a words ballot has words to hide."))
+    word = normalise_word(word)
+    if not word:
+        raise DomainError(_("Say which word to hide."))
+    if hidden:
+        _row, created = HiddenWord.objects.get_or_create(ballot=ballot, word=word, defaults={"hidden_by": user})
+    else:
+        created = bool(HiddenWord.objects.filter(ballot=ballot, word=word).delete()[0])
+    if created:
+        record_event(organisation=ballot.organisation, actor=user, target=ballot,
+                     action="ballot.word_hidden" if hidden else "ballot.word_shown", data={"word": word})

@@ -15,10 +15,12 @@ from radslag.core.errors import DomainError
 from radslag.core.throttle import throttled
 from radslag.voting.codes import display_code, hash_code, normalise_code
 from radslag.voting.forms import CodeForm, VoteForm
-from radslag.voting.models import Ballot, BallotStatus, CastBallot, Eligibility, VotingCode
+from radslag.voting.models import Ballot, BallotStatus, CastBallot, Eligibility, Method, VotingCode
 from radslag.voting.permissions import can_see_ballot, can_see_results
+from radslag.voting.results import count_ballot
 from radslag.voting.services import cast_ballot, new_idempotency_key
 from radslag.voting.services.casting import is_panel_member
+from radslag.voting.words import word_view
 
 
 def public_ballot(request: HttpRequest, ballot_pk: int) -> Ballot:
@@ -134,7 +136,12 @@ def ballot_list(request: HttpRequest, ballot_pk: int) -> HttpResponse:
     visible = ballot.status_at(now) == BallotStatus.PUBLISHED and can_see_results(request.user, ballot, now)
     casts = ballot.cast_ballots.order_by("receipt").only("receipt", "choices", "source") if visible else []
     titles = {option.key: option.title for option in ballot.options.all()}
-    rows = [(cast, describe_choices(ballot, cast.choices, titles)) for cast in casts]
+    if ballot.method == Method.WORDS and visible:
+        # A free-text answer is listed only where the word view shows it (not rare, blocked or hidden).
+        shown = {word.text for word in word_view(ballot, count_ballot(ballot)).words}
+        rows = [(cast, cast.choices if cast.choices in shown else _("(not shown)")) for cast in casts]
+    else:
+        rows = [(cast, describe_choices(ballot, cast.choices, titles)) for cast in casts]
     return render(request, "voting/ballot_list.html", {"ballot": ballot, "rows": rows, "visible": visible})
 
 

@@ -22,7 +22,9 @@ from radslag.core.permissions import Capability
 from radslag.dialogues.access import process_for
 from radslag.voting.codes import display_code
 from radslag.voting.forms import BallotForm, CodeBatchForm, OptionForm, PaperVoteForm
-from radslag.voting.models import Ballot, CodeBatch, Option
+from radslag.voting.live import shown_result
+from radslag.voting.models import Ballot, CodeBatch, Method, Option
+from radslag.voting.paper import render_paper_ballot
 from radslag.voting.qr import qr_svg
 from radslag.voting.services import (
     add_theme_options,
@@ -30,6 +32,7 @@ from radslag.voting.services import (
     delete_option,
     enter_paper_ballot,
     generate_codes,
+    hide_word,
     new_idempotency_key,
     open_ballot,
     publish_results,
@@ -37,6 +40,7 @@ from radslag.voting.services import (
     save_option,
     sheet_codes,
 )
+from radslag.voting.words import all_words, min_count
 
 
 def staff_ballot(request: HttpRequest, pk: int, ballot_pk: int, capability: Capability) -> Ballot:
@@ -100,6 +104,10 @@ def _detail_page(request: HttpRequest, ballot: Ballot, *, option_form: OptionFor
         "cast_count": ballot.cast_ballots.count(), "voter_url": request.build_absolute_uri(
             reverse("voting:vote", kwargs={"ballot_pk": ballot.pk})),
     }
+    if ballot.method == Method.WORDS:
+        # Staff moderate from the same snapshot everyone sees, never from the exact count (see voting.live).
+        context.update(words=all_words(ballot, shown_result(ballot, now).result), word_min_count=min_count(),
+                       hidden_words=ballot.hidden_words.all())
     refused = any(form is not None and form.is_bound and form.errors for form in (option_form, code_form))
     return render(request, "voting/staff/ballot_detail.html", context, status=400 if refused else 200)
 
@@ -165,6 +173,27 @@ def code_sheet(request: HttpRequest, pk: int, ballot_pk: int, batch_pk: int) -> 
     ]
     return render(request, "voting/staff/code_sheet.html",
                   {"ballot": ballot, "batch": batch, "slips": slips, "voter_url": base})
+
+
+@requires_capability(Capability.PROCESS_MANAGE)
+@require_POST
+def word_hide(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResponse:
+    """Hides a word from the public word view (or, with `visa`, shows it again)."""
+    ballot = staff_ballot(request, pk, ballot_pk, Capability.PROCESS_MANAGE)
+    word, show = request.POST.get("ord", ""), request.POST.get("visa") == "1"
+    done = _("The word is shown again.") if show else _("The word is hidden from the screen and the results page.")
+    _run(request, lambda: hide_word(ballot=ballot, user=request.user, word=word, hidden=not show), done)
+    return _detail(ballot)
+
+
+@requires_capability(Capability.VOTING_ENTER_PAPER)
+def paper_ballot_pdf(request: HttpRequest, pk: int, ballot_pk: int) -> HttpResponse:
+    """A blank A4 paper ballot to print, matching the paper-entry form."""
+    ballot = staff_ballot(request, pk, ballot_pk, Capability.VOTING_ENTER_PAPER)
+    response = HttpResponse(render_paper_ballot(ballot), content_type="application/pdf")
+    filename = f"valsedel-{ballot.pk}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
 
 
 @requires_capability(Capability.VOTING_ENTER_PAPER)
