@@ -76,7 +76,7 @@ lock: $(DEV_STAMP)
 # The built wheel in a fresh virtual environment with nothing but requirements.lock: Django's checks,
 # every module of radslag and config imported, `radslag --help`, and the migrations on a new SQLite file.
 WHEEL_DIR := var/wheel-check
-check-wheel: $(STAMP)
+check-wheel: $(STAMP) messages
 	rm -rf $(WHEEL_DIR) build && mkdir -p $(WHEEL_DIR)
 	$(PIP) wheel --quiet --no-deps -w $(WHEEL_DIR)/dist .
 	python3 -m venv $(WHEEL_DIR)/venv

@@ -38,7 +38,18 @@ def main() -> int:
     if not templates:
         print("the wheel holds no templates", file=sys.stderr)
         return 1
-    print(f"{len(names)} modules imported and {len(templates)} app templates found, without development packages")
+    import django
+
+    django.setup()
+    from django.contrib.staticfiles import finders
+    from django.template.loader import get_template
+
+    get_template("base.html")  # the site's layout, from radslag/site/templates inside the wheel
+    if not finders.find("radslag/site.css"):
+        print("the wheel holds no site static files", file=sys.stderr)
+        return 1
+    print(f"{len(names)} modules imported, {len(templates)} app templates, the layout and the static files found, "
+          "without development packages")
     return 0
 
 

@@ -14,6 +14,8 @@ from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+# Layout templates, shared static files and project-wide translations travel inside the package.
+SITE_DIR = BASE_DIR / "radslag" / "site"
 VAR_DIR = Path(os.environ.get("RADSLAG_VAR_DIR", BASE_DIR / "var"))
 
 
@@ -104,7 +106,7 @@ ASGI_APPLICATION = "config.asgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [SITE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -163,14 +165,14 @@ MFA_TOTP_ISSUER = "Rådslag"
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
 # Import/export keeps its own catalogue beside the contributions app.
-LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "radslag/contributions/io_locale"]
+LOCALE_PATHS = [SITE_DIR / "locale", BASE_DIR / "radslag/contributions/io_locale"]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_DIRS = [SITE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

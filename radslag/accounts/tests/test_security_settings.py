@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
-TEMPLATE_DIRS = [ROOT / "templates", *sorted(ROOT.glob("radslag/*/templates"))]
+TEMPLATE_DIRS = [ROOT / "radslag/site/templates", *sorted(ROOT.glob("radslag/*/templates"))]
 INLINE = {
     "inline <script>": re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.I),
     "inline event handler": re.compile(r"<[^>]+\son[a-z]+\s*=", re.I),
