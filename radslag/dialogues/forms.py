@@ -84,7 +84,8 @@ class ProcessForm(forms.ModelForm):
             raise forms.ValidationError(_("Write the short name with letters a–z, digits and hyphens."))
         taken = DialogueProcess.objects.filter(organisation=self.organisation, slug=slug).exclude(pk=self.instance.pk)
         if taken.exists():
-            raise forms.ValidationError(_("Another process already uses this short name."))
+            raise forms.ValidationError(_("Another process already uses this short name. Choose another, or "
+                                          "leave it empty to get a free one made from the title."))
         return slug
 
 
