@@ -72,7 +72,8 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             _remember(request, registration)
             messages.success(request, _registration_message(registration))
             return redirect("dialogues:activity_detail", slug=process.slug, pk=activity.pk)
-    own = None if another or request.method == "POST" else _own_registration(request, activity)
+    shows_own = activity.registration_required and not another and request.method == "GET"
+    own = _own_registration(request, activity) if shows_own else None
     left = None if activity.capacity is None else max(activity.capacity - getattr(activity, "confirmed_count", 0), 0)
     return render(request, "dialogues/activity_detail.html", {
         "process": process, "activity": activity, "form": form,
