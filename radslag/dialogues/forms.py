@@ -9,6 +9,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from radslag.accounts.models import User
+from radslag.core.models import Role
+from radslag.dialogues import querysets
+from radslag.dialogues.addresses import free_process_slug, slug_from_title
 from radslag.dialogues.models import Activity, DialogueProcess, Phase, ProcessUpdate, Registration, Table
 from radslag.governance.models import Decision, FocusArea
 from radslag.organisations.models import Body, Locality, Organisation
@@ -44,7 +47,8 @@ class ProcessForm(forms.ModelForm):
             "localities": forms.CheckboxSelectMultiple,
         }
         help_texts = {
-            "slug": _("Used in the page's address, e.g. motesplatser-i-nodinge. Letters a–z, digits and hyphens."),
+            "slug": _("Made from the title when left empty, e.g. motesplatser-i-nodinge. You may change it: "
+                      "letters a–z, digits and hyphens."),
             "open_to_influence": _("Be concrete: what can residents change with their input?"),
             "participation_level": _("Required before publishing."),
         }
@@ -52,6 +56,14 @@ class ProcessForm(forms.ModelForm):
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.organisation = organisation
+        # Typed freely (Swedish letters included) and spelled as an address in clean_slug; empty: from the title.
+        slug = self.fields["slug"] = forms.CharField(
+            label=self.fields["slug"].label, help_text=self.fields["slug"].help_text, required=False,
+            max_length=DialogueProcess._meta.get_field("slug").max_length,
+        )
+        slug.widget.attrs.update({"data-slug-from": "id_title", "autocomplete": "off", "spellcheck": "false"})
+        if self.instance.pk is None:  # a published address is not changed behind the writer's back
+            slug.widget.attrs["data-slug-follow"] = "true"
         limit_choices(self, "deciding_body", Body.objects.for_organisation(organisation))
         limit_choices(self, "commissioning_decision", Decision.objects.for_organisation(
             organisation).select_related("body"))
@@ -62,10 +74,18 @@ class ProcessForm(forms.ModelForm):
             self.fields[name].required_for_publication = True  # type: ignore[attr-defined]
 
     def clean_slug(self) -> str:
-        slug: str = self.cleaned_data["slug"]
+        """Empty: made from the title (free within the municipality). Typed: spelled as an address would be."""
+        typed = (self.cleaned_data.get("slug") or "").strip()
+        if not typed:
+            title = self.cleaned_data.get("title") or ""
+            return free_process_slug(organisation=self.organisation, title=title, process_pk=self.instance.pk)
+        slug = slug_from_title(typed)
+        if not slug:
+            raise forms.ValidationError(_("Write the short name with letters a–z, digits and hyphens."))
         taken = DialogueProcess.objects.filter(organisation=self.organisation, slug=slug).exclude(pk=self.instance.pk)
         if taken.exists():
-            raise forms.ValidationError(_("Another process already uses this short name."))
+            raise forms.ValidationError(_("Another process already uses this short name. Choose another, or "
+                                          "leave it empty to get a free one made from the title."))
         return slug
 
 
@@ -118,20 +138,72 @@ class CancelActivityForm(forms.Form):
     )
 
 
+HOST_GROUP_LABELS: dict[str | None, Any] = {
+    Role.STAFF: _("Staff members"), Role.ADMIN: _("Administrators"), Role.MODERATOR: _("Moderators"),
+    Role.OFFICIAL: _("Elected officials"), None: _("Registered for the activity"),
+}
+
+
+def host_label(user: User) -> str:
+    """'Anna Berg (anna.berg@ale.se)', so that two people with one name can be told apart."""
+    return f"{user.display_name} ({user.email})" if user.display_name else user.email
+
+
+def host_choices(candidates: list[tuple[User, str | None]]) -> list[Any]:
+    """The host list's options, in groups by role (a select's optgroups)."""
+    groups: dict[str | None, list[tuple[int, str]]] = {role: [] for role in HOST_GROUP_LABELS}
+    for user, role in candidates:
+        groups[role].append((user.pk, host_label(user)))
+    choices: list[Any] = [("", _("Choose a host"))]
+    return choices + [(HOST_GROUP_LABELS[role], members) for role, members in groups.items() if members]
+
+
+NO_HOST_YET = "later"
+
+
+class HostField(forms.ModelChoiceField):
+    """The table's host: a person, or "not decided yet" chosen on purpose. Left empty it is accepted only
+    with the host's name written instead, which the form checks; so the label never says optional."""
+
+    def to_python(self, value: Any) -> Any:
+        return NO_HOST_YET if value == NO_HOST_YET else super().to_python(value)
+
+    def validate(self, value: Any) -> None:
+        """Host and host's name are checked together in TableForm.clean."""
+
+
 class TableForm(forms.ModelForm):
+    """A table or group. The host may be left open on purpose while it is not decided."""
+
     class Meta:
         model = Table
         fields = ["name", "host", "host_name", "participant_count"]
-        help_texts = {"host_name": _("If the host has no account here, write their name instead.")}
+        field_classes = {"host": HostField}
+        help_texts = {
+            "host": _("Staff and others with a role in the municipality, and residents registered for the "
+                      "activity. Type the first letters of a name to jump to it. Not decided yet? Choose "
+                      "that, and add the host later."),
+            "host_name": _("If the host has no account here, write their name instead."),
+        }
 
-    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, activity: Activity, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        limit_choices(self, "host", User.objects.filter(memberships__organisation=organisation).distinct())
+        candidates = querysets.table_host_candidates(activity, self.instance.host_id)
+        host = self.fields["host"]
+        limit_choices(self, "host", User.objects.filter(pk__in=[user.pk for user, _role in candidates]))
+        host.required = True
+        choices = host_choices(candidates)
+        host.choices = [choices[0], (NO_HOST_YET, _("Not decided yet")), *choices[1:]]  # type: ignore[attr-defined]
+        if self.instance.pk and not self.instance.host_id and not self.instance.host_name:
+            self.initial["host"] = NO_HOST_YET
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean() or {}
-        if not cleaned.get("host") and not (cleaned.get("host_name") or "").strip():
-            raise forms.ValidationError(_("Choose a host or write the host's name."))
+        if cleaned.get("host") == NO_HOST_YET:
+            cleaned["host"] = None
+        elif "host" in cleaned and not cleaned["host"] and not (cleaned.get("host_name") or "").strip():
+            self.add_error("host", _("Choose a host or write the host's name. If it is not decided yet, "
+                                     "choose “Not decided yet”."))
         return cleaned
 
 
@@ -145,6 +217,12 @@ class RegistrationForm(forms.ModelForm):
             "email": _("We send a confirmation with a link to cancel."),
             "needs": _("E.g. interpretation, hearing loop, food allergy or a companion."),
         }
+
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+        """A signed-in person finds their name and address filled in; they may still change them."""
+        if getattr(user, "is_authenticated", False):
+            kwargs["initial"] = {"name": user.display_name, "email": user.email, **kwargs.get("initial", {})}
+        super().__init__(*args, **kwargs)
 
 
 class ProcessFilterForm(forms.Form):

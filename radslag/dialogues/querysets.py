@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
+from radslag.accounts.models import Membership, User
+from radslag.core.models import Role
 from radslag.dialogues.models import Activity, DialogueProcess, Phase, ProcessUpdate, Registration
 from radslag.organisations.models import Organisation
 
@@ -72,3 +74,25 @@ def staff_processes(organisation: Organisation) -> QuerySet[DialogueProcess]:
         .annotate(activity_count=Count("activities", distinct=True), phase_count=Count("phases", distinct=True))
         .order_by("status", "-created_at")
     )
+
+
+# The roles that may host a table at any activity, in the order the host list groups them.
+HOST_ROLES = (Role.STAFF, Role.ADMIN, Role.MODERATOR, Role.OFFICIAL)
+
+
+def table_host_candidates(activity: Activity, current: int | None = None) -> list[tuple[User, str | None]]:
+    """Who may host a table at the activity, each with their strongest role (None: a registered resident).
+
+    Members with a role other than resident, residents registered for the activity, and the table's
+    current host (so that a saved choice stays valid), ordered by name.
+    """
+    rank: dict[str, int] = {role.value: number for number, role in enumerate(HOST_ROLES)}
+    strongest: dict[int, str] = {}
+    memberships = Membership.objects.filter(organisation_id=activity.process.organisation_id, role__in=rank)
+    for user_id, role in memberships.values_list("user_id", "role"):
+        if user_id not in strongest or rank[role] < rank[strongest[user_id]]:
+            strongest[user_id] = role
+    registered = activity.registrations.exclude(status=Registration.Status.CANCELLED).exclude(user=None)
+    ids = set(strongest) | set(registered.values_list("user_id", flat=True))
+    people = User.objects.filter(Q(pk__in=ids, is_active=True) | Q(pk=current)).order_by("display_name", "email")
+    return [(person, strongest.get(person.pk)) for person in people]

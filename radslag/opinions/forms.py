@@ -35,6 +35,10 @@ class SeedForm(forms.Form):
     text = statement_field(_("New seed statement"))
 
 
+class SeedEditForm(forms.Form):
+    text = statement_field(_("Seed statement"))
+
+
 class CodeForm(forms.Form):
     code = forms.CharField(
         label=_("Participation code"), max_length=20, strip=True,

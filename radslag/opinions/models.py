@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from radslag.core.models import AgeBand, TimeStamped
 from radslag.dialogues.models import DialogueProcess
@@ -16,8 +17,10 @@ STATEMENT_MAX_LENGTH = 280
 
 class Conversation(TimeStamped):
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        CLOSED = "closed", _("Closed")
+        # "ett samtal": the Swedish adjectives agree with a neuter noun (Öppet, Avslutat). A context keeps
+        # them apart from other apps' "Open"/"Closed", which Django would otherwise let win.
+        OPEN = "open", pgettext_lazy("conversation status", "Open")
+        CLOSED = "closed", pgettext_lazy("conversation status", "Closed")
 
     class Access(models.TextChoices):
         ANONYMOUS = "anonymous", _("Anyone, anonymously with a participation code")
@@ -98,12 +101,13 @@ class Statement(models.Model):
     """One statement. Text as it arrived; a rejected one stays as a public record, hidden from the site."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Awaiting moderation")
-        ACCEPTED = "accepted", _("Accepted")
-        REJECTED = "rejected", _("Rejected")
+        # "ett påstående": neuter in Swedish too (Godkänt, Avvisat).
+        PENDING = "pending", pgettext_lazy("statement status", "Awaiting moderation")
+        ACCEPTED = "accepted", pgettext_lazy("statement status", "Accepted")
+        REJECTED = "rejected", pgettext_lazy("statement status", "Rejected")
 
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="statements")
-    text = models.TextField(_("statement"))
+    text = models.TextField(pgettext_lazy("opinion mapping", "statement"))
     author_participant = models.ForeignKey(
         Participant, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
     )

@@ -64,6 +64,44 @@ def add_seed_statement(*, conversation: Conversation, user: Any, text: str) -> S
     return statement
 
 
+class SeedAnsweredError(DomainError):
+    """Someone has answered the seed statement: changing or removing it would alter what they answered."""
+
+
+def _unanswered_seed(statement: Statement, user: Any) -> Statement:
+    """The seed, locked: an answer being saved at the same moment waits, or this waits for it."""
+    check_staff(user, statement.conversation.organisation)
+    statement = Statement.objects.select_for_update().select_related("conversation").get(pk=statement.pk)
+    if not statement.is_seed:
+        raise DomainError(_("Only seed statements can be changed here. A participant's statement is moderated."))
+    if statement.votes.exists():
+        raise SeedAnsweredError(_(
+            "Someone has already answered this statement, so it can no longer be changed or removed: the "
+            "answers would then belong to another text. Add a new statement instead."))
+    return statement
+
+
+@transaction.atomic
+def edit_seed_statement(*, statement: Statement, user: Any, text: str) -> Statement:
+    """Correct a seed statement while nobody has answered it. The audit log keeps the old text."""
+    statement = _unanswered_seed(statement, user)
+    before, statement.text = statement.text, clean_statement_text(text)
+    statement.save(update_fields=["text"])
+    record_event(organisation=statement.conversation.organisation, actor=user, action="opinions.seed_changed",
+                 target=statement, data={"conversation": statement.conversation_id, "before": before,
+                                         "after": statement.text})
+    return statement
+
+
+@transaction.atomic
+def remove_seed_statement(*, statement: Statement, user: Any) -> None:
+    """Remove a seed statement while nobody has answered it. The audit log keeps its text."""
+    statement = _unanswered_seed(statement, user)
+    record_event(organisation=statement.conversation.organisation, actor=user, action="opinions.seed_removed",
+                 target=statement, data={"conversation": statement.conversation_id, "text": statement.text})
+    statement.delete()
+
+
 def _check_moderator(statement: Statement, user: Any) -> None:
     if not has_capability(user, statement.conversation.organisation, Capability.CONTRIBUTIONS_MODERATE):
         raise PermissionDeniedError(_("You may not moderate statements."))

@@ -17,6 +17,7 @@ urlpatterns = [
     path(ONE, views_staff.conversation_edit, name="staff_conversation"),
     path(ONE + "moderering/", views_staff.moderation_queue, name="staff_moderation"),
     path(ONE + "pastaenden/<int:statement_pk>/", views_staff.moderate, name="staff_moderate"),
+    path(ONE + "pastaenden/<int:statement_pk>/andra/", views_staff.seed_edit, name="staff_seed"),
     path(ONE + "berakna/", views_staff.recompute, name="staff_recompute"),
     path(ONE + "exportera/", views_transfer.export, name="staff_export"),
 ]

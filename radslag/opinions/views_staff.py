@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,14 +13,16 @@ from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
 from radslag.core.permissions import Capability
 from radslag.dialogues.access import process_for
-from radslag.opinions.forms import ConversationForm, RejectForm, SeedForm
+from radslag.opinions.forms import ConversationForm, RejectForm, SeedEditForm, SeedForm
 from radslag.opinions.models import Conversation, Statement
 from radslag.opinions.staff_services import (
     accept_statement,
     add_seed_statement,
     create_conversation,
+    edit_seed_statement,
     recompute_now,
     reject_statement,
+    remove_seed_statement,
     update_conversation,
 )
 
@@ -63,11 +66,36 @@ def conversation_edit(request: HttpRequest, pk: int, conversation_pk: int) -> Ht
     conversation.refresh_from_db()
     context = {
         "process": conversation.process, "conversation": conversation, "form": form, "seed_form": seed_form,
-        "statements": conversation.statements.order_by("pk"),
+        "statements": conversation.statements.annotate(answer_count=Count("votes")).order_by("pk"),
         "pending_count": conversation.statements.pending().count(),
         "snapshot": conversation.snapshots.first(),
     }
     return render(request, "opinions/staff/conversation_edit.html", context, status=400 if action else 200)
+
+
+@requires_capability(Capability.PROCESS_MANAGE)
+def seed_edit(request: HttpRequest, pk: int, conversation_pk: int, statement_pk: int) -> HttpResponse:
+    """Correct or remove a seed statement, while nobody has answered it."""
+    conversation = staff_conversation(request, pk, conversation_pk, Capability.PROCESS_MANAGE)
+    statement = get_object_or_404(Statement, pk=statement_pk, conversation=conversation, is_seed=True)
+    action = request.POST.get("action") if request.method == "POST" else None
+    form = SeedEditForm(request.POST if action == "save" else None, initial={"text": statement.text})
+    back = redirect("opinions:staff_conversation", pk=pk, conversation_pk=conversation_pk)
+    refusal = ""
+    try:
+        if action == "remove":
+            remove_seed_statement(statement=statement, user=request.user)
+            messages.success(request, _("The seed statement was removed."))
+            return back
+        if action == "save" and form.is_valid():
+            edit_seed_statement(statement=statement, user=request.user, text=form.cleaned_data["text"])
+            messages.success(request, _("The seed statement was changed."))
+            return back
+    except DomainError as error:
+        refusal = error.message
+    context = {"process": conversation.process, "conversation": conversation, "statement": statement,
+               "form": form, "answered": statement.votes.exists(), "refusal": refusal}
+    return render(request, "opinions/staff/seed_edit.html", context, status=400 if action else 200)
 
 
 @requires_capability(Capability.CONTRIBUTIONS_MODERATE)

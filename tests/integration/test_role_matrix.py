@@ -172,6 +172,7 @@ ROWS: dict[str, Row] = {
     "opinions:staff_conversation": row(READ_ANALYSIS, post=STAFF_WORK),
     "opinions:staff_moderation": row(MODERATION),
     "opinions:staff_moderate": posts(MODERATION),
+    "opinions:staff_seed": writes(STAFF_WORK, statement_pk="seed"),
     "opinions:staff_recompute": posts(STAFF_WORK),
     "opinions:staff_export": row(STAFF_WORK),
     # organisations
@@ -323,6 +324,7 @@ def build_world(org, other_org) -> dict[str, object]:
         "theme": ThemeFactory(process=process).pk, "conversation": conversation.pk,
         "statement": StatementFactory(conversation=conversation, is_seed=False,
                                       status=Statement.Status.PENDING).pk,
+        "seed": StatementFactory(conversation=conversation, is_seed=True, status=Statement.Status.ACCEPTED).pk,
         "ballot": ballot.pk, "option": OptionFactory(ballot=ballot).pk,
         "batch": generate_codes(ballot=ballot, user=people[STAFF], count=2, label="Bord 1").pk,
         "receipt": CastBallot.objects.create(

@@ -139,14 +139,14 @@ def cancel_activity(*, activity: Activity, actor: Any, reason: str, site_url: st
 
 @transaction.atomic
 def save_table(*, activity: Activity, actor: Any, fields: Mapping[str, Any], table: Table | None = None) -> Table:
-    """Add a table or group to an activity, or change its host and participant count."""
+    """Add a table or group to an activity, or change its host and participant count.
+
+    The host may be left open while it is not decided: a table is often planned before its host is found."""
     is_new = table is None
     table = table or Table(activity=activity)
     if table.activity_id != activity.pk:
         raise DomainError(_("The table belongs to another activity."))
     assign_fields(table, fields)
-    if not table.host_id and not table.host_name.strip():
-        raise DomainError(_("Choose a host or write the host's name."))
     if Table.objects.filter(activity=activity, name=table.name).exclude(pk=table.pk).exists():
         raise DomainError(_("There is already a table with this name at the activity."))
     table.save()

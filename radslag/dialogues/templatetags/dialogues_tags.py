@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import template
@@ -39,3 +40,21 @@ def staff_page(context: template.Context, name: str, *args: Any) -> str:
     if needed is None or has_capability(request.user, getattr(request, "organisation", None), needed):
         return url
     return ""
+
+
+@register.filter
+def where(activity: Any) -> str:
+    """The activity's place and locality, without naming the locality twice.
+
+    'Nödinge bibliotek' in Nödinge reads 'Nödinge bibliotek', not 'Nödinge bibliotek, Nödinge';
+    'Medborgarhuset' in Nödinge reads 'Medborgarhuset, Nödinge'.
+    """
+    place = (activity.place or "").strip()
+    locality = activity.locality.name.strip() if activity.locality else ""
+    if not locality:
+        return place
+    if not place:
+        return locality
+    if re.search(rf"(?<!\w){re.escape(locality)}(?!\w)", place, flags=re.IGNORECASE):
+        return place
+    return f"{place}, {locality}"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -14,6 +16,11 @@ from radslag.dialogues.forms import RegistrationForm
 from radslag.dialogues.models import Activity, DialogueProcess, Registration
 from radslag.dialogues.permissions import can_register
 from radslag.dialogues.views.public import viewable_process
+
+# The registrations this browser made (their ids, in the session), so each page can show its own.
+SESSION_KEY = "dialogues.registrations"
+REMEMBERED = 20
+ANOTHER = "ny"  # ?ny=1: register someone else
 
 
 def site_url(request: HttpRequest) -> str:
@@ -34,11 +41,26 @@ def _registration_message(registration: Registration) -> str:
              "and will e-mail you if a place becomes free.") % {"email": registration.email}
 
 
+def _remember(request: HttpRequest, registration: Registration) -> None:
+    """This browser made the registration: the page shows it (and how to cancel) instead of the form."""
+    made = [pk for pk in request.session.get(SESSION_KEY, []) if isinstance(pk, int)][-REMEMBERED + 1:]
+    request.session[SESSION_KEY] = [*made, registration.pk]
+
+
+def _own_registration(request: HttpRequest, activity: Activity) -> Registration | None:
+    """The person's active registration: made in this browser, or under their account."""
+    mine = Q(pk__in=[pk for pk in request.session.get(SESSION_KEY, []) if isinstance(pk, int)])
+    if request.user.is_authenticated:
+        mine |= Q(user=request.user) | Q(email__iexact=request.user.email)
+    return activity.registrations.exclude(status=Registration.Status.CANCELLED).filter(mine).order_by("-pk").first()
+
+
 @require_http_methods(["GET", "POST"])
 def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     process, activity = _activity(request, slug, pk)
     registration_open = activity.registration_required and can_register(process) and activity.cancelled_at is None
-    form = RegistrationForm(request.POST or None)
+    another = request.GET.get(ANOTHER) == "1"  # registering someone else: a clean form
+    form = RegistrationForm(request.POST or None, user=None if another else request.user)
     if request.method == "POST" and registration_open and form.is_valid():
         try:
             registration = services.register_for_activity(
@@ -47,13 +69,25 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         except DomainError as error:
             form.add_error(None, error.message)
         else:
+            _remember(request, registration)
             messages.success(request, _registration_message(registration))
             return redirect("dialogues:activity_detail", slug=process.slug, pk=activity.pk)
+    shows_own = activity.registration_required and not another and request.method == "GET"
+    own = _own_registration(request, activity) if shows_own else None
     left = None if activity.capacity is None else max(activity.capacity - getattr(activity, "confirmed_count", 0), 0)
     return render(request, "dialogues/activity_detail.html", {
         "process": process, "activity": activity, "form": form,
-        "registration_open": registration_open, "places_left": left,
+        "registration_open": registration_open, "places_left": left, "own_registration": own,
+        "cancel_url": _cancel_url(activity, own), "another_param": ANOTHER,
     })
+
+
+def _cancel_url(activity: Activity, registration: Registration | None) -> str:
+    """The signed cancellation page, while cancelling online is still possible."""
+    if registration is None or activity.starts_at <= timezone.now():
+        return ""
+    registration.activity = activity
+    return services.cancellation_url(registration)
 
 
 @require_http_methods(["GET", "POST"])

@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -25,6 +26,11 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     return render(request, "dialogues/staff/home.html", {"processes": processes})
 
 
+def address_prefix(request: HttpRequest) -> str:
+    """The start of a process page's address, shown before the short name as it is typed."""
+    return request.build_absolute_uri(reverse("dialogues:process_detail", kwargs={"slug": "x"})).removesuffix("x/")
+
+
 @requires_capability(Capability.PROCESS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def process_create(request: HttpRequest) -> HttpResponse:
@@ -34,11 +40,13 @@ def process_create(request: HttpRequest) -> HttpResponse:
         process = services.create_process(organisation=organisation, actor=request.user, fields=form.cleaned_data)
         messages.success(request, _("The process is saved as a draft."))
         return redirect("dialogues:process_edit", pk=process.pk)
-    return render(request, "dialogues/staff/process_form.html", {"form": form, "process": None})
+    return render(request, "dialogues/staff/process_form.html",
+                  {"form": form, "process": None, "address_prefix": address_prefix(request)})
 
 
 def _edit_page(request: HttpRequest, process: DialogueProcess, form: ProcessForm, **extra: Any) -> HttpResponse:
-    context = {"form": form, "process": process, "missing": services.missing_labels(process), **extra}
+    context = {"form": form, "process": process, "missing": services.missing_labels(process),
+               "address_prefix": address_prefix(request), **extra}
     return render(request, "dialogues/staff/process_form.html", context)
 
 

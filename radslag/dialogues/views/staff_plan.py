@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -28,7 +29,9 @@ def phase_list(request: HttpRequest, pk: int, phase_pk: int | None = None) -> Ht
     """The process's phases, with a form to add one (or to change the one in the address)."""
     process = process_for(request, pk, Capability.PROCESS_MANAGE)
     phase = get_object_or_404(Phase, pk=phase_pk, process=process) if phase_pk else None
-    form = PhaseForm(request.POST or None, instance=phase)
+    # A new phase comes after the last one; the number can still be changed.
+    next_order = (process.phases.aggregate(last=Max("order"))["last"] or 0) + 1
+    form = PhaseForm(request.POST or None, instance=phase, initial=None if phase else {"order": next_order})
     if request.method == "POST" and form.is_valid():
         services.save_phase(process=process, actor=request.user, fields=form.cleaned_data, phase=phase)
         messages.success(request, _("The phase is saved."))
@@ -107,7 +110,7 @@ def table_edit(request: HttpRequest, pk: int, activity_pk: int, table_pk: int | 
     process = process_for(request, pk, Capability.PROCESS_MANAGE)
     activity = get_object_or_404(Activity, pk=activity_pk, process=process)
     table = get_object_or_404(Table, pk=table_pk, activity=activity) if table_pk else None
-    form = TableForm(request.POST or None, instance=table, organisation=process.organisation)
+    form = TableForm(request.POST or None, instance=table, activity=activity)
     if request.method == "POST" and form.is_valid():
         try:
             services.save_table(activity=activity, actor=request.user, fields=form.cleaned_data, table=table)
