@@ -121,7 +121,18 @@ def test_notes_read_like_real_varied_notes():
     assert labels.most_common(1)[0][1] / len(notes) <= 0.1, labels.most_common(3)
     # Different lengths and shapes: short jottings, longer prose, lists on several lines.
     lengths = sorted(len(note) for note in notes)
-    assert lengths[len(lengths) // 10] < 150 and lengths[-len(lengths) // 10] > 300
+    assert lengths[len(lengths) // 10] < 120 and lengths[-len(lengths) // 10] > 250
     assert sum("\n" in note for note in notes) >= len(notes) // 5
     assert len({note.split()[0] for note in notes}) >= len(notes) // 3
 
+
+
+def test_no_sentence_is_repeated_across_many_contributions():
+    sentences = Counter(
+        sentence.strip().lower()
+        for row in read_rows()
+        for sentence in set(re.split(r"(?<=[.!?])\s+|\n", row["text"]))
+        if len(sentence.strip()) > 25
+    )
+    sentence, count = sentences.most_common(1)[0]
+    assert count <= 3, (sentence, count)
