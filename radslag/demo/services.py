@@ -12,7 +12,7 @@ from radslag.audit.models import AuditEvent
 from radslag.audit.services import record_event
 from radslag.contributions.models import Contribution
 from radslag.demo.logins import DEMO_EMAILS
-from radslag.demo.seed.ale360 import load_ale360
+from radslag.demo.seed.ale360 import close_ale360, load_ale360
 from radslag.demo.seed.contributions import load_contributions
 from radslag.demo.seed.current import load_current
 from radslag.demo.seed.governance import load_governance
@@ -62,6 +62,7 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     load_voting(context)
     load_opinions(context)
     load_panel(context)
+    close_ale360(context)
     record_event(
         organisation=context.organisation, actor=None, action="demo.loaded", target=context.organisation,
         data={"contributions": count, "processes": len(context.processes), "reset": existing is not None},

@@ -7,6 +7,7 @@ import datetime as dt
 from radslag.demo.seed.ale360_updates import UPDATES
 from radslag.demo.seed.context import DemoContext, local
 from radslag.dialogues.models import Activity, DialogueProcess, ParticipationLevel, Phase, ProcessUpdate, Table
+from radslag.dialogues.services import close_process
 
 KEY = "ale360"
 
@@ -72,6 +73,11 @@ def load_ale360(context: DemoContext) -> None:
     _load_updates(context, process, phases)
 
 
+def close_ale360(context: DemoContext) -> DialogueProcess:
+    """Ale i 360 grader ended in 2020. Closed last, once its ballot, themes and compilation are in place."""
+    return close_process(process=context.processes[KEY], actor=context.users["staff"])
+
+
 def _activity(context: DemoContext, key: str, **fields: object) -> Activity:
     activity = Activity.objects.create(process=context.processes[KEY], **fields)
     context.activities[(KEY, key)] = activity
@@ -104,8 +110,9 @@ def _load_activities(context: DemoContext, process: DialogueProcess, phases: lis
         "som ledde samtalet och antecknade. Alla skrev också sina tankar på lappar som samlades in.",
     )
     tables = Table.objects.bulk_create(
-        Table(activity=evening, name=f"Bord {number}", host_name=host, participant_count=size,
-              host=context.users["host"] if number == 1 else None)
+        # The hosts of 2019 have no accounts: the demo's table host signs in for the evening of today,
+        # and a finished process's evening offers no one a way to enter notes.
+        Table(activity=evening, name=f"Bord {number}", host_name=host, participant_count=size)
         for number, (host, size) in enumerate(zip(TABLE_HOSTS, TABLE_SIZES, strict=True), start=1)
     )
     context.tables.update({(KEY, "dialogkvall", table.name): table for table in tables})

@@ -21,6 +21,10 @@ UPDATES: tuple[tuple[dt.date, int, str, str, str], ...] = (
      "126 personer kom till prioriteringsmötet på Ale gymnasium. Flest röster fick temat om att en bra skola "
      "ger en bra framtid, tätt följt av det mänskliga mötet. Resultatet lämnas till kommunfullmäktige som "
      "vägledning inför valet av tema.", ""),
+    (dt.date(2019, 4, 10), 3, "Prioriteringen är överlämnad till fullmäktige",
+     "Kommunstyrelsen har skickat vidare resultatet från prioriteringsmötet till kommunfullmäktige. Alla 13 "
+     "temaområden följer med, i den ordning ni röstade fram dem. Fullmäktige väljer tema i juni.",
+     "ale360_guidance"),
     (dt.date(2019, 6, 18), 4, "Fullmäktige valde det mänskliga mötet",
      "Kommunfullmäktige beslutade den 17 juni 2019 att den första fördjupade dialogen ska handla om "
      "temaområde 9, det mänskliga mötet. Skolfrågorna lämnas samtidigt till utbildningsnämnden som "
@@ -45,7 +49,12 @@ UPDATES: tuple[tuple[dt.date, int, str, str, str], ...] = (
      "Den fjärde och sista träffen leddes delvis av ungdomar från fritidsgårdarna. De bad vuxna att fråga "
      "dem tidigare och att faktiskt återkomma med vad som hände.", ""),
     (dt.date(2020, 6, 15), 7, "Expeditionen avslutas – metoderna stannar kvar",
-     "Expeditionsgruppens slutsatser har lämnats till kommunstyrelsen. Detta är sista månadsbladet om Ale i "
-     "360 grader. Samtalsledarna, dialogkvällarna och expeditionsgruppen som arbetssätt finns nu i "
-     "kommunens verktygslåda för kommande dialoger. Tack till alla som delat med sig.", ""),
+     "Den 9 juni tog kommunstyrelsen emot expeditionsgruppens slutsatser. Detta hände med det ni sa:\n\n"
+     "- Kontaktcenter inför svarstider, så att den som hör av sig får veta när svaret kommer.\n"
+     "- Brev och beslut ska skrivas på enkel svenska, och fler medarbetare utbildas i klarspråk.\n"
+     "- Ungdomsråden tillfrågas tidigare när beslut rör unga, och får veta vad som hände.\n"
+     "- Skolfrågorna från prioriteringen finns med i utbildningsnämndens arbete.\n\n"
+     "Detta är sista månadsbladet om Ale i 360 grader. Samtalsledarna, dialogkvällarna med bordsvärdar och "
+     "expeditionsgruppen finns nu i kommunens verktygslåda för kommande dialoger. Tack till alla som delat "
+     "med sig.", "ale360_result"),
 )

@@ -1,6 +1,8 @@
 """Processes of today: one open for input with a dialogue evening ahead, and one draft lacking its feedback plan.
 
-Dates are counted from the day the demo is loaded, so that "what happens now" always has something to show.
+Dates are counted from the day the demo is loaded, so that "what happens now" always has something to show:
+the current phase spans the load day and the next activity (the dialogue evening) lies ahead of it. Online
+input has no activity of its own; an activity that began weeks ago would be listed as the "next" one.
 """
 
 from __future__ import annotations
@@ -85,17 +87,22 @@ def _activity(context: DemoContext, key: str, **fields: object) -> Activity:
 
 
 def _load_activities(context: DemoContext, process: DialogueProcess, phase: Phase) -> None:
+    """Created in date order, which is also the order the process page lists them in."""
     nodinge = context.localities["Nödinge"]
-    _activity(
-        context, "webb", phase=phase, kind=Activity.Kind.ONLINE, title="Tyck till på webben",
-        starts_at=context.days_from_today(-30, 8), ends_at=context.days_from_today(20, 23, 59),
-        description="Skriv ditt inspel här på sidan. Du kan vara anonym.",
-    )
     _activity(
         context, "popup", phase=phase, kind=Activity.Kind.OPEN_MEETING, title="Pop-up i biblioteket",
         starts_at=context.days_from_today(-9, 15), ends_at=context.days_from_today(-9, 18),
         place="Ale bibliotek, Nödinge centrum", locality=nodinge, attendance_count=64,
         description="Medarbetare från kultur och fritid fanns på plats med lappar, kartor och kaffe.",
+    )
+    _activity(
+        context, "torgvandring", phase=phase, kind=Activity.Kind.OPEN_MEETING, title="Trygghetsvandring på torget",
+        starts_at=context.days_from_today(4, 17), ends_at=context.days_from_today(4, 18, 30),
+        place="Samling vid fontänen på Nödinge torg", locality=nodinge, registration_required=True, capacity=25,
+        description="Vi går runt torget tillsammans och antecknar var det känns tryggt och otryggt.",
+        cancelled_at=context.days_from_today(-2, 10),
+        cancellation_reason="Torget är avspärrat för ledningsarbete de närmaste veckorna. Vi bjuder in till en "
+        "ny vandring när arbetet är klart, och frågorna om trygghet tar vi även upp på dialogkvällen.",
     )
     evening = _activity(
         context, "dialogkvall", phase=phase, kind=Activity.Kind.DIALOGUE_EVENING,
@@ -108,15 +115,6 @@ def _load_activities(context: DemoContext, process: DialogueProcess, phase: Phas
         registration_required=True, capacity=EVENING_CAPACITY,
         description="Vi samtalar i små grupper med en bordsvärd vid varje bord. Politiker från kultur- och "
         "fritidsnämnden är med och lyssnar. Fika ingår.",
-    )
-    _activity(
-        context, "torgvandring", phase=phase, kind=Activity.Kind.OPEN_MEETING, title="Trygghetsvandring på torget",
-        starts_at=context.days_from_today(4, 17), ends_at=context.days_from_today(4, 18, 30),
-        place="Samling vid fontänen på Nödinge torg", locality=nodinge, registration_required=True, capacity=25,
-        description="Vi går runt torget tillsammans och antecknar var det känns tryggt och otryggt.",
-        cancelled_at=context.days_from_today(-2, 10),
-        cancellation_reason="Torget är avspärrat för ledningsarbete de närmaste veckorna. Vi bjuder in till en "
-        "ny vandring när arbetet är klart, och frågorna om trygghet tar vi även upp på dialogkvällen.",
     )
     Table.objects.bulk_create(
         Table(activity=evening, name=f"Bord {number}", host_name=name,
@@ -148,14 +146,24 @@ def _load_updates(context: DemoContext, process: DialogueProcess, phase: Phase) 
          "Drygt 60 personer stannade vid vårt bord i biblioteket. Många skrev om bänkar, belysning och en plats "
          "för unga. Lapparna finns nu med bland inspelen på den här sidan."),
         (-5, "Anmäl dig till dialogkvällen",
-         f"Dialogkvällen hålls i biblioteket om två veckor. Platserna är {EVENING_CAPACITY}, så anmäl dig gärna "
-         "i god tid. Berätta i anmälan om du behöver tolk eller annat stöd."),
+         f"Dialogkvällen hålls i biblioteket {_swedish_date(context.today + dt.timedelta(days=EVENING_IN_DAYS))} "
+         f"klockan 18. Platserna är {EVENING_CAPACITY}, så anmäl dig gärna i god tid. Berätta i anmälan om du "
+         "behöver tolk eller annat stöd."),
     )
     ProcessUpdate.objects.bulk_create(
         ProcessUpdate(process=process, phase=phase, title=title, body=body, author=author,
                       published_at=context.days_from_today(days, 10))
         for days, title, body in entries
     )
+
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december")
+
+
+def _swedish_date(day: dt.date) -> str:
+    """A date as a Swedish text says it, whatever language the server runs in: "den 18 december"."""
+    return f"den {day.day} {MONTHS[day.month - 1]}"
 
 
 def _load_draft(context: DemoContext) -> None:

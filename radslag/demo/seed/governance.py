@@ -79,6 +79,23 @@ def _load_decisions(context: DemoContext) -> None:
         "efter att invånarna prioriterat temana den 6 mars 2019. Dialogen om temat genomförs hösten 2019 och "
         "resultatet redovisas till kommunstyrelsen.",
     )
+    _decision(
+        context, "ale360_guidance", "ks", ("medskapande-invanare",),
+        decided_on=dt.date(2019, 4, 9), registration_number="KS 2019/141", section="§ 67",
+        title="Invånarnas prioritering av temaområdena i Ale i 360 grader lämnas till fullmäktige",
+        summary="Kommunstyrelsen överlämnar resultatet av prioriteringsmötet den 6 mars 2019 till "
+        "kommunfullmäktige som vägledning. Flest röster fick \u201dEn bra skola ger en bra framtid\u201d och "
+        "\u201dDet mänskliga mötet\u201d.",
+    )
+    _decision(
+        context, "ale360_result", "ks", ("medskapande-invanare", "underlatta-vardagen"),
+        decided_on=dt.date(2020, 6, 9), registration_number="KS 2020/187", section="§ 104",
+        title="Redovisning av Ale i 360 grader och expeditionsgruppens slutsatser om det mänskliga mötet",
+        summary="Kommunstyrelsen tar emot redovisningen och ger sektor kommunstyrelsen i uppdrag att göra "
+        "samtalsledare, dialogkvällar med bordsvärdar och expeditionsgrupper till en del av kommunens "
+        "verktygslåda för medborgardialog. Förslagen om tydligare svarstider och brev på enkel svenska "
+        "lämnas till kontaktcenter.",
+    )
     commissioned = context.today - dt.timedelta(days=70)
     _decision(
         context, "motesplatser_commission", "kfn", ("medskapande-invanare", "hallbart-samhallsbyggande"),
