@@ -18,7 +18,7 @@ def activities_with_counts() -> QuerySet[Activity]:
     return Activity.objects.select_related("locality").annotate(
         confirmed_count=Count("registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)),
         waiting_count=Count("registrations", filter=Q(registrations__status=Registration.Status.WAITING)),
-    )
+    ).order_by("starts_at", "pk")  # the annotation drops the model's ordering: lists go by date
 
 
 def public_processes(organisation: Organisation) -> QuerySet[DialogueProcess]:

@@ -50,9 +50,11 @@ def current_entry(timeline: list[TimelineEntry]) -> TimelineEntry | None:
 
 
 def next_activity(activities: Iterable[Activity], now: dt.datetime) -> Activity | None:
-    """The first activity that has not ended yet and is not cancelled."""
-    upcoming = [activity for activity in activities if activity.ends_at >= now and activity.cancelled_at is None]
-    return min(upcoming, key=lambda activity: activity.starts_at, default=None)
+    """The first activity still to start; when none is, one going on now (a long online activity). Never a
+    cancelled one. An activity that started weeks ago must not hide the evening coming up next week."""
+    live = [activity for activity in activities if activity.ends_at >= now and activity.cancelled_at is None]
+    coming = [activity for activity in live if activity.starts_at >= now]
+    return min(coming or live, key=lambda activity: activity.starts_at, default=None)
 
 
 @dataclass(frozen=True)
