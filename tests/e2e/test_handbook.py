@@ -124,6 +124,11 @@ def test_screenshots_for_the_handbook(page_as, site, staff_member, seeded):
     official.get_by_role("heading", name="Grupper som är underrepresenterade").scroll_into_view_if_needed()
     save_screenshot(official, "oversikt.png")
 
+    staff.goto("/hjalp/analys/")
+    picture = staff.get_by_role("img", name="Teman i en process")
+    picture.scroll_into_view_if_needed()
+    assert picture.evaluate("image => image.complete && image.naturalWidth") == 1280, "the handbook shows its pictures"
+
     for name in ("personalsidan", "processen", "inmatning", "teman", "omrostning", "moderering", "oversikt"):
         with Image.open(IMAGES / f"{name}.png") as picture:
             assert picture.width == 1280
