@@ -21,6 +21,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("radslag.opinions.urls")),
     path("", include("radslag.panels.urls")),
     path("", include("radslag.reports.urls")),
+    path("", include("radslag.help.urls")),
 ]
 
 # Failing requests get the site's own pages in the visitor's language, or JSON on JSON endpoints.

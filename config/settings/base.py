@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "radslag.panels",
     "radslag.reports",
     "radslag.demo",
+    "radslag.help",
 ]
 
 MIDDLEWARE = [
@@ -116,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "radslag.organisations.context_processors.organisation",
                 "radslag.accounts.context_processors.roles",
+                "radslag.help.page_help.page_help",
             ],
         },
     }
@@ -172,7 +174,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [SITE_DIR / "static"]
+# The handbook's screenshots (docs/handbook/images, written by tests/e2e/test_handbook.py).
+STATICFILES_DIRS = [SITE_DIR / "static", ("handbook", BASE_DIR / "docs" / "handbook" / "images")]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

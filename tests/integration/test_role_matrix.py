@@ -160,6 +160,9 @@ ROWS: dict[str, Row] = {
     "governance:plan_edit": writes(ADMIN_ONLY),
     "governance:focus_area_admin": writes(ADMIN_ONLY),
     "governance:focus_area_edit": writes(ADMIN_ONLY, pk="focus_area"),
+    # help: the handbook holds nothing secret
+    "help:index": row(EVERYONE),
+    "help:chapter": row(EVERYONE),
     # opinions
     "opinions:participate": row(EVERYONE, pk="conversation"),
     "opinions:vote": posts(EVERYONE, pk="conversation"),
@@ -245,8 +248,9 @@ DEFAULT_PARAMS = {
     "table_pk": "table", "contribution_pk": "contribution", "run_pk": "run", "theme_pk": "theme",
     "conversation_pk": "conversation", "statement_pk": "statement", "ballot_pk": "ballot", "option_pk": "option",
     "batch_pk": "batch", "number": "version", "token": "token", "receipt": "receipt", "fmt": "fmt",
+    "chapter": "chapter",
 }
-NOT_OBJECTS = {"fmt"}
+NOT_OBJECTS = {"fmt", "chapter"}
 
 
 def url_patterns(resolver: URLResolver | None = None, prefix: str = "", namespace: str = ""):
@@ -339,7 +343,7 @@ def build_world(org, other_org) -> dict[str, object]:
             panel=Panel.objects.get(organisation=org), user=people[STAFF], count=2, label="Utskick").pk,
         "erasure_request": ErasureRequest.objects.create(
             organisation=org, person=people[RESIDENT], email=people[RESIDENT].email).pk,
-        "fmt": "csv",
+        "fmt": "csv", "chapter": "moderering",
     }
 
 

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class HelpConfig(AppConfig):
+    name = "radslag.help"
+    label = "help"
+    verbose_name = "Handbook"

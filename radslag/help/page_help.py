@@ -1,0 +1,129 @@
+"""Which part of the handbook explains each staff page: one table, read by the site layout.
+
+A staff page (a URL name below) gets a "Help for this page" link to its chapter and section. A test
+checks that every page under /personal/ has an entry and that every anchor exists in its chapter.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+_PLAN = ("planera", "process")
+_PHASES = ("planera", "faser")
+_UPDATES = ("aterkoppling", "uppdateringar")
+_ACTIVITIES = ("planera", "aktiviteter")
+_TABLES = ("planera", "bord")
+_MODERATION = ("moderering", "koen")
+_THEMES = ("analys", "teman")
+_BALLOTS = ("omrostning", "omrostningar")
+_OPINIONS = ("omrostning", "asiktskartlaggning")
+_DECISIONS = ("aterkoppling", "beslut")
+_GOVERNANCE = ("administration", "styrning")
+_ORGANISATION = ("administration", "organisationen")
+
+PAGE_HELP: dict[str, tuple[str, str]] = {
+    "dialogues:staff_home": ("kom-igang", "personalsidan"),
+    "dialogues:process_create": _PLAN,
+    "dialogues:process_edit": _PLAN,
+    "dialogues:process_publish": ("planera", "publicera"),
+    "dialogues:process_close": ("aterkoppling", "avsluta"),
+    "dialogues:update_create": _UPDATES,
+    "dialogues:update_edit": _UPDATES,
+    "dialogues:phase_list": _PHASES,
+    "dialogues:phase_edit": _PHASES,
+    "dialogues:phase_delete": _PHASES,
+    "dialogues:activity_list": _ACTIVITIES,
+    "dialogues:activity_create": _ACTIVITIES,
+    "dialogues:activity_edit": _ACTIVITIES,
+    "dialogues:activity_cancel": ("planera", "installa"),
+    "dialogues:table_create": _TABLES,
+    "dialogues:table_edit": _TABLES,
+    "contributions:bulk_entry": ("inspel", "snabbinmatning"),
+    "contributions:bulk_undo": ("inspel", "snabbinmatning"),
+    "contributions:moderation_queue": _MODERATION,
+    "contributions:bulk_publish": _MODERATION,
+    "contributions:moderate": ("moderering", "ett-inspel"),
+    "contributions:dashboard": ("analys", "oversikten"),
+    "contributions_io:import": ("inspel", "import"),
+    "contributions_io:export": ("inspel", "export"),
+    "contributions_io:template": ("inspel", "import"),
+    "themes:overview": _THEMES,
+    "themes:start_run": _THEMES,
+    "themes:run_status": _THEMES,
+    "themes:merge": ("analys", "bearbeta-teman"),
+    "themes:create": ("analys", "bearbeta-teman"),
+    "themes:code_contribution": ("analys", "handkodning"),
+    "themes:theme_detail": ("analys", "bearbeta-teman"),
+    "themes:rename": ("analys", "bearbeta-teman"),
+    "themes:accept": ("analys", "bearbeta-teman"),
+    "themes:pin": ("analys", "bearbeta-teman"),
+    "themes:split": ("analys", "bearbeta-teman"),
+    "themes:focus_areas": ("analys", "bearbeta-teman"),
+    "themes:move": ("analys", "bearbeta-teman"),
+    "reports:staff_compilation": ("analys", "sammanstallning"),
+    "reports:staff_compilation_publish": ("analys", "sammanstallning"),
+    "reports:staff_compilation_pdf": ("analys", "sammanstallning"),
+    "reports:staff_compilation_docx": ("analys", "sammanstallning"),
+    "voting:ballot_index": _BALLOTS,
+    "voting:ballot_create": _BALLOTS,
+    "voting:ballot_detail": _BALLOTS,
+    "voting:ballot_edit": _BALLOTS,
+    "voting:option_delete": _BALLOTS,
+    "voting:theme_options_add": _BALLOTS,
+    "voting:codes_generate": ("omrostning", "koder"),
+    "voting:code_sheet": ("omrostning", "koder"),
+    "voting:paper_entry": ("omrostning", "papper"),
+    "voting:ballot_open": ("omrostning", "oppna-och-stang"),
+    "voting:ballot_close": ("omrostning", "oppna-och-stang"),
+    "voting:ballot_publish": ("omrostning", "oppna-och-stang"),
+    "opinions:staff_list": _OPINIONS,
+    "opinions:staff_import": _OPINIONS,
+    "opinions:staff_conversation": _OPINIONS,
+    "opinions:staff_moderation": ("moderering", "pastaenden"),
+    "opinions:staff_moderate": ("moderering", "pastaenden"),
+    "opinions:staff_recompute": _OPINIONS,
+    "opinions:staff_export": _OPINIONS,
+    "governance:decision_admin_list": _DECISIONS,
+    "governance:decision_create": _DECISIONS,
+    "governance:decision_edit": _DECISIONS,
+    "governance:vision_edit": _GOVERNANCE,
+    "governance:plan_edit": _GOVERNANCE,
+    "governance:focus_area_admin": _GOVERNANCE,
+    "governance:focus_area_edit": _GOVERNANCE,
+    "panels:staff": ("planera", "medborgarpanelen"),
+    "panels:create_invitations": ("planera", "medborgarpanelen"),
+    "panels:invitation_file": ("planera", "medborgarpanelen"),
+    "organisations:accessibility_edit": ("administration", "tillganglighetsredogorelse"),
+    "organisations:feedback_results": ("aterkoppling", "sidfeedback"),
+    "organisations:locality_list": _ORGANISATION,
+    "organisations:locality_edit": _ORGANISATION,
+    "organisations:body_list": _ORGANISATION,
+    "organisations:body_edit": _ORGANISATION,
+    "organisations:population_import": ("administration", "befolkning"),
+    "organisations:population_confirm": ("administration", "befolkning"),
+    "accounts:roles": ("administration", "roller"),
+    "accounts:role_remove": ("administration", "roller"),
+    "accounts:erasure_requests": ("administration", "radering"),
+    "accounts:erasure_request": ("administration", "radering"),
+    "accounts:retention": ("administration", "gallring"),
+    "audit:log": ("administration", "loggen"),
+    "audit:log_export": ("administration", "loggen"),
+}
+
+
+def help_url(view_name: str) -> str | None:
+    """The handbook address that explains the page named `view_name`, or None."""
+    target = PAGE_HELP.get(view_name)
+    if target is None:
+        return None
+    chapter, anchor = target
+    return f"{reverse('help:chapter', kwargs={'chapter': chapter})}#{anchor}"
+
+
+def page_help(request: HttpRequest) -> dict[str, Any]:
+    """Template context: `page_help_url` on staff pages, for the layout's help link."""
+    match = getattr(request, "resolver_match", None)
+    return {"page_help_url": help_url(match.view_name) if match is not None else None}
