@@ -61,7 +61,8 @@ def _compare(rnd: random.Random, count: int, options_range, ballots_range) -> di
         winners = beat_path(profile, strength_function=lambda a, b, p=profile: p.support(a, b))
         borda = domination_borda_scores(profile)
         theirs_s += time.perf_counter() - started
-        same_winners += sorted(ours.extra["winners"]) == sorted(winners)
+        our_winners: list[str] = list(ours.extra["winners"])  # type: ignore[call-overload]  # extra is loosely typed
+        same_winners += sorted(our_winners) == sorted(winners)
         tied += len(winners) > 1
         same_borda += {s.option: s.score for s in ours.scores} == borda
         order = [sorted(tier) for tier in schulze_order(pairwise_preferences(ballots, options), options)]

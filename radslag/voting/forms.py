@@ -126,7 +126,7 @@ class PaperVoteForm(VoteForm):
                 field = self.fields[name]
                 if isinstance(field, forms.ModelChoiceField):
                     field.empty_label = _("Not ticked")
-                else:
+                elif isinstance(field, forms.ChoiceField):
                     field.choices = [("", _("Not ticked")), *AgeBand.choices]
 
 

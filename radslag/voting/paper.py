@@ -28,7 +28,7 @@ PDF_VARIANT = "pdf/ua-1"
 def _no_fetching_class() -> type:
     from weasyprint.urls import URLFetcher, URLFetchingError
 
-    class NoFetching(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type hints
+    class NoFetching(URLFetcher):
         """The paper ballot needs no file, image or address: refuse every one."""
 
         def fetch(self, url: str, headers: dict[str, str] | None = None) -> Any:
