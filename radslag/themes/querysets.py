@@ -22,8 +22,14 @@ from radslag.dialogues.models import DialogueProcess
 from radslag.organisations.models import Locality
 from radslag.themes.models import Coding, Quote, Theme
 
-# A coding makes its contribution a member of the theme when the contribution is published.
-MEMBER = Q(contribution__status=Contribution.Status.PUBLISHED)
+
+def member_condition(path: str = "") -> Q:
+    """A coding (reached through `path`, e.g. "codings__" from a theme) makes its contribution a member of
+    the theme when the contribution is published."""
+    return Q(**{f"{path}contribution__status": Contribution.Status.PUBLISHED})
+
+
+MEMBER = member_condition()
 
 
 def active_themes(process: DialogueProcess) -> QuerySet[Theme]:
@@ -31,10 +37,8 @@ def active_themes(process: DialogueProcess) -> QuerySet[Theme]:
     holds) and `held_back` (codings of input that is not published: for staff, never part of the size)."""
     return (
         Theme.objects.filter(process=process, status=Theme.Status.ACTIVE)
-        .annotate(size=Count("codings", filter=Q(codings__contribution__status=Contribution.Status.PUBLISHED),
-                             distinct=True),
-                  held_back=Count("codings", filter=~Q(codings__contribution__status=Contribution.Status.PUBLISHED),
-                                  distinct=True))
+        .annotate(size=Count("codings", filter=member_condition("codings__"), distinct=True),
+                  held_back=Count("codings", filter=~member_condition("codings__"), distinct=True))
         .prefetch_related("focus_areas")
         .order_by("order", "id")
     )
