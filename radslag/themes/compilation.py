@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from radslag.contributions.models import Contribution
 from radslag.contributions.representativeness import Breakdown
 from radslag.dialogues.models import DialogueProcess
-from radslag.themes.querysets import active_themes, quotes_by_theme, theme_breakdowns
+from radslag.themes.querysets import active_themes, member_quotes_by_theme, theme_breakdowns
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ def themes_for_compilation(process: DialogueProcess, *, accepted_only: bool = Fa
     themes = list(active_themes(process))
     if accepted_only:
         themes = [theme for theme in themes if theme.accepted]
-    quotes = quotes_by_theme(themes)
+    quotes = member_quotes_by_theme(themes)
     return [
         ThemeSummary(
             pk=theme.pk,
@@ -48,9 +47,7 @@ def themes_for_compilation(process: DialogueProcess, *, accepted_only: bool = Fa
             description=theme.description,
             size=theme.size,  # type: ignore[attr-defined]  # annotated by active_themes
             keywords=tuple(theme.keywords),
-            quotes=tuple(
-                quote.public_text for quote in quotes[theme.pk] if quote.status == Contribution.Status.PUBLISHED
-            ),
+            quotes=tuple(quote.public_text for quote in quotes[theme.pk]),
             breakdowns=tuple(theme_breakdowns(theme)),
             focus_areas=tuple(area.name for area in theme.focus_areas.all()),
             accepted=theme.accepted,

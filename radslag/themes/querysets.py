@@ -9,7 +9,8 @@ theme page, labelled as held back, never counted in a size (`held_back_codings`)
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -21,8 +22,14 @@ from radslag.dialogues.models import DialogueProcess
 from radslag.organisations.models import Locality
 from radslag.themes.models import Coding, Quote, Theme
 
-# A coding makes its contribution a member of the theme when the contribution is published.
-MEMBER = Q(contribution__status=Contribution.Status.PUBLISHED)
+
+def member_condition(path: str = "") -> Q:
+    """A coding (reached through `path`, e.g. "codings__" from a theme) makes its contribution a member of
+    the theme when the contribution is published."""
+    return Q(**{f"{path}contribution__status": Contribution.Status.PUBLISHED})
+
+
+MEMBER = member_condition()
 
 
 def active_themes(process: DialogueProcess) -> QuerySet[Theme]:
@@ -30,10 +37,8 @@ def active_themes(process: DialogueProcess) -> QuerySet[Theme]:
     holds) and `held_back` (codings of input that is not published: for staff, never part of the size)."""
     return (
         Theme.objects.filter(process=process, status=Theme.Status.ACTIVE)
-        .annotate(size=Count("codings", filter=Q(codings__contribution__status=Contribution.Status.PUBLISHED),
-                             distinct=True),
-                  held_back=Count("codings", filter=~Q(codings__contribution__status=Contribution.Status.PUBLISHED),
-                                  distinct=True))
+        .annotate(size=Count("codings", filter=member_condition("codings__"), distinct=True),
+                  held_back=Count("codings", filter=~member_condition("codings__"), distinct=True))
         .prefetch_related("focus_areas")
         .order_by("order", "id")
     )
@@ -48,6 +53,57 @@ def _ordered(codings: QuerySet[Coding]) -> QuerySet[Coding]:
 def theme_members(theme: Theme) -> QuerySet[Coding]:
     """The theme's members: codings of published contributions, strongest first (hand codings first)."""
     return _ordered(theme.codings.filter(MEMBER))
+
+
+def text_key(text: str) -> str:
+    """Texts with the same key are identical: the same words, whatever the case and spacing."""
+    return " ".join(text.casefold().split())
+
+
+@dataclass(frozen=True)
+class MemberGroup:
+    """Members of a theme shown as one row: one text, or texts that are identical or nearly so."""
+
+    coding_ids: tuple[int, ...]
+    identical: bool  # every text has the same `text_key`; else the analysis found them near-identical
+
+
+def member_groups(theme: Theme, related: Iterable[Sequence[int]] = ()) -> list[MemberGroup]:
+    """The theme's members (`theme_members`) in their order, with identical texts in one group each.
+
+    `related` are groups of contribution pks the analysis found identical or near-identical (form letters,
+    campaign texts with a changed greeting); members in one of them share a group too.
+    """
+    rows = list(theme_members(theme).values_list("pk", "contribution_id", "contribution__published_body",
+                                                 "contribution__body"))  # fmt: skip
+    parent = list(range(len(rows)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    def join(first: int, second: int) -> None:
+        low, high = sorted((root(first), root(second)))
+        parent[high] = low
+
+    keys = [text_key(published or body or "") for _pk, _contribution, published, body in rows]
+    first_with: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        join(first_with.setdefault(key, index), index)
+    position = {contribution: index for index, (_pk, contribution, _p, _b) in enumerate(rows)}
+    for group in related:
+        present = [position[pk] for pk in group if pk in position]
+        for index in present[1:]:
+            join(present[0], index)
+    grouped: dict[int, list[int]] = {}
+    for index in range(len(rows)):
+        grouped.setdefault(root(index), []).append(index)
+    return [
+        MemberGroup(coding_ids=tuple(rows[i][0] for i in members), identical=len({keys[i] for i in members}) == 1)
+        for _first, members in sorted(grouped.items())
+    ]
 
 
 def held_back_codings(theme: Theme) -> QuerySet[Coding]:
@@ -65,13 +121,24 @@ def member_ids(themes: list[Theme]) -> dict[int, list[int]]:
 
 
 def theme_quotes(theme: Theme) -> list[Contribution]:
-    return [quote.contribution for quote in Quote.objects.filter(theme=theme).select_related("contribution")]
+    """The theme's quotes that are members (published): a quote of input hidden later is not shown."""
+    return [quote.contribution for quote in Quote.objects.filter(MEMBER, theme=theme).select_related("contribution")]
 
 
 def quotes_by_theme(themes: list[Theme]) -> dict[int, list[Contribution]]:
-    """Quotes of many themes in one query: theme pk -> contributions in order."""
+    """Quotes of many themes in one query: theme pk -> contributions in order (whatever their status: the
+    compilation decides what it publishes; pages show `member_quotes_by_theme`)."""
     found: dict[int, list[Contribution]] = {theme.pk: [] for theme in themes}
     for quote in Quote.objects.filter(theme__in=themes).select_related("contribution").order_by("position", "id"):
+        found[quote.theme_id].append(quote.contribution)
+    return found
+
+
+def member_quotes_by_theme(themes: list[Theme]) -> dict[int, list[Contribution]]:
+    """Like `quotes_by_theme`, only quotes that are members (published: `MEMBER`), for the theme pages."""
+    found: dict[int, list[Contribution]] = {theme.pk: [] for theme in themes}
+    quotes = Quote.objects.filter(MEMBER, theme__in=themes).select_related("contribution")
+    for quote in quotes.order_by("position", "id"):
         found[quote.theme_id].append(quote.contribution)
     return found
 
@@ -121,7 +188,7 @@ def _breakdown(key: str, title: object, counts: Counter[str], labels: list[tuple
 def theme_breakdowns(theme: Theme) -> list[Breakdown]:
     """The theme's (published) members by locality, age band and channel, in their published form:
     shares rounded, groups under five hidden."""
-    members = Contribution.objects.filter(theme_codings__theme=theme).published()
+    members = Contribution.objects.filter(pk__in=theme.codings.filter(MEMBER).values("contribution_id"))
     localities = Locality.objects.filter(organisation_id=theme.organisation_id).values_list("id", "name")
     channel = _breakdown("channel", _("Channel"), _counts(members, "channel"), list(Channel.choices))
     breakdowns = [

@@ -170,20 +170,29 @@ def split_theme(*, theme: Theme, user: Any) -> list[Theme]:
     if len(result.themes) < 2:
         raise DomainError(_("The contributions in this theme are too alike to be split in two."))
     by_contribution = {coding.contribution_id: coding for coding in codings}
-    parts = [_create_part(theme, found, by_contribution) for found in result.themes[:2]]
+    # The larger part carries on the theme people worked on: its name, description and decisions.
+    found_parts = sorted(result.themes[:2], key=lambda found: -len(found.members))
+    parts = [_create_part(theme, found, by_contribution, keeps_decisions=n == 0) for n, found in enumerate(found_parts)]
     theme.status = Theme.Status.SPLIT
     theme.save(update_fields=["status", "updated_at"])
     _record(user, theme, "split", into=[part.pk for part in parts], names=[part.name for part in parts])
     return parts
 
 
-def _create_part(theme: Theme, found: FoundTheme, codings: dict[int, Coding]) -> Theme:
-    """One half of a split theme, with its members' codings moved over (a human coding stays human)."""
+def _create_part(theme: Theme, found: FoundTheme, codings: dict[int, Coding], *, keeps_decisions: bool) -> Theme:
+    """One half of a split theme, with its members' codings moved over (a human coding stays human).
+
+    The part that `keeps_decisions` keeps the name and description people gave the theme, whether it was
+    accepted or pinned, and its focus areas; the other part gets the engine's label and no decisions.
+    """
+    kept = {"human_label": theme.human_label, "description": theme.description, "accepted": theme.accepted,
+            "pinned": theme.pinned} if keeps_decisions else {}  # fmt: skip
     part = Theme.objects.create(
         organisation=theme.organisation, process=theme.process, run=theme.run, label=found.label[:LABEL_MAX_LENGTH],
-        keywords=found.keywords, order=theme.order, split_from=theme,
+        keywords=found.keywords, order=theme.order, split_from=theme, **kept,
     )
-    part.focus_areas.set(theme.focus_areas.all())
+    if keeps_decisions:
+        part.focus_areas.set(theme.focus_areas.all())
     for member, strength in zip(found.members, found.strengths, strict=True):
         coding = codings[int(member)]
         coding.theme = part

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -19,12 +20,15 @@ from radslag.core.errors import DomainError
 from radslag.core.permissions import Capability
 from radslag.dialogues.access import process_for
 from radslag.dialogues.models import DialogueProcess
+from radslag.themes.explanations import duplicate_groups, explain_run, method_name, run_backend
 from radslag.themes.forms import CodeForm, FocusAreaForm, MergeForm, MoveForm, NewThemeForm, RenameForm, RunForm
-from radslag.themes.models import AnalysisRun, Theme, ThemeExclusion
+from radslag.themes.models import AnalysisRun, Coding, Theme, ThemeExclusion
 from radslag.themes.querysets import (
+    MemberGroup,
     active_themes,
     held_back_codings,
-    quotes_by_theme,
+    member_groups,
+    member_quotes_by_theme,
     set_aside_contributions,
     theme_breakdowns,
     theme_members,
@@ -49,7 +53,7 @@ def process_theme(process: DialogueProcess, theme_pk: int) -> Theme:
 def overview_context(process: DialogueProcess, run_form: RunForm, merge_form: MergeForm | None = None,
                      new_theme_form: NewThemeForm | None = None) -> Any:
     themes = list(active_themes(process))
-    quotes = quotes_by_theme(themes)
+    quotes = member_quotes_by_theme(themes)
     merge_form = merge_form or MergeForm(process=process)
     selected = set(merge_form.data.getlist("themes")) if merge_form.is_bound else set()  # type: ignore[attr-defined]
     for theme in themes:
@@ -57,6 +61,10 @@ def overview_context(process: DialogueProcess, run_form: RunForm, merge_form: Me
         theme.selected = str(theme.pk) in selected  # type: ignore[attr-defined]
     recent = AnalysisRun.objects.filter(process=process).select_related("activity", "locality", "created_by")
     runs = list(recent[:RECENT_RUNS])
+    for run in runs:
+        run.method_name = method_name(run_backend(run))  # type: ignore[attr-defined]
+    done = next((run for run in runs if run.status == AnalysisRun.Status.DONE), None)
+    done = done or AnalysisRun.objects.filter(process=process, status=AnalysisRun.Status.DONE).first()
     unthemed = unthemed_contributions(process)
     set_aside = set_aside_contributions(process)
     return {
@@ -67,6 +75,7 @@ def overview_context(process: DialogueProcess, run_form: RunForm, merge_form: Me
         "themes": themes,
         "latest_run": runs[0] if runs else None,
         "runs": runs,
+        "explanation": explain_run(done) if done else None,
         "unthemed": unthemed[:UNTHEMED_SHOWN],
         "unthemed_count": unthemed.count(),
         "set_aside": set_aside[:UNTHEMED_SHOWN],
@@ -120,13 +129,15 @@ def run_status(request: HttpRequest, pk: int, run_pk: int) -> JsonResponse:
 def theme_detail(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
     process = process_for(request, pk, Capability.PROCESS_READ_ANALYSIS)
     theme = process_theme(process, theme_pk)
-    page = Paginator(theme_members(theme), MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    latest = AnalysisRun.objects.filter(process=process, status=AnalysisRun.Status.DONE).first()
+    groups = member_groups(theme, duplicate_groups(latest))
+    page = Paginator(groups, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "process": process,
         "theme": theme,
         "page": page,
-        "members": page.object_list,
-        "member_count": page.paginator.count,
+        "member_rows": member_rows(theme, list(page.object_list)),
+        "member_count": sum(len(group.coding_ids) for group in groups),
         "held_back": list(held_back_codings(theme)[:MEMBERS_PER_PAGE]),
         "quotes": theme_quotes(theme),
         "breakdowns": theme_breakdowns(theme),
@@ -136,6 +147,26 @@ def theme_detail(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
         "has_other_themes": active_themes(process).exclude(pk=theme.pk).exists(),
     }
     return render(request, "themes/theme_detail.html", context)
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """One row of the theme page's list: a contribution, or identical (or near-identical) ones together."""
+
+    codings: list[Coding]
+    identical: bool
+
+    @property
+    def first(self) -> Coding:
+        return self.codings[0]
+
+
+def member_rows(theme: Theme, groups: list[MemberGroup]) -> list[MemberRow]:
+    """The page's rows with their codings loaded in one query."""
+    wanted = [pk for group in groups for pk in group.coding_ids]
+    codings = {coding.pk: coding for coding in theme_members(theme).filter(pk__in=wanted)}
+    return [MemberRow([codings[pk] for pk in group.coding_ids if pk in codings], group.identical)
+            for group in groups]  # fmt: skip
 
 
 def safe_next(request: HttpRequest, default: str) -> str:

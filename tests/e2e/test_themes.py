@@ -119,3 +119,37 @@ def test_move_and_hand_code_with_the_keyboard(page_as, staff_member, process):
     page.keyboard.press("Enter")
     expect(page.get_by_text("Inspelet kodades till 2 teman.")).to_be_visible()
     assert set(text.theme_codings.values_list("theme__label", "source")) == {("Skolan", "human"), ("Bussarna", "human")}
+
+
+def test_a_coder_sees_how_the_themes_were_found_and_form_letters_as_one_row(page_as, staff_member, process):
+    """The overview explains the method and the number of themes; a form letter sent five times is one row
+    on the theme page, and its contributions open from it."""
+    letter = "Rädda Kvarnparken! Vi vill att parken får vara kvar som den är."
+    contributions = [ContributionFactory(process=process, body=text) for text in SCHOOL + BUS + PARK]
+    contributions += [ContributionFactory(process=process, body=letter) for _ in range(5)]
+    page = page_as(staff_member)
+    page.goto(f"/personal/processer/{process.pk}/teman/")
+    start_analysis(page, k="3")
+
+    box = page.get_by_role("region", name="Så togs temana fram")
+    expect(box).to_contain_text("Ordbaserad analys.")
+    expect(box).to_contain_text("Du bad om 3 nya teman.")
+    history = page.get_by_role("region", name="Tidigare analyser")
+    expect(history).to_contain_text("Ordbaserad analys, 3 teman begärda")
+    expect(history).not_to_contain_text("lexical")
+    assert_accessible(page, "the themes overview with its explanation")
+
+    theme = Theme.objects.get(codings__contribution=contributions[-1])
+    assert set(theme.codings.filter(contribution__body=letter).values_list("contribution_id", flat=True)) == {
+        c.pk for c in contributions[-5:]}  # the copies share a theme
+    page.get_by_role("link", name=theme.name, exact=True).click()
+    group = page.locator("tr.member-group").filter(has_text="5 likadana texter")
+    expect(group).to_have_count(1)
+    group.get_by_text("Visa de 5 inspelen").click()
+    expect(group.get_by_role("link", name=f"Koda för hand (inspel {contributions[-1].pk})")).to_be_visible()
+    assert_accessible(page, "a theme's page with a form letter as one row")
+
+    if theme.codings.count() == 5:  # a theme of nothing but the copies: they may not be split apart
+        page.get_by_role("button", name="Dela i två").click()
+        expect(page.get_by_role("status")).to_contain_text("för lika varandra för att delas i två")
+        assert Theme.objects.get(pk=theme.pk).status == Theme.Status.ACTIVE
