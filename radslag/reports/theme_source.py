@@ -64,4 +64,5 @@ def themes_left_out(process: DialogueProcess, *, accepted_only: bool) -> LeftOut
     members = member_ids(themes)
     kept = {pk for theme in themes if theme.accepted for pk in members[theme.pk]}
     left = {pk for theme in dropped for pk in members[theme.pk]}
-    return LeftOutThemes(themes=tuple((theme.name, theme.size) for theme in dropped), only_there=len(left - kept))
+    sizes = tuple((theme.name, int(theme.size)) for theme in dropped)  # type: ignore[attr-defined]
+    return LeftOutThemes(themes=sizes, only_there=len(left - kept))

@@ -273,7 +273,7 @@ def _check_date(values: RowValues, value: str, lookups: ProcessLookups, cells: d
         return
     for pattern in DATE_FORMATS:
         try:
-            moment = dt.datetime.strptime(value, pattern)
+            moment = dt.datetime.strptime(value, pattern)  # noqa: DTZ007  (made aware just below)
         except ValueError:
             continue
         given = timezone.make_aware(moment)
