@@ -47,7 +47,7 @@ def test_importing_the_same_sheet_twice_warns_and_skips_the_rows_already_there(p
     assert sorted(stored.values_list("external_id", flat=True)) == ["L-1", "L-2"]
     assert {timezone.localtime(c.given_at).date() for c in stored} == {dt.date(2026, 3, 4)}
 
-    choose_file(page, SHEET + "Ett utegym i parken;2026-03-05;L-4\n".encode())
+    choose_file(page, SHEET + b"Ett utegym i parken;2026-03-05;L-4\n")
     expect(page.get_by_role("heading", name="2 rader har importerats tidigare (samma id)")).to_be_visible()
     expect(page.get_by_label("Hoppa över dem: importera bara de nya raderna")).to_be_checked()
     assert_accessible(page, "import preview with repeated rows")

@@ -4,6 +4,22 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def number_earlier_duplicates(apps, schema_editor):
+    """Files imported twice before this rule left copies with the same id: the first keeps the id, each
+    later copy gets it with a number (“L-1~2”), so that nothing is lost and the rule can be added."""
+    Contribution = apps.get_model("contributions", "Contribution")
+    repeated = (
+        Contribution.objects.exclude(external_id="").values("process_id", "external_id")
+        .annotate(copies=models.Count("id")).filter(copies__gt=1)
+    )
+    for group in repeated.iterator():
+        copies = Contribution.objects.filter(
+            process_id=group["process_id"], external_id=group["external_id"]).order_by("pk")
+        for number, copy in enumerate(copies[1:], start=2):
+            copy.external_id = f"{group['external_id'][:90]}~{number}"
+            copy.save(update_fields=["external_id"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -25,6 +41,7 @@ class Migration(migrations.Migration):
             name='published',
             field=models.BooleanField(default=True, help_text='False: the rows were sent to moderation.', verbose_name='published at once'),
         ),
+        migrations.RunPython(number_earlier_duplicates, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='contribution',
             constraint=models.UniqueConstraint(condition=models.Q(('external_id', ''), _negated=True), fields=('process', 'external_id'), name='contribution_external_id_once_per_process'),

@@ -148,3 +148,24 @@ def test_the_service_refuses_an_unknown_choice(process, staff):
     with pytest.raises(DomainError):
         import_contributions(process=process, rows=[RowValues(body="Lapp", channel=Channel.SLIP)], actor=staff,
                              filename="a.csv", repeated="maybe")
+
+
+@pytest.mark.postgres
+def test_the_migration_keeps_copies_imported_twice_before_the_rule(process):
+    """Installations that imported a file twice before the rule get numbered ids, nothing is lost."""
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = import_module("radslag.contributions.migrations.0005_import_given_at_and_once_per_id")
+    rule = next(c for c in Contribution._meta.constraints if c.name == "contribution_external_id_once_per_process")
+    with connection.schema_editor() as editor:
+        editor.remove_constraint(Contribution, rule)
+    for body in ("Första", "Kopia", "Kopia igen"):
+        Contribution.objects.create(organisation=process.organisation, process=process, channel=Channel.SLIP,
+                                    body=body, external_id="L-1")
+    migration.number_earlier_duplicates(apps, None)
+    assert list(Contribution.objects.order_by("pk").values_list("external_id", flat=True)) == ["L-1", "L-1~2",
+                                                                                                "L-1~3"]
+    # The test's transaction rolls the removed rule back.
