@@ -42,7 +42,8 @@ def test_importing_the_same_sheet_twice_warns_and_skips_the_rows_already_there(p
     expect(page.get_by_label("Lämna dem utanför")).to_be_checked()
     assert_accessible(page, "import preview with a warning")
     page.get_by_role("button", name="Importera 3 inspel").click()
-    expect(page.get_by_role("status")).to_contain_text("2 inspel importerades från lappar.csv och väntar i modereringskön")
+    expect(page.get_by_role("status")).to_contain_text(
+        "2 inspel importerades från lappar.csv och väntar i modereringskön")
     stored = Contribution.objects.filter(process=process)
     assert sorted(stored.values_list("external_id", flat=True)) == ["L-1", "L-2"]
     assert {timezone.localtime(c.given_at).date() for c in stored} == {dt.date(2026, 3, 4)}
