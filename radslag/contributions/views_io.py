@@ -125,6 +125,8 @@ def _render(request: HttpRequest, process: DialogueProcess, **context: Any) -> H
     if parsed is not None and parsed.is_valid:
         context.setdefault("confirm_form", ImportConfirmForm(process=process))
         context.setdefault("repeated_rows", already_imported(process, parsed.rows))
+        left_out = parsed.warned_rows | {row.row_number for row in context["repeated_rows"]}
+        context["default_count"] = sum(1 for row in parsed.rows if row.row_number not in left_out)
     return render(request, "contributions/io/import.html", {
         "process": process,
         "premoderated": is_premoderated(process),

@@ -41,7 +41,8 @@ def test_importing_the_same_sheet_twice_warns_and_skips_the_rows_already_there(p
     expect(page.get_by_label("Skicka dem till moderering först")).to_be_checked()  # the process has rules
     expect(page.get_by_label("Lämna dem utanför")).to_be_checked()
     assert_accessible(page, "import preview with a warning")
-    page.get_by_role("button", name="Importera 3 inspel").click()
+    expect(page.get_by_text("Med valen som de är inställda nu importeras 2 inspel")).to_be_visible()
+    page.get_by_role("button", name="Importera med dessa val").click()
     expect(page.get_by_role("status")).to_contain_text(
         "2 inspel importerades från lappar.csv och väntar i modereringskön")
     stored = Contribution.objects.filter(process=process)
@@ -52,7 +53,8 @@ def test_importing_the_same_sheet_twice_warns_and_skips_the_rows_already_there(p
     expect(page.get_by_role("heading", name="2 rader har importerats tidigare (samma id)")).to_be_visible()
     expect(page.get_by_label("Hoppa över dem: importera bara de nya raderna")).to_be_checked()
     assert_accessible(page, "import preview with repeated rows")
-    page.get_by_role("button", name="Importera 4 inspel").click()
+    expect(page.get_by_text("Med valen som de är inställda nu importeras 1 inspel")).to_be_visible()
+    page.get_by_role("button", name="Importera med dessa val").click()
     expect(page.get_by_role("status")).to_contain_text("1 inspel importerades från lappar.csv")
     assert sorted(stored.values_list("external_id", flat=True)) == ["L-1", "L-2", "L-4"]
 
