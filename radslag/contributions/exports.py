@@ -27,7 +27,7 @@ CHUNK_SIZE = 2000
 # Header names the import understands (text, kanal, ...) so that an export can be imported again.
 HEADER = [
     "id", "text", "publicerad text", "status", "kanal", "aktivitet", "bord", "ålder", "kön", "ort",
-    "fokusområde", "källans id", "skapad",
+    "fokusområde", "källans id", "skapad", "datum",
 ]
 SEX_WORDS: dict[str, str] = {Sex.FEMALE: "kvinna", Sex.MALE: "man", Sex.OTHER: "annat"}
 FORMATS = {
@@ -51,6 +51,12 @@ def _local_time(contribution: Contribution) -> str:
     return timezone.localtime(contribution.created_at, STOCKHOLM).strftime("%Y-%m-%d %H:%M")
 
 
+def _given_time(contribution: Contribution) -> str:
+    """When the input was given (the date on a slip, else its arrival); a date alone stays a date."""
+    local = timezone.localtime(contribution.time_given, STOCKHOLM)
+    return local.strftime("%Y-%m-%d %H:%M") if contribution.given_time_known else local.strftime("%Y-%m-%d")
+
+
 def spreadsheet_row(contribution: Contribution) -> list[str]:
     values = [
         str(contribution.pk),
@@ -66,6 +72,7 @@ def spreadsheet_row(contribution: Contribution) -> list[str]:
         "; ".join(area.name for area in contribution.focus_areas.all()),
         contribution.external_id,
         _local_time(contribution),
+        _given_time(contribution),
     ]
     return [str(safe_text.spreadsheet_cell(value)) for value in values]
 
@@ -113,6 +120,7 @@ def json_record(contribution: Contribution) -> dict[str, Any]:
         "external_id": contribution.external_id,
         "import_batch": contribution.import_batch_id,
         "created_at": timezone.localtime(contribution.created_at, STOCKHOLM).isoformat(),
+        "given_at": timezone.localtime(contribution.time_given, STOCKHOLM).isoformat(),
     }
 
 

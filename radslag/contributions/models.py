@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from radslag.core.models import AgeBand, Sex
@@ -43,6 +46,9 @@ class ImportBatch(models.Model):
     process = models.ForeignKey(DialogueProcess, on_delete=models.CASCADE, related_name="import_batches")
     filename = models.CharField(_("file"), max_length=255)
     row_count = models.PositiveIntegerField(_("rows"))
+    published = models.BooleanField(
+        _("published at once"), default=True, help_text=_("False: the rows were sent to moderation."),
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -106,6 +112,11 @@ class Contribution(models.Model):
         FocusArea, blank=True, related_name="contributions", verbose_name=_("focus areas")
     )
     created_at = models.DateTimeField(_("received"), auto_now_add=True, db_index=True)
+    given_at = models.DateTimeField(
+        _("given"), null=True, blank=True,
+        help_text=_("When the person gave the input, where it differs from when it was received (e.g. a slip "
+                    "typed in later). Empty means the time it was received."),
+    )
 
     objects = ContributionQuerySet.as_manager()
 
@@ -117,6 +128,14 @@ class Contribution(models.Model):
             models.Index(fields=["process", "status", "-created_at"]),
             models.Index(fields=["organisation", "status"]),
         ]
+        constraints = [
+            # An id from a source file names one contribution per process: importing a file twice cannot
+            # duplicate it silently.
+            models.UniqueConstraint(
+                fields=["process", "external_id"], condition=~models.Q(external_id=""),
+                name="contribution_external_id_once_per_process",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.body[:60]
@@ -124,3 +143,19 @@ class Contribution(models.Model):
     @property
     def public_text(self) -> str:
         return self.published_body or self.body
+
+    @property
+    def is_edited(self) -> bool:
+        """The public text is a moderator's edit of what was sent in."""
+        return bool(self.published_body) and self.published_body != self.body
+
+    @property
+    def time_given(self) -> dt.datetime:
+        """When the person gave the input: the date on the slip where one was typed in, else its arrival."""
+        return self.given_at or self.created_at
+
+    @property
+    def given_time_known(self) -> bool:
+        """False for a date without a time of day (stored as local midnight): show only the date."""
+        local = timezone.localtime(self.time_given)
+        return self.given_at is None or (local.hour, local.minute, local.second) != (0, 0, 0)

@@ -7,8 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from radslag.audit.services import record_event
@@ -16,6 +19,7 @@ from radslag.contributions.models import BODY_MAX_LENGTH, Channel, Contribution
 from radslag.contributions.permissions import accepts_contributions, entry_table_ids, is_premoderated
 from radslag.core.access import has_capability
 from radslag.core.errors import DomainError, PermissionDeniedError
+from radslag.core.mail import send_after_commit
 from radslag.core.permissions import Capability
 from radslag.dialogues.models import Activity, DialogueProcess, Table
 from radslag.governance.models import FocusArea
@@ -192,9 +196,29 @@ def publish_contribution(*, contribution: Contribution, moderator: Any, note: st
     return contribution
 
 
+def _tell_author_hidden(contribution: Contribution, *, site_url: str) -> None:
+    """Mail the author which rule hid their contribution, after the commit, where they left an address."""
+    author = contribution.author
+    address = getattr(author, "email", "") if author is not None else ""
+    if not address:
+        return
+    organisation = contribution.organisation
+    with translation.override(organisation.default_language or settings.LANGUAGE_CODE):
+        context = {
+            "contribution": contribution, "process": contribution.process, "organisation": organisation,
+            "my_data_url": site_url + reverse("accounts:my_data") if site_url else "",
+        }
+        subject = render_to_string("contributions/email/hidden_subject.txt", context).strip()
+        body = render_to_string("contributions/email/hidden.txt", context)
+    send_after_commit([(subject, body, organisation.contact_email or settings.DEFAULT_FROM_EMAIL, [address])])
+
+
 @transaction.atomic
-def hide_contribution(*, contribution: Contribution, moderator: Any, rule: str, note: str = "") -> Contribution:
-    """Hide from the public pages citing one of the process's rules. The record itself stays."""
+def hide_contribution(
+    *, contribution: Contribution, moderator: Any, rule: str, note: str = "", site_url: str = ""
+) -> Contribution:
+    """Hide from the public pages citing one of the process's rules. The record itself stays; the author,
+    where they left an address, is told by mail which rule (they also see it under My data)."""
     _check_moderator(contribution, moderator)
     if rule not in contribution.process.rule_list():
         raise DomainError(_("Choose which of the dialogue's rules the contribution breaks."))
@@ -202,6 +226,8 @@ def hide_contribution(*, contribution: Contribution, moderator: Any, rule: str, 
     _mark(contribution, moderator, status=Contribution.Status.HIDDEN, rule=rule, note=note)
     contribution.save()
     _log(contribution, moderator, "contribution.hidden", rule=rule, note=note, previous_status=previous)
+    if previous != Contribution.Status.HIDDEN:
+        _tell_author_hidden(contribution, site_url=site_url)
     return contribution
 
 

@@ -27,13 +27,17 @@ from radslag.contributions import exports
 from radslag.contributions.imports import (
     ImportFileError,
     ParsedImport,
+    already_imported,
     import_contributions,
     normalise_upload,
     parse_import,
     too_big_message,
 )
+from radslag.contributions.imports.writing import AGAIN, SKIP
 from radslag.contributions.models import Channel, Contribution
+from radslag.contributions.permissions import is_premoderated
 from radslag.core.access import requires_capability
+from radslag.core.errors import DomainError
 from radslag.core.permissions import Capability
 from radslag.dialogues.access import process_for
 from radslag.dialogues.models import DialogueProcess
@@ -61,6 +65,44 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
+MODERATE = "moderate"
+PUBLISH = "publish"
+IMPORT_ANYWAY = "import"
+
+
+class ImportConfirmForm(forms.Form):
+    """The choices made on the preview: who sees the rows first, and what to do with unusual or repeated rows."""
+
+    publication = forms.ChoiceField(
+        label=gettext_lazy("When should the contributions be shown publicly?"), widget=forms.RadioSelect,
+        required=False, choices=[
+            (MODERATE, gettext_lazy("Send them to moderation first")),
+            (PUBLISH, gettext_lazy("Publish them at once")),
+        ],
+    )
+    repeated = forms.ChoiceField(
+        label=gettext_lazy("Rows imported before"), widget=forms.RadioSelect, required=False, initial=SKIP,
+        choices=[
+            (SKIP, gettext_lazy("Skip them: import only the new rows")),
+            (AGAIN, gettext_lazy("Import them again as new contributions (the copies do not keep the id)")),
+        ],
+    )
+    unusual = forms.ChoiceField(
+        label=gettext_lazy("Rows whose text has no letters"), widget=forms.RadioSelect, required=False, initial=SKIP,
+        choices=[
+            (SKIP, gettext_lazy("Leave them out")),
+            (IMPORT_ANYWAY, gettext_lazy("Import them as they are")),
+        ],
+    )
+
+    def __init__(self, *args: Any, process: DialogueProcess, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.default_publication = MODERATE if is_premoderated(process) else PUBLISH
+        self.fields["publication"].initial = self.default_publication
+
+    def publishes(self) -> bool:
+        return (self.cleaned_data["publication"] or self.default_publication) == PUBLISH
+
 
 @requires_capability(Capability.CONTRIBUTIONS_IMPORT)
 def import_view(request: HttpRequest, pk: int) -> HttpResponse:
@@ -80,8 +122,14 @@ def import_view(request: HttpRequest, pk: int) -> HttpResponse:
 def _render(request: HttpRequest, process: DialogueProcess, **context: Any) -> HttpResponse:
     parsed: ParsedImport | None = context.get("parsed")
     context.setdefault("form", ImportUploadForm())
+    if parsed is not None and parsed.is_valid:
+        context.setdefault("confirm_form", ImportConfirmForm(process=process))
+        context.setdefault("repeated_rows", already_imported(process, parsed.rows))
+        left_out = parsed.warned_rows | {row.row_number for row in context["repeated_rows"]}
+        context["default_count"] = sum(1 for row in parsed.rows if row.row_number not in left_out)
     return render(request, "contributions/io/import.html", {
         "process": process,
+        "premoderated": is_premoderated(process),
         "preview_rows": parsed.rows[:PREVIEW_ROWS] if parsed else [],
         "preview_limit": PREVIEW_ROWS,
         "max_rows": settings.RADSLAG_IMPORT_MAX_ROWS,
@@ -146,11 +194,31 @@ def _confirm(request: HttpRequest, process: DialogueProcess) -> HttpResponse:
     if not parsed.is_valid:  # e.g. an activity was removed since the preview
         _discard_pending(request)
         return _render(request, process, parsed=parsed, filename=pending["filename"], token="")
-    batch = import_contributions(process=process, rows=parsed.rows, actor=request.user, filename=pending["filename"])
+    choices = ImportConfirmForm(request.POST, process=process)
+    if not choices.is_valid():
+        return _render(request, process, parsed=parsed, filename=pending["filename"], token=token,
+                       confirm_form=choices)
+    rows = parsed.rows
+    if choices.cleaned_data["unusual"] != IMPORT_ANYWAY:
+        rows = [row for row in rows if row.row_number not in parsed.warned_rows]
+    publish = choices.publishes()
+    try:
+        if not rows:
+            raise DomainError(_("Every row was left out. Nothing was imported."))
+        batch = import_contributions(
+            process=process, rows=rows, actor=request.user, filename=pending["filename"], publish=publish,
+            repeated=choices.cleaned_data["repeated"] or SKIP,
+        )
+    except DomainError as error:
+        _discard_pending(request)
+        messages.error(request, error.message)
+        return redirect("contributions_io:import", pk=process.pk)
     _discard_pending(request)
-    messages.success(request, _("%(count)s contributions were imported from %(file)s.") % {
-        "count": batch.row_count, "file": batch.filename,
-    })
+    if publish:
+        done = _("%(count)s contributions were imported from %(file)s and published.")
+    else:
+        done = _("%(count)s contributions were imported from %(file)s and wait in the moderation queue.")
+    messages.success(request, done % {"count": batch.row_count, "file": batch.filename})
     return redirect("contributions_io:import", pk=process.pk)
 
 

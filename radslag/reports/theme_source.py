@@ -43,3 +43,26 @@ def themes_for(process: DialogueProcess, *, accepted_only: bool = False) -> list
         )
         for theme in themes
     ]
+
+
+@dataclass(frozen=True)
+class LeftOutThemes:
+    """The themes a compilation of only accepted themes leaves out, said before publishing."""
+
+    themes: tuple[tuple[str, int], ...]  # (name, published contributions), in the team's order
+    only_there: int  # published contributions coded to no theme but these: they count as fitting no theme
+
+
+def themes_left_out(process: DialogueProcess, *, accepted_only: bool) -> LeftOutThemes:
+    """Current themes not yet accepted, which the compilation drops when it shows only accepted ones."""
+    if not accepted_only:
+        return LeftOutThemes(themes=(), only_there=0)
+    themes = list(active_themes(process))
+    dropped = [theme for theme in themes if not theme.accepted]
+    if not dropped:
+        return LeftOutThemes(themes=(), only_there=0)
+    members = member_ids(themes)
+    kept = {pk for theme in themes if theme.accepted for pk in members[theme.pk]}
+    left = {pk for theme in dropped for pk in members[theme.pk]}
+    sizes = tuple((theme.name, int(theme.size)) for theme in dropped)  # type: ignore[attr-defined]
+    return LeftOutThemes(themes=sizes, only_there=len(left - kept))

@@ -18,6 +18,7 @@ from radslag.reports.models import Compilation
 from radslag.reports.render_docx import render_docx
 from radslag.reports.render_pdf import render_pdf
 from radslag.reports.services import compilation_for, publish_compilation, save_compilation_texts
+from radslag.reports.theme_source import themes_left_out
 from radslag.reports.views import file_response
 
 
@@ -32,7 +33,8 @@ def _page(request: HttpRequest, compilation: Compilation, form: CompilationTexts
     return render(request, "reports/staff.html", {
         "process": compilation.process, "compilation": compilation, "form": form,
         "content": assemble_compilation(process=compilation.process, compilation=compilation),
-        "versions": compilation.versions.select_related("published_by").defer("snapshot"), **extra,
+        "versions": compilation.versions.select_related("published_by").defer("snapshot"),
+        "left_out": themes_left_out(compilation.process, accepted_only=compilation.only_accepted_themes), **extra,
     }, status=status)
 
 

@@ -19,10 +19,11 @@ from radslag.contributions.imports.rows import (
     ParsedImport,
     RowError,
     RowValues,
+    RowWarning,
     map_header,
     parse_import,
 )
-from radslag.contributions.imports.writing import import_contributions
+from radslag.contributions.imports.writing import already_imported, import_contributions
 
 __all__ = [
     "MAX_REPORTED_ERRORS",
@@ -30,6 +31,8 @@ __all__ = [
     "ParsedImport",
     "RowError",
     "RowValues",
+    "RowWarning",
+    "already_imported",
     "decode_text",
     "import_contributions",
     "map_header",

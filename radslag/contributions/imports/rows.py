@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from radslag.analysis.safe_text import clean_text, unneutralise_formula
@@ -32,12 +33,26 @@ class RowError:
         }
 
 
+@dataclass(frozen=True)
+class RowWarning:
+    """Something unusual in a row that staff may accept: the row is valid but probably not meant as written."""
+
+    row: int
+    column: str
+    message: str
+
+
 @dataclass
 class ParsedImport:
     rows: list[RowValues] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     error_row_count: int = 0
     ignored_columns: list[str] = field(default_factory=list)
+    warnings: list[RowWarning] = field(default_factory=list)
+
+    @property
+    def warned_rows(self) -> set[int]:
+        return {warning.row for warning in self.warnings}
 
     @property
     def is_valid(self) -> bool:
@@ -83,6 +98,8 @@ SEX_NAMES: dict[str, str] = {
 }
 AGE_BANDS = frozenset(AgeBand.values)
 UNREADABLE = re.compile("[\udc80-\udcff]")
+LETTER = re.compile(r"[^\W\d_]")
+DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S")
 
 
 @dataclass
@@ -99,6 +116,7 @@ class RowValues:
     locality: Locality | None = None
     focus_areas: list[FocusArea] = field(default_factory=list)
     external_id: str = ""
+    given_at: dt.datetime | None = None
 
     @property
     def channel_label(self) -> str:
@@ -250,13 +268,20 @@ def _check_focus_areas(values: RowValues, value: str, lookups: ProcessLookups, c
 
 
 def _check_date(values: RowValues, value: str, lookups: ProcessLookups, cells: dict[str, str]) -> None:
-    # The date is checked so that typing errors show, but not stored: the contribution's own date is its import.
+    """The date (and time, if written) the input was given, in the municipality's time zone."""
     if not value:
         return
-    try:
-        dt.date.fromisoformat(value[:10] if value[10:11] in (" ", "T") else value)
-    except ValueError as error:
-        raise CellError(_("“%(value)s” is not a date written as YYYY-MM-DD.") % {"value": value}) from error
+    for pattern in DATE_FORMATS:
+        try:
+            moment = dt.datetime.strptime(value, pattern)  # noqa: DTZ007  (made aware just below)
+        except ValueError:
+            continue
+        given = timezone.make_aware(moment)
+        if given > timezone.now() + dt.timedelta(days=1):
+            raise CellError(_("the date %(value)s lies in the future.") % {"value": value})
+        values.given_at = given
+        return
+    raise CellError(_("“%(value)s” is not a date written as YYYY-MM-DD (or YYYY-MM-DD HH:MM).") % {"value": value})
 
 
 def _check_id(values: RowValues, value: str, lookups: ProcessLookups, cells: dict[str, str]) -> None:
@@ -308,9 +333,15 @@ def parse_import(
     columns, ignored = map_header(header)
     result = ParsedImport(ignored_columns=ignored)
     lookups = ProcessLookups.for_process(process)
+    rows_of_id: dict[str, int] = {}
     for number, cells in rows:
         cell_values = {name: (cells[index] if index < len(cells) else "") for name, index in columns.items()}
         values, problems = check_row(cell_values, lookups=lookups, default_channel=default_channel)
+        if values is not None and values.external_id:
+            first = rows_of_id.setdefault(values.external_id, number)
+            if first != number:
+                message = _("the id “%(value)s” is already on row %(row)s; each row needs its own id.")
+                problems = [("id", message % {"value": values.external_id, "row": first})]
         if problems:
             result.error_row_count += 1
             room = MAX_REPORTED_ERRORS - len(result.errors)
@@ -318,6 +349,10 @@ def parse_import(
         elif values is not None:
             values.row_number = number
             result.rows.append(values)
+            if not LETTER.search(values.body):
+                result.warnings.append(RowWarning(number, "text", _(
+                    "the text “%(text)s” has no letters. Is it a number or id that belongs in another column?"
+                ) % {"text": values.body[:60]}))
     if not result.rows and not result.error_row_count:
         raise ImportFileError(_("The file has no rows with contributions below the first row."))
     return result

@@ -45,7 +45,7 @@ def test_confirm_writes_every_row_in_one_batch_with_an_audit_event(client_for, o
     url = reverse("contributions_io:import", args=[process.pk])
     client.post(url, {"file": upload(CSV.encode()), "default_channel": "slip"})
     pending = client.session[PENDING_KEY]
-    response = client.post(url, {"confirm": "1", "token": pending["token"]}, follow=True)
+    response = client.post(url, {"confirm": "1", "token": pending["token"], "publication": "publish"}, follow=True)
     assert "26 inspel importerades från inspel.csv" in response.content.decode()
     batch = ImportBatch.objects.get()
     assert (batch.process, batch.row_count, batch.created_by) == (process, 26, staff)

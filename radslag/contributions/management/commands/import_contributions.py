@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from radslag.contributions.imports import ImportFileError, import_contributions, parse_import
 from radslag.contributions.management.commands.export_contributions import find_process
 from radslag.contributions.models import Channel
+from radslag.core.errors import DomainError
 
 INVALID_INPUT = 2
 
@@ -52,6 +53,9 @@ class Command(BaseCommand):
             self.stdout.write(_("Dry run: %(count)s contributions are valid. Nothing was written.") % {
                 "count": len(parsed.rows)})
             return
-        batch = import_contributions(process=process, rows=parsed.rows, actor=None, filename=path.name)
+        try:  # rows whose id was imported before are skipped, never duplicated
+            batch = import_contributions(process=process, rows=parsed.rows, actor=None, filename=path.name)
+        except DomainError as error:
+            raise CommandError(error.message, returncode=INVALID_INPUT) from error
         self.stdout.write(_("%(count)s contributions were imported to “%(process)s” (import %(batch)s).") % {
             "count": batch.row_count, "process": process.title, "batch": batch.pk})
