@@ -1,0 +1,43 @@
+"""Template tags for public texts with an optional English version (see `radslag.core.localized`).
+
+    {% load localized %}
+    {% localized process "title" as title %}<h1{{ title.lang_attr }}>{{ title }}</h1>
+    <li>{{ activity|localized:"title" }}</li>       (a <span lang="sv"> around it when it fell back)
+    <title>{{ process|localized_text:"title" }}</title>   (plain text, where no element may go)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils.safestring import SafeString
+
+from radslag.core.localized import LocalizedText, as_written, marked_html
+from radslag.core.localized import localized as localize
+
+register = template.Library()
+
+
+@register.simple_tag(name="localized")
+def localized_tag(obj: Any, field: str, language: str | None = None) -> LocalizedText:
+    """The text for the interface language, to use with `as`: `{{ t }}`, `{{ t.lang_attr }}`, `{% if t.fallback %}`."""
+    return localize(obj, field, language)
+
+
+@register.filter(name="localized")
+def localized_inline(obj: Any, field: str) -> SafeString:
+    """The text, escaped, wrapped in `<span lang="sv">` when the Swedish original stands in."""
+    return marked_html(localize(obj, field))
+
+
+@register.filter(name="localized_text")
+def localized_plain(obj: Any, field: str) -> str:
+    """The text alone, for places where no element can carry a `lang` (a page title, an attribute)."""
+    return localize(obj, field).text
+
+
+@register.filter(name="in_original")
+def in_original(text: Any) -> SafeString:
+    """Residents' own words, as written: escaped, and marked `lang="sv"` when the interface is not Swedish."""
+    return marked_html(as_written(text))
