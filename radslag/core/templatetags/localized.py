@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
 from radslag.core.localized import LocalizedText, as_written, marked_html
@@ -41,3 +42,21 @@ def localized_plain(obj: Any, field: str) -> str:
 def in_original(text: Any) -> SafeString:
     """Residents' own words, as written: escaped, and marked `lang="sv"` when the interface is not Swedish."""
     return marked_html(as_written(text))
+
+
+@register.filter(name="lang_attr")
+def lang_attr(lang: Any, index: int | None = None) -> SafeString:
+    """` lang="sv"` for a language mark stored as text (frozen snapshots' `*_lang` fields), "" for none.
+
+    With an index, the mark at that place in a sequence of marks (`marks|lang_attr:forloop.counter0`)."""
+    if index is not None:
+        lang = lang[index] if isinstance(lang, (list, tuple)) and 0 <= index < len(lang) else ""
+    return format_html(' lang="{}"', lang) if lang else SafeString("")
+
+
+@register.filter(name="in_lang")
+def in_lang(text: Any, lang: str | None) -> SafeString:
+    """The text escaped, inside `<span lang="...">` when a language mark is given (for use inside sentences)."""
+    if lang and text:
+        return format_html('<span lang="{}">{}</span>', lang, text)
+    return conditional_escape(text)
