@@ -70,10 +70,12 @@ def localized(obj: Any, field: str, language: str | None = None) -> LocalizedTex
     return LocalizedText(original, ORIGINAL_LANGUAGE, fallback=code != ORIGINAL_LANGUAGE)
 
 
-def as_written(text: Any, language: str | None = None) -> LocalizedText:
-    """Residents' own words, which have no other version: Swedish, marked as such outside Swedish."""
+def as_written(text: Any, language: str | None = None, written_in: str = "") -> LocalizedText:
+    """Residents' own words, which have no other version: in the language they were written in (Swedish
+    unless known otherwise), marked as such where that is not the interface language."""
     code = interface_language(language)
-    return LocalizedText("" if text is None else str(text), ORIGINAL_LANGUAGE, fallback=code != ORIGINAL_LANGUAGE)
+    own = interface_language(written_in) if written_in else ORIGINAL_LANGUAGE
+    return LocalizedText("" if text is None else str(text), own, fallback=code != own)
 
 
 def marked_html(text: LocalizedText) -> SafeString:

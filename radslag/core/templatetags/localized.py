@@ -39,9 +39,10 @@ def localized_plain(obj: Any, field: str) -> str:
 
 
 @register.filter(name="in_original")
-def in_original(text: Any) -> SafeString:
-    """Residents' own words, as written: escaped, and marked `lang="sv"` when the interface is not Swedish."""
-    return marked_html(as_written(text))
+def in_original(text: Any, written_in: str = "") -> SafeString:
+    """Residents' own words, as written: escaped, and marked `lang="sv"` (or the language given, e.g. a
+    contribution's detected `language`) when that is not the interface language."""
+    return marked_html(as_written(text, written_in=written_in or ""))
 
 
 @register.filter(name="lang_attr")

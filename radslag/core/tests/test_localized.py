@@ -72,3 +72,10 @@ def test_the_inline_filter_escapes_and_wraps_the_fallback_in_a_swedish_span():
         assert render('{{ p|localized:"title" }}', p=process(title_en="<i>Square</i>")) == "&lt;i&gt;Square&lt;/i&gt;"
     with translation.override("sv"):
         assert render('{{ p|localized:"title" }}', p=process()) == "Mötesplatser i Nödinge"
+
+
+def test_residents_words_in_a_known_language_are_marked_with_that_language():
+    assert as_written("More benches", "en", written_in="en").lang_attr == ""
+    assert as_written("Mehr Bänke", "sv", written_in="de").lang_attr == ' lang="de"'
+    with translation.override("en"):
+        assert render("{{ t|in_original:'' }}", t="Fler <bänkar>") == '<span lang="sv">Fler &lt;bänkar&gt;</span>'
