@@ -63,9 +63,13 @@ class DecisionDetailOut(DecisionOut):
 
 
 class ProcessOut(Schema):
+    """Texts are the Swedish originals; each `*_en` is the English version staff gave, "" where none."""
+
     slug: str
     title: str
+    title_en: str
     summary: str
+    summary_en: str
     status: str
     published_at: dt.datetime | None
     participation_level: str
@@ -81,17 +85,26 @@ class ProcessDetailOut(ProcessOut):
     """A process with its mandate: why it runs, what can be influenced, who decides and when we report back."""
 
     purpose: str
+    purpose_en: str
     open_to_influence: str
+    open_to_influence_en: str
     not_open_to_influence: str
+    not_open_to_influence_en: str
     commissioning_decision: DecisionRef | None
     target_groups: str
+    target_groups_en: str
     methods: str
+    methods_en: str
     use_of_results: str
+    use_of_results_en: str
     feedback_plan: str
+    feedback_plan_en: str
     feedback_due: dt.date | None
     principles: str
+    principles_en: str
     moderation_rules: list[str]
     input_question: str
+    input_question_en: str
     accepts_online_input: bool
     localities: list[str]
 
@@ -107,7 +120,9 @@ class ProcessDetailOut(ProcessOut):
 class PhaseOut(Schema):
     order: int
     name: str
+    name_en: str
     description: str
+    description_en: str
     starts: dt.date
     ends: dt.date
 
@@ -115,7 +130,9 @@ class PhaseOut(Schema):
 class UpdateOut(Schema):
     id: int
     title: str
+    title_en: str
     body: str
+    body_en: str
     published_at: dt.datetime
     phase: str | None
     decision: DecisionRef | None

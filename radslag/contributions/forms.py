@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from radslag.contributions.models import BODY_MAX_LENGTH, Channel, Contribution, Relation
 from radslag.contributions.services import ENTRY_CHANNELS, Profile
+from radslag.core.localized import localized_html
 from radslag.core.models import AgeBand, Sex
 from radslag.dialogues.models import Activity, DialogueProcess, Table
 from radslag.governance.models import FocusArea
@@ -65,7 +66,7 @@ class ContributionForm(ProfileFields):
 
     def __init__(self, *args: Any, process: DialogueProcess, **kwargs: Any) -> None:
         super().__init__(*args, process=process, **kwargs)
-        self.fields["body"].label = process.input_question or _("Your contribution")
+        self.fields["body"].label = localized_html(process, "input_question") or _("Your contribution")
         self.fields["focus_areas"].queryset = process.focus_areas.all()  # type: ignore[attr-defined]
 
     def profile_fields(self) -> list[forms.BoundField]:

@@ -35,11 +35,12 @@ class ProcessForm(forms.ModelForm):
     class Meta:
         model = DialogueProcess
         fields = [
-            "title", "slug", "summary", "purpose", "open_to_influence", "not_open_to_influence",
-            "participation_level", "deciding_body", "commissioning_decision", "target_groups", "methods",
-            "use_of_results", "feedback_plan", "feedback_due", "principles", "moderation_rules",
-            "accepts_online_input", "allows_anonymous", "input_question", "focus_areas", "localities",
-            "officials_see_results_early",
+            "title", "title_en", "slug", "summary", "summary_en", "purpose", "purpose_en", "open_to_influence",
+            "open_to_influence_en", "not_open_to_influence", "not_open_to_influence_en", "participation_level",
+            "deciding_body", "commissioning_decision", "target_groups", "target_groups_en", "methods", "methods_en",
+            "use_of_results", "use_of_results_en", "feedback_plan", "feedback_plan_en", "feedback_due", "principles",
+            "principles_en", "moderation_rules", "accepts_online_input", "allows_anonymous", "input_question",
+            "input_question_en", "focus_areas", "localities", "officials_see_results_early",
         ]
         widgets = {
             "feedback_due": DATE_WIDGET,
@@ -92,14 +93,14 @@ class ProcessForm(forms.ModelForm):
 class PhaseForm(forms.ModelForm):
     class Meta:
         model = Phase
-        fields = ["order", "name", "description", "starts", "ends"]
+        fields = ["order", "name", "name_en", "description", "description_en", "starts", "ends"]
         widgets = {"starts": DATE_WIDGET, "ends": DATE_WIDGET}
 
 
 class UpdateForm(forms.ModelForm):
     class Meta:
         model = ProcessUpdate
-        fields = ["title", "body", "phase", "decision"]
+        fields = ["title", "title_en", "body", "body_en", "phase", "decision"]
 
     def __init__(self, *args: Any, process: DialogueProcess, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -112,8 +113,9 @@ class ActivityForm(forms.ModelForm):
     class Meta:
         model = Activity
         fields = [
-            "kind", "title", "description", "phase", "starts_at", "ends_at", "place", "locality",
-            "accessibility_info", "registration_required", "capacity", "attendance_count",
+            "kind", "title", "title_en", "description", "description_en", "phase", "starts_at", "ends_at", "place",
+            "locality", "accessibility_info", "accessibility_info_en", "registration_required", "capacity",
+            "attendance_count",
         ]
         widgets = {"starts_at": DATETIME_WIDGET, "ends_at": DATETIME_WIDGET}
         help_texts = {

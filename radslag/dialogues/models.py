@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from radslag.core.localized import english_version
 from radslag.core.models import TimeStamped
 from radslag.governance.models import Decision, FocusArea
 from radslag.organisations.models import Body, Locality, Organisation, OrganisationScopedQuerySet
@@ -38,15 +39,20 @@ class DialogueProcess(TimeStamped):
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="processes")
     title = models.CharField(_("title"), max_length=200)
+    title_en = english_version(title)
     slug = models.SlugField(_("short name"), max_length=80)
     summary = models.TextField(_("summary"), blank=True, max_length=1000)
+    summary_en = english_version(summary)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     # The mandate
     purpose = models.TextField(_("purpose"), blank=True)
+    purpose_en = english_version(purpose)
     open_to_influence = models.TextField(_("what you can influence"), blank=True)
+    open_to_influence_en = english_version(open_to_influence)
     not_open_to_influence = models.TextField(_("what is already decided or not open"), blank=True)
+    not_open_to_influence_en = english_version(not_open_to_influence)
     participation_level = models.CharField(
         _("participation level"), max_length=16, choices=ParticipationLevel.choices, blank=True
     )
@@ -59,11 +65,16 @@ class DialogueProcess(TimeStamped):
         verbose_name=_("commissioning decision"),
     )
     target_groups = models.TextField(_("target groups"), blank=True)
+    target_groups_en = english_version(target_groups)
     methods = models.TextField(_("methods and channels"), blank=True)
+    methods_en = english_version(methods)
     use_of_results = models.TextField(_("how the results will be used"), blank=True)
+    use_of_results_en = english_version(use_of_results)
     feedback_plan = models.TextField(_("how participants get feedback"), blank=True)
+    feedback_plan_en = english_version(feedback_plan)
     feedback_due = models.DateField(_("feedback at the latest"), null=True, blank=True)
     principles = models.TextField(_("dialogue principles"), blank=True)
+    principles_en = english_version(principles)
     moderation_rules = models.TextField(
         _("rules for contributions"), blank=True,
         help_text=_("One rule per line. Hidden contributions cite one of these rules."),
@@ -73,6 +84,7 @@ class DialogueProcess(TimeStamped):
     accepts_online_input = models.BooleanField(_("accepts contributions online"), default=True)
     allows_anonymous = models.BooleanField(_("allows anonymous contributions"), default=True)
     input_question = models.CharField(_("question to residents"), max_length=300, blank=True)
+    input_question_en = english_version(input_question)
     officials_see_results_early = models.BooleanField(
         _("elected officials see results before they are published"), default=True,
         help_text=_("Vote and opinion results, while staff still prepare them for publication."),
@@ -122,7 +134,9 @@ class Phase(models.Model):
     process = models.ForeignKey(DialogueProcess, on_delete=models.CASCADE, related_name="phases")
     order = models.PositiveSmallIntegerField(_("order"))
     name = models.CharField(_("name"), max_length=200)
+    name_en = english_version(name)
     description = models.TextField(_("description"), blank=True)
+    description_en = english_version(description)
     starts = models.DateField(_("starts"))
     ends = models.DateField(_("ends"))
 
@@ -148,7 +162,9 @@ class ProcessUpdate(models.Model):
     process = models.ForeignKey(DialogueProcess, on_delete=models.CASCADE, related_name="updates")
     phase = models.ForeignKey(Phase, null=True, blank=True, on_delete=models.SET_NULL, related_name="updates")
     title = models.CharField(_("title"), max_length=200)
+    title_en = english_version(title)
     body = models.TextField(_("text"), max_length=10000)
+    body_en = english_version(body)
     published_at = models.DateTimeField(_("published"), db_index=True)
     edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
     author = models.ForeignKey(
@@ -181,12 +197,15 @@ class Activity(TimeStamped):
     phase = models.ForeignKey(Phase, null=True, blank=True, on_delete=models.SET_NULL, related_name="activities")
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=200)
+    title_en = english_version(title)
     description = models.TextField(_("description"), blank=True)
+    description_en = english_version(description)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     place = models.CharField(_("place"), max_length=300, blank=True)
     locality = models.ForeignKey(Locality, null=True, blank=True, on_delete=models.SET_NULL, related_name="activities")
     accessibility_info = models.TextField(_("accessibility"), blank=True)
+    accessibility_info_en = english_version(accessibility_info)
     registration_required = models.BooleanField(_("registration required"), default=False)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     attendance_count = models.PositiveIntegerField(_("number who took part"), null=True, blank=True)

@@ -54,14 +54,14 @@ class DecisionForm(OrganisationModelForm):
 class VisionForm(OrganisationModelForm):
     class Meta:
         model = Vision
-        fields = ["title", "target_year", "text", "how_it_was_made"]
+        fields = ["title", "title_en", "target_year", "text", "text_en", "how_it_was_made", "how_it_was_made_en"]
         widgets = {"text": forms.Textarea(attrs={"rows": 8}), "how_it_was_made": forms.Textarea(attrs={"rows": 5})}
 
 
 class StrategicPlanForm(OrganisationModelForm):
     class Meta:
         model = StrategicPlan
-        fields = ["title", "starts", "ends", "summary"]
+        fields = ["title", "title_en", "starts", "ends", "summary", "summary_en"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 6})}
 
     def clean(self) -> dict[str, Any]:
@@ -75,7 +75,7 @@ class StrategicPlanForm(OrganisationModelForm):
 class FocusAreaForm(OrganisationModelForm):
     class Meta:
         model = FocusArea
-        fields = ["plan", "number", "name", "slug", "description"]
+        fields = ["plan", "number", "name", "name_en", "slug", "description", "description_en"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
         help_texts = {"slug": _("Used in the web address: lower-case letters, digits and hyphens.")}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from radslag.core.localized import english_version
 from radslag.core.models import TimeStamped
 from radslag.organisations.models import Body, Organisation, OrganisationScopedQuerySet
 
@@ -12,9 +13,12 @@ from radslag.organisations.models import Body, Organisation, OrganisationScopedQ
 class Vision(TimeStamped):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="visions")
     title = models.CharField(_("title"), max_length=200)
+    title_en = english_version(title)
     target_year = models.PositiveSmallIntegerField(_("target year"), null=True, blank=True)
     text = models.TextField(_("text"))
+    text_en = english_version(text)
     how_it_was_made = models.TextField(_("how it was made"), blank=True)
+    how_it_was_made_en = english_version(how_it_was_made)
 
     objects = OrganisationScopedQuerySet.as_manager()
 
@@ -28,9 +32,11 @@ class Vision(TimeStamped):
 class StrategicPlan(TimeStamped):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="strategic_plans")
     title = models.CharField(_("title"), max_length=200)
+    title_en = english_version(title)
     starts = models.PositiveSmallIntegerField(_("first year"))
     ends = models.PositiveSmallIntegerField(_("last year"))
     summary = models.TextField(_("summary"), blank=True)
+    summary_en = english_version(summary)
 
     objects = OrganisationScopedQuerySet.as_manager()
 
@@ -46,8 +52,10 @@ class FocusArea(models.Model):
     plan = models.ForeignKey(StrategicPlan, on_delete=models.CASCADE, related_name="focus_areas")
     number = models.PositiveSmallIntegerField(_("number"))
     name = models.CharField(_("name"), max_length=200)
+    name_en = english_version(name)
     slug = models.SlugField(_("short name"))
     description = models.TextField(_("description"), blank=True)
+    description_en = english_version(description)
 
     objects = OrganisationScopedQuerySet.as_manager()
 

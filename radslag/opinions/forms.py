@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from radslag.core.localized import english_label
 from radslag.core.models import AgeBand
 from radslag.opinions.models import STATEMENT_MAX_LENGTH, Conversation
 from radslag.opinions.polis_transfer import MAX_UPLOAD_BYTES
@@ -33,6 +34,10 @@ class StatementForm(forms.Form):
 
 class SeedForm(forms.Form):
     text = statement_field(_("New seed statement"))
+    text_en = forms.CharField(
+        label=english_label(_("New seed statement")), max_length=STATEMENT_MAX_LENGTH, required=False, strip=True,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": STATEMENT_MAX_LENGTH, "lang": "en"}),
+    )
 
 
 class SeedEditForm(forms.Form):
@@ -50,8 +55,9 @@ class CodeForm(forms.Form):
 class ConversationForm(forms.ModelForm):
     class Meta:
         model = Conversation
-        fields = ["title", "question", "status", "access", "allow_statements", "min_votes"]
-        widgets = {"question": forms.Textarea(attrs={"rows": 3})}
+        fields = ["title", "title_en", "question", "question_en", "status", "access", "allow_statements", "min_votes"]
+        widgets = {"question": forms.Textarea(attrs={"rows": 3}),
+                   "question_en": forms.Textarea(attrs={"rows": 3})}
 
     def clean_min_votes(self) -> int:
         value = int(self.cleaned_data["min_votes"])

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from radslag.core.localized import english_version
 from radslag.core.models import AgeBand, TimeStamped
 from radslag.dialogues.models import DialogueProcess
 from radslag.organisations.models import Locality, Organisation
@@ -29,10 +30,12 @@ class Conversation(TimeStamped):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="conversations")
     process = models.ForeignKey(DialogueProcess, on_delete=models.CASCADE, related_name="conversations")
     title = models.CharField(_("title"), max_length=200)
+    title_en = english_version(title)
     question = models.TextField(
         _("question"), max_length=1000,
         help_text=_("What the statements are about, shown above every statement."),
     )
+    question_en = english_version(question)
     status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.OPEN)
     access = models.CharField(_("who may take part"), max_length=16, choices=Access.choices, default=Access.ANONYMOUS)
     allow_statements = models.BooleanField(_("participants may add statements"), default=True)
@@ -108,6 +111,7 @@ class Statement(models.Model):
 
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="statements")
     text = models.TextField(pgettext_lazy("opinion mapping", "statement"))
+    text_en = english_version(text)
     author_participant = models.ForeignKey(
         Participant, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
     )

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from radslag.analysis import disclosure
+from radslag.core.localized import LocalizedText, localized
 from radslag.core.models import SMALL_GROUP_THRESHOLD
 from radslag.opinions.models import Conversation, OpinionSnapshot, Participant, StatementVote
 
@@ -76,6 +77,7 @@ class StatementFigure:
     group: Tally = Tally(0, 0)  # in the group (for where the groups agree: everyone in a group)
     rest: Tally | None = None  # everyone in the other groups
     your_answer: int | None = None
+    lang: str = ""  # set when the text is the Swedish original shown in another interface language
 
 
 @dataclass
@@ -130,13 +132,14 @@ class ResultsView:
     your_votes: int = 0
 
 
-def _figures(items: list[dict[str, Any]], texts: dict[int, str], limit: int) -> list[StatementFigure]:
+def _figures(items: list[dict[str, Any]], texts: dict[int, LocalizedText], limit: int) -> list[StatementFigure]:
     """The statements the engine chose, in its order: only their choice comes from the estimates."""
     figures = []
     for item in items:
         pk = int(item["statement_id"])
         if pk in texts:
-            figures.append(StatementFigure(pk, texts[pk], item["direction"]))
+            text = texts[pk]
+            figures.append(StatementFigure(pk, text.text, item["direction"], lang=text.lang if text.fallback else ""))
         if len(figures) == limit:
             break
     return figures
@@ -174,7 +177,7 @@ def _count_what_people_did(groups: list[GroupView], consensus: list[StatementFig
         figure.group = _tally(answers[figure.statement_id], everyone, figure.direction)
 
 
-def _groups(result: dict[str, Any], texts: dict[int, str]) -> tuple[list[GroupView], GroupView | None]:
+def _groups(result: dict[str, Any], texts: dict[int, LocalizedText]) -> tuple[list[GroupView], GroupView | None]:
     shown: list[GroupView] = []
     small: list[str] = []
     for group in result.get("groups", []):
@@ -246,7 +249,8 @@ def _compare_votes(view: ResultsView, participant: Participant) -> None:
 def build_results(conversation: Conversation, participant: Participant | None) -> ResultsView:
     snapshot = OpinionSnapshot.objects.filter(conversation=conversation).first()
     result = snapshot.result if snapshot else {}
-    texts = dict(conversation.statements.accepted().values_list("pk", "text"))
+    statements = conversation.statements.accepted().only("pk", "text", "text_en")
+    texts = {statement.pk: localized(statement, "text") for statement in statements}
     groups, others = _groups(result, texts)
     everyone = [*groups, *([others] if others else [])]
     clustered = sum(len(g.participants) for g in everyone)

@@ -17,7 +17,9 @@ from radslag.opinions.models import Conversation, OpinionSnapshot, Statement
 from radslag.opinions.recompute import compute_snapshot
 from radslag.opinions.services import clean_statement_text
 
-CONVERSATION_FIELDS = ("title", "question", "status", "access", "allow_statements", "min_votes")
+CONVERSATION_FIELDS = (
+    "title", "title_en", "question", "question_en", "status", "access", "allow_statements", "min_votes",
+)
 
 
 def check_staff(user: Any, organisation: Any) -> None:
@@ -52,11 +54,12 @@ def update_conversation(*, conversation: Conversation, user: Any, **fields: Any)
 
 
 @transaction.atomic
-def add_seed_statement(*, conversation: Conversation, user: Any, text: str) -> Statement:
+def add_seed_statement(*, conversation: Conversation, user: Any, text: str, text_en: str = "") -> Statement:
     """Staff statements are seeds: accepted at once, shown to everyone."""
     check_staff(user, conversation.organisation)
     statement = Statement.objects.create(
         conversation=conversation, text=clean_statement_text(text), author_user=user, is_seed=True,
+        text_en=clean_statement_text(text_en) if text_en.strip() else "",
         status=Statement.Status.ACCEPTED, moderated_by=user, moderated_at=timezone.now(),
     )
     record_event(organisation=conversation.organisation, actor=user, action="opinions.seed_added",

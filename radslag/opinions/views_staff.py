@@ -57,7 +57,8 @@ def conversation_edit(request: HttpRequest, pk: int, conversation_pk: int) -> Ht
         return redirect("opinions:staff_conversation", pk=pk, conversation_pk=conversation_pk)
     if action == "seed" and seed_form.is_valid():
         try:
-            add_seed_statement(conversation=conversation, user=request.user, text=seed_form.cleaned_data["text"])
+            add_seed_statement(conversation=conversation, user=request.user, text=seed_form.cleaned_data["text"],
+                               text_en=seed_form.cleaned_data.get("text_en") or "")
         except DomainError as error:
             seed_form.add_error("text", error.message)
         else:

@@ -18,6 +18,7 @@ from django.utils.translation import override
 from radslag.analysis import disclosure
 from radslag.contributions.models import Channel, Contribution
 from radslag.contributions.representativeness import Breakdown, GroupShare, representativeness, suppress_small
+from radslag.core.localized import as_written, localized
 from radslag.core.models import AgeBand
 from radslag.dialogues.models import Activity, DialogueProcess
 from radslag.organisations.models import Locality
@@ -59,32 +60,41 @@ def _day(value: dt.date | dt.datetime) -> str:
     return formats.date_format(value, "j F Y")
 
 
-def _mandate(process: DialogueProcess) -> tuple[MandateItem, ...]:
+def _marked(obj: object, field: str, language: str) -> tuple[str, str]:
+    """The text in `language` and its mark: "sv" when the Swedish original stands in for it, else ""."""
+    text = localized(obj, field, language)
+    return text.text, text.lang if text.fallback else ""
+
+
+def _mandate(process: DialogueProcess, language: str) -> tuple[MandateItem, ...]:
     decision = process.commissioning_decision
     decision_text = ""
     if decision is not None:
         reference = ", ".join(part for part in (decision.registration_number, decision.section) if part)
         decision_text = f"{decision.title} ({decision.body}, {_day(decision.decided_on)}{', ' if reference else ''}"
         decision_text += f"{reference})"
-    feedback = process.feedback_plan
+    feedback, feedback_lang = _marked(process, "feedback_plan", language)
     if process.feedback_due:
         feedback = _("%(plan)s At the latest %(date)s.") % {"plan": feedback, "date": _day(process.feedback_due)}
+    original = as_written("", language)  # names and decisions exist in Swedish only
     items = [
-        (_("Purpose"), process.purpose),
-        (_("Participation level"), process.get_participation_level_display()),
-        (_("Who decides"), str(process.deciding_body or "")),
-        (_("Commissioning decision"), decision_text),
-        (_("What could be influenced"), process.open_to_influence),
-        (_("What was already decided or not open"), process.not_open_to_influence),
-        (_("Target groups"), process.target_groups),
-        (_("Methods and channels"), process.methods),
-        (_("How the results will be used"), process.use_of_results),
-        (_("Feedback to participants"), feedback.strip()),
+        (_("Purpose"), *_marked(process, "purpose", language)),
+        (_("Participation level"), process.get_participation_level_display(), ""),
+        (_("Who decides"), str(process.deciding_body or ""), original.lang if original.fallback else ""),
+        (_("Commissioning decision"), decision_text, original.lang if original.fallback else ""),
+        (_("What could be influenced"), *_marked(process, "open_to_influence", language)),
+        (_("What was already decided or not open"), *_marked(process, "not_open_to_influence", language)),
+        (_("Target groups"), *_marked(process, "target_groups", language)),
+        (_("Methods and channels"), *_marked(process, "methods", language)),
+        (_("How the results will be used"), *_marked(process, "use_of_results", language)),
+        (_("Feedback to participants"), feedback.strip(), feedback_lang),
     ]
-    return tuple(MandateItem(label=label, text=text.strip()) for label, text in items if text and text.strip())
+    return tuple(
+        MandateItem(label=label, text=text.strip(), lang=lang) for label, text, lang in items if text and text.strip()
+    )
 
 
-def _activities(process: DialogueProcess) -> tuple[ActivityItem, ...]:
+def _activities(process: DialogueProcess, language: str) -> tuple[ActivityItem, ...]:
     rows = process.activities.select_related("locality").annotate(seated=Sum("tables__participant_count"))
     items = []
     for activity in rows.order_by("starts_at"):
@@ -94,7 +104,9 @@ def _activities(process: DialogueProcess) -> tuple[ActivityItem, ...]:
         place = activity.place if locality in activity.place else ", ".join(p for p in (activity.place, locality) if p)
         attendance = activity.attendance_count if activity.attendance_count is not None else activity.seated
         kind = Activity.Kind(activity.kind).label if activity.kind in Activity.Kind.values else activity.kind
-        items.append(ActivityItem(title=activity.title, kind=str(kind), when=when, place=place, attendance=attendance))
+        title, title_lang = _marked(activity, "title", language)
+        items.append(ActivityItem(title=title, kind=str(kind), when=when, place=place, attendance=attendance,
+                                  title_lang=title_lang))
     return tuple(items)
 
 
@@ -147,7 +159,9 @@ def _quotes(theme: ThemeInput, published: dict[int, Contribution]) -> tuple[str,
     return tuple(_quote(published[pk].public_text) for pk in chosen)
 
 
-def _themes(process: DialogueProcess, themes: Sequence[ThemeInput]) -> tuple[tuple[ThemeSection, ...], int]:
+def _themes(
+    process: DialogueProcess, themes: Sequence[ThemeInput], language: str
+) -> tuple[tuple[ThemeSection, ...], int]:
     published = {
         contribution.pk: contribution
         for contribution in Contribution.objects.filter(process=process).published().order_by("created_at", "pk")
@@ -160,8 +174,11 @@ def _themes(process: DialogueProcess, themes: Sequence[ThemeInput]) -> tuple[tup
     for number, theme in enumerate(themes, start=1):
         members = [published[pk] for pk in dict.fromkeys(theme.member_ids) if pk in published]
         themed.update(member.pk for member in members)
+        (label, label_lang), (description, description_lang) = (
+            _marked(theme, "label", language), _marked(theme, "description", language))
         sections.append(ThemeSection(
-            number=number, label=theme.label, description=theme.description, size=len(members),
+            number=number, label=label, description=description, size=len(members),
+            label_lang=label_lang, description_lang=description_lang,
             percent=disclosure.percent(len(members), total) if total else None, keywords=tuple(theme.keywords),
             quotes=_quotes(theme, published), breakdowns=_theme_breakdowns(members, localities),
             focus_areas=tuple(theme.focus_areas),
@@ -170,22 +187,33 @@ def _themes(process: DialogueProcess, themes: Sequence[ThemeInput]) -> tuple[tup
 
 
 def assemble_compilation(
-    *, process: DialogueProcess, compilation: Compilation | None = None, themes: Sequence[ThemeInput] | None = None
+    *, process: DialogueProcess, compilation: Compilation | None = None, themes: Sequence[ThemeInput] | None = None,
+    language: str | None = None,
 ) -> CompilationContent:
-    """The compilation as it would be published now, in the municipality's language."""
-    language = process.organisation.default_language or "sv"
+    """The compilation as it would be published now, in `language` (by default the municipality's).
+
+    Labels are translated; each text is the version staff wrote in that language, or the Swedish
+    original marked as such (the `*_lang` fields), so the page can say which language each part is in."""
+    language = language or process.organisation.default_language or "sv"
     with override(language):
         if themes is None:
             themes = themes_for(process, accepted_only=bool(compilation and compilation.only_accepted_themes))
-        sections, unthemed = _themes(process, themes)
+        sections, unthemed = _themes(process, themes, language)
         participation, channels_used = _participation(process)
+        title, summary = _marked(process, "title", language), _marked(process, "summary", language)
+        introduction, closing = (_marked(compilation, "introduction", language) if compilation else ("", ""),
+                                 _marked(compilation, "closing", language) if compilation else ("", ""))
+        areas = [(area.number, localized(area, "name", language)) for area in process.focus_areas.order_by("number")]
+        quotes = as_written("", language)
         return CompilationContent(
-            language=language, organisation=process.organisation.name, title=process.title,
-            process_slug=process.slug, summary=process.summary,
-            introduction=compilation.introduction if compilation else "",
-            closing=compilation.closing if compilation else "",
-            mandate=_mandate(process), activities=_activities(process),
+            language=language, organisation=process.organisation.name, title=title[0], title_lang=title[1],
+            process_slug=process.slug, summary=summary[0], summary_lang=summary[1],
+            introduction=introduction[0], introduction_lang=introduction[1],
+            closing=closing[0], closing_lang=closing[1],
+            mandate=_mandate(process, language), activities=_activities(process, language),
             channels_used=channels_used,
             participation=participation, themes=sections, unthemed=unthemed,
-            focus_areas=tuple(f"{area.number}. {area.name}" for area in process.focus_areas.order_by("number")),
+            focus_areas=tuple(f"{number}. {name}" for number, name in areas),
+            focus_area_langs=tuple(name.lang if name.fallback else "" for _number, name in areas),
+            quotes_lang=quotes.lang if quotes.fallback else "",
         )

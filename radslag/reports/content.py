@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 SNAPSHOT_FORMAT = 1
+TRANSLATIONS_KEY = "translations"  # in a stored snapshot: {language: the same tree frozen in that language}
 
 
 @dataclass(frozen=True)
@@ -42,12 +43,14 @@ class ActivityItem:
     when: str
     place: str
     attendance: int | None
+    title_lang: str = ""  # "sv" where the Swedish original stands in for the document's language
 
 
 @dataclass(frozen=True)
 class MandateItem:
     label: str
     text: str
+    lang: str = ""  # "sv" where the Swedish original stands in for the document's language
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,8 @@ class ThemeSection:
     quotes: tuple[str, ...]
     breakdowns: tuple[ShareTable, ...]
     focus_areas: tuple[str, ...]
+    label_lang: str = ""  # "sv" where the Swedish original stands in for the document's language
+    description_lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,13 @@ class CompilationContent:
     version: int | None = None
     published_on: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    # Each "sv" where the Swedish original stands in for the document's language (empty: in its language).
+    title_lang: str = ""
+    summary_lang: str = ""
+    introduction_lang: str = ""
+    closing_lang: str = ""
+    quotes_lang: str = ""  # residents' own words, never translated
+    focus_area_langs: tuple[str, ...] = ()
 
     @property
     def theme_total(self) -> int:
@@ -127,7 +139,7 @@ def _participation(data: dict[str, Any]) -> Participation:
 
 def from_snapshot(data: dict[str, Any]) -> CompilationContent:
     """The tree back from `to_snapshot`'s dict."""
-    values = {key: value for key, value in data.items() if key != "format"}
+    values = {key: value for key, value in data.items() if key not in ("format", TRANSLATIONS_KEY)}
     return CompilationContent(**{
         **values,
         "mandate": tuple(MandateItem(**item) for item in values["mandate"]),
@@ -136,4 +148,5 @@ def from_snapshot(data: dict[str, Any]) -> CompilationContent:
         "participation": _participation(values["participation"]),
         "themes": tuple(_theme(theme) for theme in values["themes"]),
         "focus_areas": tuple(values["focus_areas"]),
+        "focus_area_langs": tuple(values.get("focus_area_langs", ())),
     })

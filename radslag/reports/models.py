@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from radslag.core.localized import english_version
 from radslag.core.models import TimeStamped
 from radslag.dialogues.models import DialogueProcess
 from radslag.organisations.models import Organisation
@@ -20,10 +21,12 @@ class Compilation(TimeStamped):
         _("introduction"), blank=True, max_length=10000,
         help_text=_("Opens the compilation: what it is and how to read it."),
     )
+    introduction_en = english_version(introduction)
     closing = models.TextField(
         _("closing text"), blank=True, max_length=10000,
         help_text=_("Ends the compilation: what happens next with the results."),
     )
+    closing_en = english_version(closing)
 
     only_accepted_themes = models.BooleanField(
         _("only accepted themes"), default=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
@@ -15,9 +16,10 @@ from django.utils.translation import override
 from radslag.analysis.safe_text import writable_tree
 from radslag.audit.services import record_event
 from radslag.core.errors import DomainError
+from radslag.core.localized import interface_language
 from radslag.dialogues.models import DialogueProcess
 from radslag.reports.assembly import assemble_compilation
-from radslag.reports.content import CompilationContent, from_snapshot, to_snapshot
+from radslag.reports.content import TRANSLATIONS_KEY, CompilationContent, from_snapshot, to_snapshot
 from radslag.reports.models import Compilation, CompilationVersion
 from radslag.reports.render_docx import render_docx
 from radslag.reports.render_pdf import render_pdf
@@ -33,12 +35,16 @@ def compilation_for(process: DialogueProcess) -> Compilation:
 
 @transaction.atomic
 def save_compilation_texts(
-    *, compilation: Compilation, actor: Any, introduction: str, closing: str, only_accepted_themes: bool | None = None
+    *, compilation: Compilation, actor: Any, introduction: str, closing: str, only_accepted_themes: bool | None = None,
+    introduction_en: str = "", closing_en: str = "",
 ) -> Compilation:
     compilation.introduction, compilation.closing = introduction.strip(), closing.strip()
+    compilation.introduction_en, compilation.closing_en = introduction_en.strip(), closing_en.strip()
     if only_accepted_themes is not None:
         compilation.only_accepted_themes = only_accepted_themes
-    compilation.save(update_fields=["introduction", "closing", "only_accepted_themes", "updated_at"])
+    compilation.save(update_fields=[
+        "introduction", "closing", "introduction_en", "closing_en", "only_accepted_themes", "updated_at",
+    ])
     record_event(
         organisation=compilation.organisation, actor=actor, action="compilation.texts_saved", target=compilation
     )
@@ -52,8 +58,10 @@ def _next_number(compilation: Compilation) -> int:
     return (latest or 0) + 1
 
 
-def _published_content(compilation: Compilation, number: int, at: Any) -> CompilationContent:
-    content = assemble_compilation(process=compilation.process, compilation=compilation)
+def _published_content(
+    compilation: Compilation, number: int, at: Any, language: str | None = None
+) -> CompilationContent:
+    content = assemble_compilation(process=compilation.process, compilation=compilation, language=language)
     with override(content.language):
         published_on = formats.date_format(timezone.localtime(at), "j F Y")
     # The snapshot is stored as JSON (PostgreSQL refuses NUL there) and rendered to PDF and DOCX.
@@ -69,9 +77,15 @@ def publish_compilation(*, compilation: Compilation, actor: Any) -> CompilationV
     number = _next_number(compilation)
     at = timezone.now()
     content = _published_content(compilation, number, at)
+    # Frozen in every interface language at once: the labels are the translations of the day, each text
+    # the version staff wrote in that language or the original, marked as such.
+    translations = {
+        code: to_snapshot(_published_content(compilation, number, at, language=code))
+        for code, _name in settings.LANGUAGES if code != content.language
+    }
     version = CompilationVersion(
         compilation=compilation, number=number, published_at=at, published_by=actor if actor else None,
-        snapshot=to_snapshot(content),
+        snapshot={**to_snapshot(content), TRANSLATIONS_KEY: translations},
     )
     stem = f"{process.slug}-sammanstallning-v{number}"
     version.pdf.save(f"{stem}.pdf", ContentFile(render_pdf(content)), save=False)
@@ -84,8 +98,13 @@ def publish_compilation(*, compilation: Compilation, actor: Any) -> CompilationV
     return version
 
 
-def version_content(version: CompilationVersion) -> CompilationContent:
-    return from_snapshot(version.snapshot)
+def version_content(version: CompilationVersion, language: str | None = None) -> CompilationContent:
+    """The version as frozen in `language` when it was frozen in that language too, else in its own.
+
+    Versions published before compilations were frozen in several languages have only their own."""
+    snapshot = version.snapshot
+    translated = snapshot.get(TRANSLATIONS_KEY, {}).get(interface_language(language)) if language else None
+    return from_snapshot(translated or snapshot)
 
 
 def version_file(version: CompilationVersion, kind: str) -> bytes:

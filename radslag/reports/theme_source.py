@@ -23,6 +23,8 @@ class ThemeInput:
     quote_ids: tuple[int, ...] = ()  # the most representative first
     keywords: tuple[str, ...] = ()
     focus_areas: tuple[str, ...] = ()
+    label_en: str = ""  # the English versions staff gave, if any (`radslag.core.localized`)
+    description_en: str = ""
 
 
 def themes_for(process: DialogueProcess, *, accepted_only: bool = False) -> list[ThemeInput]:
@@ -40,6 +42,7 @@ def themes_for(process: DialogueProcess, *, accepted_only: bool = False) -> list
             quote_ids=tuple(contribution.pk for contribution in quotes[theme.pk]),
             keywords=tuple(str(word) for word in theme.keywords),
             focus_areas=tuple(f"{area.number}. {area.name}" for area in theme.focus_areas.all()),
+            label_en=theme.name_en, description_en=theme.description_en,
         )
         for theme in themes
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 
 from radslag.dialogues.models import DialogueProcess
 from radslag.reports.models import CompilationVersion
@@ -47,7 +48,7 @@ def compilation_page(request: HttpRequest, slug: str, number: int | None = None)
         raise Http404("No such version.")
     return render(request, "reports/public.html", {
         "process": process, "version": version, "versions": versions, "latest": versions[0],
-        "content": version_content(version),
+        "content": version_content(version, get_language()),
     })
 
 

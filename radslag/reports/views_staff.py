@@ -47,6 +47,8 @@ def compilation_preview(request: HttpRequest, pk: int) -> HttpResponse:
         save_compilation_texts(
             compilation=compilation, actor=request.user,
             introduction=form.cleaned_data["introduction"], closing=form.cleaned_data["closing"],
+            introduction_en=form.cleaned_data.get("introduction_en") or "",
+            closing_en=form.cleaned_data.get("closing_en") or "",
             only_accepted_themes=form.cleaned_data["only_accepted_themes"],
         )
         messages.success(request, _("The texts are saved. The preview below shows them."))

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from radslag.contributions.models import Channel
+from radslag.core.localized import english_label
 from radslag.dialogues.models import Activity, DialogueProcess
 from radslag.governance.models import FocusArea
 from radslag.organisations.models import Locality
@@ -72,6 +73,11 @@ class RenameForm(forms.Form):
     description = forms.CharField(
         label=_("Description"), required=False, max_length=3000, widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("What the contributions in this theme say, in a few sentences. Shown in the compilation."),
+    )
+    label_en = forms.CharField(label=english_label(_("Name")), max_length=300, required=False)
+    description_en = forms.CharField(
+        label=english_label(_("Description")), required=False, max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
 

@@ -23,6 +23,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from radslag.contributions.models import Channel, Contribution
+from radslag.core.localized import english_version
 from radslag.dialogues.models import Activity, DialogueProcess
 from radslag.governance.models import FocusArea
 from radslag.organisations.models import Locality, Organisation, OrganisationScopedQuerySet
@@ -102,7 +103,9 @@ class Theme(models.Model):
     )
     label = models.CharField(_("proposed name"), max_length=300)
     human_label = models.CharField(_("name"), max_length=300, blank=True)
+    human_label_en = english_version(human_label)
     description = models.TextField(_("description"), blank=True, max_length=3000)
+    description_en = english_version(description)
     keywords = models.JSONField(_("keywords"), default=list, blank=True)
     accepted = models.BooleanField(_("accepted"), default=False)
     pinned = models.BooleanField(
@@ -132,6 +135,11 @@ class Theme(models.Model):
     @property
     def name(self) -> str:
         return self.human_label or self.label
+
+    @property
+    def name_en(self) -> str:
+        """The published name's English version (`localized(theme, "name")`): only a name a person gave."""
+        return self.human_label_en
 
     @property
     def has_decision(self) -> bool:

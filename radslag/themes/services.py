@@ -49,7 +49,8 @@ def _record(user: Any, theme: Theme, action: str, **data: Any) -> None:
 
 
 @transaction.atomic
-def rename_theme(*, theme: Theme, user: Any, label: str, description: str = "") -> Theme:
+def rename_theme(*, theme: Theme, user: Any, label: str, description: str = "", label_en: str = "",
+                 description_en: str = "") -> Theme:
     """Give the theme a name (and description) of people's own; the engine's label stays as the proposal."""
     _check_staff(user, theme.process)
     _check_active(theme)
@@ -59,13 +60,15 @@ def rename_theme(*, theme: Theme, user: Any, label: str, description: str = "") 
     previous = theme.name
     theme.human_label = label[:LABEL_MAX_LENGTH]
     theme.description = description.strip()
-    theme.save(update_fields=["human_label", "description", "updated_at"])
+    theme.human_label_en, theme.description_en = label_en.strip()[:LABEL_MAX_LENGTH], description_en.strip()
+    theme.save(update_fields=["human_label", "description", "human_label_en", "description_en", "updated_at"])
     _record(user, theme, "renamed", previous=previous, name=theme.human_label)
     return theme
 
 
 @transaction.atomic
-def create_theme(*, process: DialogueProcess, user: Any, label: str, description: str = "") -> Theme:
+def create_theme(*, process: DialogueProcess, user: Any, label: str, description: str = "", label_en: str = "",
+                 description_en: str = "") -> Theme:
     """A theme made by a person (kept through every re-run)."""
     _check_staff(user, process)
     label = label.strip()
@@ -75,6 +78,7 @@ def create_theme(*, process: DialogueProcess, user: Any, label: str, description
     theme = Theme.objects.create(
         organisation=process.organisation, process=process, label=label[:LABEL_MAX_LENGTH],
         human_label=label[:LABEL_MAX_LENGTH], description=description.strip(), order=last + 1,
+        human_label_en=label_en.strip()[:LABEL_MAX_LENGTH], description_en=description_en.strip(),
     )
     _record(user, theme, "created", name=theme.name)
     return theme

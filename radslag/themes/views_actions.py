@@ -54,7 +54,8 @@ def rename(request: HttpRequest, pk: int, theme_pk: int) -> HttpResponse:
         _attempt(
             request,
             lambda: services.rename_theme(theme=theme, user=request.user, label=data["label"],
-                                          description=data["description"]),
+                                          description=data["description"], label_en=data["label_en"],
+                                          description_en=data["description_en"]),
             _("The theme was renamed to “%(name)s”.") % {"name": data["label"].strip()},
         )  # fmt: skip
     else:
@@ -165,7 +166,8 @@ def create(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         theme = services.create_theme(process=process, user=request.user, label=data["label"],
-                                      description=data["description"])  # fmt: skip
+                                      description=data["description"], label_en=data["label_en"],
+                                      description_en=data["description_en"])  # fmt: skip
         messages.success(request, _("The theme “%(name)s” was created.") % {"name": theme.name})
         return redirect(_theme_url(theme))
     context = overview_context(process, RunForm(process=process), new_theme_form=form)

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from radslag.analysis.ballot_rules import WORD_MAX_LENGTH
+from radslag.core.localized import english_label, localized_html
 from radslag.core.models import AgeBand
 from radslag.dialogues.models import DialogueProcess
 from radslag.organisations.models import Locality
@@ -36,14 +37,16 @@ class VoteForm(forms.Form):
         if ballot.method == Method.DOT:
             for option in options:
                 self.fields[f"dots_{option.pk}"] = forms.IntegerField(
-                    label=option.title, help_text=option.description, required=False, min_value=0,
+                    label=localized_html(option, "title"), help_text=localized_html(option, "description"),
+                    required=False, min_value=0,
                     max_value=ballot.effective_cap, initial=0,
                     widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "dots-input"}),
                 )
         elif ballot.method == Method.RANKED:
             for option in options:
                 self.fields[f"rank_{option.pk}"] = forms.IntegerField(
-                    label=option.title, help_text=option.description, required=False, min_value=1,
+                    label=localized_html(option, "title"), help_text=localized_html(option, "description"),
+                    required=False, min_value=1,
                     max_value=len(options), widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
                 )
         elif ballot.method == Method.WORDS:
@@ -53,7 +56,7 @@ class VoteForm(forms.Form):
                 widget=forms.TextInput(attrs={"autocomplete": "off", "maxlength": WORD_MAX_LENGTH}),
             )
         else:
-            choices = [(str(option.pk), option.title) for option in options]
+            choices = [(str(option.pk), localized_html(option, "title")) for option in options]
             if ballot.method == Method.APPROVAL:
                 self.fields["options"] = forms.MultipleChoiceField(
                     label=_("Options you support"), choices=choices, widget=forms.CheckboxSelectMultiple)
@@ -133,10 +136,13 @@ class PaperVoteForm(VoteForm):
 class BallotForm(forms.ModelForm):
     class Meta:
         model = Ballot
-        fields = ["title", "question", "activity", "method", "dots_per_voter", "cap_per_option", "eligibility",
-                  "min_verification_level", "collect_profile", "opens_at", "closes_at", "results_visibility"]
+        fields = [
+            "title", "title_en", "question", "question_en", "activity", "method", "dots_per_voter", "cap_per_option",
+            "eligibility", "min_verification_level", "collect_profile", "opens_at", "closes_at", "results_visibility",
+        ]
         widgets = {"opens_at": DATETIME_WIDGET, "closes_at": DATETIME_WIDGET,
-                   "question": forms.Textarea(attrs={"rows": 3})}
+                   "question": forms.Textarea(attrs={"rows": 3}),
+                   "question_en": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args: Any, process: DialogueProcess, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -156,6 +162,9 @@ class OptionForm(forms.Form):
     title = forms.CharField(label=_("Option"), max_length=200)
     description = forms.CharField(label=_("Description"), required=False, max_length=2000,
                                   widget=forms.Textarea(attrs={"rows": 2}))
+    title_en = forms.CharField(label=english_label(_("Option")), max_length=200, required=False)
+    description_en = forms.CharField(label=english_label(_("Description")), required=False, max_length=2000,
+                                     widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class CodeBatchForm(forms.Form):

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from radslag.core.localized import english_version
 from radslag.core.models import AgeBand, TimeStamped
 from radslag.dialogues.models import Activity, DialogueProcess
 from radslag.organisations.models import Locality, Organisation, OrganisationScopedQuerySet
@@ -54,7 +55,9 @@ class Ballot(TimeStamped):
         verbose_name=_("activity"),
     )
     title = models.CharField(_("title"), max_length=200)
+    title_en = english_version(title)
     question = models.TextField(_("question to voters"), max_length=1000)
+    question_en = english_version(question)
     method = models.CharField(_("method"), max_length=12, choices=Method.choices, default=Method.DOT)
     dots_per_voter = models.PositiveSmallIntegerField(_("dots per voter"), default=5)
     cap_per_option = models.PositiveSmallIntegerField(_("most dots on one option"), default=3)
@@ -130,7 +133,9 @@ class Option(models.Model):
     theme = models.ForeignKey("themes.Theme", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
                               verbose_name=_("theme"))
     title = models.CharField(_("title"), max_length=200)
+    title_en = english_version(title)
     description = models.TextField(_("description"), blank=True, max_length=2000)
+    description_en = english_version(description)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from radslag.analysis import disclosure
 from radslag.analysis.tallies import TallyResult, tally
+from radslag.core.localized import localized
 from radslag.core.models import AgeBand
 from radslag.voting.models import Ballot, CastBallot, Eligibility, Method
 
@@ -49,6 +50,7 @@ class Row:
     score: float
     share: float
     rank: int
+    lang: str = ""  # set when the title is the Swedish original shown in another interface language
 
     @property
     def percent(self) -> int:
@@ -109,14 +111,19 @@ def participation(ballot: Ballot) -> Participation:
 
 
 def result_rows(ballot: Ballot, result: TallyResult) -> list[Row]:
-    titles = {option.key: option.title for option in ballot.options.all()}
-    return [Row(titles.get(s.option, s.option), s.score, s.share, s.rank) for s in result.scores]
+    titles = {option.key: localized(option, "title") for option in ballot.options.all()}
+    rows = []
+    for score in result.scores:
+        title = titles.get(score.option)
+        text, lang = (title.text, title.lang if title.fallback else "") if title else (score.option, "")
+        rows.append(Row(text, score.score, score.share, score.rank, lang))
+    return rows
 
 
 def schulze_tiers(ballot: Ballot, result: TallyResult) -> list[list[str]]:
     if ballot.method != Method.RANKED:
         return []
-    titles = {option.key: option.title for option in ballot.options.all()}
+    titles = {option.key: localized(option, "title").text for option in ballot.options.all()}
     tiers: list[list[str]] = result.extra.get("schulze", [])  # type: ignore[assignment]
     return [[titles.get(key, key) for key in tier] for tier in tiers]
 

@@ -122,3 +122,10 @@ def test_query_count_does_not_grow_with_the_number_of_processes(org, client_for,
         response = client.get("/api/processes")
 
     assert response.json()["count"] == 15
+
+
+def test_detail_gives_the_english_versions_beside_the_swedish_originals(org, client_for):
+    ProcessFactory(organisation=org, slug="torget", title="Torget", title_en="The square", purpose="Bänkar")
+    data = client_for(org).get("/api/processes/torget").json()
+    assert (data["title"], data["title_en"]) == ("Torget", "The square")
+    assert (data["purpose"], data["purpose_en"]) == ("Bänkar", "")

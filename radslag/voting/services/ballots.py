@@ -23,7 +23,8 @@ MAX_CODES_PER_BATCH = 5000
 # Changing these after anyone voted would change what the cast ballots mean.
 RULE_FIELDS = ("method", "dots_per_voter", "cap_per_option", "eligibility", "min_verification_level")
 BALLOT_FIELDS = (
-    "title", "question", "method", "dots_per_voter", "cap_per_option", "eligibility", "min_verification_level",
+    "title", "title_en", "question", "question_en", "method", "dots_per_voter", "cap_per_option", "eligibility",
+    "min_verification_level",
     "collect_profile", "opens_at", "closes_at", "results_visibility", "activity",
 )
 
@@ -89,7 +90,7 @@ def save_ballot(*, process: DialogueProcess, user: Any, values: dict[str, Any], 
 
 @transaction.atomic
 def save_option(*, ballot: Ballot, user: Any, title: str, description: str = "", order: int | None = None,
-                option: Option | None = None) -> Option:
+                option: Option | None = None, title_en: str = "", description_en: str = "") -> Option:
     _require_staff(user, ballot.organisation)
     _require_not_published(ballot)
     _require_no_votes(ballot)
@@ -106,6 +107,7 @@ def save_option(*, ballot: Ballot, user: Any, title: str, description: str = "",
     if option is None:
         option = Option(ballot=ballot, order=ballot.options.count() + 1)
     option.title, option.description = title, description.strip()
+    option.title_en, option.description_en = title_en.strip(), description_en.strip()
     if order is not None:
         option.order = order
     option.save()
