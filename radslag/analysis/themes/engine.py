@@ -13,11 +13,12 @@ from radslag.analysis.embeddings import (
     Backend,
     ProgressCallback,
     VectorCache,
+    describe_backend,
     embed_texts,
     get_backend,
     normalise_rows,
 )
-from radslag.analysis.text import content_lemmas, detect_language
+from radslag.analysis.text import content_lemmas, detect_language, frequent_words, stop_words
 from radslag.analysis.themes.clustering import Clustering, centre_by_language, centroids_of, cluster
 from radslag.analysis.themes.decisions import (
     DEFAULT_ASSIGN_THRESHOLD,
@@ -27,7 +28,7 @@ from radslag.analysis.themes.decisions import (
     plan_rerun,
 )
 from radslag.analysis.themes.duplicates import Duplicates, find_duplicates, normalised
-from radslag.analysis.themes.labels import class_tfidf, phrase_label, top_keywords
+from radslag.analysis.themes.labels import class_tfidf, phrase_label, surface_forms, top_keywords
 from radslag.analysis.themes.model import TextItem, Theme, ThemeResult
 from radslag.analysis.themes.templates import find_templates, strip_templates
 
@@ -307,20 +308,31 @@ def _build_themes(
     groups = _groups(clustering, strengths, threshold, layout)
     placed = {i for _, members in groups for i in members}
     outlier_indexes = [i for i in range(len(items)) if i not in placed]
-    lemmas = [content_lemmas(items[i].text, languages[i]) for i in range(len(items))]
+    extra = _function_words(items, languages)
+    lemmas = [
+        content_lemmas(items[i].text, languages[i], extra.get(languages[i], frozenset())) for i in range(len(items))
+    ]
     weights = class_tfidf([[term for i in members for term in lemmas[i]] for _, members in groups])
     taken = set(layout.taken_keys)
     themes = []
     for (number, members), theme_weights in zip(groups, weights, strict=True):
         keywords = top_keywords(theme_weights)
         label_members = _label_sources(_one_per_text(members, first), languages)
+        label_texts = [items[i].text for i in label_members]
+        label_languages = [languages[i] for i in label_members]
         label = layout.labels.get(number) or phrase_label(
-            [items[i].text for i in label_members], [languages[i] for i in label_members], keywords
+            label_texts,
+            label_languages,
+            keywords,
+            extra.get(label_languages[0], frozenset()) if label_members else frozenset(),
+        )
+        forms = surface_forms(
+            [items[i].text for i in members], [languages[i] for i in members], [t for t, _ in keywords]
         )
         theme = Theme(
             key=layout.keys.get(number) or new_key(taken),
             label=label,
-            keywords=[term for term, _ in keywords],
+            keywords=[forms[term] for term, _ in keywords],
             keyword_weights=[round(weight, 5) for _, weight in keywords],
             members=[items[i].id for i in members],
             strengths=[float(strengths[i]) for i in members],
@@ -350,6 +362,15 @@ def _groups(
     return decided + proposed
 
 
+def _function_words(items: Sequence[TextItem], languages: list[str]) -> dict[str, frozenset[str]]:
+    """For languages without a stop-word list here: the words in a large share of their texts."""
+    by_language: dict[str, list[str]] = {}
+    for item, language in zip(items, languages, strict=True):
+        if not stop_words(language):
+            by_language.setdefault(language, []).append(item.text)
+    return {language: frequent_words(texts) for language, texts in by_language.items()}
+
+
 def _one_per_text(members: list[int], first: np.ndarray) -> list[int]:
     """`members` keeping one of each group of identical texts (the first listed)."""
     seen: set[int] = set()
@@ -374,6 +395,7 @@ def _quotes(clustering: Clustering, number: int, members: list[int]) -> list[int
     candidates = sorted(members, key=lambda i: (-float(space[i] @ clustering.centroids[number]), i))[:30]
     chosen: list[int] = []
     while len(chosen) < wanted:
+
         def score(i: int) -> float:
             relevance = float(space[i] @ clustering.centroids[number])
             redundancy = max((float(space[i] @ space[j]) for j in chosen), default=0.0)
@@ -395,6 +417,7 @@ def _meta(
     return {
         "engine_version": ENGINE_VERSION,
         "backend": backend,
+        "backend_description": describe_backend(backend),
         "seed": seed,
         "items": len(items),
         "languages": dict(Counter(languages).most_common()),
