@@ -34,7 +34,7 @@ from radslag.analysis.themes.templates import find_templates, strip_templates
 
 DEFAULT_OUTLIER_THRESHOLD = 0.35
 QUOTES = (3, 5)
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 
 
 def find_themes(
