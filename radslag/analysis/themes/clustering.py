@@ -15,8 +15,9 @@ subsamples of the sample (at most `CHOICE_SAMPLE_SIZE` texts) are clustered (gra
 spectral) for every k in `K_RANGE`; stability is the mean adjusted Rand index of each pair on
 the texts both contain (Ben-Hur et al. 2002; Lange et al. 2004). The chosen k is the largest
 with stability >= `MIN_STABILITY` (0.7); when none reaches it, the most stable k. k is at most
-the number of texts / `MIN_MEAN_THEME_SIZE`: on few texts, tiny groups of near-duplicates are
-perfectly reproducible but are not themes.
+the number of different texts / `MIN_MEAN_THEME_SIZE` (10), or / `MIN_SMALL_THEME_SIZE` (3) below
+`SMALL_RUN` (100) different texts, so that a dialogue evening's 27 slips can give the 5-8 themes a
+person would name. The choice is explained in words in the selection's ``reason``.
 
 Why not silhouette: on sentence embeddings it falls steadily with k (topics overlap, so every
 extra split looks worse) and picked 3 themes for the 7 topics of SIB-200. A dialogue team can
@@ -27,6 +28,7 @@ on another subsample).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -34,6 +36,7 @@ import numpy as np
 from scipy.sparse.csgraph import connected_components
 from sklearn.cluster import KMeans
 from sklearn.decomposition import PCA
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.manifold import spectral_embedding
 from sklearn.metrics import adjusted_rand_score
 from sklearn.neighbors import kneighbors_graph
@@ -51,6 +54,8 @@ CHOICE_SAMPLE_SIZE = 1000
 SUBSAMPLE = 0.8
 LANGUAGE_SHRINK = 5.0
 MIN_MEAN_THEME_SIZE = 10
+SMALL_RUN = 100  # below this many distinct texts, themes may be as small as `MIN_SMALL_THEME_SIZE`
+MIN_SMALL_THEME_SIZE = 3
 
 
 @dataclass
@@ -121,30 +126,59 @@ def cluster(
 ) -> Clustering:
     """Cluster `vectors` (L2-normalised rows) into k groups, choosing k when it is None.
 
-    Runs single-threaded: on a small shared machine OpenMP's spinning threads make k-means many
-    times slower, and the sample keeps the work small anyway.
+    Identical rows are clustered once, weighted by how often they occur, so they always share a
+    cluster whatever k and method (and k-means never sees duplicate points). Runs single-threaded:
+    on a small shared machine OpenMP's spinning threads make k-means many times slower, and the
+    sample keeps the work small anyway.
     """
-    with threadpool_limits(limits=1):
-        return _cluster(vectors, k=k, method=method, seed=seed, progress=progress)
+    if len(vectors) == 0:
+        return Clustering(np.zeros(0, dtype=int), np.zeros((0, vectors.shape[1]), np.float32), vectors, 0,
+                          {"rule": "no texts", "k": 0})  # fmt: skip
+    unique, inverse, counts = np.unique(
+        np.ascontiguousarray(vectors, dtype=np.float32), axis=0, return_inverse=True, return_counts=True
+    )
+    inverse = inverse.reshape(-1)
+    with threadpool_limits(limits=1), warnings.catch_warnings():
+        # Graphs of a few texts may fall apart into pieces; spectral_embedding then warns that the
+        # embedding may be poor, which is handled (see `_features`) and says nothing to a user.
+        warnings.filterwarnings("ignore", message="Graph is not fully connected", category=UserWarning)
+        warnings.filterwarnings("ignore", category=ConvergenceWarning)
+        found = _cluster(unique, counts.astype(np.float64), k=k, method=method, seed=seed, progress=progress)
+    space = found.space[inverse]
+    labels = found.labels[inverse]
+    return Clustering(labels=labels, centroids=centroids_of(space, labels, found.k), space=space, k=found.k,
+                      selection=found.selection)  # fmt: skip
 
 
 def _cluster(
-    vectors: np.ndarray, *, k: int | None, method: str, seed: int, progress: ProgressCallback | None
+    vectors: np.ndarray,
+    weights: np.ndarray,
+    *,
+    k: int | None,
+    method: str,
+    seed: int,
+    progress: ProgressCallback | None,
 ) -> Clustering:
     space = reduce(vectors, seed)
     sample = _sample(len(space), seed)
     features, spectral = _features(space[sample], method, seed)
     if k is None:
-        k, selection = _choose_k(space[sample], method, seed, progress)
+        k, selection = _choose_k(space[sample], weights[sample], method, seed, progress)
     else:
         k = max(1, min(k, len(sample)))
-        selection = {"rule": "given", "k": k}
+        selection = {
+            "rule": "given",
+            "k": k,
+            "reason": f"{k} themes were asked for" if k > 1 else "one theme was asked for, or all texts are the same",
+        }
     selection["method"] = "spectral" if spectral else "kmeans"
-    sample_labels = _kmeans(features, spectral, k, seed)
-    centroids = centroids_of(space[sample], sample_labels, k)
+    selection["distinct_texts"] = len(vectors)
+    sample_labels = _kmeans(features, spectral, k, seed, weights[sample])
+    centroids = centroids_of(space[sample], sample_labels, k, weights[sample])
     labels = np.argmax(space @ centroids.T, axis=1)
     labels[sample] = sample_labels
-    return Clustering(labels=labels, centroids=centroids_of(space, labels, k), space=space, k=k, selection=selection)
+    return Clustering(labels=labels, centroids=centroids_of(space, labels, k, weights), space=space, k=k,
+                      selection=selection)  # fmt: skip
 
 
 def _sample(count: int, seed: int, size: int = SAMPLE_SIZE) -> np.ndarray:
@@ -168,45 +202,106 @@ def _features(space: np.ndarray, method: str, seed: int) -> tuple[np.ndarray, bo
     return embedded, True
 
 
-def _kmeans(features: np.ndarray, spectral: bool, k: int, seed: int, n_init: int = 10) -> np.ndarray:
+def _kmeans(
+    features: np.ndarray, spectral: bool, k: int, seed: int, weights: np.ndarray | None = None, n_init: int = 10
+) -> np.ndarray:
+    k = min(k, len(features))
     if k <= 1:
         return np.zeros(len(features), dtype=int)
     used = features[:, :k] if spectral else features
-    return KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit_predict(used)
+    return KMeans(n_clusters=k, n_init=n_init, random_state=seed).fit_predict(used, sample_weight=weights)
 
 
-def centroids_of(space: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
+def centroids_of(space: np.ndarray, labels: np.ndarray, k: int, weights: np.ndarray | None = None) -> np.ndarray:
     centroids = np.zeros((k, space.shape[1]), dtype=np.float32)
     for cluster_number in range(k):
-        members = space[labels == cluster_number]
-        if len(members):
-            centroids[cluster_number] = members.mean(axis=0)
+        mask = labels == cluster_number
+        if mask.any():
+            weight = None if weights is None else weights[mask]
+            centroids[cluster_number] = np.average(space[mask], axis=0, weights=weight)
     return normalise_rows(centroids)
 
 
-def _choose_k(
-    space: np.ndarray, method: str, seed: int, progress: ProgressCallback | None
-) -> tuple[int, dict[str, object]]:
+def k_range(distinct: int) -> tuple[int, int]:
+    """The numbers of themes tried for `distinct` different texts.
+
+    Themes should hold `MIN_MEAN_THEME_SIZE` texts on average; a small process (a dialogue
+    evening's 20-30 slips) may have themes of `MIN_SMALL_THEME_SIZE`, so 27 slips may give up to 9.
+    """
     low, high = K_RANGE
-    space = space[_sample(len(space), seed, CHOICE_SAMPLE_SIZE)]
-    high = min(high, max(low, len(space) // MIN_MEAN_THEME_SIZE))
+    size = MIN_SMALL_THEME_SIZE if distinct < SMALL_RUN else MIN_MEAN_THEME_SIZE
+    return low, min(high, max(low, distinct // size))
+
+
+def _choose_k(
+    space: np.ndarray, weights: np.ndarray, method: str, seed: int, progress: ProgressCallback | None
+) -> tuple[int, dict[str, object]]:
+    choice = _sample(len(space), seed, CHOICE_SAMPLE_SIZE)
+    space, weights = space[choice], weights[choice]
+    low, high = k_range(len(space))
     if len(space) < 2 * low + 2:
-        return 1, {"rule": "too few texts to split", "k": 1}
+        return 1, {"rule": "too few texts to split", "k": 1,
+                   "reason": f"only {len(space)} different texts: too few to split into themes"}  # fmt: skip
     halves = _subsample_pairs(len(space), seed)
     subsample_features = [[_features(space[part], method, seed) for part in pair] for pair in halves]
     stabilities: dict[int, float] = {}
     for k in range(low, high + 1):
-        stabilities[k] = _stability(halves, subsample_features, k, seed)
+        stabilities[k] = _stability(halves, subsample_features, weights, k, seed)
         if progress:
             progress((k - low + 1) / (high - low + 1), "choosing the number of themes")
+    if len(space) < SMALL_RUN:
+        return _choose_small_k(space, weights, method, seed, halves, stabilities)
     stable = [k for k, value in stabilities.items() if value >= MIN_STABILITY]
     chosen = max(stable) if stable else max(stabilities, key=lambda k: (stabilities[k], -k))
+    pairs = len(halves)
+    if stable:
+        reason = (f"{chosen} is the largest number of themes, of {low} to {high} tried, that comes out the same when "
+                  f"the analysis is repeated on {pairs} pairs of random samples of {SUBSAMPLE:.0%} of the texts "
+                  f"(agreement {stabilities[chosen]:.2f}, at least {MIN_STABILITY} asked); more themes than that "
+                  "changed from sample to sample, so they would be chance rather than content")  # fmt: skip
+    else:
+        reason = (f"no number of themes from {low} to {high} came out the same on repeated random samples of "
+                  f"the texts (agreement at least {MIN_STABILITY}); {chosen} came out most alike "
+                  f"({stabilities[chosen]:.2f}), so the themes are less certain than usual")  # fmt: skip
     return chosen, {
-        "rule": f"largest k in {low}..{high} whose clustering is reproducible: mean adjusted Rand index "
-        f">= {MIN_STABILITY} between clusterings of {len(halves)} pairs of random {SUBSAMPLE:.0%} subsamples, "
-        "compared on the texts they share; the most reproducible k when none reaches it",
+        "rule": "largest reproducible k" if stable else "most reproducible k",
         "k": chosen,
+        "range": [low, high],
+        "min_stability": MIN_STABILITY,
         "stability": {str(k): round(v, 4) for k, v in stabilities.items()},
+        "reason": reason,
+    }
+
+
+def _choose_small_k(
+    space: np.ndarray,
+    weights: np.ndarray,
+    method: str,
+    seed: int,
+    halves: list[tuple[np.ndarray, np.ndarray]],
+    stabilities: dict[int, float],
+) -> tuple[int, dict[str, object]]:
+    """On few texts, stability alone grows with k (groups of two or three close texts reproduce
+    well), so each k's stability is compared with the stability of the same procedure on texts
+    without structure: every coordinate shuffled across texts independently. The chosen k is the
+    one whose agreement most exceeds what chance would give."""
+    rng = np.random.default_rng(seed + 104729)
+    shuffled = normalise_rows(np.column_stack([rng.permutation(column) for column in space.T]))
+    null_features = [[_features(shuffled[part], method, seed) for part in pair] for pair in halves]
+    excess = {k: value - _stability(halves, null_features, weights, k, seed) for k, value in stabilities.items()}
+    chosen = max(excess, key=lambda k: (round(excess[k], 3), k))
+    low, high = min(stabilities), max(stabilities)
+    reason = (f"{chosen} themes, of {low} to {high} tried: with {chosen} the grouping comes out the same on repeated "
+              f"random samples of the texts clearly more often than it would for texts with no common subjects "
+              f"(agreement {stabilities[chosen]:.2f}, against {stabilities[chosen] - excess[chosen]:.2f} by chance); "
+              "on few texts, tiny groups look stable by themselves, so chance is the yardstick")  # fmt: skip
+    return chosen, {
+        "rule": "k most reproducible beyond chance (few texts)",
+        "k": chosen,
+        "range": [low, high],
+        "stability": {str(k): round(v, 4) for k, v in stabilities.items()},
+        "excess_over_chance": {str(k): round(v, 4) for k, v in excess.items()},
+        "reason": reason,
     }
 
 
@@ -218,7 +313,11 @@ def _subsample_pairs(count: int, seed: int) -> list[tuple[np.ndarray, np.ndarray
 
 
 def _stability(
-    halves: list[tuple[np.ndarray, np.ndarray]], features: list[list[tuple[np.ndarray, bool]]], k: int, seed: int
+    halves: list[tuple[np.ndarray, np.ndarray]],
+    features: list[list[tuple[np.ndarray, bool]]],
+    weights: np.ndarray,
+    k: int,
+    seed: int,
 ) -> float:
     """Mean ARI, on the shared texts, between the k-clusterings of each subsample pair."""
     scores = []
@@ -226,7 +325,9 @@ def _stability(
         halves, features, strict=True
     ):
         shared = np.intersect1d(first, second)
-        first_labels = _kmeans(first_features, first_spectral, k, seed)[np.searchsorted(first, shared)]
-        second_labels = _kmeans(second_features, second_spectral, k, seed)[np.searchsorted(second, shared)]
+        first_labels = _kmeans(first_features, first_spectral, k, seed, weights[first])[np.searchsorted(first, shared)]
+        second_labels = _kmeans(second_features, second_spectral, k, seed, weights[second])[
+            np.searchsorted(second, shared)
+        ]
         scores.append(adjusted_rand_score(first_labels, second_labels))
     return float(np.mean(scores))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -13,12 +13,13 @@ from radslag.analysis.embeddings import (
     Backend,
     ProgressCallback,
     VectorCache,
+    describe_backend,
     embed_texts,
     get_backend,
     normalise_rows,
 )
-from radslag.analysis.text import content_lemmas, detect_language
-from radslag.analysis.themes.clustering import Clustering, centre_by_language, cluster
+from radslag.analysis.text import content_lemmas, detect_language, frequent_words, stop_words
+from radslag.analysis.themes.clustering import Clustering, centre_by_language, centroids_of, cluster
 from radslag.analysis.themes.decisions import (
     DEFAULT_ASSIGN_THRESHOLD,
     ExistingTheme,
@@ -26,12 +27,14 @@ from radslag.analysis.themes.decisions import (
     new_key,
     plan_rerun,
 )
-from radslag.analysis.themes.labels import class_tfidf, phrase_label, top_keywords
+from radslag.analysis.themes.duplicates import Duplicates, find_duplicates, normalised
+from radslag.analysis.themes.labels import class_tfidf, phrase_label, surface_forms, top_keywords
 from radslag.analysis.themes.model import TextItem, Theme, ThemeResult
+from radslag.analysis.themes.templates import find_templates, strip_templates
 
 DEFAULT_OUTLIER_THRESHOLD = 0.35
 QUOTES = (3, 5)
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 
 
 def find_themes(
@@ -51,7 +54,10 @@ def find_themes(
 ) -> ThemeResult:
     """Group `items` into themes.
 
-    Steps: detect each text's language (unless given) → embed with `backend` (stored vectors in
+    Steps: remove template phrases that many texts share (headings such as "Medskick:", repeated
+    prompts; `radslag.analysis.themes.templates`) → group identical and near-identical texts
+    (`radslag.analysis.themes.duplicates`), which from here on share one vector and so one theme
+    and one membership strength → detect each text's language (unless given) → embed with `backend` (stored vectors in
     `precomputed`, keyed by item id, are used as they are) → for multilingual vectors (stable
     backends, stored vectors), remove each language's mean (`centre_by_language`) → cluster (see
     `radslag.analysis.themes.clustering` for how k is chosen when None) → membership strength →
@@ -82,13 +88,16 @@ def find_themes(
     _check_unique_ids(items)
     if not items:
         return ThemeResult(themes=[], outliers=[], meta=_meta(items, [], backend, seed, {}, started))
-    languages = [item.language or detect_language(item.text) for item in items]
     chosen = get_backend(backend)
-    raw = _vectors(items, languages, chosen, precomputed, cache, progress)
+    prepared = _prepare(items)
+    items = prepared.items
+    languages = prepared.languages
+    raw = _vectors(items, languages, chosen, precomputed, cache, progress, prepared.duplicates)
     vectors, existing = raw, list(existing or [])
     if _stable_vectors(items, chosen, precomputed) and len(set(languages)) > 1:
         vectors = centre_by_language(raw, languages)
         existing = _shift_centroids(existing, raw.mean(axis=0))
+    vectors = vectors[prepared.duplicates.representative]  # near-identical texts: one vector
     method = method or ("spectral" if chosen.stable else "kmeans")
     if existing or fixed:
         clustering, layout = plan_rerun(
@@ -96,11 +105,66 @@ def find_themes(
             threshold=assign_threshold, centroids_usable=_stable_vectors(items, chosen, precomputed),
             progress=progress,
         )  # fmt: skip
+        _follow_decisions(clustering, layout, prepared.duplicates)
     else:
         clustering, layout = cluster(vectors, k=k, method=method, seed=seed, progress=progress), Layout()
-    result = _result(items, languages, raw, clustering, layout, outlier_threshold, progress)
-    result.meta = {**_meta(items, languages, chosen.name, seed, clustering.selection, started), **result.meta}
+    result = _result(items, languages, raw, clustering, layout, outlier_threshold, progress, prepared)
+    result.meta = {
+        **_meta(items, languages, chosen.name, seed, clustering.selection, started),
+        **prepared.meta(items),
+        **result.meta,
+    }
     return result
+
+
+@dataclass
+class Prepared:
+    """The texts as clustered: templates removed, languages known, duplicate groups found."""
+
+    items: list[TextItem]
+    languages: list[str]
+    duplicates: Duplicates
+    templates: list[dict[str, object]]
+
+    def meta(self, items: Sequence[TextItem]) -> dict[str, object]:
+        groups = self.duplicates.groups()
+        keys = [normalised(item.text) for item in items]
+        return {
+            "templates_removed": self.templates,
+            "identical_groups": [
+                {
+                    "representative": items[group[0]].id,
+                    "count": len(group),
+                    "kind": "identical" if len({keys[i] for i in group}) == 1 else "near-identical",
+                    "members": [items[i].id for i in group],
+                }
+                for group in groups
+            ],
+            "near_identical_searched": self.duplicates.near_searched,
+        }
+
+
+def _prepare(items: Sequence[TextItem]) -> Prepared:
+    templates, counts = find_templates([item.text for item in items])
+    cleaned = [replace(item, text=strip_templates(item.text, templates)) for item in items]
+    duplicates = find_duplicates([item.text for item in cleaned])
+    detected = [item.language or detect_language(item.text) for item in cleaned]
+    languages = [detected[first] for first in duplicates.representative.tolist()]
+    return Prepared(items=cleaned, languages=languages, duplicates=duplicates, templates=templates.as_dict(counts))
+
+
+def _follow_decisions(clustering: Clustering, layout: Layout, duplicates: Duplicates) -> None:
+    """Copies of a text people placed by hand go where that text went, and stay there."""
+    for group in duplicates.groups():
+        placed = [i for i in group if i in layout.pinned]
+        if not placed:
+            continue
+        label = clustering.labels[placed[0]]
+        for index in group:
+            if index not in layout.pinned:
+                clustering.labels[index] = label
+                layout.pinned.add(index)
+    clustering.centroids = centroids_of(clustering.space, clustering.labels, clustering.k)
 
 
 def split_theme(
@@ -124,14 +188,16 @@ def split_theme(
     _check_unique_ids(items)
     if not items:
         return ThemeResult(themes=[], outliers=[], meta=_meta(items, [], backend, seed, {}, started))
-    languages = [item.language or detect_language(item.text) for item in items]
     chosen = get_backend(backend)
-    vectors = _vectors(items, languages, chosen, precomputed, cache, None)
+    prepared = _prepare(items)
+    items, languages = prepared.items, prepared.languages
+    vectors = _vectors(items, languages, chosen, precomputed, cache, None, prepared.duplicates)
+    vectors = vectors[prepared.duplicates.representative]
     method = "spectral" if chosen.stable else "kmeans"
     clustering = cluster(vectors, k=max(1, min(k, len(items))), method=method, seed=seed)
     layout = Layout(taken_keys=set(taken_keys), min_size=1)
-    result = _result(items, languages, vectors, clustering, layout, 0.0, None)
-    result.meta = _meta(items, languages, chosen.name, seed, clustering.selection, started)
+    result = _result(items, languages, vectors, clustering, layout, 0.0, None, prepared)
+    result.meta = {**_meta(items, languages, chosen.name, seed, clustering.selection, started), **prepared.meta(items)}
     return result
 
 
@@ -143,9 +209,11 @@ def _result(
     layout: Layout,
     outlier_threshold: float,
     progress: ProgressCallback | None,
+    prepared: Prepared,
 ) -> ThemeResult:
     strengths = _strengths(clustering)
-    themes, outliers = _build_themes(items, languages, clustering, strengths, outlier_threshold, layout)
+    first = prepared.duplicates.representative
+    themes, outliers = _build_themes(items, languages, clustering, strengths, outlier_threshold, layout, first)
     if progress:
         progress(1.0, "naming themes")
     meta: dict[str, object] = {"outlier_threshold": outlier_threshold}
@@ -189,9 +257,20 @@ def _vectors(
     precomputed: Mapping[str, np.ndarray] | None,
     cache: VectorCache | None,
     progress: ProgressCallback | None,
+    duplicates: Duplicates | None = None,
 ) -> np.ndarray:
-    """Stored vectors where given; a fitted (unstable) backend reuses them only when all are there."""
+    """Stored vectors where given; a fitted (unstable) backend reuses them only when all are there.
+
+    Each group of identical texts is embedded once (its first text) when vectors must be computed.
+    """
     stored = precomputed or {}
+    if duplicates is not None and not all(item.id in stored for item in items):
+        firsts = sorted(set(duplicates.representative.tolist()))
+        if len(firsts) < len(items):
+            position = {index: row for row, index in enumerate(firsts)}
+            once = _vectors([items[i] for i in firsts], [languages[i] for i in firsts], backend, precomputed,
+                            cache, progress)  # fmt: skip
+            return once[[position[i] for i in duplicates.representative.tolist()]]
     if all(item.id in stored for item in items):
         return normalise_rows(np.vstack([np.asarray(stored[item.id], dtype=np.float32) for item in items]))
     if not backend.stable or not stored:
@@ -224,28 +303,40 @@ def _build_themes(
     strengths: np.ndarray,
     threshold: float,
     layout: Layout,
+    first: np.ndarray,
 ) -> tuple[list[tuple[int, Theme]], list[str]]:
     groups = _groups(clustering, strengths, threshold, layout)
     placed = {i for _, members in groups for i in members}
     outlier_indexes = [i for i in range(len(items)) if i not in placed]
-    lemmas = [content_lemmas(items[i].text, languages[i]) for i in range(len(items))]
+    extra = _function_words(items, languages)
+    lemmas = [
+        content_lemmas(items[i].text, languages[i], extra.get(languages[i], frozenset())) for i in range(len(items))
+    ]
     weights = class_tfidf([[term for i in members for term in lemmas[i]] for _, members in groups])
     taken = set(layout.taken_keys)
     themes = []
     for (number, members), theme_weights in zip(groups, weights, strict=True):
         keywords = top_keywords(theme_weights)
-        label_members = _label_sources(members, languages)
+        label_members = _label_sources(_one_per_text(members, first), languages)
+        label_texts = [items[i].text for i in label_members]
+        label_languages = [languages[i] for i in label_members]
         label = layout.labels.get(number) or phrase_label(
-            [items[i].text for i in label_members], [languages[i] for i in label_members], keywords
+            label_texts,
+            label_languages,
+            keywords,
+            extra.get(label_languages[0], frozenset()) if label_members else frozenset(),
+        )
+        forms = surface_forms(
+            [items[i].text for i in members], [languages[i] for i in members], [t for t, _ in keywords]
         )
         theme = Theme(
             key=layout.keys.get(number) or new_key(taken),
             label=label,
-            keywords=[term for term, _ in keywords],
+            keywords=[forms[term] for term, _ in keywords],
             keyword_weights=[round(weight, 5) for _, weight in keywords],
             members=[items[i].id for i in members],
             strengths=[float(strengths[i]) for i in members],
-            quotes=[items[i].id for i in _quotes(clustering, number, members)],
+            quotes=[items[i].id for i in _quotes(clustering, number, _one_per_text(members, first))],
         )
         themes.append((number, theme))
     outliers = [items[i].id for i in sorted(outlier_indexes, key=lambda i: (strengths[i], i))]
@@ -271,6 +362,26 @@ def _groups(
     return decided + proposed
 
 
+def _function_words(items: Sequence[TextItem], languages: list[str]) -> dict[str, frozenset[str]]:
+    """For languages without a stop-word list here: the words in a large share of their texts."""
+    by_language: dict[str, list[str]] = {}
+    for item, language in zip(items, languages, strict=True):
+        if not stop_words(language):
+            by_language.setdefault(language, []).append(item.text)
+    return {language: frequent_words(texts) for language, texts in by_language.items()}
+
+
+def _one_per_text(members: list[int], first: np.ndarray) -> list[int]:
+    """`members` keeping one of each group of identical texts (the first listed)."""
+    seen: set[int] = set()
+    kept = []
+    for index in members:
+        if int(first[index]) not in seen:
+            seen.add(int(first[index]))
+            kept.append(index)
+    return kept
+
+
 def _label_sources(members: list[int], languages: list[str]) -> list[int]:
     """Members whose phrases may name the theme: Swedish ones when there are any."""
     swedish = [i for i in members if languages[i] == "sv"]
@@ -284,6 +395,7 @@ def _quotes(clustering: Clustering, number: int, members: list[int]) -> list[int
     candidates = sorted(members, key=lambda i: (-float(space[i] @ clustering.centroids[number]), i))[:30]
     chosen: list[int] = []
     while len(chosen) < wanted:
+
         def score(i: int) -> float:
             relevance = float(space[i] @ clustering.centroids[number])
             redundancy = max((float(space[i] @ space[j]) for j in chosen), default=0.0)
@@ -305,6 +417,7 @@ def _meta(
     return {
         "engine_version": ENGINE_VERSION,
         "backend": backend,
+        "backend_description": describe_backend(backend),
         "seed": seed,
         "items": len(items),
         "languages": dict(Counter(languages).most_common()),
