@@ -1,5 +1,7 @@
 """An administrator publishes a draft only once its mandate is complete."""
 
+import re
+
 import pytest
 from django.utils import translation
 from django.utils.text import capfirst
@@ -19,6 +21,11 @@ def swedish_label(name: str) -> str:
         return capfirst(str(DialogueProcess._meta.get_field(name).verbose_name))
 
 
+def swedish_field(name: str) -> re.Pattern[str]:
+    """The Swedish field by its label, not its English version ("Syfte (engelska, valfritt)") beside it."""
+    return re.compile("^" + re.escape(swedish_label(name)) + r"(?! \(engelska)")
+
+
 @pytest.fixture
 def draft(site):
     BodyFactory(organisation=site, name="Kultur- och fritidsnämnden")
@@ -34,11 +41,11 @@ def publish_button(page):
 
 
 def fill_mandate(page) -> None:
-    page.get_by_label(swedish_label("purpose")).fill("Ta reda på vad invånarna vill ha av biblioteken.")
-    page.get_by_label(swedish_label("participation_level")).select_option("dialogue")
-    page.get_by_label(swedish_label("deciding_body")).select_option(label="Kultur- och fritidsnämnden")
-    page.get_by_label(swedish_label("feedback_plan")).fill("Vi skriver här och i nyhetsbrevet vad nämnden beslutade.")
-    page.get_by_label(swedish_label("feedback_due")).fill("2030-12-15")
+    page.get_by_label(swedish_field("purpose")).fill("Ta reda på vad invånarna vill ha av biblioteken.")
+    page.get_by_label(swedish_field("participation_level")).select_option("dialogue")
+    page.get_by_label(swedish_field("deciding_body")).select_option(label="Kultur- och fritidsnämnden")
+    page.get_by_label(swedish_field("feedback_plan")).fill("Vi skriver här och i nyhetsbrevet vad nämnden beslutade.")
+    page.get_by_label(swedish_field("feedback_due")).fill("2030-12-15")
 
 
 def test_administrator_completes_the_mandate_and_publishes(page_as, new_context, administrator, draft):
