@@ -10,7 +10,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
-CATALOGUES = sorted(p for p in ROOT.glob("**/sv/LC_MESSAGES/django.po") if ".venv" not in p.parts)
+# Not the installed copies in .venv or in var/wheel-check (make check-wheel): the repository's own catalogues.
+CATALOGUES = sorted(p for p in ROOT.glob("**/sv/LC_MESSAGES/django.po")
+                    if not {".venv", "var"} & set(p.relative_to(ROOT).parts))
 _STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 
