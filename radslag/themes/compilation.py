@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from radslag.contributions.representativeness import Breakdown
 from radslag.dialogues.models import DialogueProcess
-from radslag.themes.querysets import active_themes, member_quotes_by_theme, theme_breakdowns
+from radslag.themes.querysets import active_themes, quotes_by_theme, theme_breakdowns
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def themes_for_compilation(process: DialogueProcess, *, accepted_only: bool = Fa
     themes = list(active_themes(process))
     if accepted_only:
         themes = [theme for theme in themes if theme.accepted]
-    quotes = member_quotes_by_theme(themes)
+    quotes = quotes_by_theme(themes, members_only=True)
     return [
         ThemeSummary(
             pk=theme.pk,

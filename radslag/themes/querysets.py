@@ -125,19 +125,11 @@ def theme_quotes(theme: Theme) -> list[Contribution]:
     return [quote.contribution for quote in Quote.objects.filter(MEMBER, theme=theme).select_related("contribution")]
 
 
-def quotes_by_theme(themes: list[Theme]) -> dict[int, list[Contribution]]:
-    """Quotes of many themes in one query: theme pk -> contributions in order (whatever their status: the
-    compilation decides what it publishes; pages show `member_quotes_by_theme`)."""
+def quotes_by_theme(themes: list[Theme], *, members_only: bool = False) -> dict[int, list[Contribution]]:
+    """Quotes of many themes in one query: theme pk -> contributions in order. The theme pages ask for
+    `members_only` (published: `MEMBER`); the compilation takes them all and decides what it publishes."""
     found: dict[int, list[Contribution]] = {theme.pk: [] for theme in themes}
-    for quote in Quote.objects.filter(theme__in=themes).select_related("contribution").order_by("position", "id"):
-        found[quote.theme_id].append(quote.contribution)
-    return found
-
-
-def member_quotes_by_theme(themes: list[Theme]) -> dict[int, list[Contribution]]:
-    """Like `quotes_by_theme`, only quotes that are members (published: `MEMBER`), for the theme pages."""
-    found: dict[int, list[Contribution]] = {theme.pk: [] for theme in themes}
-    quotes = Quote.objects.filter(MEMBER, theme__in=themes).select_related("contribution")
+    quotes = Quote.objects.filter(MEMBER if members_only else Q(), theme__in=themes).select_related("contribution")
     for quote in quotes.order_by("position", "id"):
         found[quote.theme_id].append(quote.contribution)
     return found

@@ -28,7 +28,7 @@ from radslag.themes.querysets import (
     active_themes,
     held_back_codings,
     member_groups,
-    member_quotes_by_theme,
+    quotes_by_theme,
     set_aside_contributions,
     theme_breakdowns,
     theme_members,
@@ -53,7 +53,7 @@ def process_theme(process: DialogueProcess, theme_pk: int) -> Theme:
 def overview_context(process: DialogueProcess, run_form: RunForm, merge_form: MergeForm | None = None,
                      new_theme_form: NewThemeForm | None = None) -> Any:
     themes = list(active_themes(process))
-    quotes = member_quotes_by_theme(themes)
+    quotes = quotes_by_theme(themes, members_only=True)
     merge_form = merge_form or MergeForm(process=process)
     selected = set(merge_form.data.getlist("themes")) if merge_form.is_bound else set()  # type: ignore[attr-defined]
     for theme in themes:
