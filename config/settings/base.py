@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "radslag.audit",
     "radslag.organisations",
     "radslag.accounts",
+    "radslag.messaging",
     "radslag.governance",
     "radslag.dialogues",
     "radslag.contributions",

@@ -1,0 +1,186 @@
+"""Consent to be told, subscriptions and follows, and the outbox.
+
+An e-mail address lives here and nowhere else: a contribution, a registration or a ballot receipt
+never holds it. `Consent` records where and why a person asked to hear more (the source row's kind and
+id), so the trail from a mail back to "your contributions" can be shown without the public record
+knowing the address.
+
+The outbox is `Message` (one mail event: a notice, a newsletter, a reminder, a direct mail, a digest
+or a confirmation) and `Delivery` (that message to one recipient). A delivery is unique per
+(message, recipient), which is what makes sending idempotent.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from radslag.core.models import TimeStamped
+from radslag.organisations.models import Organisation
+
+
+class Topic(models.TextChoices):
+    """What a subscription is about. `topic_id` is the process's or focus area's primary key; empty for
+    the whole municipality. The layers below dialogues cannot hold a foreign key to a process, so the
+    pair (topic, topic_id) is the reference; `radslag.messaging.topics` resolves it for display."""
+
+    ORGANISATION = "organisation", _("The whole municipality")
+    PROCESS = "process", _("A dialogue process")
+    FOCUS_AREA = "focus_area", _("A focus area")
+
+
+class Frequency(models.TextChoices):
+    IMMEDIATE = "immediate", _("A mail when something happens")
+    WEEKLY = "weekly", _("A weekly digest")
+
+
+class Source(models.TextChoices):
+    """Where the person asked to be told."""
+
+    CONTRIBUTION = "contribution", _("Online contribution")
+    REGISTRATION = "registration", _("Registration for an activity")
+    BALLOT = "ballot", _("Ballot receipt")
+    CONVERSATION = "conversation", _("Opinion conversation")
+    BULK_ENTRY = "bulk_entry", _("Paper slip entered by staff")
+    FOLLOW = "follow", _("Follow")
+    NEWSLETTER = "newsletter", _("Newsletter sign-up")
+
+
+class Recipient(TimeStamped):
+    """One e-mail address in one municipality, with its state."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="recipients")
+    email = models.EmailField(_("e-mail address"))  # stored lower-cased and stripped
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="recipients"
+    )
+    language = models.CharField(_("language"), max_length=8, default="sv")
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)  # double opt-in
+    unsubscribed_at = models.DateTimeField(_("withdrew from all mail"), null=True, blank=True)
+    refused_at = models.DateTimeField(_("refused by the mail server"), null=True, blank=True)
+    refusal = models.CharField(_("the server's answer"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("recipient")
+        constraints = [models.UniqueConstraint(fields=["organisation", "email"], name="unique_recipient_email")]
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def can_receive(self) -> bool:
+        return self.confirmed_at is not None and self.unsubscribed_at is None and self.refused_at is None
+
+
+class Subscription(TimeStamped):
+    """A recipient asks to hear about one topic, now or weekly."""
+
+    recipient = models.ForeignKey(Recipient, on_delete=models.CASCADE, related_name="subscriptions")
+    topic = models.CharField(_("about"), max_length=20, choices=Topic.choices)
+    topic_id = models.PositiveIntegerField(null=True, blank=True)
+    frequency = models.CharField(_("how often"), max_length=12, choices=Frequency.choices, default=Frequency.IMMEDIATE)
+    source = models.CharField(_("asked at"), max_length=20, choices=Source.choices)
+    ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("subscription")
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "topic", "topic_id"], name="unique_subscription_topic"),
+        ]
+
+
+class Consent(models.Model):
+    """Where a person left their address: the source row (a contribution, a registration, ...) by kind
+    and id, with the purpose they were shown. Kept apart from the source so the public record never
+    holds the address."""
+
+    recipient = models.ForeignKey(Recipient, on_delete=models.CASCADE, related_name="consents")
+    source = models.CharField(_("asked at"), max_length=20, choices=Source.choices)
+    source_id = models.PositiveIntegerField(null=True, blank=True)
+    process_id = models.PositiveIntegerField(null=True, blank=True)
+    purpose = models.TextField(_("purpose shown"), blank=True)
+    given_at = models.DateTimeField(_("given"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("consent to be told")
+        constraints = [
+            models.UniqueConstraint(fields=["recipient", "source", "source_id"], name="unique_consent_source"),
+        ]
+
+
+class Notice(models.Model):
+    """Something was published that people asked to hear about: an answer, a decision, a compilation,
+    a result. `key` makes announcing idempotent (the same event is never announced twice)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="notices")
+    key = models.CharField(max_length=200)
+    topics = models.JSONField(default=list)  # [[topic, topic_id], ...]
+    title = models.CharField(max_length=300)
+    title_en = models.CharField(max_length=300, blank=True)
+    summary = models.TextField(blank=True)
+    summary_en = models.TextField(blank=True)
+    url = models.CharField(max_length=500)  # path on the site, e.g. /dialoger/x/vad-hande/
+    published_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-published_at"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "key"], name="unique_notice_key")]
+
+
+class Message(TimeStamped):
+    """One mail event in the outbox; its deliveries are the recipients."""
+
+    class Kind(models.TextChoices):
+        CONFIRMATION = "confirmation", _("Confirm your address")
+        NOTICE = "notice", _("Something was published")
+        DIGEST = "digest", _("Weekly digest")
+        NEWSLETTER = "newsletter", _("Newsletter")
+        REMINDER = "reminder", _("Reminder")
+        DIRECT = "direct", _("Mail from staff")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="messages")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    key = models.CharField(max_length=200)  # idempotency: one message per (organisation, key)
+    notice = models.ForeignKey(Notice, null=True, blank=True, on_delete=models.CASCADE, related_name="messages")
+    # For kinds whose text is the same for everyone (direct, reminder, newsletter): per language.
+    subject = models.CharField(max_length=300, blank=True)
+    subject_en = models.CharField(max_length=300, blank=True)
+    body = models.TextField(blank=True)  # plain text or the safe Markdown subset (newsletters)
+    body_en = models.TextField(blank=True)
+    send_after = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "key"], name="unique_message_key")]
+
+
+class Delivery(models.Model):
+    """One message to one recipient. The status moves pending → claimed → handed → sent, or to
+    refused / failed / withdrawn. Unique per (message, recipient)."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        CLAIMED = "claimed", _("Being sent")
+        HANDED = "handed", _("Handed to the mail server")
+        SENT = "sent", _("Sent")
+        DEFERRED = "deferred", _("Will be tried again")
+        REFUSED = "refused", _("Refused by the server")
+        FAILED = "failed", _("Gave up")
+        WITHDRAWN = "withdrawn", _("Not sent: unsubscribed")
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="deliveries")
+    recipient = models.ForeignKey(Recipient, on_delete=models.CASCADE, related_name="deliveries")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING, db_index=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=64, blank=True)
+    claimed_until = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["message", "recipient"], name="unique_delivery")]
+        indexes = [models.Index(fields=["message", "status"])]
