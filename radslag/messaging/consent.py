@@ -30,7 +30,7 @@ def normalise_email(email: str) -> str:
 
 def recipient_for(*, organisation: Organisation, email: str, language: str = "sv", user: Any = None) -> Recipient:
     email = normalise_email(email)
-    recipient, created = Recipient.objects.get_or_create(
+    recipient, _created = Recipient.objects.get_or_create(
         organisation=organisation, email=email, defaults={"language": language or "sv", "user": user}
     )
     changed = []
@@ -66,12 +66,16 @@ def ask_to_be_told(
 ) -> Recipient:
     recipient = recipient_for(organisation=organisation, email=email, language=language, user=user)
     Consent.objects.get_or_create(
-        recipient=recipient, source=source, source_id=source_id,
+        recipient=recipient,
+        source=source,
+        source_id=source_id,
         defaults={"process_id": process_id, "purpose": purpose},
     )
     topic, topic_id = (Topic.PROCESS, process_id) if process_id else (Topic.ORGANISATION, None)
     Subscription.objects.get_or_create(
-        recipient=recipient, topic=topic, topic_id=topic_id,
+        recipient=recipient,
+        topic=topic,
+        topic_id=topic_id,
         defaults={"source": source, "frequency": Frequency.IMMEDIATE},
     )
     return recipient
@@ -90,7 +94,9 @@ def follow(
 ) -> Subscription:
     recipient = recipient_for(organisation=organisation, email=email, language=language, user=user)
     subscription, created = Subscription.objects.get_or_create(
-        recipient=recipient, topic=topic, topic_id=topic_id,
+        recipient=recipient,
+        topic=topic,
+        topic_id=topic_id,
         defaults={"source": Source.FOLLOW, "frequency": frequency},
     )
     if not created and (subscription.frequency != frequency or subscription.ended_at is not None):

@@ -108,6 +108,9 @@ class Consent(models.Model):
             models.UniqueConstraint(fields=["recipient", "source", "source_id"], name="unique_consent_source"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.source} {self.source_id or ''}".strip()
+
 
 class Notice(models.Model):
     """Something was published that people asked to hear about: an answer, a decision, a compilation,
@@ -126,6 +129,9 @@ class Notice(models.Model):
     class Meta:
         ordering = ["-published_at"]
         constraints = [models.UniqueConstraint(fields=["organisation", "key"], name="unique_notice_key")]
+
+    def __str__(self) -> str:
+        return self.title
 
 
 class Message(TimeStamped):
@@ -184,3 +190,6 @@ class Delivery(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["message", "recipient"], name="unique_delivery")]
         indexes = [models.Index(fields=["message", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.message_id} → {self.recipient_id}: {self.status}"

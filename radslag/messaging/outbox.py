@@ -39,8 +39,14 @@ def subscribers(
     for topic, topic_id in topics:
         match |= Q(topic=topic, topic_id=topic_id)
     return (
-        Subscription.objects.filter(match, recipient__organisation=organisation, ended_at__isnull=True, frequency=frequency)
-        .filter(recipient__confirmed_at__isnull=False, recipient__unsubscribed_at__isnull=True, recipient__refused_at__isnull=True)
+        Subscription.objects.filter(
+            match, recipient__organisation=organisation, ended_at__isnull=True, frequency=frequency
+        )
+        .filter(
+            recipient__confirmed_at__isnull=False,
+            recipient__unsubscribed_at__isnull=True,
+            recipient__refused_at__isnull=True,
+        )
         .values_list("recipient_id", flat=True)
         .distinct()
     )
@@ -59,15 +65,22 @@ def announce(
     summary_en: str = "",
 ) -> Notice:
     notice, created = Notice.objects.get_or_create(
-        organisation=organisation, key=key,
+        organisation=organisation,
+        key=key,
         defaults={
-            "topics": [list(t) for t in topics], "title": title, "title_en": title_en,
-            "summary": summary, "summary_en": summary_en, "url": url,
+            "topics": [list(t) for t in topics],
+            "title": title,
+            "title_en": title_en,
+            "summary": summary,
+            "summary_en": summary_en,
+            "url": url,
         },
     )
     if not created:
         return notice
-    message = Message.objects.create(organisation=organisation, kind=Message.Kind.NOTICE, key=f"notice:{key}", notice=notice)
+    message = Message.objects.create(
+        organisation=organisation, kind=Message.Kind.NOTICE, key=f"notice:{key}", notice=notice
+    )
     Delivery.objects.bulk_create(
         [Delivery(message=message, recipient_id=pk) for pk in subscribers(organisation=organisation, topics=topics)],
         batch_size=1000,
@@ -90,14 +103,22 @@ def send_direct(
     created_by: Any = None,
 ) -> Message:
     message, created = Message.objects.get_or_create(
-        organisation=organisation, key=key,
-        defaults={"kind": kind, "subject": subject, "subject_en": subject_en, "body": body, "body_en": body_en,
-                  "created_by": created_by},
+        organisation=organisation,
+        key=key,
+        defaults={
+            "kind": kind,
+            "subject": subject,
+            "subject_en": subject_en,
+            "body": body,
+            "body_en": body_en,
+            "created_by": created_by,
+        },
     )
     if created:
         Delivery.objects.bulk_create(
             [Delivery(message=message, recipient=r) for r in recipients if r.refused_at is None],
-            batch_size=1000, ignore_conflicts=True,
+            batch_size=1000,
+            ignore_conflicts=True,
         )
         _send_on_commit(message)
     return message

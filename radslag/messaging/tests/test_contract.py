@@ -14,11 +14,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_one_mail_per_person_per_event_and_never_twice(org):
     for n in range(3):  # three contributions from the same person in one process
-        consent.ask_to_be_told(organisation=org, email=" Anna@Example.se ", source=Source.CONTRIBUTION,
-                               source_id=n + 1, process_id=7)
+        consent.ask_to_be_told(
+            organisation=org, email=" Anna@Example.se ", source=Source.CONTRIBUTION, source_id=n + 1, process_id=7
+        )
     Recipient.objects.update(confirmed_at=timezone.now())
-    consent.ask_to_be_told(organisation=org, email="unconfirmed@example.se", source=Source.CONTRIBUTION,
-                           source_id=9, process_id=7)
+    consent.ask_to_be_told(
+        organisation=org, email="unconfirmed@example.se", source=Source.CONTRIBUTION, source_id=9, process_id=7
+    )
 
     outbox.announce(organisation=org, key="answer:7", topics=[(Topic.PROCESS, 7)], title="Svar", url="/x/")
     outbox.announce(organisation=org, key="answer:7", topics=[(Topic.PROCESS, 7)], title="Svar", url="/x/")
