@@ -1,0 +1,21 @@
+"""Absolute links in mail, which is sent without a request: the organisation's own host name, or
+the site address from the environment (`RADSLAG_SITE_URL`, default http://127.0.0.1:8000)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from radslag.organisations.models import Organisation
+
+
+def site_url(organisation: Organisation) -> str:
+    if organisation.hostname:
+        scheme = "https" if getattr(settings, "SECURE_COOKIES", False) else "http"
+        return f"{scheme}://{organisation.hostname}"
+    return str(getattr(settings, "RADSLAG_SITE_URL", "http://127.0.0.1:8000")).rstrip("/")
+
+
+def absolute(organisation: Organisation, path: str) -> str:
+    if path.startswith(("http://", "https://")):
+        return path
+    return site_url(organisation) + (path if path.startswith("/") else "/" + path)
