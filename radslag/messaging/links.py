@@ -19,3 +19,12 @@ def absolute(organisation: Organisation, path: str) -> str:
     if path.startswith(("http://", "https://")):
         return path
     return site_url(organisation) + (path if path.startswith("/") else "/" + path)
+
+
+# The pages mail links to. The views behind them are the messaging app's (confirm, unsubscribe,
+# preferences) and the feedback app's (a person's trail); the paths are fixed here because mail is
+# rendered below the layer that serves the trail.
+CONFIRM_PATH = "/meddelanden/bekrafta/{token}/"
+UNSUBSCRIBE_PATH = "/meddelanden/avsluta/{token}/"  # GET shows a page; POST is RFC 8058's one click
+PREFERENCES_PATH = "/meddelanden/installningar/{token}/"
+TRAIL_PATH = "/mina-inspel/spar/{token}/"
