@@ -22,6 +22,7 @@ from radslag.analysis.embeddings import (
     text_key,
 )
 from radslag.analysis.text import detect_language
+from radslag.analysis.themes.templates import find_templates, strip_templates
 from radslag.contributions.models import Contribution
 from radslag.themes.models import ContributionVector
 
@@ -56,17 +57,32 @@ def language_of(contribution: Contribution, text: str) -> str:
     return contribution.language or detect_language(text)
 
 
-def stored_vectors(contributions: Sequence[Contribution], backend: Backend) -> dict[int, np.ndarray]:
-    """Stored vectors of these contributions whose text has not changed since they were embedded."""
+def clustered_texts(contributions: Sequence[Contribution]) -> list[str]:
+    """The texts as the engine clusters them: without the headings and prompts that many of them share
+    ("Medskick:", a form's question), which must not reach the vectors either."""
+    texts = [contribution.public_text for contribution in contributions]
+    templates, _counts = find_templates(texts)
+    return [strip_templates(text, templates) for text in texts]
+
+
+def stored_vectors(
+    contributions: Sequence[Contribution], backend: Backend, texts: Sequence[str] | None = None
+) -> dict[int, np.ndarray]:
+    """Stored vectors of these contributions that were embedded from exactly `texts` (default: their
+    public text), so a changed text or a newly found template means embedding again."""
     if not backend.stable:
         return {}
-    wanted = {contribution.pk: text_key(contribution.public_text) for contribution in contributions}
+    if texts is None:
+        texts = [contribution.public_text for contribution in contributions]
+    wanted = {contribution.pk: text_key(text) for contribution, text in zip(contributions, texts, strict=True)}
     rows = ContributionVector.objects.filter(contribution_id__in=wanted, backend=backend.name)
     return {row.contribution_id: row.as_array() for row in rows if wanted[row.contribution_id] == row.text_hash}
 
 
-def save_vectors(contributions: Sequence[Contribution], vectors: np.ndarray, backend: Backend) -> None:
-    """Store (or replace) vectors for these contributions, in the same order."""
+def save_vectors(
+    contributions: Sequence[Contribution], vectors: np.ndarray, backend: Backend, texts: Sequence[str]
+) -> None:
+    """Store (or replace) vectors for these contributions, embedded from `texts`, in the same order."""
     if not backend.stable or not contributions:
         return
     ContributionVector.objects.filter(
@@ -77,11 +93,11 @@ def save_vectors(contributions: Sequence[Contribution], vectors: np.ndarray, bac
             ContributionVector(
                 contribution_id=contribution.pk,
                 backend=backend.name,
-                text_hash=text_key(contribution.public_text),
+                text_hash=text_key(text),
                 dimensions=int(vector.shape[0]),
                 vector=ContributionVector.pack(vector),
             )
-            for contribution, vector in zip(contributions, vectors, strict=True)
+            for contribution, vector, text in zip(contributions, vectors, texts, strict=True)
         ],
         batch_size=500,
     )
@@ -92,17 +108,21 @@ def vectors_for(
 ) -> np.ndarray:
     """One row per contribution: stored where possible, the rest embedded (and stored if the backend is stable).
 
-    The lexical backend embeds all the texts together, so they share one fitted space.
+    The texts embedded are the ones the engine clusters (`clustered_texts`: shared headings and prompts
+    removed), so a template never pulls texts together through their vectors. The lexical backend embeds
+    all the texts together, so they share one fitted space.
     """
     if not contributions:
         return np.zeros((0, 1), dtype=np.float32)
-    found = stored_vectors(contributions, backend)
-    missing = [contribution for contribution in contributions if contribution.pk not in found]
-    if missing:
-        texts = [contribution.public_text for contribution in missing]
-        languages = [language_of(contribution, text) for contribution, text in zip(missing, texts, strict=True)]
-        fresh = backend.embed(texts, languages, progress)
-        save_vectors(missing, fresh, backend)
+    texts = clustered_texts(contributions)
+    found = stored_vectors(contributions, backend, texts)
+    missing_at = [i for i, contribution in enumerate(contributions) if contribution.pk not in found]
+    if missing_at:
+        missing = [contributions[i] for i in missing_at]
+        missing_texts = [texts[i] for i in missing_at]
+        languages = [language_of(contribution, text) for contribution, text in zip(missing, missing_texts, strict=True)]
+        fresh = backend.embed(missing_texts, languages, progress)
+        save_vectors(missing, fresh, backend, missing_texts)
         found.update({contribution.pk: vector for contribution, vector in zip(missing, fresh, strict=True)})
     return np.vstack([np.asarray(found[contribution.pk], dtype=np.float32) for contribution in contributions])
 

