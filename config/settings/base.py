@@ -277,6 +277,8 @@ RADSLAG_HTTPS = env_bool("RADSLAG_HTTPS", env_bool("SECURE_COOKIES", False))
 SESSION_COOKIE_SECURE = RADSLAG_HTTPS
 CSRF_COOKIE_SECURE = RADSLAG_HTTPS
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if RADSLAG_HTTPS else "http"
+# The site address in mail sent without a request (a municipality with a host name uses that instead).
+RADSLAG_SITE_URL = os.environ.get("RADSLAG_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000")) if RADSLAG_HTTPS else 0
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
 SECURE_REFERRER_POLICY = "same-origin"

@@ -10,7 +10,7 @@ from radslag.organisations.models import Organisation
 
 def site_url(organisation: Organisation) -> str:
     if organisation.hostname:
-        scheme = "https" if getattr(settings, "SECURE_COOKIES", False) else "http"
+        scheme = "https" if getattr(settings, "RADSLAG_HTTPS", False) else "http"
         return f"{scheme}://{organisation.hostname}"
     return str(getattr(settings, "RADSLAG_SITE_URL", "http://127.0.0.1:8000")).rstrip("/")
 
