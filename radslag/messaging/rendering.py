@@ -19,12 +19,15 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from radslag.messaging import links, markup, tokens
 from radslag.messaging.models import Message, Notice, Recipient
 
 LANGUAGES = ("sv", "en")
+# The links that differ per person; the templates are rendered with a marker in their place.
+PERSONAL = ("confirm_url", "unsubscribe_url", "preferences_url", "trail_url")
 # Relative links and images in a newsletter's Markdown point at the municipality's own site.
 _RELATIVE = re.compile(r'(?P<attr>\b(?:href|src))="/(?!/)')
 
@@ -35,6 +38,10 @@ class RenderedMail:
     text: str
     html: str
     headers: dict[str, str]
+
+
+def _marker(name: str) -> str:
+    return f"radslag-personal-{name.replace('_', '-')}-link"
 
 
 def language_of(recipient: Recipient) -> str:
@@ -55,6 +62,7 @@ class MailRenderer:
         self.organisation = message.organisation
         self.notices: dict[int, Notice] = {}  # a digest's notices, fetched as deliveries name them
         self._shared: dict[str, dict[str, Any]] = {}
+        self._templates: dict[tuple[str, tuple[int, ...]], tuple[str, str, str]] = {}
 
     def email(self, recipient: Recipient, notice_ids: list[int] | None = None) -> EmailMultiAlternatives:
         mail = self.render(recipient, notice_ids)
@@ -70,16 +78,50 @@ class MailRenderer:
 
     def render(self, recipient: Recipient, notice_ids: list[int] | None = None) -> RenderedMail:
         language = language_of(recipient)
-        with translation.override(language):
-            context = {**self._shared_context(language), **self._personal_context(recipient, notice_ids)}
-            name = f"messaging/mail/{self.message.kind}"
-            text = render_to_string(f"{name}.txt", context).strip() + "\n"
-            html = render_to_string(f"{name}.html", context)
+        subject, text, html = self._rendered(language, tuple(notice_ids or ()))
+        urls = self._personal_urls(recipient)
+        for name, url in urls.items():
+            text, html = text.replace(_marker(name), url), html.replace(_marker(name), escape(url))
         headers = {"Message-ID": message_id_for(self.message, recipient)}
         if self.message.kind != Message.Kind.CONFIRMATION:
-            headers["List-Unsubscribe"] = f"<{context['unsubscribe_url']}>"
+            headers["List-Unsubscribe"] = f"<{urls['unsubscribe_url']}>"
             headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-        return RenderedMail(subject=str(context["subject"]), text=text, html=html, headers=headers)
+        return RenderedMail(subject=subject, text=text, html=html, headers=headers)
+
+    def _rendered(self, language: str, notice_ids: tuple[int, ...]) -> tuple[str, str, str]:
+        """Subject, text and HTML in one language, with a marker where each personal link goes: the
+        templates run once per language (and, for a digest, per set of notices), not once per person."""
+        key = (language, notice_ids)
+        if key not in self._templates:
+            if len(self._templates) >= 256:
+                self._templates.clear()
+            with translation.override(language):
+                context = {**self._shared_context(language), **{name: _marker(name) for name in PERSONAL}}
+                if self.message.kind == Message.Kind.DIGEST:
+                    context["notices"] = [
+                        _localized_notice(self.organisation, notice, language == "en")
+                        for notice in self._notices(list(notice_ids))
+                    ]
+                name = f"messaging/mail/{self.message.kind}"
+                text = render_to_string(f"{name}.txt", context).strip() + "\n"
+                html = render_to_string(f"{name}.html", context)
+            self._templates[key] = (str(context["subject"]), text, html)
+        return self._templates[key]
+
+    def _personal_urls(self, recipient: Recipient) -> dict[str, str]:
+        organisation, kind = self.organisation, self.message.kind
+        if kind == Message.Kind.CONFIRMATION:
+            token = tokens.confirm_token(recipient)
+            return {"confirm_url": links.absolute(organisation, links.CONFIRM_PATH.format(token=token))}
+        unsubscribe = tokens.unsubscribe_token(recipient)
+        urls = {
+            "unsubscribe_url": links.absolute(organisation, links.UNSUBSCRIBE_PATH.format(token=unsubscribe)),
+            "preferences_url": links.absolute(organisation, links.PREFERENCES_PATH.format(token=unsubscribe)),
+        }
+        if kind in (Message.Kind.NOTICE, Message.Kind.DIGEST):
+            trail = tokens.trail_token(recipient)
+            urls["trail_url"] = links.absolute(organisation, links.TRAIL_PATH.format(token=trail))
+        return urls
 
     def _shared_context(self, language: str) -> dict[str, Any]:
         """What every recipient in this language sees alike (worked out once per language)."""
@@ -110,28 +152,6 @@ class MailRenderer:
             context["subject"], context["body"] = subject, body
             self._shared[language] = context
         return self._shared[language]
-
-    def _personal_context(self, recipient: Recipient, notice_ids: list[int] | None) -> dict[str, Any]:
-        organisation, kind = self.organisation, self.message.kind
-        context: dict[str, Any] = {"recipient": recipient}
-        if kind == Message.Kind.CONFIRMATION:
-            context["confirm_url"] = links.absolute(
-                organisation, links.CONFIRM_PATH.format(token=tokens.confirm_token(recipient))
-            )
-        unsubscribe = tokens.unsubscribe_token(recipient)
-        context["unsubscribe_url"] = links.absolute(organisation, links.UNSUBSCRIBE_PATH.format(token=unsubscribe))
-        context["preferences_url"] = links.absolute(organisation, links.PREFERENCES_PATH.format(token=unsubscribe))
-        if kind in (Message.Kind.NOTICE, Message.Kind.DIGEST):
-            context["trail_url"] = links.absolute(
-                organisation, links.TRAIL_PATH.format(token=tokens.trail_token(recipient))
-            )
-        if kind == Message.Kind.DIGEST:
-            english = language_of(recipient) == "en"
-            context["notices"] = [
-                _localized_notice(organisation, notice, english) for notice in self._notices(notice_ids or [])
-            ]
-        return context
-
 
     def _notices(self, ids: list[int]) -> list[Notice]:
         missing = [pk for pk in ids if pk not in self.notices]

@@ -31,9 +31,10 @@ The remaining window, honestly. A row left `handed` by a dead worker is "deliver
 if the worker died in the microseconds between the COMMIT returning and the dot leaving the socket, or
 the connection broke in that moment; delivered in every other case (the dot was sent, but the reply or
 the `sent` commit did not happen). Such rows are never resent: a rare loss is preferred to a duplicate,
-and they stay visible in the send report as handed. To keep one commit per mail, the outcome of one mail
-(sent, refused, deferred) is written in the same transaction that hands the next one over, so a mail
-whose 250 had arrived may also be left `handed` by a crash.
+and they stay visible in the send report as handed. To keep one commit per mail, the outcomes of a batch
+(sent, refused, deferred) are written together when the batch ends, so the mails whose 250 had arrived
+in a batch a crash interrupted are also left `handed` (delivered, as the server's counts show); a 5xx in
+such a batch is seen again, and the address marked, the next time mail goes to it.
 
 With a backend other than SMTP (the console in `make run`, locmem in tests) the same state machine runs,
 but Django's backend sends a mail in one piece, so `handed` covers the whole send rather than the dot.
@@ -56,7 +57,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from radslag.messaging.models import Delivery, Message, Recipient
@@ -227,13 +228,7 @@ def _send_one(
     if early is not None:  # refused or deferred at MAIL, RCPT or DATA: nothing reached the server
         outcomes.add(delivery, early)
         return
-    with transaction.atomic():
-        outcomes.flush(token)
-        handed = (
-            Delivery.objects.filter(pk=delivery.pk, claimed_by=token, status=Status.CLAIMED)
-            .filter(may_receive(message.kind))
-            .update(status=Status.HANDED, handed_at=timezone.now())
-        )
+    handed = _hand_over(message, token, delivery)
     if not handed:
         transport.abandon()  # the server discards a mail whose DATA never ended
         withdrawn = Delivery.objects.filter(pk=delivery.pk, claimed_by=token, status=Status.CLAIMED).update(
@@ -248,6 +243,14 @@ def _send_one(
         Delivery.objects.filter(pk=delivery.pk).update(last_error=f"outcome unknown: {error}"[:300])
         raise
     outcomes.add(delivery, reply)
+
+
+def _hand_over(message: Message, token: str, delivery: Delivery) -> int:
+    """One UPDATE, committed on its own (autocommit): the row is ours still, and the person still wants it."""
+    wanted = Recipient.objects.filter(may_receive(message.kind, prefix=""), pk=OuterRef("recipient_id"))
+    return Delivery.objects.filter(Exists(wanted), pk=delivery.pk, claimed_by=token, status=Status.CLAIMED).update(
+        status=Status.HANDED, handed_at=timezone.now()
+    )
 
 
 def _extend_lease(token: str) -> dt.datetime:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import smtplib
+import socket
 import ssl
 from dataclasses import dataclass
 from email.utils import parseaddr
@@ -90,6 +91,9 @@ class SmtpTransport:
         if self._smtp is None:
             try:
                 smtp = (smtplib.SMTP_SSL if self.use_ssl else smtplib.SMTP)(self.host, self.port, timeout=self.timeout)
+                # Commands and the final dot are small writes that wait for a reply: without this, Nagle's
+                # algorithm holds each one back until the previous segment is acknowledged.
+                smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
                 if self.use_tls:
                     smtp.starttls(context=ssl.create_default_context())
                 if self.username:
