@@ -26,8 +26,16 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scratch_database import BENCH_HOST, ROOT, bench_environment, close_connections, create_database, drop_database
-from scratch_database import migrate, setup_django
+from scratch_database import (
+    BENCH_HOST,
+    ROOT,
+    bench_environment,
+    close_connections,
+    create_database,
+    drop_database,
+    migrate,
+    setup_django,
+)
 
 DATABASE = "h_outbox_bench"
 SUBSCRIBERS = int(os.environ.get("RADSLAG_BENCH_SUBSCRIBERS", "100000"))
@@ -261,7 +269,7 @@ def run() -> str:
             probe = Probe(stack.web_port, page)
             prober = threading.Thread(target=probe.run, daemon=True)
             prober.start()
-            message_id, result = _send(stack, organisation_id, process_id)
+            _message_id, result = _send(stack, organisation_id, process_id)
             probe.stopped.set()
             prober.join()
             load_after = os.getloadavg()

@@ -26,7 +26,7 @@ def this_week():
     return year, week
 
 
-def test_each_weekly_subscriber_gets_one_digest_of_what_they_follow(org, mailbox):
+def test_each_weekly_subscriber_gets_one_digest_of_what_they_follow(org, mailbox):  # noqa: F811
     weekly(org, "anna@example.se", Topic.PROCESS, 5)
     weekly(org, "bo@example.se", Topic.ORGANISATION, language="en")
     weekly(org, "cia@example.se", Topic.PROCESS, 5, frequency=Frequency.IMMEDIATE)
@@ -55,7 +55,7 @@ def test_each_weekly_subscriber_gets_one_digest_of_what_they_follow(org, mailbox
     assert mailbox.to("dan@example.se") == []
 
 
-def test_the_daily_beat_builds_last_weeks_digest_once(org, mailbox):
+def test_the_daily_beat_builds_last_weeks_digest_once(org, mailbox):  # noqa: F811
     weekly(org, "anna@example.se", Topic.ORGANISATION)
     outbox.announce(organisation=org, key="decision:1", topics=[], title="Beslut", url="/beslut/1/")
     next_week = timezone.now() + dt.timedelta(days=7)
@@ -67,7 +67,7 @@ def test_the_daily_beat_builds_last_weeks_digest_once(org, mailbox):
     assert len(mailbox.to("anna@example.se")) == 1
 
 
-def test_no_digest_when_nothing_was_published(org, mailbox):
+def test_no_digest_when_nothing_was_published(org, mailbox):  # noqa: F811
     weekly(org, "anna@example.se", Topic.ORGANISATION)
     year, week = this_week()
 
