@@ -93,7 +93,8 @@ class SmtpTransport:
                 smtp = (smtplib.SMTP_SSL if self.use_ssl else smtplib.SMTP)(self.host, self.port, timeout=self.timeout)
                 # Commands and the final dot are small writes that wait for a reply: without this, Nagle's
                 # algorithm holds each one back until the previous segment is acknowledged.
-                smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+                if smtp.sock is not None:
+                    smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
                 if self.use_tls:
                     smtp.starttls(context=ssl.create_default_context())
                 if self.username:
