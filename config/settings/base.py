@@ -215,7 +215,19 @@ CELERY_TIMEZONE = TIME_ZONE
 # `celery -A config beat` runs these; retention (gallring) nightly, when the service is quiet.
 CELERY_BEAT_SCHEDULE = {
     "apply-retention": {"task": "radslag.audit.apply_retention", "schedule": crontab(hour=3, minute=30)},
+    # Mail: pick up deferred deliveries and a killed worker's leases; build last week's digest (once).
+    "messaging-resume-sending": {"task": "radslag.messaging.tasks.resume_sending", "schedule": 60.0},
+    "messaging-weekly-digest": {"task": "radslag.messaging.tasks.build_weekly_digests",
+                                "schedule": crontab(hour=7, minute=0)},
 }
+# The outbox (radslag.messaging.sender): deliveries per batch (one SMTP connection each), the lease a
+# worker holds on a batch, parallel sender tasks per message, and tries before a delivery is given up.
+RADSLAG_MAIL_BATCH_SIZE = int(os.environ.get("RADSLAG_MAIL_BATCH_SIZE", "100"))
+RADSLAG_MAIL_LEASE_SECONDS = int(os.environ.get("RADSLAG_MAIL_LEASE_SECONDS", "60"))
+RADSLAG_MAIL_SENDERS = int(os.environ.get("RADSLAG_MAIL_SENDERS", "2"))
+RADSLAG_MAIL_TASK_SECONDS = int(os.environ.get("RADSLAG_MAIL_TASK_SECONDS", "120"))
+RADSLAG_MAIL_MAX_ATTEMPTS = int(os.environ.get("RADSLAG_MAIL_MAX_ATTEMPTS", "6"))
+RADSLAG_MAIL_RETRY_SECONDS = int(os.environ.get("RADSLAG_MAIL_RETRY_SECONDS", "300"))
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -13,17 +13,28 @@ The contract other apps call:
                 kind=Message.Kind.DIRECT, created_by=)
         the same text to a list of recipients (staff writing to registrants, reminders).
 
-Sending happens in `radslag.messaging.tasks` through Celery; with no broker it runs inline after
-commit.
+    send_to_followers(organisation=, key=, topics=[...], subject=, body=, subject_en=, body_en=,
+                      kind=Message.Kind.NEWSLETTER, created_by=, send_after=)
+        the same text to everyone who follows any of the topics or the whole municipality, whether
+        immediately or weekly (a newsletter: `body` is the safe Markdown of `radslag.messaging.markup`).
+
+    request_confirmation(recipient=)
+        the double opt-in mail for an unconfirmed address, at most one a day.
+
+Sending happens in `radslag.messaging.tasks` through Celery (`radslag.messaging.sender` says how it
+stays exactly-once); with no broker it runs inline after commit. Who receives what is decided again
+when each mail is sent, so a person who unsubscribes after a message was queued never gets it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 
 from radslag.messaging.models import Delivery, Frequency, Message, Notice, Recipient, Subscription, Topic
 from radslag.organisations.models import Organisation
@@ -101,6 +112,7 @@ def send_direct(
     body_en: str = "",
     kind: str = Message.Kind.DIRECT,
     created_by: Any = None,
+    send_after: dt.datetime | None = None,
 ) -> Message:
     message, created = Message.objects.get_or_create(
         organisation=organisation,
@@ -112,6 +124,7 @@ def send_direct(
             "body": body,
             "body_en": body_en,
             "created_by": created_by,
+            "send_after": send_after,
         },
     )
     if created:
@@ -124,7 +137,63 @@ def send_direct(
     return message
 
 
+@transaction.atomic
+def send_to_followers(
+    *,
+    organisation: Organisation,
+    key: str,
+    topics: Sequence[TopicRef],
+    subject: str,
+    body: str,
+    subject_en: str = "",
+    body_en: str = "",
+    kind: str = Message.Kind.NEWSLETTER,
+    created_by: Any = None,
+    send_after: dt.datetime | None = None,
+) -> Message:
+    message, created = Message.objects.get_or_create(
+        organisation=organisation,
+        key=key,
+        defaults={
+            "kind": kind,
+            "subject": subject,
+            "subject_en": subject_en,
+            "body": body,
+            "body_en": body_en,
+            "created_by": created_by,
+            "send_after": send_after,
+        },
+    )
+    if created:
+        followers = {
+            pk
+            for frequency in (Frequency.IMMEDIATE, Frequency.WEEKLY)
+            for pk in subscribers(organisation=organisation, topics=topics, frequency=frequency)
+        }
+        Delivery.objects.bulk_create(
+            [Delivery(message=message, recipient_id=pk) for pk in sorted(followers)], batch_size=2000
+        )
+        _send_on_commit(message)
+    return message
+
+
+@transaction.atomic
+def request_confirmation(*, recipient: Recipient) -> Message | None:
+    """Queues the confirmation mail (double opt-in); None when the address needs none or got one today."""
+    if recipient.confirmed_at or recipient.unsubscribed_at or recipient.refused_at:
+        return None
+    key = f"confirmation:{recipient.pk}:{timezone.localdate():%Y-%m-%d}"
+    message, created = Message.objects.get_or_create(
+        organisation_id=recipient.organisation_id, key=key, defaults={"kind": Message.Kind.CONFIRMATION}
+    )
+    if not created:
+        return None
+    Delivery.objects.create(message=message, recipient=recipient)
+    _send_on_commit(message)
+    return message
+
+
 def _send_on_commit(message: Message) -> None:
     from radslag.messaging import tasks
 
-    transaction.on_commit(lambda: tasks.send_message.delay(message.pk), robust=True)
+    transaction.on_commit(lambda: tasks.start_sending(message.pk), robust=True)

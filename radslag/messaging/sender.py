@@ -1,0 +1,315 @@
+"""Sending the outbox: claimed batches, one SMTP connection per batch, every mail handed over once.
+
+A delivery (one message to one recipient) moves through these states:
+
+    pending ──claim──> claimed ──body sent, final dot held back; COMMIT──> handed ──dot, 250──> sent
+       ^                  │                                                  ├──dot, 5xx──> refused (address marked)
+       │                  │                                                  └──dot, 4xx──> deferred
+       │                  ├── no longer wanted (unsubscribed, refused, kind's rule) ──> withdrawn
+       │                  └── 5xx / 4xx already at MAIL, RCPT or DATA ──> refused / deferred
+       └── lease expired (claimed_until passed: the worker died) ── deferred, once next_attempt_at has come
+                                                                    (failed after MAX_ATTEMPTS tries)
+
+Claiming. A worker takes a batch with one conditional UPDATE of rows that are claimable (pending, deferred
+and due, or claimed with an expired lease), writing its own claim token and a lease (`claimed_until`). On
+PostgreSQL the candidates are read with SELECT ... FOR UPDATE SKIP LOCKED, so concurrent workers take
+disjoint batches without waiting; SQLite serialises writers, and the UPDATE's own condition keeps the
+claim exclusive there. A worker whose lease is running out extends it.
+
+Why a mail is never sent twice. For each delivery the worker sends MAIL FROM, RCPT TO, DATA and the whole
+body, but not the final "\\r\\n.\\r\\n". Only then does it commit `handed`, with an UPDATE that succeeds only
+while the row is still claimed under this worker's token and the recipient may still receive the mail.
+If that UPDATE changes nothing (the lease expired and another worker took the row, or the person
+unsubscribed a moment ago), the worker drops the connection without the dot, and an SMTP server discards
+a mail whose DATA never ended. After the commit it sends the dot and reads the reply. So:
+
+* killed before the commit: the server never saw the dot and threw the mail away; the row is still
+  `claimed`, its lease expires and another worker sends it, once;
+* killed after the commit: the row says `handed` and no worker ever sends it again.
+
+The remaining window, honestly. A row left `handed` by a dead worker is "delivered or lost": lost only
+if the worker died in the microseconds between the COMMIT returning and the dot leaving the socket, or
+the connection broke in that moment; delivered in every other case (the dot was sent, but the reply or
+the `sent` commit did not happen). Such rows are never resent: a rare loss is preferred to a duplicate,
+and they stay visible in the send report as handed. To keep one commit per mail, the outcomes of a batch
+(sent, refused, deferred) are written together when the batch ends, so the mails whose 250 had arrived
+in a batch a crash interrupted are also left `handed` (delivered, as the server's counts show); a 5xx in
+such a batch is seen again, and the address marked, the next time mail goes to it.
+
+With a backend other than SMTP (the console in `make run`, locmem in tests) the same state machine runs,
+but Django's backend sends a mail in one piece, so `handed` covers the whole send rather than the dot.
+
+Every mail carries a Message-ID derived from (message, recipient) as well, so a receiving system could
+recognise a copy even if one ever slipped through.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import secrets
+import socket
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.utils import timezone
+
+from radslag.messaging.models import Delivery, Message, Recipient
+from radslag.messaging.rendering import MailRenderer
+from radslag.messaging.transport import DjangoTransport, Reply, SmtpTransport, Transport, TransportError
+
+logger = logging.getLogger(__name__)
+Status = Delivery.Status
+
+
+def setting(name: str, default: int) -> int:
+    return int(getattr(settings, name, default))
+
+
+def batch_size() -> int:
+    return setting("RADSLAG_MAIL_BATCH_SIZE", 100)
+
+
+def lease() -> dt.timedelta:
+    return dt.timedelta(seconds=setting("RADSLAG_MAIL_LEASE_SECONDS", 60))
+
+
+def max_attempts() -> int:
+    return setting("RADSLAG_MAIL_MAX_ATTEMPTS", 6)
+
+
+def backoff(attempts: int) -> dt.timedelta:
+    """5 minutes after the first try, then doubling: 10, 20, 40 minutes ... at most 12 hours."""
+    first = setting("RADSLAG_MAIL_RETRY_SECONDS", 300)
+    return dt.timedelta(seconds=min(first * 2 ** max(attempts - 1, 0), 12 * 3600))
+
+
+def claimable(now: dt.datetime) -> Q:
+    return (
+        Q(status=Status.PENDING)
+        | Q(status=Status.DEFERRED, next_attempt_at__lte=now)
+        | Q(status=Status.CLAIMED, claimed_until__lt=now)
+    )
+
+
+def may_receive(kind: str, prefix: str = "recipient__") -> Q:
+    """Who may receive a message of this kind: the rule, as a filter on deliveries (or recipients)."""
+    rule = Q(**{f"{prefix}unsubscribed_at__isnull": True, f"{prefix}refused_at__isnull": True})
+    if kind == Message.Kind.CONFIRMATION:
+        return rule & Q(**{f"{prefix}confirmed_at__isnull": True})
+    if kind in (Message.Kind.NOTICE, Message.Kind.DIGEST, Message.Kind.NEWSLETTER):
+        return rule & Q(**{f"{prefix}confirmed_at__isnull": False})
+    return rule  # direct mail and reminders: anyone who has not withdrawn and is not refused
+
+
+def claim_batch(*, message: Message, size: int) -> tuple[str, list[Delivery]]:
+    """Claims up to `size` claimable deliveries of the message; returns the claim token and the rows."""
+    now = timezone.now()
+    token = f"{socket.gethostname()[:30]}:{os.getpid()}:{secrets.token_hex(6)}"
+    with transaction.atomic():
+        candidates = list(
+            Delivery.objects.select_for_update(skip_locked=True)
+            .filter(claimable(now), message=message)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:size]
+        )
+        if not candidates:
+            return token, []
+        Delivery.objects.filter(claimable(now), pk__in=candidates).update(
+            status=Status.CLAIMED, claimed_by=token, claimed_until=now + lease(), attempts=F("attempts") + 1
+        )
+        # Rows the recipient no longer wants (unsubscribed or refused since queueing) are withdrawn now.
+        Delivery.objects.filter(claimed_by=token, status=Status.CLAIMED).exclude(may_receive(message.kind)).update(
+            status=Status.WITHDRAWN, claimed_until=None
+        )
+    rows = Delivery.objects.filter(claimed_by=token, status=Status.CLAIMED).select_related("recipient")
+    return token, list(rows.order_by("pk"))
+
+
+@dataclass
+class Outcomes:
+    """Replies not yet written: flushed with the next hand-over, or at the end of the batch."""
+
+    sent: list[int] = field(default_factory=list)
+    refused: list[tuple[Delivery, Reply]] = field(default_factory=list)
+    deferred: list[tuple[Delivery, Reply]] = field(default_factory=list)
+    counts: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(("sent", "refused", "deferred", "withdrawn", "handed"), 0)
+    )
+
+    def add(self, delivery: Delivery, reply: Reply) -> None:
+        if reply.ok:
+            self.sent.append(delivery.pk)
+            self.counts["sent"] += 1
+        elif reply.permanent:
+            self.refused.append((delivery, reply))
+            self.counts["refused"] += 1
+        else:
+            self.deferred.append((delivery, reply))
+            self.counts["deferred"] += 1
+
+    def flush(self, token: str) -> None:
+        """Writes the outcomes; call inside a transaction."""
+        now = timezone.now()
+        if self.sent:
+            Delivery.objects.filter(pk__in=self.sent).update(
+                status=Status.SENT, sent_at=now, claimed_until=None, last_error=""
+            )
+        for delivery, reply in self.refused:
+            Delivery.objects.filter(pk=delivery.pk).update(
+                status=Status.REFUSED, claimed_until=None, last_error=reply.text[:300]
+            )
+            Recipient.objects.filter(pk=delivery.recipient_id, refused_at__isnull=True).update(
+                refused_at=now, refusal=reply.text[:300]
+            )
+        for delivery, reply in self.deferred:
+            defer(delivery, error=reply.text, now=now)
+        self.sent, self.refused, self.deferred = [], [], []
+
+
+def defer(delivery: Delivery, *, error: str, now: dt.datetime) -> None:
+    """A temporary failure: try again after a growing pause, or give up after MAX_ATTEMPTS tries."""
+    if delivery.attempts >= max_attempts():
+        Delivery.objects.filter(pk=delivery.pk).update(status=Status.FAILED, claimed_until=None, last_error=error[:300])
+    else:
+        Delivery.objects.filter(pk=delivery.pk).update(
+            status=Status.DEFERRED,
+            claimed_until=None,
+            next_attempt_at=now + backoff(delivery.attempts),
+            last_error=error[:300],
+        )
+
+
+def open_transport() -> Transport:
+    if settings.EMAIL_BACKEND == "django.core.mail.backends.smtp.EmailBackend":
+        return SmtpTransport.from_settings()
+    return DjangoTransport()
+
+
+@contextmanager
+def batch_transport() -> Iterator[Transport]:
+    transport = open_transport()
+    try:
+        yield transport
+    finally:
+        transport.close()
+
+
+def send_batch(*, message: Message, token: str, deliveries: list[Delivery], renderer: MailRenderer) -> Outcomes:
+    """Sends one claimed batch over one connection (reopened only when a hand-over was abandoned)."""
+    outcomes = Outcomes()
+    until = timezone.now() + lease()
+    with batch_transport() as transport:
+        for index, delivery in enumerate(deliveries):
+            if timezone.now() > until - lease() / 2:
+                until = _extend_lease(token)
+            try:
+                _send_one(message, token, delivery, renderer, transport, outcomes)
+            except TransportError as error:
+                logger.warning("mail connection failed: %s", error)
+                _give_back(deliveries[index:], token, str(error), outcomes)
+                break
+    with transaction.atomic():
+        outcomes.flush(token)
+    return outcomes
+
+
+def _send_one(
+    message: Message, token: str, delivery: Delivery, renderer: MailRenderer, transport: Transport, outcomes: Outcomes
+) -> None:
+    email = renderer.email(delivery.recipient, notice_ids=delivery.notice_ids)
+    early = transport.begin(email)
+    if early is not None:  # refused or deferred at MAIL, RCPT or DATA: nothing reached the server
+        outcomes.add(delivery, early)
+        return
+    handed = _hand_over(message, token, delivery)
+    if not handed:
+        transport.abandon()  # the server discards a mail whose DATA never ended
+        withdrawn = Delivery.objects.filter(pk=delivery.pk, claimed_by=token, status=Status.CLAIMED).update(
+            status=Status.WITHDRAWN, claimed_until=None
+        )
+        outcomes.counts["withdrawn"] += withdrawn
+        return
+    outcomes.counts["handed"] += 1
+    try:
+        reply = transport.finish()
+    except TransportError as error:
+        Delivery.objects.filter(pk=delivery.pk).update(last_error=f"outcome unknown: {error}"[:300])
+        raise
+    outcomes.add(delivery, reply)
+
+
+def _hand_over(message: Message, token: str, delivery: Delivery) -> int:
+    """One UPDATE, committed on its own (autocommit): the row is ours still, and the person still wants it."""
+    wanted = Recipient.objects.filter(may_receive(message.kind, prefix=""), pk=OuterRef("recipient_id"))
+    return Delivery.objects.filter(Exists(wanted), pk=delivery.pk, claimed_by=token, status=Status.CLAIMED).update(
+        status=Status.HANDED, handed_at=timezone.now()
+    )
+
+
+def _extend_lease(token: str) -> dt.datetime:
+    until = timezone.now() + lease()
+    Delivery.objects.filter(claimed_by=token, status=Status.CLAIMED).update(claimed_until=until)
+    return until
+
+
+def _give_back(rest: list[Delivery], token: str, error: str, outcomes: Outcomes) -> None:
+    """The connection failed: the rows not yet handed over wait for a later try."""
+    with transaction.atomic():
+        outcomes.flush(token)
+        now = timezone.now()
+        for delivery in rest:
+            if Delivery.objects.filter(pk=delivery.pk, claimed_by=token, status=Status.CLAIMED).exists():
+                defer(delivery, error=error, now=now)
+                outcomes.counts["deferred"] += 1
+
+
+@dataclass(frozen=True)
+class Progress:
+    handed: int
+    more_now: bool  # claimable rows are left (the time budget ran out)
+    retry_at: dt.datetime | None  # when deferred rows or others' leases come due
+
+
+def send_message(*, message_id: int, budget_s: float | None = None) -> Progress:
+    """Sends a message's claimable deliveries, batch by batch, until none is left or the budget is spent."""
+    message = Message.objects.select_related("organisation", "notice").get(pk=message_id)
+    if message.send_after and message.send_after > timezone.now():
+        return Progress(handed=0, more_now=False, retry_at=message.send_after)
+    renderer = MailRenderer(message)
+    started, handed = time.monotonic(), 0
+    while True:
+        token, deliveries = claim_batch(message=message, size=batch_size())
+        if not deliveries:
+            return Progress(handed=handed, more_now=False, retry_at=next_due(message))
+        handed += send_batch(message=message, token=token, deliveries=deliveries, renderer=renderer).counts["handed"]
+        if budget_s is not None and time.monotonic() - started > budget_s:
+            return Progress(handed=handed, more_now=True, retry_at=None)
+
+
+def next_due(message: Message) -> dt.datetime | None:
+    """When rows of the message that cannot be claimed now (deferred, others' leases) come due."""
+    waiting = Delivery.objects.filter(message=message)
+    deferred = waiting.filter(status=Status.DEFERRED).order_by("next_attempt_at").values_list(
+        "next_attempt_at", flat=True
+    ).first()
+    leased = waiting.filter(status=Status.CLAIMED).order_by("claimed_until").values_list(
+        "claimed_until", flat=True
+    ).first()
+    due = [moment for moment in (deferred, leased) if moment is not None]
+    return min(due) if due else None
+
+
+def messages_with_work(now: dt.datetime | None = None) -> list[int]:
+    """Messages that have deliveries to send now: pending, due for a retry, or left by a dead worker."""
+    now = now or timezone.now()
+    ready = Q(message__send_after__isnull=True) | Q(message__send_after__lte=now)
+    return list(
+        Delivery.objects.filter(claimable(now)).filter(ready).values_list("message_id", flat=True).distinct()
+    )
