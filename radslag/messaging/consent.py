@@ -187,7 +187,7 @@ def request_confirmation(*, recipient: Recipient, now: dt.datetime | None = None
     recipient.confirmation_sent_at = moment
     return outbox.send_direct(
         organisation=recipient.organisation,
-        key=f"confirm:{recipient.pk}:{int(moment.timestamp())}",
+        key=f"confirm:{recipient.pk}:{moment.isoformat()}",
         recipients=[recipient],
         kind=Message.Kind.CONFIRMATION,
         **confirmation_texts(recipient),
