@@ -48,8 +48,9 @@ class TellMeFields(forms.Form):
     def setup_tell_me(self, *, organisation: Organisation, user: Any) -> None:
         self.consent_organisation = organisation
         self.signed_in = bool(getattr(user, "is_authenticated", False))
-        if self.signed_in and getattr(user, "email", ""):
-            self.fields["tell_me_email"].initial = user.email
+        account_email: str = str(getattr(user, "email", None) or "")
+        if self.signed_in and account_email:
+            self.fields["tell_me_email"].initial = account_email
 
     def clean_tell_me_email(self) -> str:
         email = normalise_email(self.cleaned_data.get("tell_me_email") or "")

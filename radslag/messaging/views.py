@@ -27,7 +27,7 @@ from radslag.organisations.models import Organisation
 
 
 def _organisation(request: HttpRequest) -> Organisation:
-    return request.organisation  # type: ignore[attr-defined,no-any-return]
+    return request.organisation  # type: ignore[attr-defined]
 
 
 def _bad_link(request: HttpRequest, error: tokens.BadToken) -> HttpResponse:

@@ -44,7 +44,8 @@ def test_leaving_the_same_address_again_sends_no_second_mail_within_a_day(org):
 
 def test_a_day_later_an_unconfirmed_address_may_get_a_new_confirmation(org):
     recipient = ask(org)
-    Recipient.objects.filter(pk=recipient.pk).update(confirmation_sent_at=timezone.now() - dt.timedelta(days=1, minutes=1))
+    day_ago = timezone.now() - dt.timedelta(days=1, minutes=1)
+    Recipient.objects.filter(pk=recipient.pk).update(confirmation_sent_at=day_ago)
     ask(org, source_id=2)
     assert len(mail.outbox) == 2
 

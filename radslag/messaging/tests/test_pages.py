@@ -62,7 +62,8 @@ def test_a_link_for_another_municipality_is_not_found_here(client_for, other_org
 def test_the_unsubscribe_page_asks_first_and_a_post_withdraws(client_for, org, anna):
     url = f"/meddelanden/avsluta/{tokens.unsubscribe_token(anna)}/"
     page = client_for(org).get(url)
-    assert page.status_code == 200 and f"/meddelanden/installningar/{tokens.unsubscribe_token(anna)}/" in page.content.decode()
+    preferences = f"/meddelanden/installningar/{tokens.unsubscribe_token(anna)}/"
+    assert page.status_code == 200 and preferences in page.content.decode()
     anna.refresh_from_db()
     assert anna.unsubscribed_at is None
     assert client_for(org).post(url).status_code == 200
@@ -87,7 +88,8 @@ def test_preferences_list_subscriptions_and_end_or_change_each(client_for, org, 
     page = client_for(org).get(url)
     assert page.status_code == 200 and "Allt i Ale kommun" in page.content.decode()
     client = client_for(org)
-    assert client.post(url, {"subscription": subscription.pk, "action": "frequency", "frequency": "weekly"}).status_code == 302
+    change = {"subscription": subscription.pk, "action": "frequency", "frequency": "weekly"}
+    assert client.post(url, change).status_code == 302
     subscription.refresh_from_db()
     assert subscription.frequency == "weekly"
     client.post(url, {"subscription": subscription.pk, "action": "end"})
