@@ -27,7 +27,7 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -68,10 +68,8 @@ def recipient_for(*, organisation: Organisation, email: str, language: str = "sv
 
 
 def _owns(user: Any, email: str) -> bool:
-    """The signed-in person's account address, or one of their verified ones."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return normalise_email(getattr(user, "email", "") or "") == email or _verified(user, email)
+    """One of the signed-in person's verified addresses: an unverified one may be someone else's."""
+    return _verified(user, email)
 
 
 def _verified(user: Any, email: str) -> bool:
@@ -131,7 +129,8 @@ def ask_to_be_told(
         recipient=recipient,
         source=source,
         source_id=source_id,
-        defaults={"process_id": process_id, "purpose": purpose or str(PURPOSE)},
+        process_id=process_id,  # a ballot receipt has no source id: one consent per process
+        defaults={"purpose": purpose or str(PURPOSE)},
     )
     topic, topic_id = (Topic.PROCESS, process_id) if process_id else (Topic.ORGANISATION, None)
     _subscribe(recipient, topic=topic, topic_id=topic_id, source=source, frequency=None)
@@ -249,8 +248,15 @@ def unsubscribe_all(*, recipient: Recipient) -> None:
     recipient.subscriptions.filter(ended_at__isnull=True).update(ended_at=now)
 
 
-def recipients_of(user: Any, organisation: Organisation) -> list[Recipient]:
-    """The addresses a signed-in person left or follows with in this municipality."""
+def recipients_of(user: Any, organisation: Organisation) -> QuerySet[Recipient]:
+    """The addresses a signed-in person left or follows with in this municipality: those linked to the
+    account, and any left while signed out at one of the account's verified addresses."""
+    from allauth.account.models import EmailAddress
+
     if not getattr(user, "is_authenticated", False):
-        return []
-    return list(Recipient.objects.filter(organisation=organisation, user=user).order_by("email"))
+        return Recipient.objects.none()
+    verified = [normalise_email(e) for e in
+                EmailAddress.objects.filter(user=user, verified=True).values_list("email", flat=True)]
+    return Recipient.objects.filter(organisation=organisation).filter(
+        Q(user=user) | Q(email__in=verified)
+    ).order_by("email")

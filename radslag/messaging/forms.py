@@ -104,7 +104,7 @@ class FollowForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         self.user = user
-        if getattr(user, "is_authenticated", False):
+        if getattr(user, "is_authenticated", False) and getattr(user, "email", ""):
             del self.fields["email"]  # the account's own address is used
 
     def clean_email(self) -> str:
@@ -117,7 +117,7 @@ class FollowForm(forms.Form):
     def address(self) -> str:
         if "email" in self.fields:
             return str(self.cleaned_data["email"])
-        return normalise_email(str(self.user.email))
+        return normalise_email(str(self.user.email))  # the account's address (see __init__)
 
 
 class SubscriptionChangeForm(forms.Form):

@@ -6,25 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from radslag.audit.personal_data import OnErasure, PersonalDataKind
+from radslag.messaging.consent import recipients_of
 from radslag.messaging.models import Recipient
 
 
-def _addresses(person: Any) -> list[str]:
-    from allauth.account.models import EmailAddress
-
-    verified = EmailAddress.objects.filter(user=person, verified=True).values_list("email", flat=True)
-    return sorted({e.strip().lower() for e in [*verified, getattr(person, "email", "") or ""] if e})
-
-
 def _recipients(person: Any, organisation: Any) -> QuerySet[Recipient]:
-    return Recipient.objects.filter(organisation=organisation).filter(
-        Q(user=person) | Q(email__in=_addresses(person))
-    ).order_by("email")
+    return recipients_of(person, organisation)
 
 
 def _when(moment: Any) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.db import connection
 from django.urls import reverse
@@ -84,13 +85,16 @@ def test_a_bad_address_is_explained_at_the_form_and_nothing_is_saved(client_for,
 
 
 def test_a_signed_in_resident_finds_their_address_and_must_tick_to_ask(client_for, org, process, resident):
+    EmailAddress.objects.create(user=resident, email=resident.email, verified=True, primary=True)
     client = client_for(org, resident)
     page = client.get(reverse("contributions:contribute", kwargs={"slug": process.slug})).content.decode()
     assert f'value="{resident.email}"' in page and 'name="tell_me"' in page
     contribute(client, process, tell_me_email=resident.email)  # the prefilled box alone asks for nothing
     assert not Consent.objects.exists()
     contribute(client, process, tell_me_email=resident.email, tell_me="on")
-    assert Recipient.objects.get().user == resident and Consent.objects.count() == 1
+    recipient = Recipient.objects.get()
+    assert recipient.user == resident and recipient.can_receive and Consent.objects.count() == 1
+    assert mail.outbox == []  # a verified address needs no confirmation
 
 
 def test_registration_has_a_checkbox_that_uses_the_registration_address(client_for, org, process):

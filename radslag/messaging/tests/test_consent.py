@@ -69,6 +69,14 @@ def test_an_address_typed_by_a_signed_in_user_for_someone_else_is_not_theirs(org
     recipient = ask(org, email="granne@example.se", user=resident)
     assert recipient.user is None and recipient.confirmed_at is None
     assert [m.to for m in mail.outbox] == [["granne@example.se"]]
+    unverified = ask(org, email=resident.email, user=resident, source_id=2)  # the account's, but unverified
+    assert unverified.user is None and unverified.confirmed_at is None
+
+
+def test_a_ballot_receipt_consent_is_kept_per_process(org):
+    for process_id in (7, 8, 8):
+        ask(org, source=Source.BALLOT, source_id=None, process_id=process_id)
+    assert sorted(Consent.objects.values_list("process_id", flat=True)) == [7, 8]
 
 
 def test_a_refused_address_gets_no_confirmation(org):
@@ -130,6 +138,7 @@ def test_what_a_ballot_receipt_writes_carries_only_the_day_and_the_process(org):
 
 
 def test_the_export_holds_the_addresses_and_erasure_deletes_them(org, other_org, resident):
+    EmailAddress.objects.create(user=resident, email=resident.email, verified=True, primary=True)
     ask(org, email=resident.email, user=resident)
     ask(org, email="invanare@example.se", source=Source.FOLLOW, source_id=None)
     ask(other_org, email=resident.email)
