@@ -11,9 +11,13 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from radslag.dialogues.tests.factories import ActivityFactory
 from radslag.governance.tests.factories import FocusAreaFactory
 from radslag.messaging import tokens
-from radslag.messaging.models import Consent, Recipient
+from radslag.messaging.models import Consent, Recipient, Source
+from radslag.opinions.tests.factories import ConversationFactory, StatementFactory
+from radslag.voting.models import CastBallot
+from radslag.voting.tests.factories import ballot_with_options
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import person
 
@@ -125,3 +129,36 @@ def test_follow_a_focus_area_and_manage_it_under_my_mail(page, page_as, site, sm
     own.get_by_role("button", name="Avsluta all e-post till bo@example.se").click()
     expect(own.get_by_text("Du får ingen mer e-post från oss till bo@example.se.")).to_be_visible()
     assert Recipient.objects.get(email="bo@example.se").unsubscribed_at is not None
+
+
+def test_the_ballot_receipt_registration_and_conversation_ask_with_the_purpose_stated(page, process, smtp_server):
+    ballot = ballot_with_options(process=process)
+    cast = CastBallot.objects.create(ballot=ballot, receipt="R2026-0007", idempotency_key="e" * 32,
+                                     choices={ballot.options.first().key: 1})
+    page.goto(f"/rosta/{ballot.pk}/kvitto/{cast.receipt}/")
+    expect(page.get_by_role("heading", name="Få veta resultatet och vad som beslutas")).to_be_visible()
+    assert_accessible(page, "ballot receipt with the address form")
+    page.get_by_role("button", name="Berätta vad som händer").click()
+    expect(page.get_by_role("alert")).to_contain_text("Skriv adressen vi ska skriva till.")
+    assert_accessible(page, "ballot address form with an error")
+    page.get_by_label("Din e-postadress").fill("valjare@example.se")
+    page.get_by_role("button", name="Berätta vad som händer").click()
+    expect(page.get_by_text("Vi har skickat ett mejl till valjare@example.se")).to_be_visible()
+    assert Consent.objects.get(source=Source.BALLOT).source_id is None
+
+    activity = ActivityFactory(process=process, registration_required=True, title="Dialogkväll i Alafors")
+    page.goto(f"/dialoger/{process.slug}/aktiviteter/{activity.pk}/")
+    assert_accessible(page, "activity page with the tell-me checkbox")
+    page.get_by_label("Ditt namn").fill("Anna")
+    page.get_by_label("Din e-postadress").fill(ADDRESS)
+    page.get_by_label("Berätta också för mig per e-post vad som händer med inspelen i dialogen").check()
+    page.get_by_role("button", name="Anmäl").click()
+    expect(page.get_by_role("heading", name="Du är anmäld")).to_be_visible()
+    assert Consent.objects.get(source=Source.REGISTRATION).recipient.email == ADDRESS
+
+    conversation = ConversationFactory(process=process)
+    StatementFactory(conversation=conversation, is_seed=True)
+    page.goto(f"/samtal/{conversation.pk}/")
+    page.get_by_role("button", name="Håller med", exact=True).click()
+    expect(page.get_by_role("heading", name="Få veta vad samtalet leder till")).to_be_visible()
+    assert_accessible(page, "conversation with the address form")
