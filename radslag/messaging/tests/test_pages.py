@@ -178,3 +178,19 @@ def test_my_mail_shows_an_address_left_while_signed_out_once_it_is_verified(clie
     assert resident.email not in client_for(org, resident).get("/mina-utskick/").content.decode()
     EmailAddress.objects.create(user=resident, email=resident.email, verified=True, primary=True)
     assert resident.email in client_for(org, resident).get("/mina-utskick/").content.decode()
+
+
+def test_the_pages_speak_english_to_an_english_reader(client_for, org, anna):
+    client = client_for(org)
+    client.cookies["django_language"] = "en"
+    bad = client.get("/meddelanden/avsluta/tampered/")
+    assert bad.status_code == 400 and "The link does not work" in bad.content.decode()
+    page = client.get(f"/meddelanden/avsluta/{tokens.unsubscribe_token(anna)}/").content.decode()
+    assert "Stop all mail" in page and 'lang="en"' in page
+
+
+def test_an_english_reader_gets_the_confirmation_mail_in_english(org):
+    consent.follow(organisation=org, email="emma@example.com", topic=Topic.ORGANISATION, language="en")
+    [sent] = mail.outbox
+    assert sent.subject == "Confirm that you want mail from Ale kommun"
+    assert "Open the link to confirm" in sent.body
