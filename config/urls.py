@@ -12,6 +12,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("radslag.organisations.urls")),
     path("", include("radslag.accounts.urls")),
     path("", include("radslag.audit.urls")),
+    path("", include("radslag.messaging.urls")),
     path("", include("radslag.governance.urls")),
     path("", include("radslag.dialogues.urls")),
     path("", include("radslag.contributions.urls")),

@@ -13,6 +13,7 @@ from radslag.core.localized import localized_html
 from radslag.core.models import AgeBand, Sex
 from radslag.dialogues.models import Activity, DialogueProcess, Table
 from radslag.governance.models import FocusArea
+from radslag.messaging.forms import EMAIL_ERRORS, TellMeFields, check_not_refused
 from radslag.organisations.models import Locality
 
 NOT_STATED = [("", _("Prefer not to say"))]
@@ -53,7 +54,7 @@ class ProfileFields(forms.Form):
         )
 
 
-class ContributionForm(ProfileFields):
+class ContributionForm(ProfileFields, TellMeFields):
     body = body_field(_("Your contribution"))
     focus_areas = forms.ModelMultipleChoiceField(
         label=_("Which of the municipality's focus areas does it concern?"), queryset=FocusArea.objects.none(),
@@ -64,8 +65,9 @@ class ContributionForm(ProfileFields):
     )
     field_order = ["body", "focus_areas", "age_band", "sex", "locality", "relation"]
 
-    def __init__(self, *args: Any, process: DialogueProcess, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, process: DialogueProcess, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, process=process, **kwargs)
+        self.setup_tell_me(organisation=process.organisation, user=user)
         self.fields["body"].label = localized_html(process, "input_question") or _("Your contribution")
         self.fields["focus_areas"].queryset = process.focus_areas.all()  # type: ignore[attr-defined]
 
@@ -86,7 +88,12 @@ class EntryForm(ProfileFields):
         error_messages={"required": _("Choose what kind of input you are typing in.")},
     )
     body = body_field(_("Text"), rows=4)
-    field_order = ["activity", "table", "channel", "body", "age_band", "sex", "locality"]
+    slip_email = forms.EmailField(
+        label=_("E-mail address on the slip"), required=False, max_length=254, error_messages=EMAIL_ERRORS,
+        help_text=_("Only if the writer asked to hear what happens. The address is kept apart from the text, "
+                    "is never published, and gets a mail to confirm it."),
+    )
+    field_order = ["activity", "table", "channel", "body", "slip_email", "age_band", "sex", "locality"]
 
     def __init__(self, *args: Any, process: DialogueProcess, table_ids: set[int] | None, **kwargs: Any) -> None:
         """`table_ids` None offers every table of the process (staff); a set offers only those (a host's own)."""
@@ -102,6 +109,12 @@ class EntryForm(ProfileFields):
         self.fields["activity"].queryset = activities  # type: ignore[attr-defined]
         self.fields["table"].queryset = tables.order_by("activity__starts_at", "name")  # type: ignore[attr-defined]
         self.fields["table"].label_from_instance = lambda t: f"{t.name} ({t.activity.title})"  # type: ignore[attr-defined]
+
+    def clean_slip_email(self) -> str:
+        email = str(self.cleaned_data.get("slip_email") or "").strip().lower()
+        if email:
+            check_not_refused(self.process.organisation, email)
+        return email
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

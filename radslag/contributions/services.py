@@ -23,6 +23,8 @@ from radslag.core.mail import send_after_commit
 from radslag.core.permissions import Capability
 from radslag.dialogues.models import Activity, DialogueProcess, Table
 from radslag.governance.models import FocusArea
+from radslag.messaging.consent import ask_to_be_told
+from radslag.messaging.models import Source
 from radslag.organisations.models import Locality
 
 # Someone who typed in a paper slip may take it back this long afterwards (a typo, a double entry).
@@ -83,8 +85,13 @@ def submit_contribution(
     body: str,
     focus_areas: Iterable[FocusArea] = (),
     profile: Profile | None = None,
+    tell_me: str = "",
+    language: str = "sv",
 ) -> Contribution:
-    """A resident's input through the web form. Anonymous only where the process allows it."""
+    """A resident's input through the web form. Anonymous only where the process allows it.
+
+    `tell_me` is the address the person left to hear what happens: it goes to messaging, never into the
+    contribution."""
     if not accepts_contributions(process):
         raise DomainError(_("This dialogue does not take contributions online right now."))
     signed_in = bool(getattr(author, "is_authenticated", False))
@@ -100,6 +107,11 @@ def submit_contribution(
         organisation=process.organisation, actor=author, action="contribution.submitted", target=contribution,
         data={"process": process.pk, "channel": Channel.WEB, "status": contribution.status},
     )
+    if tell_me:
+        ask_to_be_told(
+            organisation=process.organisation, email=tell_me, source=Source.CONTRIBUTION, source_id=contribution.pk,
+            process_id=process.pk, language=language, user=author if signed_in else None,
+        )
     return contribution
 
 
@@ -125,8 +137,12 @@ def enter_contribution(
     activity: Activity | None = None,
     table: Table | None = None,
     profile: Profile | None = None,
+    tell_me: str = "",
 ) -> Contribution:
-    """Paper slips, table notes, interview stories and letters typed in by staff or a table host."""
+    """Paper slips, table notes, interview stories and letters typed in by staff or a table host.
+
+    `tell_me` is an address written on the slip: it goes to messaging (to be confirmed by its owner),
+    never into the contribution, and is not the staff member's."""
     _check_entry_place(process, entered_by, activity, table)
     if channel not in ENTRY_CHANNELS:
         raise DomainError(_("Choose where the contribution came from."))
@@ -141,6 +157,11 @@ def enter_contribution(
             "activity": activity.pk if activity else None, "table": table.pk if table else None,
         },
     )
+    if tell_me:
+        ask_to_be_told(
+            organisation=process.organisation, email=tell_me, source=Source.BULK_ENTRY, source_id=contribution.pk,
+            process_id=process.pk,
+        )
     return contribution
 
 

@@ -7,6 +7,7 @@ from contextlib import AbstractContextManager, nullcontext
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 
 from radslag.contributions.forms import ContributionForm, PublicFilterForm
 from radslag.contributions.models import Contribution
@@ -43,12 +44,13 @@ def contribute(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect_to_login(request.get_full_path())
     if request.method == "POST" and (refusal := throttled(request, "contribution")):
         return refusal
-    form = ContributionForm(request.POST or None, process=process)
+    form = ContributionForm(request.POST or None, process=process, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             contribution = submit_contribution(
                 process=process, author=request.user, body=form.cleaned_data["body"],
                 focus_areas=form.cleaned_data["focus_areas"], profile=form.profile(),
+                tell_me=form.tell_me_address(), language=get_language() or "sv",
             )
         except DomainError as error:
             form.add_error(None, error.message)

@@ -67,6 +67,7 @@ def bulk_entry(request: HttpRequest, pk: int) -> HttpResponse:
             enter_contribution(
                 process=process, entered_by=request.user, channel=data["channel"], body=data["body"],
                 activity=data["activity"], table=data["table"], profile=form.profile(),
+                tell_me=data["slip_email"],
             )
         except DomainError as error:
             form.add_error(None, error.message)

@@ -23,6 +23,7 @@ DEFAULT_RATES = {
     "statement": "10/600",
     "statement_answer": "300/600",
     "open_ballot": "20/600",
+    "consent": "10/600",  # leaving an address to be told, or following
 }
 
 

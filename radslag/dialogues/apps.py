@@ -11,3 +11,9 @@ class DialoguesConfig(AppConfig):
 
         register(REGISTRATIONS)
         register(HOSTED_TABLES)
+
+        from radslag.dialogues.topics import process_topic
+        from radslag.messaging.models import Topic
+        from radslag.messaging.topics import register as register_topic
+
+        register_topic(Topic.PROCESS, process_topic)

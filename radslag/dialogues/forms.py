@@ -14,6 +14,8 @@ from radslag.dialogues import querysets
 from radslag.dialogues.addresses import free_process_slug, slug_from_title
 from radslag.dialogues.models import Activity, DialogueProcess, Phase, ProcessUpdate, Registration, Table
 from radslag.governance.models import Decision, FocusArea
+from radslag.messaging.consent import PURPOSE
+from radslag.messaging.forms import check_not_refused
 from radslag.organisations.models import Body, Locality, Organisation
 
 
@@ -210,6 +212,10 @@ class TableForm(forms.ModelForm):
 
 
 class RegistrationForm(forms.ModelForm):
+    tell_me = forms.BooleanField(
+        label=_("Also tell me what happens with the dialogue's input, by e-mail"), required=False, help_text=PURPOSE,
+    )
+
     class Meta:
         model = Registration
         fields = ["name", "email", "needs"]
@@ -220,11 +226,21 @@ class RegistrationForm(forms.ModelForm):
             "needs": _("E.g. interpretation, hearing loop, food allergy or a companion."),
         }
 
-    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Any = None, organisation: Organisation | None = None, **kwargs: Any) -> None:
         """A signed-in person finds their name and address filled in; they may still change them."""
         if getattr(user, "is_authenticated", False):
             kwargs["initial"] = {"name": user.display_name, "email": user.email, **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("tell_me") and data.get("email") and self.organisation is not None:
+            try:
+                check_not_refused(self.organisation, data["email"])
+            except forms.ValidationError as error:
+                self.add_error("tell_me", error)
+        return data
 
 
 class ProcessFilterForm(forms.Form):

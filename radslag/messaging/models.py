@@ -60,6 +60,8 @@ class Recipient(TimeStamped):
     unsubscribed_at = models.DateTimeField(_("withdrew from all mail"), null=True, blank=True)
     refused_at = models.DateTimeField(_("refused by the mail server"), null=True, blank=True)
     refusal = models.CharField(_("the server's answer"), max_length=300, blank=True)
+    # When the last confirmation mail was queued: at most one a day, however often the address is left.
+    confirmation_sent_at = models.DateTimeField(_("confirmation sent"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("recipient")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("samtal/<int:pk>/pastaende/", views.submit, name="submit"),
     path("samtal/<int:pk>/kod/", views.enter_code, name="enter_code"),
     path("samtal/<int:pk>/om-dig/", views.profile, name="profile"),
+    path("samtal/<int:pk>/hall-mig-informerad/", views.tell_me, name="tell_me"),
     path("samtal/<int:pk>/resultat/", views.results, name="results"),
     path(STAFF, views_staff.conversation_list, name="staff_list"),
     path(STAFF + "importera/", views_transfer.import_export, name="staff_import"),

@@ -7,12 +7,16 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.core.throttle import throttled
 from radslag.dialogues.permissions import can_read_early_results, can_view_process
+from radslag.messaging.consent import ask_to_be_told
+from radslag.messaging.forms import TellMeForm
+from radslag.messaging.models import Source
 from radslag.opinions.composition import composition
 from radslag.opinions.forms import CodeForm, ProfileForm, StatementForm
 from radslag.opinions.models import Conversation
@@ -68,6 +72,7 @@ def _page(request: HttpRequest, conversation: Conversation, *, status: int = 200
         "profile_form": ProfileForm(organisation=conversation.organisation, initial={
             "age_band": participant.age_band, "locality": participant.locality_id} if participant else None),
         "needs_sign_in": conversation.access == Conversation.Access.SIGNED_IN and not request.user.is_authenticated,
+        "tell_me_form": TellMeForm(organisation=conversation.organisation, user=request.user),
         **extra,
     }
     return render(request, "opinions/participate.html", context, status=status)
@@ -168,3 +173,23 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
                "participant": participant, "width": WIDTH, "height": HEIGHT,
                "composition": composition(conversation, shown) if shown else []}
     return render(request, "opinions/results.html", context)
+
+
+@require_POST
+def tell_me(request: HttpRequest, pk: int) -> HttpResponse:
+    """Leave an address to hear what the conversation led to; stored apart from the answers."""
+    conversation = public_conversation(request, pk)
+    if refusal := throttled(request, "consent"):
+        return refusal
+    form = TellMeForm(request.POST, organisation=conversation.organisation, user=request.user)
+    if not form.tell_me_address():
+        return _page(request, conversation, status=400, tell_me_form=form)
+    recipient = ask_to_be_told(
+        organisation=conversation.organisation, email=form.tell_me_address(), source=Source.CONVERSATION,
+        source_id=conversation.pk, process_id=conversation.process_id, language=get_language() or "sv",
+        user=request.user if request.user.is_authenticated else None,
+    )
+    return render(request, "messaging/asked.html", {
+        "recipient": recipient, "back_url": reverse("opinions:participate", kwargs={"pk": pk}),
+        "back_label": _("Back to the conversation"),
+    })

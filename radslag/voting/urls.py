@@ -7,6 +7,7 @@ app_name = "voting"
 public_patterns = [
     path("rosta/<int:ballot_pk>/", public.vote, name="vote"),
     path("rosta/<int:ballot_pk>/kvitto/<str:receipt>/", public.receipt, name="receipt"),
+    path("rosta/<int:ballot_pk>/hall-mig-informerad/", public.tell_me, name="tell_me"),
     path("rosta/<int:ballot_pk>/valsedlar/", public.ballot_list, name="ballot_list"),
     path("rosta/<int:ballot_pk>/resultat/", results.results, name="results"),
     path("rosta/<int:ballot_pk>/resultat.json", results.results_json, name="results_json"),

@@ -38,6 +38,8 @@ from radslag.dialogues.tests.factories import (
     UpdateFactory,
 )
 from radslag.governance.tests.factories import DecisionFactory, FocusAreaFactory
+from radslag.messaging import tokens
+from radslag.messaging.models import Recipient
 from radslag.opinions.models import Statement
 from radslag.opinions.tests.factories import ConversationFactory, StatementFactory
 from radslag.organisations.tests.factories import BodyFactory, LocalityFactory, OrganisationFactory
@@ -163,12 +165,19 @@ ROWS: dict[str, Row] = {
     # help: the handbook holds nothing secret
     "help:index": row(EVERYONE),
     "help:chapter": row(EVERYONE),
+    # messaging: the pages mail links to carry a signed token instead of a session
+    "messaging:confirm": writes(EVERYONE, token="confirm_token"),
+    "messaging:unsubscribe": writes(EVERYONE, token="unsubscribe_token"),
+    "messaging:preferences": writes(EVERYONE, token="unsubscribe_token"),
+    "messaging:follow": writes(EVERYONE),
+    "messaging:my_mail": writes(SIGNED_IN),
     # opinions
     "opinions:participate": row(EVERYONE, pk="conversation"),
     "opinions:vote": posts(EVERYONE, pk="conversation"),
     "opinions:submit": posts(EVERYONE, pk="conversation"),
     "opinions:enter_code": posts(EVERYONE, pk="conversation"),
     "opinions:profile": posts(EVERYONE, pk="conversation"),
+    "opinions:tell_me": posts(EVERYONE, pk="conversation"),
     "opinions:results": row(EVERYONE, pk="conversation"),
     "opinions:staff_list": row(READ_ANALYSIS, post=STAFF_WORK),
     "opinions:staff_import": writes(STAFF_WORK),
@@ -221,6 +230,7 @@ ROWS: dict[str, Row] = {
     # voting
     "voting:vote": row(EVERYONE),
     "voting:receipt": row(EVERYONE),
+    "voting:tell_me": posts(EVERYONE),
     "voting:ballot_list": row(EVERYONE),
     "voting:results": row(EVERYONE),
     "voting:results_json": row(EVERYONE),
@@ -314,6 +324,7 @@ def build_world(org, other_org) -> dict[str, object]:
     Panel.objects.create(organisation=org, name="Medborgarpanelen")
     Panel.objects.create(organisation=other_org, name="Grannpanelen")
     focus_area = FocusAreaFactory(plan__organisation=org)
+    recipient = Recipient.objects.create(organisation=org, email="anna@example.se")
     version = publish_compilation(compilation=compilation_for(process), actor=people[STAFF])
     return {
         "people": people,
@@ -335,6 +346,7 @@ def build_world(org, other_org) -> dict[str, object]:
             ballot=ballot, receipt="R2026-0001", idempotency_key="k" * 32,
             choices={ballot.options.first().key: 1}).receipt,
         "version": version.number, "token": cancellation_token(registration),
+        "confirm_token": tokens.confirm_token(recipient), "unsubscribe_token": tokens.unsubscribe_token(recipient),
         "decision": DecisionFactory(organisation=org).pk, "focus_area": focus_area.pk,
         "focus_area_slug": focus_area.slug,
         "membership": Membership.objects.get(user=people[RESIDENT]).pk,

@@ -19,6 +19,8 @@ from radslag.core.errors import DomainError
 from radslag.core.mail import send_after_commit
 from radslag.dialogues.models import Activity, Registration
 from radslag.dialogues.permissions import can_register
+from radslag.messaging.consent import ask_to_be_told
+from radslag.messaging.models import Source
 
 # A new salt: links signed by earlier versions (which carried the e-mail address) no longer open.
 CANCEL_SALT = "radslag.dialogues.registration.cancel.v2"
@@ -114,9 +116,12 @@ def _check_open(activity: Activity, email: str) -> None:
 
 @transaction.atomic
 def register_for_activity(
-    *, activity: Activity, name: str, email: str, needs: str = "", user: Any = None, site_url: str = ""
+    *, activity: Activity, name: str, email: str, needs: str = "", user: Any = None, site_url: str = "",
+    tell_me: bool = False,
 ) -> Registration:
-    """Confirm a place while there are places left, otherwise put the person on the waiting list."""
+    """Confirm a place while there are places left, otherwise put the person on the waiting list.
+
+    With `tell_me` the person also asked to hear what happens with the dialogue's input, at the same address."""
     # Lock the activity row so that two people can never both get the last place.
     activity = Activity.objects.select_for_update().select_related("process__organisation").get(pk=activity.pk)
     _check_open(activity, email)
@@ -128,6 +133,12 @@ def register_for_activity(
     )
     record_event(organisation=activity.process.organisation, actor=user, action="registration.created",
                  target=activity, data={"registration": registration.pk, "status": status})
+    if tell_me:
+        ask_to_be_told(
+            organisation=activity.process.organisation, email=email, source=Source.REGISTRATION,
+            source_id=registration.pk, process_id=activity.process_id, language=translation.get_language() or "sv",
+            user=user if getattr(user, "is_authenticated", False) else None,
+        )
     _mail_registration(registration, site_url=site_url)
     return registration
 

@@ -60,7 +60,8 @@ def activity_detail(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     process, activity = _activity(request, slug, pk)
     registration_open = activity.registration_required and can_register(process) and activity.cancelled_at is None
     another = request.GET.get(ANOTHER) == "1"  # registering someone else: a clean form
-    form = RegistrationForm(request.POST or None, user=None if another else request.user)
+    form = RegistrationForm(request.POST or None, user=None if another else request.user,
+                            organisation=process.organisation)
     if request.method == "POST" and registration_open and form.is_valid():
         try:
             registration = services.register_for_activity(

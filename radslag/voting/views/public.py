@@ -8,11 +8,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from radslag.core.clients import client_address
 from radslag.core.errors import DomainError
 from radslag.core.throttle import throttled
+from radslag.messaging.consent import ask_to_be_told
+from radslag.messaging.forms import TellMeForm
+from radslag.messaging.models import Source
 from radslag.voting.codes import display_code, hash_code, normalise_code
 from radslag.voting.forms import CodeForm, VoteForm
 from radslag.voting.models import Ballot, BallotStatus, CastBallot, Eligibility, Method, VotingCode
@@ -125,7 +130,8 @@ def _cast(request: HttpRequest, ballot: Ballot, options: list) -> HttpResponse:
 def receipt(request: HttpRequest, ballot_pk: int, receipt: str) -> HttpResponse:
     ballot = public_ballot(request, ballot_pk)
     cast = get_object_or_404(CastBallot, ballot=ballot, receipt=receipt)
-    return render(request, "voting/receipt.html", {"ballot": ballot, "cast": cast})
+    tell_me_form = TellMeForm(organisation=ballot.organisation, user=request.user)
+    return render(request, "voting/receipt.html", {"ballot": ballot, "cast": cast, "form": tell_me_form})
 
 
 def ballot_list(request: HttpRequest, ballot_pk: int) -> HttpResponse:
@@ -152,3 +158,24 @@ def describe_choices(ballot: Ballot, choices: object, titles: dict[str, str]) ->
         separator = " > " if ballot.method == "ranked" else "; "
         return separator.join(titles.get(str(k), str(k)) for k in choices)
     return titles.get(str(choices), str(choices))
+
+
+@require_POST
+def tell_me(request: HttpRequest, ballot_pk: int) -> HttpResponse:
+    """The receipt page's "tell me what happens". Its address holds no receipt, and what is stored names only
+    the process: nothing links the address to a cast ballot (see radslag.messaging.consent)."""
+    ballot = public_ballot(request, ballot_pk)
+    if refusal := throttled(request, "consent"):
+        return refusal
+    form = TellMeForm(request.POST, organisation=ballot.organisation, user=request.user)
+    if not form.tell_me_address():
+        return render(request, "voting/tell_me.html", {"ballot": ballot, "form": form}, status=400)
+    recipient = ask_to_be_told(
+        organisation=ballot.organisation, email=form.tell_me_address(), source=Source.BALLOT,
+        process_id=ballot.process_id, language=get_language() or "sv",
+        user=request.user if request.user.is_authenticated else None,
+    )
+    back = reverse("voting:results", kwargs={"ballot_pk": ballot.pk})
+    return render(request, "messaging/asked.html", {
+        "recipient": recipient, "back_url": back, "back_label": _("Results"),
+    })

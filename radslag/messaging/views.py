@@ -1,0 +1,145 @@
+"""The pages mail links to (confirm, unsubscribe, preferences), following, and a person's own mail.
+
+Links in mail carry a signed token instead of a session, so these pages work without signing in. A
+tampered or expired token gets a clear page with status 400; a token of another municipality is not
+found here (404).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from radslag.core.throttle import throttled
+from radslag.messaging import consent, tokens
+from radslag.messaging.forms import FollowForm, SubscriptionChangeForm
+from radslag.messaging.models import Recipient, Topic
+from radslag.messaging.topics import describe
+from radslag.organisations.models import Organisation
+
+
+def _organisation(request: HttpRequest) -> Organisation:
+    return request.organisation  # type: ignore[attr-defined]
+
+
+def _bad_link(request: HttpRequest, error: tokens.BadToken) -> HttpResponse:
+    return render(request, "messaging/bad_link.html", {"expired": error.expired}, status=400)
+
+
+def _here(request: HttpRequest, recipient: Recipient) -> Recipient:
+    if recipient.organisation_id != _organisation(request).pk:
+        raise Http404
+    return recipient
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """GET only shows a button: mail scanners open links, and must not confirm on the person's behalf."""
+    try:
+        recipient = _here(request, tokens.recipient_from_confirm_token(token))
+    except tokens.BadToken as error:
+        return _bad_link(request, error)
+    if request.method == "POST":
+        consent.confirm_address(recipient=recipient)
+        recipient.refresh_from_db()
+        return render(request, "messaging/confirmed.html", {
+            "recipient": recipient, "preferences_token": tokens.unsubscribe_token(recipient),
+        })
+    return render(request, "messaging/confirm.html", {"recipient": recipient, "token": token})
+
+
+@csrf_exempt  # RFC 8058: mail clients POST "List-Unsubscribe=One-Click" with no cookie; the signed token is the key
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        recipient = _here(request, tokens.recipient_from_unsubscribe_token(token))
+    except tokens.BadToken as error:
+        return _bad_link(request, error)
+    if request.method == "POST":
+        consent.unsubscribe_all(recipient=recipient)
+        return render(request, "messaging/unsubscribed.html", {"recipient": recipient, "token": token})
+    return render(request, "messaging/unsubscribe.html", {"recipient": recipient, "token": token})
+
+
+def _change(request: HttpRequest, recipient: Recipient) -> None:
+    form = SubscriptionChangeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Nothing was changed. Try again."))
+        return
+    data = form.cleaned_data
+    if data["action"] == "end":
+        consent.end_subscription(recipient=recipient, subscription_id=data["subscription"])
+        messages.success(request, _("You will no longer get mail about that."))
+    elif consent.change_frequency(recipient=recipient, subscription_id=data["subscription"],
+                                  frequency=data["frequency"]):
+        messages.success(request, _("Saved."))
+
+
+def _listing(recipient: Recipient) -> dict[str, Any]:
+    rows = [
+        (subscription, describe(recipient.organisation, subscription.topic, subscription.topic_id))
+        for subscription in recipient.subscriptions.order_by("ended_at", "-created_at")
+    ]
+    return {"recipient": recipient, "rows": rows}
+
+
+@require_http_methods(["GET", "POST"])
+def preferences(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        recipient = _here(request, tokens.recipient_from_unsubscribe_token(token))
+    except tokens.BadToken as error:
+        return _bad_link(request, error)
+    if request.method == "POST":
+        _change(request, recipient)
+        return redirect("messaging:preferences", token=token)
+    return render(request, "messaging/preferences.html", {**_listing(recipient), "token": token})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_mail(request: HttpRequest) -> HttpResponse:
+    """A signed-in person's addresses and what each is told about."""
+    recipients = consent.recipients_of(request.user, _organisation(request))
+    if request.method == "POST":
+        chosen = next((r for r in recipients if str(r.pk) == request.POST.get("recipient")), None)
+        if chosen is not None and request.POST.get("action") == "all":
+            consent.unsubscribe_all(recipient=chosen)
+            messages.success(request, _("You will get no more mail from us at %(email)s.") % {"email": chosen.email})
+        elif chosen is not None:
+            _change(request, chosen)
+        return redirect("messaging:my_mail")
+    return render(request, "messaging/my_mail.html", {"listings": [_listing(r) for r in recipients]})
+
+
+@require_http_methods(["GET", "POST"])
+def follow(request: HttpRequest) -> HttpResponse:
+    """Follow the municipality, a process or a focus area (?amne=process&id=5)."""
+    organisation = _organisation(request)
+    topic = request.GET.get("amne") or Topic.ORGANISATION
+    topic_id = request.GET.get("id", "")
+    if topic not in Topic.values or (topic != Topic.ORGANISATION and not topic_id.isdigit()):
+        raise Http404
+    number = int(topic_id) if topic != Topic.ORGANISATION else None
+    about = describe(organisation, topic, number)
+    if about is None:
+        raise Http404
+    if request.method == "POST" and (refusal := throttled(request, "consent")):
+        return refusal
+    form = FollowForm(request.POST or None, organisation=organisation, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        subscription = consent.follow(
+            organisation=organisation, email=form.address(), topic=topic, topic_id=number,
+            frequency=form.cleaned_data["frequency"], language=get_language() or "sv", user=request.user,
+        )
+        return render(request, "messaging/followed.html", {
+            "about": about, "recipient": subscription.recipient, "subscription": subscription,
+        })
+    return render(request, "messaging/follow.html", {"about": about, "form": form})
