@@ -215,7 +215,13 @@ CELERY_TIMEZONE = TIME_ZONE
 # `celery -A config beat` runs these; retention (gallring) nightly, when the service is quiet.
 CELERY_BEAT_SCHEDULE = {
     "apply-retention": {"task": "radslag.audit.apply_retention", "schedule": crontab(hour=3, minute=30)},
+    # Newsletters scheduled by staff go out within five minutes of their time.
+    "send-due-newsletters": {"task": "radslag.messaging.send_due_newsletters", "schedule": crontab(minute="*/5")},
+    # The day-before reminder to everyone registered for tomorrow's activities.
+    "remind-registrants": {"task": "radslag.dialogues.send_activity_reminders", "schedule": crontab(hour=9, minute=0)},
 }
+# Task modules that are not called tasks.py (autodiscovery finds only those).
+CELERY_IMPORTS = ("radslag.messaging.newsletter_tasks",)
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

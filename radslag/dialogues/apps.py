@@ -11,3 +11,8 @@ class DialoguesConfig(AppConfig):
 
         register(REGISTRATIONS)
         register(HOSTED_TABLES)
+
+        from radslag.dialogues.newsletter_lists import process_lists
+        from radslag.messaging.newsletter_lists import register as register_newsletter_lists
+
+        register_newsletter_lists(process_lists)
