@@ -188,5 +188,5 @@ def test_writing_to_an_activity_without_hosts_says_so(client_for, org, staff):
     response = client_for(org, staff).post(
         reverse("dialogues:activity_mail", args=[activity.process.pk, activity.pk]),
         {"audience": "table_hosts", "subject": "Hej", "body": "Text", "nonce": "n2"})
-    assert response.status_code == 200 and "no table host has an account" in response.content.decode()
+    assert response.status_code == 200 and "ingen bordsvärd har ett konto" in response.content.decode()
     assert not Message.objects.exists()

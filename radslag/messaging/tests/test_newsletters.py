@@ -83,8 +83,8 @@ def test_an_uploaded_image_is_in_the_library_and_served_at_its_own_address(staff
 
 
 @pytest.mark.parametrize(("name", "content", "message"), [
-    ("fake.png", b"this is not a picture", "not an image we can read"),
-    ("anim.gif", image_bytes("GIF"), "not an image we can read"),
+    ("fake.png", b"this is not a picture", "inte en bild som vi kan läsa"),
+    ("anim.gif", image_bytes("GIF"), "inte en bild som vi kan läsa"),
 ])
 def test_the_library_takes_only_png_jpeg_and_webp_read_from_the_content(staff_client, name, content, message):
     response = upload(staff_client, name=name, content=content)
@@ -106,7 +106,7 @@ def test_an_image_without_alt_text_is_refused_at_upload(staff_client):
 def test_a_file_over_the_size_limit_is_refused(staff_client, settings):
     settings.RADSLAG_MEDIA_MAX_BYTES = 100
     response = upload(staff_client, content=image_bytes(size=(200, 200)))
-    assert "too large" in response.content.decode() and not MediaImage.objects.exists()
+    assert "för stor" in response.content.decode() and not MediaImage.objects.exists()
 
 
 def test_another_municipalitys_image_is_not_served(client_for, other_org, picture):
@@ -119,7 +119,7 @@ def test_a_newsletter_can_only_show_images_from_the_library(staff_client, pictur
     data = {"recipients_list": "organisation:", "title": "Blad", "title_en": "", "body_en": "",
             "body": "Se här ![Katt](https://example.com/katt.png)"}
     response = staff_client.post(reverse("newsletters:create"), data)
-    assert "can only come from the media library" in response.content.decode()
+    assert "kan bara hämtas från bildbiblioteket" in response.content.decode()
     data["body"] = f"Se här ![En röd ruta]({picture.url})"
     assert staff_client.post(reverse("newsletters:create"), data).status_code == 302
     assert Newsletter.objects.get().body == data["body"]
@@ -129,13 +129,13 @@ def test_a_newsletter_with_an_image_without_alt_text_cannot_be_sent(staff_client
     subscriber(org, "anna@example.se")
     newsletter = letter(org, body=f"Hej\n\n![]({picture.url})")
     response = staff_client.post(reverse("newsletters:send", args=[newsletter.pk]), follow=True)
-    assert "has no alt text" in response.content.decode()
+    assert "saknar alternativtext" in response.content.decode()
     newsletter.refresh_from_db()
     assert newsletter.sent_at is None and not Message.objects.exists()
     schedule = staff_client.post(reverse("newsletters:schedule", args=[newsletter.pk]),
                                  {"send_at": (timezone.localtime() + dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")},
                                  follow=True)
-    assert "has no alt text" in schedule.content.decode()
+    assert "saknar alternativtext" in schedule.content.decode()
     newsletter.refresh_from_db()
     assert newsletter.scheduled_for is None
 
@@ -201,7 +201,7 @@ def test_a_time_in_the_past_cannot_be_scheduled(staff_client, org):
     newsletter = letter(org)
     response = staff_client.post(reverse("newsletters:schedule", args=[newsletter.pk]),
                                  {"send_at": "2020-01-01T10:00"}, follow=True)
-    assert "Choose a time in the future" in response.content.decode()
+    assert "Välj en tid framåt i tiden" in response.content.decode()
 
 
 def test_the_send_report_counts_the_deliveries_statuses(staff_client, org, staff):
@@ -217,7 +217,7 @@ def test_the_send_report_counts_the_deliveries_statuses(staff_client, org, staff
     report = newsletters.send_report(newsletter)
     assert (report.recipients, report.sent, report.refused, report.withdrawn, report.waiting) == (5, 2, 1, 1, 1)
     page = staff_client.get(reverse("newsletters:edit", args=[newsletter.pk])).content.decode()
-    assert "Send report" in page and "Refused by the server" in page
+    assert "Utskicksrapport" in page and "Vägrades av servern" in page
 
 
 def test_a_sent_newsletter_can_no_longer_be_changed(staff_client, org, staff):
@@ -225,7 +225,7 @@ def test_a_sent_newsletter_can_no_longer_be_changed(staff_client, org, staff):
     newsletters.send_newsletter(newsletter=newsletter, actor=staff)
     response = staff_client.post(reverse("newsletters:edit", args=[newsletter.pk]), {
         "recipients_list": "organisation:", "title": "Ändrad", "body": "Ny text"})
-    assert "can no longer be changed" in response.content.decode()
+    assert "kan inte längre ändras" in response.content.decode()
     newsletter.refresh_from_db()
     assert newsletter.title == "Månadsblad december"
 
