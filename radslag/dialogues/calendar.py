@@ -29,7 +29,8 @@ def escape_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """Split a content line into pieces of at most 75 octets, each continuation starting with a space."""
-    pieces, current, size = [], "", 0
+    pieces: list[str] = []
+    current, size = "", 0
     for char in line:
         width = len(char.encode("utf-8"))
         limit = FOLD_AT if not pieces else FOLD_AT - 1  # a continuation's leading space counts

@@ -239,7 +239,7 @@ class MediaImage(TimeStamped):
 
     @property
     def content_type(self) -> str:
-        return {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}.get(self.format, "application/octet-stream")
+        return {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}.get(self.format, "image/png")
 
 
 class NewsletterQuerySet(models.QuerySet["Newsletter"]):

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -121,7 +122,7 @@ def schedule(request: HttpRequest, newsletter_pk: int) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect("newsletters:edit", newsletter_pk=newsletter.pk)
     send_at = form.cleaned_data["send_at"]
     return _act(request, newsletter, lambda: newsletters.schedule_newsletter(
@@ -179,10 +180,10 @@ def issue(request: HttpRequest, newsletter_pk: int) -> HttpResponse:
 
 
 @require_GET
-def image(request: HttpRequest, image_pk: int, extension: str) -> HttpResponse:
+def image(request: HttpRequest, image_pk: int, extension: str) -> HttpResponseBase:
     """A library image, from the default storage (a local folder, or S3 in a scaled-out installation)."""
     found = get_object_or_404(MediaImage, pk=image_pk, organisation=_organisation(request))
-    if found.url != f"/bilder/{image_pk}.{extension}" or not found.file.storage.exists(found.file.name):
+    if found.url != f"/bilder/{image_pk}.{extension}" or not found.file.storage.exists(found.file.name or ""):
         raise Http404("No such image.")
     response = FileResponse(found.file.open("rb"), content_type=found.content_type)
     response["Cache-Control"] = "public, max-age=86400"

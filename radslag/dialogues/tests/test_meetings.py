@@ -141,8 +141,8 @@ def test_everyone_registered_is_reminded_the_day_before_once(org, django_capture
 
 
 def test_the_reminder_is_in_the_registrants_language_where_it_is_known(org):
-    activity = ActivityFactory(process=ProcessFactory(organisation=org), title="Dialogkväll", title_en="Dialogue evening",
-                               registration_required=True, starts_at=tomorrow_at(18))
+    activity = ActivityFactory(process=ProcessFactory(organisation=org), title="Dialogkväll",
+                               title_en="Dialogue evening", registration_required=True, starts_at=tomorrow_at(18))
     Recipient.objects.create(organisation=org, email="emma@example.se", language="en")
     register(activity, "emma@example.se")
     send_reminders()

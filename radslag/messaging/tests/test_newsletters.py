@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 
-from radslag.dialogues.tests.factories import ProcessFactory
 from radslag.messaging import consent, markup, newsletters
 from radslag.messaging.models import Delivery, MediaImage, Message, Newsletter, Recipient, Topic
 
@@ -62,7 +61,8 @@ def letter(org, body="## Hej\n\nNytt från kommunen.", **fields) -> Newsletter:
 # --- markup ---------------------------------------------------------------------------------------------
 
 def test_markup_passes_no_raw_html_and_finds_images_without_alt():
-    text = "## Rubrik\n\n<script>alert(1)</script> [klick](javascript:alert(1)) ![](/bilder/1.png) ![Träd](/bilder/2.png)"
+    text = ("## Rubrik\n\n<script>alert(1)</script> [klick](javascript:alert(1)) "
+            "![](/bilder/1.png) ![Träd](/bilder/2.png)")
     html = markup.to_html(text)
     assert "<script>" not in html and 'href="javascript' not in html
     assert markup.image_alt_missing(text) == ["/bilder/1.png"]
@@ -141,25 +141,6 @@ def test_a_newsletter_with_an_image_without_alt_text_cannot_be_sent(staff_client
 
 
 # --- sending --------------------------------------------------------------------------------------------
-
-def test_a_process_newsletter_goes_to_the_confirmed_subscribers_of_that_process_once(
-    org, staff, django_capture_on_commit_callbacks
-):
-    process = ProcessFactory(organisation=org)
-    subscriber(org, "anna@example.se", Topic.PROCESS, process.pk)
-    subscriber(org, "unconfirmed@example.se", Topic.PROCESS, process.pk, confirmed=False)
-    subscriber(org, "other-process@example.se", Topic.PROCESS, process.pk + 1000)
-    gone = subscriber(org, "gone@example.se", Topic.PROCESS, process.pk)
-    consent.unsubscribe_all(recipient=gone)
-    newsletter = letter(org, topic=Topic.PROCESS, topic_id=process.pk)
-    with django_capture_on_commit_callbacks(execute=True):
-        newsletters.send_newsletter(newsletter=newsletter, actor=staff)
-    with pytest.raises(newsletters.DomainError):
-        newsletters.send_newsletter(newsletter=newsletter, actor=staff)
-    assert [m.to for m in mail.outbox] == [["anna@example.se"]]
-    message = Message.objects.get(key=f"newsletter:{newsletter.pk}")
-    assert message.kind == Message.Kind.NEWSLETTER and message.deliveries.count() == 1
-
 
 def test_a_municipality_newsletter_goes_to_those_who_follow_the_whole_municipality(
     org, staff, django_capture_on_commit_callbacks
@@ -243,13 +224,3 @@ def test_a_sent_issue_is_public_and_the_preview_shows_the_same_article(staff_cli
     assert body in preview and body in public
     archive = client_for(org).get(reverse("newsletters:archive")).content.decode()
     assert "Månadsblad december" in archive
-
-
-def test_a_process_archive_lists_only_that_processs_issues(client_for, org, staff):
-    process = ProcessFactory(organisation=org, slug="motesplatser")
-    mine = letter(org, title="Om mötesplatser", topic=Topic.PROCESS, topic_id=process.pk)
-    newsletters.send_newsletter(newsletter=mine, actor=staff)
-    newsletters.send_newsletter(newsletter=letter(org, title="Om hela kommunen"), actor=staff)
-    page = client_for(org).get(reverse("newsletters:process_archive", args=["motesplatser"])).content.decode()
-    assert "Om mötesplatser" in page and "Om hela kommunen" not in page
-    assert client_for(org).get(reverse("newsletters:process_archive", args=["finns-inte"])).status_code == 404
