@@ -224,3 +224,26 @@ def test_a_sent_issue_is_public_and_the_preview_shows_the_same_article(staff_cli
     assert body in preview and body in public
     archive = client_for(org).get(reverse("newsletters:archive")).content.decode()
     assert "Månadsblad december" in archive
+
+
+def test_the_beat_schedule_names_tasks_celery_knows(settings):
+    from config.celery import app
+
+    app.loader.import_default_modules()
+    for entry in ("send-due-newsletters", "remind-registrants"):
+        assert settings.CELERY_BEAT_SCHEDULE[entry]["task"] in app.tasks
+
+
+def test_the_beat_task_and_the_command_send_what_is_due(org, staff, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    from radslag.messaging.newsletter_tasks import send_due_newsletters
+
+    subscriber(org, "anna@example.se")
+    first, second = letter(org, title="Ett"), letter(org, title="Två")
+    Newsletter.objects.update(scheduled_for=timezone.now() - dt.timedelta(minutes=1))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_due_newsletters.delay().get() == 2
+    call_command("send_due_newsletters", stdout=io.StringIO())
+    assert sorted(m.subject for m in mail.outbox) == ["Ett", "Två"]
+    assert Newsletter.objects.filter(pk__in=[first.pk, second.pk], sent_at__isnull=False).count() == 2
