@@ -72,7 +72,7 @@ class MediaImageForm(forms.ModelForm):
 
 
 def library_image_ids(text: str) -> tuple[set[int], list[str]]:
-    """The library images a text shows (their ids), and the addresses of any other images."""
+    """The library images a text may show (their ids), and the addresses that are no library address."""
     ids, others = set(), []
     for src in markup.image_sources(text):
         match = _LIBRARY_SRC.match(src)
@@ -117,12 +117,13 @@ class NewsletterForm(forms.ModelForm):
 
     def _check_images(self, name: str) -> str:
         text = self.cleaned_data.get(name, "")
-        ids, others = library_image_ids(text)
-        known = set(self.library.filter(pk__in=ids).values_list("pk", flat=True))
-        if others or ids - known:
+        ids, _others = library_image_ids(text)
+        known = {image.url for image in self.library.filter(pk__in=ids)}
+        strangers = [src for src in markup.image_sources(text) if src not in known]
+        if strangers:
             raise forms.ValidationError(_("Images can only come from the media library. Insert them with the "
                                           "image picker; these are not in it: %(list)s")
-                                        % {"list": ", ".join(others + [f"/bilder/{pk}" for pk in ids - known])})
+                                        % {"list": ", ".join(strangers)})
         return text
 
     def clean_body(self) -> str:

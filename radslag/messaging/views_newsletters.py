@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import F
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -52,7 +53,9 @@ def issue_context(newsletter: Newsletter) -> dict[str, Any]:
 @requires_capability(Capability.NEWSLETTERS_MANAGE)
 def staff_list(request: HttpRequest) -> HttpResponse:
     organisation = _organisation(request)
-    items = Newsletter.objects.filter(organisation=organisation).order_by("sent_at", "-created_at")
+    # Drafts and scheduled ones first, then the sent ones, newest first.
+    items = Newsletter.objects.filter(organisation=organisation).order_by(
+        F("sent_at").desc(nulls_first=True), "-created_at")
     titles = {item.key: item.title for item in newsletter_lists.lists_of(organisation)}
     return render(request, "messaging/newsletters/staff_list.html", {
         "items": [(item, titles.get(f"{item.topic}:{item.topic_id or ''}", "–")) for item in items],

@@ -85,6 +85,9 @@ def test_staff_write_test_send_and_archive_a_newsletter(page_as, page, staff_mem
     assert_accessible(page, "an archived newsletter")
     page.goto("/manadsblad/")
     assert_accessible(page, "the newsletter archive")
+    staff.goto("/personal/manadsblad/")
+    expect(staff.get_by_role("table")).to_contain_text("Månadsblad december")
+    assert_accessible(staff, "the staff list of newsletters")
 
 
 def test_staff_write_to_the_registrants_of_an_activity(page_as, staff_member, process, smtp_server):

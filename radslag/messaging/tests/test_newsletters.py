@@ -120,6 +120,9 @@ def test_a_newsletter_can_only_show_images_from_the_library(staff_client, pictur
             "body": "Se här ![Katt](https://example.com/katt.png)"}
     response = staff_client.post(reverse("newsletters:create"), data)
     assert "kan bara hämtas från bildbiblioteket" in response.content.decode()
+    data["body"] = f"Fel ändelse ![En röd ruta](/bilder/{picture.pk}.webp)"
+    wrong_extension = staff_client.post(reverse("newsletters:create"), data).content.decode()
+    assert "kan bara hämtas från bildbiblioteket" in wrong_extension
     data["body"] = f"Se här ![En röd ruta]({picture.url})"
     assert staff_client.post(reverse("newsletters:create"), data).status_code == 302
     assert Newsletter.objects.get().body == data["body"]
