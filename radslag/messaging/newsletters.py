@@ -81,6 +81,8 @@ def subscribers(newsletter: Newsletter) -> QuerySet[Recipient]:
 def send_test(*, newsletter: Newsletter, actor: Any) -> Message:
     """The newsletter, exactly as subscribers will get it, to the staff member's own address."""
     _check_sendable(newsletter)
+    if not getattr(actor, "email", ""):
+        raise DomainError(_("Your account has no e-mail address to send a test to."))
     recipient = consent.recipient_for(organisation=newsletter.organisation, email=actor.email, user=actor)
     if not recipient.can_receive:
         raise DomainError(_("A test cannot be sent to %(email)s: the address is not confirmed, or it has "
@@ -130,10 +132,17 @@ def send_newsletter(*, newsletter: Newsletter, actor: Any = None) -> Message:
 def send_due(*, now: dt.datetime | None = None) -> int:
     """Send every scheduled newsletter whose time has come; one that cannot be sent is left for staff."""
     sent = 0
-    for newsletter in Newsletter.objects.due(now or timezone.now()).order_by("scheduled_for"):
+    for newsletter in Newsletter.objects.due(now or timezone.now()).select_related("organisation").order_by(
+        "scheduled_for"
+    ):
         try:
             send_newsletter(newsletter=newsletter)
-        except DomainError:
+        except DomainError as error:
+            # Changed since it was scheduled so that it may not go out: back to a draft, which the staff
+            # page shows with what stops it, instead of staying "scheduled" for a time long past.
+            Newsletter.objects.filter(pk=newsletter.pk, sent_at__isnull=True).update(scheduled_for=None)
+            record_event(organisation=newsletter.organisation, actor=None, action="newsletter.not_sent",
+                         target=newsletter, reason=error.message, data={"problems": error.details})
             continue
         sent += 1
     return sent

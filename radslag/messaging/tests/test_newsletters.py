@@ -250,3 +250,12 @@ def test_the_beat_task_and_the_command_send_what_is_due(org, staff, django_captu
     call_command("send_due_newsletters", stdout=io.StringIO())
     assert sorted(m.subject for m in mail.outbox) == ["Ett", "Två"]
     assert Newsletter.objects.filter(pk__in=[first.pk, second.pk], sent_at__isnull=False).count() == 2
+
+
+def test_a_scheduled_newsletter_that_can_no_longer_be_sent_goes_back_to_a_draft(org, staff, picture):
+    newsletter = letter(org)
+    newsletters.schedule_newsletter(newsletter=newsletter, actor=staff, send_at=timezone.now() + dt.timedelta(hours=1))
+    Newsletter.objects.filter(pk=newsletter.pk).update(body=f"Ny bild ![]({picture.url})")
+    assert newsletters.send_due(now=timezone.now() + dt.timedelta(hours=2)) == 0
+    newsletter.refresh_from_db()
+    assert newsletter.status == Newsletter.Status.DRAFT and not Message.objects.exists()
