@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("radslag.audit.urls")),
     path("", include("radslag.messaging.urls")),
     path("", include("radslag.governance.urls")),
+    path("", include("radslag.messaging.urls_newsletters")),
     path("", include("radslag.dialogues.urls")),
     path("", include("radslag.contributions.urls")),
     path("", include("radslag.contributions.urls_io")),

@@ -219,6 +219,10 @@ CELERY_BEAT_SCHEDULE = {
     "messaging-resume-sending": {"task": "radslag.messaging.tasks.resume_sending", "schedule": 60.0},
     "messaging-weekly-digest": {"task": "radslag.messaging.tasks.build_weekly_digests",
                                 "schedule": crontab(hour=7, minute=0)},
+    # Newsletters scheduled by staff go out within five minutes of their time.
+    "send-due-newsletters": {"task": "radslag.messaging.send_due_newsletters", "schedule": crontab(minute="*/5")},
+    # The day-before reminder to everyone registered for tomorrow's activities.
+    "remind-registrants": {"task": "radslag.dialogues.send_activity_reminders", "schedule": crontab(hour=9, minute=0)},
 }
 # The outbox (radslag.messaging.sender): deliveries per batch (one SMTP connection each), the lease a
 # worker holds on a batch, parallel sender tasks per message, and tries before a delivery is given up.
@@ -228,6 +232,8 @@ RADSLAG_MAIL_SENDERS = int(os.environ.get("RADSLAG_MAIL_SENDERS", "2"))
 RADSLAG_MAIL_TASK_SECONDS = int(os.environ.get("RADSLAG_MAIL_TASK_SECONDS", "120"))
 RADSLAG_MAIL_MAX_ATTEMPTS = int(os.environ.get("RADSLAG_MAIL_MAX_ATTEMPTS", "6"))
 RADSLAG_MAIL_RETRY_SECONDS = int(os.environ.get("RADSLAG_MAIL_RETRY_SECONDS", "300"))
+# Task modules that are not called tasks.py (autodiscovery finds only those).
+CELERY_IMPORTS = ("radslag.messaging.newsletter_tasks",)
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

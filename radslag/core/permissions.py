@@ -32,6 +32,8 @@ class Capability(StrEnum):
     VOTING_ENTER_PAPER = "voting.enter_paper"  # count paper ballots
     DECISIONS_MANAGE = "decisions.manage"
     PANEL_MANAGE = "panel.manage"  # the citizen panel and its invitation files (addresses)
+    NEWSLETTERS_MANAGE = "newsletters.manage"  # write, test, schedule and send newsletters (månadsblad)
+    MEDIA_MANAGE = "media.manage"  # upload images to the media library, with their alt text
     FEEDBACK_READ = "feedback.read"  # what visitors said about the site's pages
     GOVERNANCE_MANAGE = "governance.manage"  # vision, strategic plan, focus areas
     ORGANISATION_CONFIGURE = "organisation.configure"  # accessibility statement, localities, bodies
@@ -60,6 +62,8 @@ PERMISSIONS: Mapping[Capability, frozenset[str]] = {
     Capability.VOTING_ENTER_PAPER: _STAFF,
     Capability.DECISIONS_MANAGE: _STAFF,
     Capability.PANEL_MANAGE: _STAFF,
+    Capability.NEWSLETTERS_MANAGE: _STAFF,
+    Capability.MEDIA_MANAGE: _STAFF,
     Capability.FEEDBACK_READ: _STAFF,
     Capability.GOVERNANCE_MANAGE: _ADMIN,
     Capability.ORGANISATION_CONFIGURE: _ADMIN,

@@ -17,6 +17,7 @@ from radslag.demo.seed.contributions import load_contributions
 from radslag.demo.seed.current import load_current
 from radslag.demo.seed.governance import load_governance
 from radslag.demo.seed.municipality import DEMO_SLUG, load_municipality
+from radslag.demo.seed.newsletters import load_newsletters
 from radslag.demo.seed.opinions import load_opinions
 from radslag.demo.seed.panel import PANEL_DOMAIN, load_panel
 from radslag.demo.seed.people import load_people
@@ -62,6 +63,7 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     load_voting(context)
     load_opinions(context)
     load_panel(context)
+    load_newsletters(context)
     close_ale360(context)
     record_event(
         organisation=context.organisation, actor=None, action="demo.loaded", target=context.organisation,

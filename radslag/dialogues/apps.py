@@ -17,3 +17,7 @@ class DialoguesConfig(AppConfig):
         from radslag.messaging.topics import register as register_topic
 
         register_topic(Topic.PROCESS, process_topic)
+        from radslag.dialogues.newsletter_lists import process_lists
+        from radslag.messaging.newsletter_lists import register as register_newsletter_lists
+
+        register_newsletter_lists(process_lists)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from radslag.dialogues.views import public, registration, staff, staff_plan
+from radslag.dialogues.views import calendar, public, registration, staff, staff_mail, staff_plan
 
 app_name = "dialogues"
 
@@ -11,6 +11,8 @@ public_patterns = [
     path("dialoger/<slug:slug>/aktiviteter/<int:pk>/", registration.activity_detail, name="activity_detail"),
     path("dialoger/<slug:slug>/aktiviteter/<int:pk>/avboka/<str:token>/", registration.registration_cancel,
          name="registration_cancel"),
+    path("dialoger/<slug:slug>/kalender.ics", calendar.process_ics, name="process_ics"),
+    path("dialoger/<slug:slug>/aktiviteter/<int:pk>/kalender.ics", calendar.activity_ics, name="activity_ics"),
 ]
 
 staff_patterns = [
@@ -30,6 +32,8 @@ staff_patterns = [
          name="activity_edit"),
     path("personal/processer/<int:pk>/aktiviteter/<int:activity_pk>/installd/", staff_plan.activity_cancel,
          name="activity_cancel"),
+    path("personal/processer/<int:pk>/aktiviteter/<int:activity_pk>/skriv/", staff_mail.activity_mail,
+         name="activity_mail"),
     path("personal/processer/<int:pk>/aktiviteter/<int:activity_pk>/bord/ny/", staff_plan.table_edit,
          name="table_create"),
     path("personal/processer/<int:pk>/aktiviteter/<int:activity_pk>/bord/<int:table_pk>/", staff_plan.table_edit,

@@ -23,6 +23,7 @@ _OPINIONS = ("omrostning", "asiktskartlaggning")
 _DECISIONS = ("aterkoppling", "beslut")
 _GOVERNANCE = ("administration", "styrning")
 _ORGANISATION = ("administration", "organisationen")
+_NEWSLETTERS = ("aterkoppling", "manadsblad")
 
 PAGE_HELP: dict[str, tuple[str, str]] = {
     "dialogues:staff_home": ("kom-igang", "personalsidan"),
@@ -39,6 +40,15 @@ PAGE_HELP: dict[str, tuple[str, str]] = {
     "dialogues:activity_create": _ACTIVITIES,
     "dialogues:activity_edit": _ACTIVITIES,
     "dialogues:activity_cancel": ("planera", "installa"),
+    "dialogues:activity_mail": ("planera", "skriv-till-anmalda"),
+    "newsletters:staff_list": _NEWSLETTERS,
+    "newsletters:create": _NEWSLETTERS,
+    "newsletters:edit": _NEWSLETTERS,
+    "newsletters:preview": _NEWSLETTERS,
+    "newsletters:send_test": _NEWSLETTERS,
+    "newsletters:schedule": _NEWSLETTERS,
+    "newsletters:send": _NEWSLETTERS,
+    "newsletters:media_library": ("aterkoppling", "bildbiblioteket"),
     "dialogues:table_create": _TABLES,
     "dialogues:table_edit": _TABLES,
     "contributions:bulk_entry": ("inspel", "snabbinmatning"),

@@ -12,6 +12,8 @@ or a confirmation) and `Delivery` (that message to one recipient). A delivery is
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -198,3 +200,109 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.message_id} → {self.recipient_id}: {self.status}"
+
+
+def _media_path(image: MediaImage, filename: str) -> str:
+    """Stored under a random name: the file's own name may carry a person's name or be guessed."""
+    import secrets
+
+    suffix = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}.get(image.format, "bin")
+    return f"bilder/{image.organisation_id}/{secrets.token_hex(12)}.{suffix}"
+
+
+class MediaImage(TimeStamped):
+    """An image in the municipality's media library: the only images a newsletter may show.
+
+    Alt text is required (Swedish; English optional), so that a picture inserted from the library
+    always carries a description. The file is served by the app itself at `url`.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="media_images")
+    file = models.FileField(_("image file"), upload_to=_media_path, max_length=200)
+    format = models.CharField(max_length=8)  # PNG, JPEG or WEBP, as Pillow read the file
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    alt = models.CharField(_("alt text"), max_length=300)
+    alt_en = models.CharField(_("alt text in English"), max_length=300, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self) -> str:
+        return self.alt
+
+    @property
+    def url(self) -> str:
+        """The image's address on the site; stable for as long as the image exists."""
+        extension = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp"}.get(self.format, "bin")
+        return f"/bilder/{self.pk}.{extension}"
+
+    @property
+    def content_type(self) -> str:
+        return {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}.get(self.format, "image/png")
+
+
+class NewsletterQuerySet(models.QuerySet["Newsletter"]):
+    def sent(self) -> NewsletterQuerySet:
+        return self.filter(sent_at__isnull=False)
+
+    def due(self, now: dt.datetime) -> NewsletterQuerySet:
+        return self.filter(sent_at__isnull=True, scheduled_for__isnull=False, scheduled_for__lte=now)
+
+
+class Newsletter(TimeStamped):
+    """A newsletter (månadsblad) for the whole municipality or one process, in the safe Markdown subset.
+
+    Once sent it is archived as a public page and can no longer be changed; `message` is its outbox
+    entry (key `newsletter:<pk>`), whose deliveries are the send report.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SCHEDULED = "scheduled", _("Scheduled")
+        SENT = "sent", _("Sent")
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="newsletters")
+    topic = models.CharField(_("list"), max_length=20, choices=Topic.choices, default=Topic.ORGANISATION)
+    topic_id = models.PositiveIntegerField(null=True, blank=True)  # the process, for Topic.PROCESS
+    title = models.CharField(_("title"), max_length=200)
+    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
+    body = models.TextField(_("text"), max_length=50000)
+    body_en = models.TextField(_("text in English"), max_length=50000, blank=True)
+    scheduled_for = models.DateTimeField(_("send at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True, db_index=True)
+    message = models.OneToOneField(
+        Message, null=True, blank=True, on_delete=models.SET_NULL, related_name="newsletter"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = NewsletterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-sent_at", "-created_at", "-id"]
+        verbose_name = _("newsletter")
+        verbose_name_plural = _("newsletters")
+        indexes = [models.Index(fields=["organisation", "topic", "topic_id"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def status(self) -> str:
+        if self.sent_at is not None:
+            return self.Status.SENT
+        return self.Status.SCHEDULED if self.scheduled_for is not None else self.Status.DRAFT
+
+    def get_status_display(self) -> str:
+        return str(self.Status(self.status).label)
+
+    @property
+    def message_key(self) -> str:
+        return f"newsletter:{self.pk}"

@@ -18,10 +18,12 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from radslag.accounts.models import Membership, Role
 from radslag.accounts.tests.factories import user_with_role
@@ -40,6 +42,7 @@ from radslag.dialogues.tests.factories import (
 from radslag.governance.tests.factories import DecisionFactory, FocusAreaFactory
 from radslag.messaging import tokens
 from radslag.messaging.models import Recipient
+from radslag.messaging.models import MediaImage, Newsletter, Topic
 from radslag.opinions.models import Statement
 from radslag.opinions.tests.factories import ConversationFactory, StatementFactory
 from radslag.organisations.tests.factories import BodyFactory, LocalityFactory, OrganisationFactory
@@ -148,6 +151,9 @@ ROWS: dict[str, Row] = {
     "dialogues:activity_create": writes(STAFF_WORK),
     "dialogues:activity_edit": writes(STAFF_WORK),
     "dialogues:activity_cancel": posts(STAFF_WORK),
+    "dialogues:activity_mail": writes(STAFF_WORK),
+    "dialogues:activity_ics": row(EVERYONE, pk="activity"),
+    "dialogues:process_ics": row(EVERYONE),
     "dialogues:table_create": writes(STAFF_WORK),
     "dialogues:table_edit": writes(STAFF_WORK),
     # governance
@@ -171,6 +177,19 @@ ROWS: dict[str, Row] = {
     "messaging:preferences": writes(EVERYONE, token="unsubscribe_token"),
     "messaging:follow": writes(EVERYONE),
     "messaging:my_mail": writes(SIGNED_IN),
+    # newsletters and the media library
+    "newsletters:archive": row(EVERYONE),
+    "newsletters:issue": row(EVERYONE, newsletter_pk="sent_newsletter"),
+    "newsletters:process_archive": row(EVERYONE),
+    "newsletters:image": row(EVERYONE),
+    "newsletters:staff_list": row(STAFF_WORK),
+    "newsletters:create": writes(STAFF_WORK),
+    "newsletters:edit": writes(STAFF_WORK),
+    "newsletters:preview": row(STAFF_WORK),
+    "newsletters:send_test": posts(STAFF_WORK),
+    "newsletters:schedule": posts(STAFF_WORK),
+    "newsletters:send": posts(STAFF_WORK),
+    "newsletters:media_library": writes(STAFF_WORK),
     # opinions
     "opinions:participate": row(EVERYONE, pk="conversation"),
     "opinions:vote": posts(EVERYONE, pk="conversation"),
@@ -258,9 +277,9 @@ DEFAULT_PARAMS = {
     "table_pk": "table", "contribution_pk": "contribution", "run_pk": "run", "theme_pk": "theme",
     "conversation_pk": "conversation", "statement_pk": "statement", "ballot_pk": "ballot", "option_pk": "option",
     "batch_pk": "batch", "number": "version", "token": "token", "receipt": "receipt", "fmt": "fmt",
-    "chapter": "chapter",
+    "chapter": "chapter", "newsletter_pk": "newsletter", "image_pk": "image", "extension": "extension",
 }
-NOT_OBJECTS = {"fmt", "chapter"}
+NOT_OBJECTS = {"fmt", "chapter", "extension"}
 
 
 def url_patterns(resolver: URLResolver | None = None, prefix: str = "", namespace: str = ""):
@@ -356,7 +375,19 @@ def build_world(org, other_org) -> dict[str, object]:
         "erasure_request": ErasureRequest.objects.create(
             organisation=org, person=people[RESIDENT], email=people[RESIDENT].email).pk,
         "fmt": "csv", "chapter": "moderering",
+        **newsletter_world(org, process),
     }
+
+
+def newsletter_world(org, process) -> dict[str, object]:
+    image = MediaImage(organisation=org, format="PNG", width=1, height=1, alt="En punkt")
+    image.file.save("punkt.png", ContentFile(b"\x89PNG not really"), save=False)
+    image.save()
+    body = f"Hej!\n\n![En punkt]({image.url})"
+    draft = Newsletter.objects.create(organisation=org, topic=Topic.PROCESS, topic_id=process.pk, title="Utkast",
+                                      body=body)
+    sent = Newsletter.objects.create(organisation=org, title="Månadsblad", body=body, sent_at=timezone.now())
+    return {"newsletter": draft.pk, "sent_newsletter": sent.pk, "image": image.pk, "extension": "png"}
 
 
 def concrete_url(name: str, route_params: list[str], row_: Row, world: dict, persona: str) -> str:
