@@ -31,6 +31,7 @@ class Capability(StrEnum):
     VOTING_MANAGE_CODES = "voting.manage_codes"  # make and print voting codes
     VOTING_ENTER_PAPER = "voting.enter_paper"  # count paper ballots
     DECISIONS_MANAGE = "decisions.manage"
+    ANSWERS_WRITE = "answers.write"  # write and publish the municipality's answers to a dialogue's themes
     PANEL_MANAGE = "panel.manage"  # the citizen panel and its invitation files (addresses)
     FEEDBACK_READ = "feedback.read"  # what visitors said about the site's pages
     GOVERNANCE_MANAGE = "governance.manage"  # vision, strategic plan, focus areas
@@ -59,6 +60,7 @@ PERMISSIONS: Mapping[Capability, frozenset[str]] = {
     Capability.VOTING_MANAGE_CODES: _STAFF,
     Capability.VOTING_ENTER_PAPER: _STAFF,
     Capability.DECISIONS_MANAGE: _STAFF,
+    Capability.ANSWERS_WRITE: _STAFF,
     Capability.PANEL_MANAGE: _STAFF,
     Capability.FEEDBACK_READ: _STAFF,
     Capability.GOVERNANCE_MANAGE: _ADMIN,
