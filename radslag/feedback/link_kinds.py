@@ -13,10 +13,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from radslag.dialogues import notify
 from radslag.dialogues.models import DialogueProcess
 from radslag.governance import links
 from radslag.governance.links import LinkKind, Target
-from radslag.messaging.models import Topic
 from radslag.opinions.models import Conversation
 from radslag.themes.models import Theme
 from radslag.voting.models import Ballot
@@ -35,9 +35,7 @@ def process_targets(organisation: Any, ids: Sequence[int]) -> dict[int, Target]:
 
 def process_topics(organisation: Any, pk: int) -> list[tuple[str, int | None]]:
     """Those who follow the process, or one of its focus areas (or the municipality), hear about it."""
-    areas = DialogueProcess.focus_areas.through.objects.filter(dialogueprocess_id=pk).values_list(
-        "focusarea_id", flat=True)
-    return [(Topic.PROCESS, pk), *((Topic.FOCUS_AREA, area) for area in areas)]
+    return notify.process_topics(pk)
 
 
 def _active_themes(organisation: Any) -> Any:

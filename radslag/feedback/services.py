@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from radslag.audit.services import record_event
 from radslag.core.errors import DomainError
 from radslag.dialogues.models import DialogueProcess
-from radslag.feedback.link_kinds import process_topics
+from radslag.dialogues.notify import process_topics
 from radslag.feedback.models import Answer, AnswerStatus, Release
 from radslag.governance.models import Decision
 from radslag.messaging.outbox import announce
@@ -97,7 +97,7 @@ def _announce(process: DialogueProcess, release: Release, answers: list[Answer])
             )
     announce(
         organisation=process.organisation, key=f"answers:{process.pk}:{release.pk}",
-        topics=process_topics(process.organisation, process.pk),
+        topics=process_topics(process.pk),
         title=texts["sv"][0], title_en=texts["en"][0], summary=texts["sv"][1], summary_en=texts["en"][1],
         url=reverse("feedback:what_happened", kwargs={"slug": process.slug}),
     )

@@ -28,3 +28,12 @@ def outcome_decisions(process_id: int) -> QuerySet[Decision]:
 def process_roles(process_id: int) -> dict[int, str]:
     """Decision id → its role for the process."""
     return dict(DecisionLink.objects.filter(kind="process", object_id=process_id).values_list("decision_id", "role"))
+
+
+def process_links(process_id: int) -> QuerySet[DecisionLink]:
+    """The process's links with their decisions, newest decision first."""
+    return (
+        DecisionLink.objects.filter(kind="process", object_id=process_id)
+        .select_related("decision__body")
+        .order_by("-decision__decided_on", "-decision_id")
+    )

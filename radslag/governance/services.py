@@ -59,7 +59,7 @@ def set_links(
     if added or removed:
         record_event(
             organisation=organisation, actor=actor, action="decision.links_changed", target=decision,
-            data={"added": [f"{k}:{i}" for k, i in added], "removed": [f"{l.kind}:{l.object_id}" for l in removed]},
+            data={"added": [f"{k}:{i}" for k, i in added], "removed": [f"{r.kind}:{r.object_id}" for r in removed]},
         )
     for process_id in newly_answering:
         announce_outcome(organisation=organisation, decision=decision, process_id=process_id)
