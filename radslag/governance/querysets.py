@@ -37,3 +37,17 @@ def process_links(process_id: int) -> QuerySet[DecisionLink]:
         .select_related("decision__body")
         .order_by("-decision__decided_on", "-decision_id")
     )
+
+
+def outcomes_for(process_ids: Iterable[int]) -> dict[int, list[Decision]]:
+    """Process id → the decisions that are its outcome (or part of it), newest first: one query."""
+    found: dict[int, list[Decision]] = {}
+    rows = (
+        DecisionLink.objects.filter(kind="process", object_id__in=list(process_ids),
+                                    role__in=(DecisionLink.Role.OUTCOME, DecisionLink.Role.PARTIAL))
+        .select_related("decision__body")
+        .order_by("-decision__decided_on", "-decision_id")
+    )
+    for link in rows:
+        found.setdefault(link.object_id, []).append(link.decision)
+    return found

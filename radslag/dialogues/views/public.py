@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
@@ -17,6 +18,7 @@ from radslag.dialogues.models import DialogueProcess
 from radslag.dialogues.permissions import can_view_process
 from radslag.dialogues.timeline import (
     PhaseState,
+    ProcessOverview,
     TimelineEntry,
     build_timeline,
     current_entry,
@@ -25,7 +27,7 @@ from radslag.dialogues.timeline import (
     today,
 )
 from radslag.governance.models import Decision, DecisionLink, FocusArea
-from radslag.governance.querysets import process_links
+from radslag.governance.querysets import outcomes_for, process_links
 from radslag.organisations.models import Organisation
 
 
@@ -41,7 +43,7 @@ def home(request: HttpRequest) -> HttpResponse:
     on, now = today(), timezone.now()
     return render(request, "dialogues/home.html", {
         "ongoing": [overview_of(p, on, now) for p in querysets.ongoing(organisation)],
-        "closed": [overview_of(p, on, now) for p in querysets.recently_closed(organisation)],
+        "closed": overviews(list(querysets.recently_closed(organisation)), on, now),
         "focus_areas": FocusArea.objects.for_organisation(organisation),
         "ladder": ladder_steps(),
     })
@@ -67,8 +69,15 @@ def process_list(request: HttpRequest) -> HttpResponse:
     on, now = today(), timezone.now()
     return render(request, "dialogues/process_list.html", {
         "form": form,
-        "overviews": [overview_of(p, on, now) for p in querysets.with_overview(processes)],
+        "overviews": overviews(list(querysets.with_overview(processes)), on, now),
     })
+
+
+def overviews(processes: list[DialogueProcess], on: dt.date, now: dt.datetime) -> list[ProcessOverview]:
+    """What happens now in each process; for a finished one, its outcome (one query for all)."""
+    closed = [p.pk for p in processes if p.status == DialogueProcess.Status.CLOSED]
+    outcomes = outcomes_for(closed) if closed else {}
+    return [overview_of(p, on, now, outcomes.get(p.pk, ())) for p in processes]
 
 
 def viewable_process(request: HttpRequest, slug: str) -> DialogueProcess:
