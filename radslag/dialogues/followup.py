@@ -37,8 +37,8 @@ class AnswerDebt:
 
     @property
     def owes(self) -> bool:
-        """Something is still unanswered; a finished process with nothing to answer owes its feedback as such."""
-        return self.owed > 0 or (self.closed and self.answered == 0)
+        """A theme is still unanswered, or nothing has been answered at all (the feedback is still to come)."""
+        return self.owed > 0 or self.answered == 0
 
     @property
     def overdue(self) -> bool:
