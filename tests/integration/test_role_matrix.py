@@ -38,6 +38,8 @@ from radslag.dialogues.tests.factories import (
     UpdateFactory,
 )
 from radslag.governance.tests.factories import DecisionFactory, FocusAreaFactory
+from radslag.messaging.consent import recipient_for
+from radslag.messaging.tokens import trail_token
 from radslag.opinions.models import Statement
 from radslag.opinions.tests.factories import ConversationFactory, StatementFactory
 from radslag.organisations.tests.factories import BodyFactory, LocalityFactory, OrganisationFactory
@@ -126,6 +128,14 @@ ROWS: dict[str, Row] = {
     "contributions_io:import": writes(STAFF_WORK),
     "contributions_io:export": row(STAFF_WORK),  # exports carry age band and locality
     "contributions_io:template": row(STAFF_WORK),
+    # feedback
+    "feedback:what_happened": row(EVERYONE),
+    "feedback:contribution": row(EVERYONE, pk="published_contribution"),
+    "feedback:my_contributions": row(SIGNED_IN),
+    "feedback:trail": row(EVERYONE, token="trail_token"),
+    "feedback:staff_answers": row(READ_ANALYSIS),
+    "feedback:answer_edit": writes(STAFF_WORK),
+    "feedback:answers_publish": posts(STAFF_WORK),
     # dialogues
     "dialogues:home": row(EVERYONE),
     "dialogues:process_list": row(EVERYONE),
@@ -320,6 +330,8 @@ def build_world(org, other_org) -> dict[str, object]:
         "process": process.pk, "process_slug": process.slug, "activity": activity.pk, "table": table.pk,
         "update": UpdateFactory(process=process).pk, "phase": PhaseFactory(process=process).pk,
         "contribution": ContributionFactory(process=process, status=Contribution.Status.PENDING).pk,
+        "published_contribution": ContributionFactory(process=process, status=Contribution.Status.PUBLISHED).pk,
+        "trail_token": trail_token(recipient_for(organisation=org, email="spar@example.se")),
         "own_entry": {
             persona: ContributionFactory(process=process, entered_by=person, channel="slip").pk
             for persona, person in people.items()
