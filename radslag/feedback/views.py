@@ -52,7 +52,7 @@ def _own_trails(contributions: Any) -> list[Any]:
 @login_required
 def my_contributions(request: HttpRequest) -> HttpResponse:
     organisation = organisation_of(request)
-    own = Contribution.objects.filter(organisation=organisation, author=request.user, process__status__in=PUBLIC)
+    own = Contribution.objects.filter(organisation=organisation, author_id=request.user.pk, process__status__in=PUBLIC)
     return render(request, "feedback/my_contributions.html", {"trails": _own_trails(own), "by_token": False})
 
 

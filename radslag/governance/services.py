@@ -73,14 +73,14 @@ def announce_outcome(*, organisation: Organisation, decision: Decision, process_
     if process_kind is None or target is None:
         return  # not a public dialogue: nobody has been told about it, so nobody is told now
     topics = process_kind.topics(organisation, process_id) if process_kind.topics else []
-    title, title_en = {}, {}
-    for language, into in (("sv", title), ("en", title_en)):
+    texts: dict[str, str] = {}
+    for language in ("sv", "en"):
         with translation.override(language):
-            into["text"] = _("A decision on “%(process)s”: %(decision)s") % {
+            texts[language] = _("A decision on “%(process)s”: %(decision)s") % {
                 "process": target.label, "decision": decision.title}
     announce(
         organisation=organisation, key=f"decision:{decision.pk}:outcome:{process_id}", topics=topics,
-        title=title["text"], title_en=title_en["text"], summary=decision.summary,
+        title=texts["sv"], title_en=texts["en"], summary=decision.summary,
         url=reverse("governance:decision_detail", kwargs={"pk": decision.pk}),
     )
 

@@ -114,4 +114,5 @@ def test_what_happened_lists_every_theme_with_its_answer(org, client_for, story)
     assert "Genomförs" in belysning and "Belysningsprogram för parkerna" in belysning
     assert "Inte besvarat ännu" in page[page.index(">Bänkar<"):]
     assert "Mörka stigar" not in page  # merged away
-    assert "Parkplan för Alafors" in page and "Svar utlovas senast 30 juni 2030." in page  # a theme still owes its answer
+    # A theme still owes its answer, so the promise still stands.
+    assert "Parkplan för Alafors" in page and "Svar utlovas senast 30 juni 2030." in page

@@ -1,4 +1,4 @@
-"""Publishing a compilation version or a ballot's results tells those who follow the process, once."""
+"""Publishing a ballot's results tells those who follow the process or its focus areas, once."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from radslag.dialogues.tests.factories import ProcessFactory
 from radslag.governance.tests.factories import FocusAreaFactory
 from radslag.messaging import consent
 from radslag.messaging.models import Frequency, Recipient, Topic
-from radslag.reports.services import compilation_for, publish_compilation
 from radslag.voting.services import close_ballot, publish_results
 from radslag.voting.tests.factories import ballot_with_options
 
@@ -32,18 +31,6 @@ def followed(org):
                    frequency=Frequency.IMMEDIATE)  # follows both: still one mail
     Recipient.objects.update(confirmed_at=timezone.now())
     return process
-
-
-def test_a_published_compilation_version_is_one_mail_per_person(org, staff, followed,
-                                                                 django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        version = publish_compilation(compilation=compilation_for(followed), actor=staff)
-    assert sorted(m.to[0] for m in mail.outbox) == ["anna@example.se", "bo@example.se"]
-    swedish = next(m for m in mail.outbox if m.to == ["anna@example.se"])
-    english = next(m for m in mail.outbox if m.to == ["bo@example.se"])
-    assert "Sammanställningen för ”Mötesplatser i Nödinge” är publicerad (version 1)" == swedish.subject
-    assert "Meeting places" in english.subject
-    assert f"/dialoger/{followed.slug}/sammanstallning/version/{version.number}/" in swedish.body
 
 
 def test_published_ballot_results_are_one_mail_per_person(org, staff, followed, django_capture_on_commit_callbacks):
