@@ -63,7 +63,7 @@ def publish_answers(*, process: DialogueProcess, actor: Any, answer_ids: Sequenc
     those who follow the process or its focus areas, however many themes it covers."""
     if not process.is_public:
         raise DomainError(_("Publish the dialogue before you publish its answers."))
-    pending = unpublished(process).select_for_update()
+    pending = unpublished(process).select_for_update(of=("self",))
     if answer_ids is not None:
         pending = pending.filter(pk__in=list(answer_ids))
     answers = list(pending.select_related("theme"))
