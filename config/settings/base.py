@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "radslag.voting",
     "radslag.opinions",
     "radslag.panels",
+    "radslag.feedback",
     "radslag.reports",
     "radslag.demo",
     "radslag.help",

@@ -25,7 +25,9 @@ from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
 from radslag.core.permissions import Capability
 from radslag.dialogues.access import process_for
+from radslag.dialogues.followup import answer_debts
 from radslag.dialogues.models import DialogueProcess
+from radslag.dialogues.timeline import today
 
 PAGE_SIZE = 25
 
@@ -130,5 +132,6 @@ def bulk_publish(request: HttpRequest, pk: int) -> HttpResponse:
 @requires_capability(Capability.PROCESS_READ_ANALYSIS)
 def dashboard(request: HttpRequest, pk: int) -> HttpResponse:
     process = process_for(request, pk, Capability.PROCESS_READ_ANALYSIS)
-    context = {"process": process, "report": representativeness(process)}
+    context = {"process": process, "report": representativeness(process),
+               "debt": answer_debts([process], today()).get(process.pk)}
     return render(request, "contributions/staff/dashboard.html", context)

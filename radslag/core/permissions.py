@@ -31,6 +31,7 @@ class Capability(StrEnum):
     VOTING_MANAGE_CODES = "voting.manage_codes"  # make and print voting codes
     VOTING_ENTER_PAPER = "voting.enter_paper"  # count paper ballots
     DECISIONS_MANAGE = "decisions.manage"
+    ANSWERS_WRITE = "answers.write"  # write and publish the municipality's answers to a dialogue's themes
     PANEL_MANAGE = "panel.manage"  # the citizen panel and its invitation files (addresses)
     NEWSLETTERS_MANAGE = "newsletters.manage"  # write, test, schedule and send newsletters (månadsblad)
     MEDIA_MANAGE = "media.manage"  # upload images to the media library, with their alt text
@@ -61,6 +62,7 @@ PERMISSIONS: Mapping[Capability, frozenset[str]] = {
     Capability.VOTING_MANAGE_CODES: _STAFF,
     Capability.VOTING_ENTER_PAPER: _STAFF,
     Capability.DECISIONS_MANAGE: _STAFF,
+    Capability.ANSWERS_WRITE: _STAFF,
     Capability.PANEL_MANAGE: _STAFF,
     Capability.NEWSLETTERS_MANAGE: _STAFF,
     Capability.MEDIA_MANAGE: _STAFF,

@@ -15,6 +15,7 @@ from radslag.demo.logins import DEMO_EMAILS
 from radslag.demo.seed.ale360 import close_ale360, load_ale360
 from radslag.demo.seed.contributions import load_contributions
 from radslag.demo.seed.current import load_current
+from radslag.demo.seed.feedback import load_feedback
 from radslag.demo.seed.governance import load_governance
 from radslag.demo.seed.municipality import DEMO_SLUG, load_municipality
 from radslag.demo.seed.newsletters import load_newsletters
@@ -65,6 +66,7 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     load_panel(context)
     load_newsletters(context)
     close_ale360(context)
+    load_feedback(context)
     record_event(
         organisation=context.organisation, actor=None, action="demo.loaded", target=context.organisation,
         data={"contributions": count, "processes": len(context.processes), "reset": existing is not None},

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Case, Count, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, Count, Max, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from radslag.accounts.models import Membership, User
@@ -48,8 +49,13 @@ def ongoing(organisation: Organisation) -> QuerySet[DialogueProcess]:
 
 
 def recently_closed(organisation: Organisation) -> QuerySet[DialogueProcess]:
+    """Finished processes, the one that ended last first (by its last phase, else when it was changed).
+
+    A finished process's card shows its outcome, not its phases or activities, so those are not loaded.
+    """
     closed = public_processes(organisation).filter(status=DialogueProcess.Status.CLOSED)
-    return with_overview(closed.order_by("-updated_at"))[:RECENTLY_CLOSED_LIMIT]
+    ended = Coalesce(Max("phases__ends"), TruncDate("updated_at"))
+    return closed.annotate(ended=ended).order_by("-ended", "-id")[:RECENTLY_CLOSED_LIMIT]
 
 
 def process_for_page(organisation: Organisation, slug: str) -> QuerySet[DialogueProcess]:

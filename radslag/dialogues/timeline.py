@@ -10,6 +10,7 @@ from enum import StrEnum
 from django.utils import timezone
 
 from radslag.dialogues.models import Activity, DialogueProcess, Phase
+from radslag.governance.models import Decision
 
 
 class PhaseState(StrEnum):
@@ -64,10 +65,15 @@ class ProcessOverview:
     process: DialogueProcess
     current_phase: Phase | None
     next_activity: Activity | None
+    outcome: tuple[Decision, ...] = ()  # for a finished process: the decisions that came out of it
 
 
-def overview_of(process: DialogueProcess, on: dt.date, now: dt.datetime) -> ProcessOverview:
+def overview_of(
+    process: DialogueProcess, on: dt.date, now: dt.datetime, outcome: Iterable[Decision] = ()
+) -> ProcessOverview:
     """Expects the phases and `upcoming_activities` prefetched (see querysets.with_overview)."""
+    if process.status == DialogueProcess.Status.CLOSED:
+        return ProcessOverview(process=process, current_phase=None, next_activity=None, outcome=tuple(outcome))
     entry = current_entry(build_timeline(process.phases.all(), on))
     upcoming = getattr(process, "upcoming_activities", None)
     activities = upcoming if upcoming is not None else process.activities.all()

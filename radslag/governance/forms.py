@@ -8,7 +8,8 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from radslag.governance.models import Decision, FocusArea, StrategicPlan, Vision
+from radslag.governance import links
+from radslag.governance.models import Decision, DecisionLink, FocusArea, StrategicPlan, Vision
 from radslag.organisations.models import Body
 
 
@@ -49,6 +50,52 @@ class DecisionForm(OrganisationModelForm):
         self.fields["focus_areas"].queryset = FocusArea.objects.filter(  # type: ignore[attr-defined]
             organisation=self.organisation
         )
+        self._add_link_fields()
+
+    # The dialogue behind the decision: processes by role, and what it rests on, kind by kind.
+    PROCESS_ROLES = (
+        ("commissions", DecisionLink.Role.COMMISSIONING, _("Dialogues this decision commissions")),
+        ("outcome_of", DecisionLink.Role.OUTCOME, _("Dialogues this decision is the outcome of")),
+        ("partly_answers", DecisionLink.Role.PARTIAL, _("Dialogues this decision partly answers")),
+    )
+
+    def _add_link_fields(self) -> None:
+        existing = list(self.instance.links.all()) if self.instance.pk else []
+        process_kind = links.kind(links.PROCESS)
+        if process_kind is not None:
+            choices = [(str(pk), label) for pk, label in process_kind.choices(self.organisation)]
+            for name, role, label in self.PROCESS_ROLES:
+                self.fields[name] = forms.MultipleChoiceField(
+                    label=label, choices=choices, required=False, widget=forms.CheckboxSelectMultiple,
+                    initial=[str(link.object_id) for link in existing
+                             if link.kind == links.PROCESS and link.role == role],
+                )
+        for basis in links.basis_kinds():
+            self.fields[f"basis_{basis.key}"] = forms.MultipleChoiceField(
+                label=basis.label, required=False, widget=forms.CheckboxSelectMultiple,
+                choices=[(str(pk), label) for pk, label in basis.choices(self.organisation)],
+                initial=[str(link.object_id) for link in existing if link.kind == basis.key],
+            )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned: dict[str, Any] = super().clean() or {}
+        seen: set[str] = set()
+        for name, _role, _label in self.PROCESS_ROLES:
+            chosen = set(cleaned.get(name) or [])
+            if chosen & seen:
+                self.add_error(name, _("A dialogue can have only one role for the same decision."))
+            seen |= chosen
+        return cleaned
+
+    def chosen_links(self) -> list[tuple[str, int, str]]:
+        """(kind, object id, role) for every link the form asks for."""
+        chosen: list[tuple[str, int, str]] = []
+        for name, role, _label in self.PROCESS_ROLES:
+            chosen += [(links.PROCESS, int(pk), role) for pk in self.cleaned_data.get(name) or []]
+        for basis in links.basis_kinds():
+            chosen += [(basis.key, int(pk), DecisionLink.Role.BASIS)
+                       for pk in self.cleaned_data.get(f"basis_{basis.key}") or []]
+        return chosen
 
 
 class VisionForm(OrganisationModelForm):

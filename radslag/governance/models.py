@@ -90,3 +90,33 @@ class Decision(TimeStamped):
     def __str__(self) -> str:
         ref = f" ({self.registration_number})" if self.registration_number else ""
         return f"{self.title}{ref}"
+
+
+class DecisionLink(models.Model):
+    """A decision's link to a process (with its role) or to something it rests on (see governance.links).
+
+    `object_id` is the id of a row in a higher app, named by `kind`; governance never imports it.
+    """
+
+    class Role(models.TextChoices):
+        COMMISSIONING = "commissioning", _("Commissions the dialogue")
+        OUTCOME = "outcome", _("Outcome of the dialogue")
+        PARTIAL = "partial", _("Partly answers the dialogue")
+        BASIS = "basis", _("Rests on")
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="links")
+    kind = models.CharField(_("kind"), max_length=30)
+    object_id = models.PositiveIntegerField()
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices, default=Role.BASIS)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["decision", "kind", "id"]
+        verbose_name = _("decision link")
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "kind", "object_id"], name="unique_decision_link"),
+        ]
+        indexes = [models.Index(fields=["kind", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.decision_id} {self.role} {self.kind}:{self.object_id}"

@@ -21,6 +21,7 @@ _THEMES = ("analys", "teman")
 _BALLOTS = ("omrostning", "omrostningar")
 _OPINIONS = ("omrostning", "asiktskartlaggning")
 _DECISIONS = ("aterkoppling", "beslut")
+_ANSWERS = ("aterkoppling", "svar")
 _GOVERNANCE = ("administration", "styrning")
 _ORGANISATION = ("administration", "organisationen")
 _NEWSLETTERS = ("aterkoppling", "manadsblad")
@@ -99,6 +100,9 @@ PAGE_HELP: dict[str, tuple[str, str]] = {
     "opinions:staff_recompute": _OPINIONS,
     "opinions:staff_export": _OPINIONS,
     "opinions:staff_seed": _OPINIONS,
+    "feedback:staff_answers": _ANSWERS,
+    "feedback:answer_edit": _ANSWERS,
+    "feedback:answers_publish": _ANSWERS,
     "governance:decision_admin_list": _DECISIONS,
     "governance:decision_create": _DECISIONS,
     "governance:decision_edit": _DECISIONS,

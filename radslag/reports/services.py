@@ -9,7 +9,8 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import formats, timezone
+from django.urls import reverse
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
@@ -18,6 +19,8 @@ from radslag.audit.services import record_event
 from radslag.core.errors import DomainError
 from radslag.core.localized import interface_language
 from radslag.dialogues.models import DialogueProcess
+from radslag.dialogues.notify import process_topics
+from radslag.messaging.outbox import announce
 from radslag.reports.assembly import assemble_compilation
 from radslag.reports.content import TRANSLATIONS_KEY, CompilationContent, from_snapshot, to_snapshot
 from radslag.reports.models import Compilation, CompilationVersion
@@ -95,7 +98,23 @@ def publish_compilation(*, compilation: Compilation, actor: Any) -> CompilationV
         organisation=compilation.organisation, actor=actor, action="compilation.published", target=version,
         data={"process": process.pk, "version": number, "themes": len(content.themes)},
     )
+    _announce_version(process, version)
     return version
+
+
+def _announce_version(process: DialogueProcess, version: CompilationVersion) -> None:
+    """One notice per published version to those who follow the process or its focus areas."""
+    texts = {}
+    for language in ("sv", "en"):
+        with translation.override(language):
+            title = process.title_en if language == "en" and process.title_en else process.title
+            texts[language] = _("The compilation of “%(process)s” is published (version %(number)s)") % {
+                "process": title, "number": version.number}
+    announce(
+        organisation=process.organisation, key=f"compilation:{version.compilation_id}:{version.number}",
+        topics=process_topics(process.pk), title=texts["sv"], title_en=texts["en"],
+        url=reverse("reports:compilation_version", kwargs={"slug": process.slug, "number": version.number}),
+    )
 
 
 def version_content(version: CompilationVersion, language: str | None = None) -> CompilationContent:

@@ -41,8 +41,9 @@ from radslag.dialogues.tests.factories import (
 )
 from radslag.governance.tests.factories import DecisionFactory, FocusAreaFactory
 from radslag.messaging import tokens
-from radslag.messaging.models import Recipient
-from radslag.messaging.models import MediaImage, Newsletter, Topic
+from radslag.messaging.models import MediaImage, Newsletter, Recipient, Topic
+from radslag.messaging.consent import recipient_for
+from radslag.messaging.tokens import trail_token
 from radslag.opinions.models import Statement
 from radslag.opinions.tests.factories import ConversationFactory, StatementFactory
 from radslag.organisations.tests.factories import BodyFactory, LocalityFactory, OrganisationFactory
@@ -131,6 +132,14 @@ ROWS: dict[str, Row] = {
     "contributions_io:import": writes(STAFF_WORK),
     "contributions_io:export": row(STAFF_WORK),  # exports carry age band and locality
     "contributions_io:template": row(STAFF_WORK),
+    # feedback
+    "feedback:what_happened": row(EVERYONE),
+    "feedback:contribution": row(EVERYONE, pk="published_contribution"),
+    "feedback:my_contributions": row(SIGNED_IN),
+    "feedback:trail": row(EVERYONE, token="trail_token"),
+    "feedback:staff_answers": row(READ_ANALYSIS),
+    "feedback:answer_edit": writes(STAFF_WORK),
+    "feedback:answers_publish": posts(STAFF_WORK),
     # dialogues
     "dialogues:home": row(EVERYONE),
     "dialogues:process_list": row(EVERYONE),
@@ -350,6 +359,8 @@ def build_world(org, other_org) -> dict[str, object]:
         "process": process.pk, "process_slug": process.slug, "activity": activity.pk, "table": table.pk,
         "update": UpdateFactory(process=process).pk, "phase": PhaseFactory(process=process).pk,
         "contribution": ContributionFactory(process=process, status=Contribution.Status.PENDING).pk,
+        "published_contribution": ContributionFactory(process=process, status=Contribution.Status.PUBLISHED).pk,
+        "trail_token": trail_token(recipient_for(organisation=org, email="spar@example.se")),
         "own_entry": {
             persona: ContributionFactory(process=process, entered_by=person, channel="slip").pk
             for persona, person in people.items()

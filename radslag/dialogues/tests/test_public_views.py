@@ -175,7 +175,7 @@ def test_what_happens_now_names_the_current_phase_and_next_activity(org, client_
     now_section = page[page.index("Vad händer nu?"):page.index("Vad har hänt?")]
 
     assert "Samtal i bygderna" in now_section and "Dialogkväll i Surte" in now_section
-    assert "Vi lovar återkoppling senast 30 juni 2030." in now_section
+    assert "Svar utlovas senast 30 juni 2030." in now_section
 
 
 def test_home_query_count_does_not_grow_with_processes(org, client_for, django_assert_max_num_queries):

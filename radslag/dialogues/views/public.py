@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import QuerySet
@@ -10,12 +11,23 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from radslag.dialogues import querysets
+from radslag.dialogues.followup import answer_debts
 from radslag.dialogues.forms import ProcessFilterForm
 from radslag.dialogues.ladder import ladder_steps
 from radslag.dialogues.models import DialogueProcess
 from radslag.dialogues.permissions import can_view_process
-from radslag.dialogues.timeline import build_timeline, current_entry, next_activity, overview_of, today
-from radslag.governance.models import FocusArea
+from radslag.dialogues.timeline import (
+    PhaseState,
+    ProcessOverview,
+    TimelineEntry,
+    build_timeline,
+    current_entry,
+    next_activity,
+    overview_of,
+    today,
+)
+from radslag.governance.models import Decision, DecisionLink, FocusArea
+from radslag.governance.querysets import outcomes_for, process_links
 from radslag.organisations.models import Organisation
 
 
@@ -31,7 +43,7 @@ def home(request: HttpRequest) -> HttpResponse:
     on, now = today(), timezone.now()
     return render(request, "dialogues/home.html", {
         "ongoing": [overview_of(p, on, now) for p in querysets.ongoing(organisation)],
-        "closed": [overview_of(p, on, now) for p in querysets.recently_closed(organisation)],
+        "closed": overviews(list(querysets.recently_closed(organisation)), on, now),
         "focus_areas": FocusArea.objects.for_organisation(organisation),
         "ladder": ladder_steps(),
     })
@@ -57,8 +69,15 @@ def process_list(request: HttpRequest) -> HttpResponse:
     on, now = today(), timezone.now()
     return render(request, "dialogues/process_list.html", {
         "form": form,
-        "overviews": [overview_of(p, on, now) for p in querysets.with_overview(processes)],
+        "overviews": overviews(list(querysets.with_overview(processes)), on, now),
     })
+
+
+def overviews(processes: list[DialogueProcess], on: dt.date, now: dt.datetime) -> list[ProcessOverview]:
+    """What happens now in each process; for a finished one, its outcome (one query for all)."""
+    closed = [p.pk for p in processes if p.status == DialogueProcess.Status.CLOSED]
+    outcomes = outcomes_for(closed) if closed else {}
+    return [overview_of(p, on, now, outcomes.get(p.pk, ())) for p in processes]
 
 
 def viewable_process(request: HttpRequest, slug: str) -> DialogueProcess:
@@ -70,17 +89,37 @@ def viewable_process(request: HttpRequest, slug: str) -> DialogueProcess:
 
 
 def process_context(process: DialogueProcess) -> dict[str, Any]:
-    timeline = build_timeline(process.phases.all(), today())
+    on = today()
+    is_open = process.status == DialogueProcess.Status.PUBLISHED
+    timeline = build_timeline(process.phases.all(), on)
+    if process.status == DialogueProcess.Status.CLOSED:  # finished: no phase is "now" or "coming" any more
+        timeline = [TimelineEntry(phase=entry.phase, state=PhaseState.DONE) for entry in timeline]
     current = current_entry(timeline)
     return {
         "process": process,
         "timeline": timeline,
-        "current_phase": current.phase if current else None,
-        "next_activity": next_activity(process.activities.all(), timezone.now()),
+        # A finished dialogue has no current phase or next activity to speak of; it shows its outcome.
+        "current_phase": current.phase if current and is_open else None,
+        "next_activity": next_activity(process.activities.all(), timezone.now()) if is_open else None,
         "ladder": ladder_steps(process.participation_level),
-        "is_open": process.status == DialogueProcess.Status.PUBLISHED,
+        "is_open": is_open,
+        **decisions_of(process),
+        "debt": answer_debts([process], on).get(process.pk),
         **participation_links(process),
     }
+
+
+def decisions_of(process: DialogueProcess) -> dict[str, Any]:
+    """The decision that commissioned the process (its own field, and any decision linked so), and the
+    decisions that are its outcome, newest first: one query."""
+    commissioning: list[Decision] = [process.commissioning_decision] if process.commissioning_decision else []
+    outcome: list[tuple[Decision, str]] = []
+    for link in process_links(process.pk):
+        if link.role == DecisionLink.Role.COMMISSIONING and link.decision not in commissioning:
+            commissioning.append(link.decision)
+        elif link.role in (DecisionLink.Role.OUTCOME, DecisionLink.Role.PARTIAL):
+            outcome.append((link.decision, link.role))
+    return {"commissioning_decisions": commissioning, "outcome_decisions": outcome}
 
 
 def participation_links(process: DialogueProcess) -> dict[str, Any]:

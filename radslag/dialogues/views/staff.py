@@ -16,14 +16,21 @@ from radslag.core.errors import DomainError
 from radslag.core.permissions import Capability
 from radslag.dialogues import querysets, services
 from radslag.dialogues.access import process_for
+from radslag.dialogues.followup import answer_debts
 from radslag.dialogues.forms import ProcessForm, UpdateForm
 from radslag.dialogues.models import DialogueProcess, ProcessUpdate
+from radslag.dialogues.timeline import today
 
 
 @requires_capability(Capability.STAFF_PAGES)
 def staff_home(request: HttpRequest) -> HttpResponse:
-    processes = querysets.staff_processes(request.organisation)  # type: ignore[attr-defined]
-    return render(request, "dialogues/staff/home.html", {"processes": processes})
+    processes = list(querysets.staff_processes(request.organisation))  # type: ignore[attr-defined]
+    debts = answer_debts(processes, today())
+    rows = [(process, debts.get(process.pk)) for process in processes]
+    return render(request, "dialogues/staff/home.html", {
+        "processes": rows,
+        "owing": [(process, debt) for process, debt in rows if debt is not None and debt.owes],
+    })
 
 
 def address_prefix(request: HttpRequest) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from radslag.governance.models import Decision, FocusArea, StrategicPlan, Vision
+from radslag.governance import links
+from radslag.governance.models import Decision, DecisionLink, FocusArea, StrategicPlan, Vision
 
 # Stored values of DialogueProcess.Status and Contribution.Status; this app may not import those higher apps.
 PUBLIC_PROCESS_STATUSES = ("published", "closed")
@@ -58,5 +61,31 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
         Decision.objects.select_related("body").prefetch_related("focus_areas"),
         pk=pk, organisation=request.organisation,  # type: ignore[attr-defined]
     )
-    processes = decision.commissioned_processes.filter(status__in=PUBLIC_PROCESS_STATUSES)
-    return render(request, "governance/decision_detail.html", {"decision": decision, "processes": processes})
+    return render(request, "governance/decision_detail.html", {"decision": decision, **dialogue_behind(decision)})
+
+
+def dialogue_behind(decision: Decision) -> dict[str, Any]:
+    """The dialogues a decision commissions or answers (by role) and the published items it rests on."""
+    organisation = decision.organisation
+    rows = list(decision.links.all())
+    process_ids = [row.object_id for row in rows if row.kind == links.PROCESS]
+    # The process form's own field still names the commissioning decision; it counts as a link too.
+    commissioned = list(decision.commissioned_processes.values_list("pk", flat=True))
+    targets = links.resolve(organisation, links.PROCESS, process_ids + commissioned)
+    roles: dict[str, list[links.Target]] = {role: [] for role in DecisionLink.Role.values if role != "basis"}
+    placed: set[int] = set()
+    for row in rows:
+        if row.kind == links.PROCESS and row.object_id in targets:
+            roles[row.role].append(targets[row.object_id])
+            placed.add(row.object_id)
+    roles[DecisionLink.Role.COMMISSIONING] += [targets[pk] for pk in commissioned if pk in targets and pk not in placed]
+    processes = [
+        {"role": DecisionLink.Role(role).label, "targets": found} for role, found in roles.items() if found
+    ]
+    basis = []
+    for kind in links.basis_kinds():
+        ids = [row.object_id for row in rows if row.kind == kind.key]
+        resolved = links.resolve(organisation, kind.key, ids)
+        if resolved:
+            basis.append({"label": kind.label, "targets": [resolved[i] for i in ids if i in resolved]})
+    return {"processes_by_role": processes, "basis": basis}

@@ -30,7 +30,8 @@ def decision_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     decision = get_object_or_404(Decision, pk=pk, organisation=organisation) if pk is not None else None
     form = DecisionForm(request.POST or None, instance=decision, organisation=organisation)
     if request.method == "POST" and form.is_valid():
-        saved = record_decision(organisation=organisation, actor=request.user, form=form)
+        saved = record_decision(organisation=organisation, actor=request.user, form=form,
+                                links_to=form.chosen_links())
         messages.success(request, _("The decision has been saved."))
         return redirect("governance:decision_detail", pk=saved.pk)
     return render(request, "governance/staff/decision_form.html", {"form": form, "decision": decision})

@@ -6,7 +6,8 @@ import datetime as dt
 from typing import Any
 
 from django.db import models, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from radslag.analysis.ballot_rules import normalise_word
@@ -16,6 +17,8 @@ from radslag.core.access import has_capability
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.core.permissions import Capability
 from radslag.dialogues.models import DialogueProcess
+from radslag.dialogues.notify import process_topics
+from radslag.messaging.outbox import announce
 from radslag.voting.codes import PURPOSE, new_salt
 from radslag.voting.models import Ballot, CodeBatch, HiddenWord, Method, Option, VotingCode
 
@@ -225,7 +228,21 @@ def publish_results(*, ballot: Ballot, user: Any, at: dt.datetime | None = None)
     ballot.save(update_fields=["results_published_at", "updated_at"])
     record_event(organisation=ballot.organisation, actor=user, action="ballot.results_published", target=ballot,
                  data={"ballots": ballot.cast_ballots.count()})
+    _announce_results(ballot)
     return ballot
+
+
+def _announce_results(ballot: Ballot) -> None:
+    """One notice to those who follow the ballot's process or its focus areas."""
+    texts = {}
+    for language in ("sv", "en"):
+        with translation.override(language):
+            title = ballot.title_en if language == "en" and ballot.title_en else ballot.title
+            texts[language] = _("The result of the vote “%(title)s” is published") % {"title": title}
+    announce(
+        organisation=ballot.organisation, key=f"ballot-results:{ballot.pk}", topics=process_topics(ballot.process_id),
+        title=texts["sv"], title_en=texts["en"], url=reverse("voting:results", kwargs={"ballot_pk": ballot.pk}),
+    )
 
 
 @transaction.atomic

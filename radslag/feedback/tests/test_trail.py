@@ -1,0 +1,118 @@
+"""The way back: a contribution's page, "Mina inspel" and the trail link in mail show contribution →
+theme → answer → decision."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import timezone
+
+from radslag.contributions.models import Contribution
+from radslag.contributions.tests.factories import ContributionFactory
+from radslag.dialogues.tests.factories import ProcessFactory
+from radslag.feedback.models import AnswerStatus
+from radslag.feedback.tests.factories import AnswerFactory
+from radslag.governance.models import DecisionLink
+from radslag.governance.tests.factories import DecisionFactory
+from radslag.messaging import consent
+from radslag.messaging.models import Source
+from radslag.messaging.tokens import trail_token
+from radslag.themes.models import Theme
+from radslag.themes.tests.factories import CodingFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def story(org):
+    """A contribution in a theme that was merged into "Belysning", answered and linked to a decision."""
+    process = ProcessFactory(organisation=org, slug="parker", title="Parkerna i Alafors")
+    theme = ThemeFactory(process=process, human_label="Belysning")
+    old = ThemeFactory(process=process, human_label="Mörka stigar", status=Theme.Status.MERGED, merged_into=theme)
+    contribution = ContributionFactory(process=process, body="Stigen vid ån är för mörk på kvällen.")
+    CodingFactory(theme=old, contribution=contribution)
+    decision = DecisionFactory(organisation=org, title="Belysningsprogram för parkerna")
+    answer = AnswerFactory(theme=theme, status=AnswerStatus.IN_PROGRESS, text="Nya lampor sätts upp längs ån.",
+                           progress=40, published_at=timezone.now())
+    answer.decisions.set([decision])
+    outcome = DecisionFactory(organisation=org, title="Parkplan för Alafors")
+    DecisionLink.objects.create(decision=outcome, kind="process", object_id=process.pk,
+                                role=DecisionLink.Role.OUTCOME)
+    return {"process": process, "contribution": contribution, "theme": theme, "decision": decision,
+            "outcome": outcome}
+
+
+def assert_trail(page: str) -> None:
+    order = ["Stigen vid ån är för mörk", "Belysning", "Genomförs", "Nya lampor sätts upp längs ån.",
+             "Belysningsprogram för parkerna", "Parkplan för Alafors"]
+    positions = [page.index(text) for text in order]
+    assert positions == sorted(positions), positions
+
+
+def test_a_contributions_page_shows_its_trail(org, client_for, story):
+    page = client_for(org).get(f"/dialoger/parker/inspel/{story['contribution'].pk}/").content.decode()
+    assert_trail(page)
+    assert "40 % klart" in page
+    assert f"/beslut/{story['decision'].pk}/" in page and "/dialoger/parker/vad-hande/#theme-" in page
+
+
+def test_an_unpublished_contribution_has_no_public_page(org, client_for, story):
+    hidden = ContributionFactory(process=story["process"], status=Contribution.Status.HIDDEN)
+    assert client_for(org).get(f"/dialoger/parker/inspel/{hidden.pk}/").status_code == 404
+
+
+def test_a_draft_answer_is_not_on_the_trail(org, client_for, story):
+    story["theme"].answer.published_at = None
+    story["theme"].answer.save()
+    page = client_for(org).get(f"/dialoger/parker/inspel/{story['contribution'].pk}/").content.decode()
+    assert "Nya lampor" not in page and "Inte besvarat ännu" in page
+
+
+def test_my_contributions_shows_the_signed_in_persons_own_trail(org, client_for, resident, story):
+    Contribution.objects.filter(pk=story["contribution"].pk).update(author=resident)
+    ContributionFactory(process=story["process"], body="Någon annans inspel om bänkar.")
+    page = client_for(org, resident).get("/mina-inspel/").content.decode()
+    assert_trail(page)
+    assert "Någon annans inspel" not in page
+    assert client_for(org).get("/mina-inspel/").status_code == 302  # sign in first
+
+
+def test_the_trail_link_in_mail_shows_the_trail_without_an_account(org, other_org, client_for, story):
+    recipient = consent.recipient_for(organisation=org, email="anna@example.se")
+    consent.ask_to_be_told(organisation=org, email="anna@example.se", source=Source.CONTRIBUTION,
+                           source_id=story["contribution"].pk, process_id=story["process"].pk)
+    pending = ContributionFactory(process=story["process"], status=Contribution.Status.PENDING, body="Väntar.")
+    consent.ask_to_be_told(organisation=org, email="anna@example.se", source=Source.CONTRIBUTION,
+                           source_id=pending.pk, process_id=story["process"].pk)
+    ContributionFactory(process=story["process"], body="Någon annans inspel om bänkar.")
+    token = trail_token(recipient)
+
+    page = client_for(org).get(f"/mina-inspel/spar/{token}/").content.decode()
+    assert_trail(page)
+    assert "Någon annans inspel" not in page and "Väntar." not in page
+    assert "1 av dina inspel är inte publicerat" in page
+    assert client_for(other_org).get(f"/mina-inspel/spar/{token}/").status_code == 404
+
+
+@pytest.mark.parametrize("token", ["nonsense", "x" * 40])
+def test_a_broken_trail_link_gets_a_clear_page(org, client_for, token):
+    response = client_for(org).get(f"/mina-inspel/spar/{token}/")
+    assert response.status_code == 400
+    assert "Länken fungerar inte" in response.content.decode()
+
+
+def test_a_tampered_trail_link_gets_a_clear_page(org, client_for):
+    token = trail_token(consent.recipient_for(organisation=org, email="anna@example.se"))
+    response = client_for(org).get(f"/mina-inspel/spar/{token[:-3]}abc/")
+    assert response.status_code == 400
+
+
+def test_what_happened_lists_every_theme_with_its_answer(org, client_for, story):
+    ThemeFactory(process=story["process"], human_label="Bänkar")
+    page = client_for(org).get("/dialoger/parker/vad-hande/").content.decode()
+    assert "Vad hände med inspelen?" in page
+    belysning = page[page.index(">Belysning<"):page.index(">Bänkar<")]
+    assert "Genomförs" in belysning and "Belysningsprogram för parkerna" in belysning
+    assert "Inte besvarat ännu" in page[page.index(">Bänkar<"):]
+    assert "Mörka stigar" not in page  # merged away
+    # A theme still owes its answer, so the promise still stands.
+    assert "Parkplan för Alafors" in page and "Svar utlovas senast 30 juni 2030." in page
