@@ -32,6 +32,10 @@ class Capability(StrEnum):
     VOTING_ENTER_PAPER = "voting.enter_paper"  # count paper ballots
     DECISIONS_MANAGE = "decisions.manage"
     PANEL_MANAGE = "panel.manage"  # the citizen panel and its invitation files (addresses)
+    COUNCILS_MANAGE = "councils.manage"  # councils, their members and meetings; consultations and publishing answers
+    # Answer a consultation for any council or consultee. A council's secretary answers for their own
+    # council without it (a rule about that council, in councils/permissions.py).
+    CONSULTATIONS_ANSWER = "consultations.answer"
     FEEDBACK_READ = "feedback.read"  # what visitors said about the site's pages
     GOVERNANCE_MANAGE = "governance.manage"  # vision, strategic plan, focus areas
     ORGANISATION_CONFIGURE = "organisation.configure"  # accessibility statement, localities, bodies
@@ -60,6 +64,8 @@ PERMISSIONS: Mapping[Capability, frozenset[str]] = {
     Capability.VOTING_ENTER_PAPER: _STAFF,
     Capability.DECISIONS_MANAGE: _STAFF,
     Capability.PANEL_MANAGE: _STAFF,
+    Capability.COUNCILS_MANAGE: _STAFF,
+    Capability.CONSULTATIONS_ANSWER: _STAFF,
     Capability.FEEDBACK_READ: _STAFF,
     Capability.GOVERNANCE_MANAGE: _ADMIN,
     Capability.ORGANISATION_CONFIGURE: _ADMIN,
