@@ -14,6 +14,7 @@ from radslag.contributions.models import Contribution
 from radslag.demo.logins import DEMO_EMAILS
 from radslag.demo.seed.ale360 import close_ale360, load_ale360
 from radslag.demo.seed.contributions import load_contributions
+from radslag.demo.seed.councils import load_councils
 from radslag.demo.seed.current import load_current
 from radslag.demo.seed.governance import load_governance
 from radslag.demo.seed.municipality import DEMO_SLUG, load_municipality
@@ -62,6 +63,7 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     load_voting(context)
     load_opinions(context)
     load_panel(context)
+    load_councils(context)
     close_ale360(context)
     record_event(
         organisation=context.organisation, actor=None, action="demo.loaded", target=context.organisation,
