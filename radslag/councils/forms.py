@@ -117,7 +117,8 @@ class AnswerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.responders: dict[str, Council | Consultee] = {f"council-{c.pk}": c for c in councils}
         self.responders |= {f"consultee-{c.pk}": c for c in consultees}
-        self.fields["responder"].choices = [(key, str(value)) for key, value in self.responders.items()]
+        self.fields["responder"].choices = [  # type: ignore[attr-defined]  # a ChoiceField
+            (key, str(value)) for key, value in self.responders.items()]
 
     def responder_kwargs(self) -> dict[str, Any]:
         chosen = self.responders[self.cleaned_data["responder"]]

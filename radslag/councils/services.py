@@ -112,7 +112,8 @@ def save_consultation(
     if consultation is not None and consultation.is_sent:
         raise DomainError(_("The consultation has been sent and can no longer be changed."))
     councils, consultees = list(councils), list(consultees)
-    if any(c.organisation_id != process.organisation_id for c in [*councils, *consultees]):
+    if any(c.organisation_id != process.organisation_id for c in councils) or any(
+            c.organisation_id != process.organisation_id for c in consultees):
         raise DomainError(_("Choose the municipality's own councils and consultees."))
     consultation = consultation or Consultation(organisation=process.organisation, process=process,
                                                 created_by=actor)
@@ -131,7 +132,8 @@ def _recipients(consultation: Consultation) -> list[Any]:
     secretaries = CouncilMember.objects.filter(
         council__in=consultation.councils.all(), role=CouncilMember.Role.SECRETARY, user__isnull=False,
     ).select_related("user")
-    people = [(seat.user.email, seat.user) for seat in secretaries if seat.user and seat.user.email]
+    people: list[tuple[str, Any]] = [(seat.user.email, seat.user) for seat in secretaries
+                                     if seat.user and seat.user.email]
     people += [(consultee.email, None) for consultee in consultation.consultees.all() if consultee.email]
     return [recipient_for(organisation=organisation, email=email, user=user) for email, user in people]
 
@@ -151,9 +153,9 @@ def send_consultation(*, consultation: Consultation, actor: Any, answer_url: str
     body = _("%(question)s\n\nPlease reply by %(date)s. Council secretaries answer here: %(url)s\n"
              "Associations may reply to the municipality by e-mail.") % {
         "question": consultation.question, "date": consultation.reply_by.strftime("%Y-%m-%d"), "url": answer_url}
+    subject = f"{consultation.get_kind_display()}: {consultation.title}"
     send_direct(organisation=consultation.organisation, key=f"consultation:{consultation.pk}:sent",
-                recipients=_recipients(consultation), subject=f"{consultation.get_kind_display()}: {consultation.title}",
-                body=body, created_by=actor)
+                recipients=_recipients(consultation), subject=subject, body=body, created_by=actor)
     record_event(organisation=consultation.organisation, actor=actor, action="consultation.sent",
                  target=consultation, data={"process": consultation.process_id})
     return consultation

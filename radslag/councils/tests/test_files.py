@@ -24,7 +24,7 @@ def test_a_program_renamed_to_pdf_is_refused():
 
 
 def test_a_pdf_named_docx_is_refused():
-    with pytest.raises(DomainError, match="svar.docx"):
+    with pytest.raises(DomainError, match=r"svar\.docx"):
         check_upload(upload("svar.docx", PDF_BYTES))
 
 

@@ -94,7 +94,8 @@ def _council(context: DemoContext, slug: str, name: str, kind: str, description:
 
 
 def load_councils(context: DemoContext) -> dict[str, Council]:
-    councils = {slug: _council(context, slug, *rest) for slug, *rest in COUNCILS}
+    councils = {slug: _council(context, slug, name, kind, description, members)
+                for slug, name, kind, description, members in COUNCILS}
     secretary = context.users["resident"]
     CouncilMember.objects.create(council=councils["pensionarsradet"], name=secretary.display_name,
                                  represents="Ale kommun", role=Role.SECRETARY, user=secretary)
