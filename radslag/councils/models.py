@@ -155,7 +155,7 @@ class Consultation(TimeStamped):
 
     def is_late_at(self, moment: dt.datetime) -> bool:
         """Past the reply-by date, read as a day in the municipality's time (Europe/Stockholm)."""
-        return timezone.localdate(moment) > self.reply_by
+        return timezone.localdate(moment, timezone.get_default_timezone()) > self.reply_by
 
 
 class AnswerQuerySet(models.QuerySet["ConsultationAnswer"]):
