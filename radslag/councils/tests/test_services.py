@@ -192,3 +192,29 @@ def test_councils_and_consultees_of_another_municipality_cannot_be_asked(staff, 
     with pytest.raises(DomainError, match="kommunens egna"):
         services.save_consultation(process=process, actor=staff, councils=[foreign], consultees=[],
                                    fields={"title": "T", "question": "F", "reply_by": timezone.localdate()})
+
+
+@pytest.mark.django_db
+def test_only_staff_manage_councils_and_short_names_are_unique(org, staff, resident, council):
+    fields = {"name": "Pensionärsrådet 2", "slug": council.slug, "kind": "pensioners"}
+    with pytest.raises(PermissionDeniedError):
+        services.save_council(organisation=org, actor=resident, fields=fields)
+    with pytest.raises(DomainError, match="kortnamnet"):
+        services.save_council(organisation=org, actor=staff, fields=fields)
+    created = services.save_council(organisation=org, actor=staff, fields={**fields, "slug": "pr2"})
+    assert created.organisation == org
+
+
+@pytest.mark.django_db
+def test_a_sent_consultation_cannot_be_changed(staff, process, council):
+    consultation = make_consultation(process, [council])
+    with pytest.raises(DomainError, match="kan inte längre ändras"):
+        services.save_consultation(process=process, actor=staff, consultation=consultation, councils=[council],
+                                   consultees=[], fields={"title": "Ändrad"})
+
+
+@pytest.mark.django_db
+def test_minutes_cannot_be_published_before_they_are_uploaded(staff, council):
+    with pytest.raises(DomainError, match="Ladda upp protokollet"):
+        services.save_meeting(council=council, actor=staff, fields={"starts_at": timezone.now(),
+                                                                    "minutes_published": True})
