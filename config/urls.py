@@ -23,6 +23,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("radslag.opinions.urls")),
     path("", include("radslag.panels.urls")),
     path("", include("radslag.feedback.urls")),
+    path("", include("radslag.councils.urls")),
     path("", include("radslag.reports.urls")),
     path("", include("radslag.help.urls")),
 ]

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "radslag.opinions",
     "radslag.panels",
     "radslag.feedback",
+    "radslag.councils",
     "radslag.reports",
     "radslag.demo",
     "radslag.help",
@@ -245,6 +246,9 @@ RADSLAG_DEFAULT_ORGANISATION = os.environ.get("RADSLAG_DEFAULT_ORGANISATION", ""
 # Uploads: contributions import files larger than this are refused before parsing.
 RADSLAG_IMPORT_MAX_BYTES = int(os.environ.get("RADSLAG_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
 RADSLAG_IMPORT_MAX_ROWS = int(os.environ.get("RADSLAG_IMPORT_MAX_ROWS", "100000"))
+# Councils: a consultation's documents, answers' attachments and minutes larger than this are refused.
+RADSLAG_COUNCIL_ATTACHMENT_MAX_BYTES = int(
+    os.environ.get("RADSLAG_COUNCIL_ATTACHMENT_MAX_BYTES", str(20 * 1024 * 1024)))
 # --- Bad input (badinput): bounds on uploads, client addresses behind proxies, throttles ---------------
 # An XLSX upload whose parts unpack to more than this is refused before parsing (a zip bomb).
 RADSLAG_IMPORT_MAX_UNPACKED_BYTES = int(os.environ.get("RADSLAG_IMPORT_MAX_UNPACKED_BYTES", str(100 * 1024 * 1024)))

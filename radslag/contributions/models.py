@@ -24,6 +24,7 @@ class Channel(models.TextChoices):
     INTERVIEW = "interview", _("Interview story")
     LETTER = "letter", _("Letter or e-mail")
     SURVEY = "survey", _("Survey answer")
+    COUNCIL = "council", _("Council")  # råd: a council's published answer to a consultation
 
 
 class Relation(models.TextChoices):

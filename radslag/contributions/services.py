@@ -165,6 +165,30 @@ def enter_contribution(
     return contribution
 
 
+@transaction.atomic
+def receive_council_answer(
+    *, process: DialogueProcess, body: str, published_by: Any, given_at: dt.datetime, external_id: str,
+) -> Contribution:
+    """A council's answer to a consultation, as input of the process on the council channel (råd).
+
+    Staff publish the answer in the councils app, which is its moderation: it arrives published. The
+    `external_id` names the answer, so that the same answer never becomes two contributions.
+    """
+    existing = Contribution.objects.filter(process=process, external_id=external_id).first()
+    if existing is not None:
+        return existing
+    contribution = Contribution.objects.create(
+        organisation=process.organisation, process=process, channel=Channel.COUNCIL, body=clean_body(body),
+        status=Contribution.Status.PUBLISHED, moderated_at=timezone.now(), moderated_by=published_by,
+        entered_by=published_by, given_at=given_at, external_id=external_id,
+    )
+    record_event(
+        organisation=process.organisation, actor=published_by, action="contribution.entered", target=contribution,
+        data={"process": process.pk, "channel": Channel.COUNCIL, "status": contribution.status},
+    )
+    return contribution
+
+
 def can_undo(contribution: Contribution, user: Any, *, now: dt.datetime | None = None) -> bool:
     moment = now or timezone.now()
     return contribution.entered_by_id == getattr(user, "pk", None) and moment - contribution.created_at <= UNDO_WINDOW

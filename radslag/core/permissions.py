@@ -35,6 +35,10 @@ class Capability(StrEnum):
     PANEL_MANAGE = "panel.manage"  # the citizen panel and its invitation files (addresses)
     NEWSLETTERS_MANAGE = "newsletters.manage"  # write, test, schedule and send newsletters (månadsblad)
     MEDIA_MANAGE = "media.manage"  # upload images to the media library, with their alt text
+    COUNCILS_MANAGE = "councils.manage"  # councils, their members and meetings; consultations and publishing answers
+    # Answer a consultation for any council or consultee. A council's secretary answers for their own
+    # council without it (a rule about that council, in councils/permissions.py).
+    CONSULTATIONS_ANSWER = "consultations.answer"
     FEEDBACK_READ = "feedback.read"  # what visitors said about the site's pages
     GOVERNANCE_MANAGE = "governance.manage"  # vision, strategic plan, focus areas
     ORGANISATION_CONFIGURE = "organisation.configure"  # accessibility statement, localities, bodies
@@ -66,6 +70,8 @@ PERMISSIONS: Mapping[Capability, frozenset[str]] = {
     Capability.PANEL_MANAGE: _STAFF,
     Capability.NEWSLETTERS_MANAGE: _STAFF,
     Capability.MEDIA_MANAGE: _STAFF,
+    Capability.COUNCILS_MANAGE: _STAFF,
+    Capability.CONSULTATIONS_ANSWER: _STAFF,
     Capability.FEEDBACK_READ: _STAFF,
     Capability.GOVERNANCE_MANAGE: _ADMIN,
     Capability.ORGANISATION_CONFIGURE: _ADMIN,

@@ -14,6 +14,7 @@ from radslag.contributions.models import Contribution
 from radslag.demo.logins import DEMO_EMAILS
 from radslag.demo.seed.ale360 import close_ale360, load_ale360
 from radslag.demo.seed.contributions import load_contributions
+from radslag.demo.seed.councils import load_councils
 from radslag.demo.seed.current import load_current
 from radslag.demo.seed.feedback import load_feedback
 from radslag.demo.seed.governance import load_governance
@@ -65,6 +66,7 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     load_opinions(context)
     load_panel(context)
     load_newsletters(context)
+    load_councils(context)
     close_ale360(context)
     load_feedback(context)
     record_event(

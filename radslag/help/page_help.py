@@ -25,6 +25,7 @@ _ANSWERS = ("aterkoppling", "svar")
 _GOVERNANCE = ("administration", "styrning")
 _ORGANISATION = ("administration", "organisationen")
 _NEWSLETTERS = ("aterkoppling", "manadsblad")
+_COUNCILS = ("planera", "rad")
 
 PAGE_HELP: dict[str, tuple[str, str]] = {
     "dialogues:staff_home": ("kom-igang", "personalsidan"),
@@ -113,6 +114,20 @@ PAGE_HELP: dict[str, tuple[str, str]] = {
     "panels:staff": ("planera", "medborgarpanelen"),
     "panels:create_invitations": ("planera", "medborgarpanelen"),
     "panels:invitation_file": ("planera", "medborgarpanelen"),
+    "councils:staff_councils": _COUNCILS,
+    "councils:staff_council_create": _COUNCILS,
+    "councils:staff_council": _COUNCILS,
+    "councils:staff_member_create": _COUNCILS,
+    "councils:staff_member_edit": _COUNCILS,
+    "councils:staff_meeting_create": _COUNCILS,
+    "councils:staff_meeting_edit": _COUNCILS,
+    "councils:staff_consultees": _COUNCILS,
+    "councils:staff_consultee_edit": _COUNCILS,
+    "councils:staff_consultations": _COUNCILS,
+    "councils:staff_consultation_create": _COUNCILS,
+    "councils:staff_consultation": _COUNCILS,
+    "councils:staff_consultation_send": _COUNCILS,
+    "councils:staff_answer_publish": _COUNCILS,
     "organisations:accessibility_edit": ("administration", "tillganglighetsredogorelse"),
     "organisations:feedback_results": ("aterkoppling", "sidfeedback"),
     "organisations:locality_list": _ORGANISATION,

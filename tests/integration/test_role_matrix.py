@@ -30,6 +30,7 @@ from radslag.accounts.tests.factories import user_with_role
 from radslag.audit.models import ErasureRequest
 from radslag.contributions.models import Contribution
 from radslag.contributions.tests.factories import ContributionFactory
+from radslag.councils.tests.factories import council_world
 from radslag.dialogues.models import Registration
 from radslag.dialogues.services import cancellation_token
 from radslag.dialogues.tests.factories import (
@@ -140,6 +141,28 @@ ROWS: dict[str, Row] = {
     "feedback:staff_answers": row(READ_ANALYSIS),
     "feedback:answer_edit": writes(STAFF_WORK),
     "feedback:answers_publish": posts(STAFF_WORK),
+    # councils: public pages and published answers; a council's secretary also answers (not a role here)
+    "councils:council_list": row(EVERYONE),
+    "councils:council": row(EVERYONE),
+    "councils:minutes": row(EVERYONE),
+    "councils:process_answers": row(EVERYONE),
+    "councils:attachment": row(EVERYONE),
+    "councils:my_consultations": row(SIGNED_IN),
+    "councils:answer": writes(STAFF_WORK),
+    "councils:staff_councils": row(STAFF_WORK),
+    "councils:staff_council_create": writes(STAFF_WORK),
+    "councils:staff_council": writes(STAFF_WORK),
+    "councils:staff_member_create": writes(STAFF_WORK),
+    "councils:staff_member_edit": writes(STAFF_WORK),
+    "councils:staff_meeting_create": writes(STAFF_WORK),
+    "councils:staff_meeting_edit": writes(STAFF_WORK),
+    "councils:staff_consultees": writes(STAFF_WORK),
+    "councils:staff_consultee_edit": writes(STAFF_WORK),
+    "councils:staff_consultations": row(STAFF_WORK),
+    "councils:staff_consultation_create": writes(STAFF_WORK),
+    "councils:staff_consultation": writes(STAFF_WORK),
+    "councils:staff_consultation_send": posts(STAFF_WORK),
+    "councils:staff_answer_publish": posts(STAFF_WORK),
     # dialogues
     "dialogues:home": row(EVERYONE),
     "dialogues:process_list": row(EVERYONE),
@@ -287,6 +310,10 @@ DEFAULT_PARAMS = {
     "conversation_pk": "conversation", "statement_pk": "statement", "ballot_pk": "ballot", "option_pk": "option",
     "batch_pk": "batch", "number": "version", "token": "token", "receipt": "receipt", "fmt": "fmt",
     "chapter": "chapter", "newsletter_pk": "newsletter", "image_pk": "image", "extension": "extension",
+    "chapter": "chapter",
+    "council_slug": "council_slug", "council_pk": "council", "member_pk": "council_member",
+    "meeting_pk": "council_meeting", "consultee_pk": "consultee", "consultation_pk": "consultation",
+    "answer_pk": "council_answer", "attachment_pk": "council_attachment",
 }
 NOT_OBJECTS = {"fmt", "chapter", "extension"}
 
@@ -387,6 +414,7 @@ def build_world(org, other_org) -> dict[str, object]:
             organisation=org, person=people[RESIDENT], email=people[RESIDENT].email).pk,
         "fmt": "csv", "chapter": "moderering",
         **newsletter_world(org, process),
+        **council_world(org, process),
     }
 
 

@@ -123,7 +123,7 @@ def decisions_of(process: DialogueProcess) -> dict[str, Any]:
 
 
 def participation_links(process: DialogueProcess) -> dict[str, Any]:
-    """Ballots, conversations and the compilation of the process, through reverse relations.
+    """Ballots, conversations, the compilation and councils' answers of the process, through reverse relations.
 
     The apps that own them build on this one, so it reads them without importing them.
     """
@@ -137,6 +137,9 @@ def participation_links(process: DialogueProcess) -> dict[str, Any]:
         "conversations": list(process.conversations.filter(status="open")),
         "has_compilation": DialogueProcess.objects.filter(
             pk=process.pk, compilation__versions__isnull=False
+        ).exists(),
+        "has_council_answers": DialogueProcess.objects.filter(
+            pk=process.pk, consultations__answers__published_at__isnull=False
         ).exists(),
     }
 
