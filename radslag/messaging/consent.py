@@ -189,8 +189,13 @@ def request_confirmation(*, recipient: Recipient, now: dt.datetime | None = None
         key=f"confirm:{recipient.pk}:{moment.isoformat()}",
         recipients=[recipient],
         kind=Message.Kind.CONFIRMATION,
-        **confirmation_texts(recipient),
+        **_texts(confirmation_texts(recipient)),
     )
+
+
+def _texts(texts: dict[str, str]) -> dict[str, Any]:
+    """The subject and body in both languages, as `outbox.send_direct` takes them."""
+    return {key: texts.get(key, "") for key in ("subject", "subject_en", "body", "body_en")}
 
 
 @transaction.atomic

@@ -42,8 +42,8 @@ from radslag.dialogues.tests.factories import (
 )
 from radslag.governance.tests.factories import DecisionFactory, FocusAreaFactory
 from radslag.messaging import tokens
-from radslag.messaging.models import MediaImage, Newsletter, Recipient, Topic
 from radslag.messaging.consent import recipient_for
+from radslag.messaging.models import MediaImage, Newsletter, Recipient, Topic
 from radslag.messaging.tokens import trail_token
 from radslag.opinions.models import Statement
 from radslag.opinions.tests.factories import ConversationFactory, StatementFactory
@@ -310,7 +310,6 @@ DEFAULT_PARAMS = {
     "conversation_pk": "conversation", "statement_pk": "statement", "ballot_pk": "ballot", "option_pk": "option",
     "batch_pk": "batch", "number": "version", "token": "token", "receipt": "receipt", "fmt": "fmt",
     "chapter": "chapter", "newsletter_pk": "newsletter", "image_pk": "image", "extension": "extension",
-    "chapter": "chapter",
     "council_slug": "council_slug", "council_pk": "council", "member_pk": "council_member",
     "meeting_pk": "council_meeting", "consultee_pk": "consultee", "consultation_pk": "consultation",
     "answer_pk": "council_answer", "attachment_pk": "council_attachment",

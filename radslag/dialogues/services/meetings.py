@@ -100,6 +100,11 @@ def activities_tomorrow(today: dt.date) -> list[Activity]:
     )
 
 
+def _as_mail(texts: dict[str, str]) -> dict[str, Any]:
+    """The subject and body in both languages, as `outbox.send_direct` takes them."""
+    return {key: texts.get(key, "") for key in ("subject", "subject_en", "body", "body_en")}
+
+
 def send_reminders(*, today: dt.date | None = None) -> int:
     """Remind everyone registered for tomorrow's activities; each activity's reminder is sent once, ever."""
     sent = 0
@@ -112,6 +117,6 @@ def send_reminders(*, today: dt.date | None = None) -> int:
                 continue
             site_url = links.site_url(activity.process.organisation)
             outbox.send_direct(organisation=activity.process.organisation, key=reminder_key(activity),
-                               recipients=recipients, kind=Message.Kind.REMINDER, **_reminder_texts(activity, site_url))
+                               recipients=recipients, kind=Message.Kind.REMINDER, **_as_mail(_reminder_texts(activity, site_url)))
         sent += 1
     return sent
