@@ -116,7 +116,8 @@ def send_reminders(*, today: dt.date | None = None) -> int:
             if not recipients:
                 continue
             site_url = links.site_url(activity.process.organisation)
+            texts = _as_mail(_reminder_texts(activity, site_url))
             outbox.send_direct(organisation=activity.process.organisation, key=reminder_key(activity),
-                               recipients=recipients, kind=Message.Kind.REMINDER, **_as_mail(_reminder_texts(activity, site_url)))
+                               recipients=recipients, kind=Message.Kind.REMINDER, **texts)
         sent += 1
     return sent
