@@ -28,15 +28,14 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from radslag.messaging import links, outbox, tokens
+from radslag.messaging import outbox
 from radslag.messaging.models import Consent, Frequency, Message, Recipient, Source, Subscription, Topic
 from radslag.organisations.models import Organisation
 
-CONFIRMATION_INTERVAL = dt.timedelta(days=1)
+CONFIRMATION_INTERVAL = outbox.CONFIRMATION_INTERVAL
 
 # Said at every field where an address can be left, and stored with the consent as what was shown.
 PURPOSE = _(
@@ -155,47 +154,10 @@ def _round_times_down(recipient: Recipient, consent: Consent, message: Message |
         Message.objects.filter(pk=message.pk).update(created_at=day, updated_at=day)
 
 
-def confirmation_texts(recipient: Recipient) -> dict[str, str]:
-    """The confirmation mail's subject and body in Swedish and English, with the link to confirm."""
-    link = links.absolute(recipient.organisation, links.CONFIRM_PATH.format(token=tokens.confirm_token(recipient)))
-    texts = {}
-    for language, suffix in (("sv", ""), ("en", "_en")):
-        with translation.override(language):
-            texts[f"subject{suffix}"] = gettext("Confirm that you want mail from %(organisation)s") % {
-                "organisation": recipient.organisation.name
-            }
-            texts[f"body{suffix}"] = gettext(
-                "Someone, probably you, left this address to hear what happens with their input to "
-                "%(organisation)s.\n\nOpen the link to confirm that you want the mail:\n%(link)s\n\n"
-                "If it was not you, do nothing: without a confirmation you will get no more mail from us."
-            ) % {"organisation": recipient.organisation.name, "link": link}
-    return texts
-
-
 def request_confirmation(*, recipient: Recipient, now: dt.datetime | None = None) -> Message | None:
-    """Queue one confirmation mail, unless the address is confirmed, refused or was sent one within a day."""
-    if recipient.confirmed_at is not None or recipient.refused_at is not None:
-        return None
-    moment = now or timezone.now()
-    claimed = Recipient.objects.filter(
-        Q(confirmation_sent_at__isnull=True) | Q(confirmation_sent_at__lte=moment - CONFIRMATION_INTERVAL),
-        pk=recipient.pk,
-    ).update(confirmation_sent_at=moment)
-    if not claimed:
-        return None
-    recipient.confirmation_sent_at = moment
-    return outbox.send_direct(
-        organisation=recipient.organisation,
-        key=f"confirm:{recipient.pk}:{moment.isoformat()}",
-        recipients=[recipient],
-        kind=Message.Kind.CONFIRMATION,
-        **_texts(confirmation_texts(recipient)),
-    )
-
-
-def _texts(texts: dict[str, str]) -> dict[str, Any]:
-    """The subject and body in both languages, as `outbox.send_direct` takes them."""
-    return {key: texts.get(key, "") for key in ("subject", "subject_en", "body", "body_en")}
+    """Queue one confirmation mail, unless the address is confirmed, refused or was sent one within a day.
+    The outbox owns the rule and renders the mail (`messaging/mail/confirmation.*`)."""
+    return outbox.request_confirmation(recipient=recipient, now=now)
 
 
 @transaction.atomic

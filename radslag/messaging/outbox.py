@@ -177,17 +177,28 @@ def send_to_followers(
     return message
 
 
+CONFIRMATION_INTERVAL = dt.timedelta(days=1)
+
+
 @transaction.atomic
-def request_confirmation(*, recipient: Recipient) -> Message | None:
-    """Queues the confirmation mail (double opt-in); None when the address needs none or got one today."""
+def request_confirmation(*, recipient: Recipient, now: dt.datetime | None = None) -> Message | None:
+    """Queues the confirmation mail (double opt-in); None when the address needs none or was sent one
+    within a day (`Recipient.confirmation_sent_at`, claimed with one conditional UPDATE, so two requests
+    at the same moment send one mail)."""
     if recipient.confirmed_at or recipient.unsubscribed_at or recipient.refused_at:
         return None
-    key = f"confirmation:{recipient.pk}:{timezone.localdate():%Y-%m-%d}"
-    message, created = Message.objects.get_or_create(
-        organisation_id=recipient.organisation_id, key=key, defaults={"kind": Message.Kind.CONFIRMATION}
-    )
-    if not created:
+    moment = now or timezone.now()
+    claimed = Recipient.objects.filter(
+        Q(confirmation_sent_at__isnull=True) | Q(confirmation_sent_at__lte=moment - CONFIRMATION_INTERVAL),
+        pk=recipient.pk,
+    ).update(confirmation_sent_at=moment)
+    if not claimed:
         return None
+    recipient.confirmation_sent_at = moment
+    message = Message.objects.create(
+        organisation_id=recipient.organisation_id, key=f"confirmation:{recipient.pk}:{moment.isoformat()}",
+        kind=Message.Kind.CONFIRMATION,
+    )
     Delivery.objects.create(message=message, recipient=recipient)
     _send_on_commit(message)
     return message

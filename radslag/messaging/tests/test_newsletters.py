@@ -134,7 +134,7 @@ def test_a_newsletter_with_an_image_without_alt_text_cannot_be_sent(staff_client
     response = staff_client.post(reverse("newsletters:send", args=[newsletter.pk]), follow=True)
     assert "saknar alternativtext" in response.content.decode()
     newsletter.refresh_from_db()
-    assert newsletter.sent_at is None and not Message.objects.exists()
+    assert newsletter.sent_at is None and not Message.objects.filter(kind=Message.Kind.NEWSLETTER).exists()
     schedule = staff_client.post(reverse("newsletters:schedule", args=[newsletter.pk]),
                                  {"send_at": (timezone.localtime() + dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")},
                                  follow=True)
@@ -193,7 +193,7 @@ def test_the_send_report_counts_the_deliveries_statuses(staff_client, org, staff
         subscriber(org, f"p{n}@example.se")
     newsletter = letter(org)
     newsletters.send_newsletter(newsletter=newsletter, actor=staff)  # not committed: nothing leaves
-    deliveries = list(Delivery.objects.order_by("pk"))
+    deliveries = list(Delivery.objects.filter(message__kind=Message.Kind.NEWSLETTER).order_by("pk"))
     for delivery, status in zip(deliveries, ["sent", "sent", "refused", "withdrawn", "pending"], strict=True):
         delivery.status = status
         delivery.save()
@@ -258,4 +258,4 @@ def test_a_scheduled_newsletter_that_can_no_longer_be_sent_goes_back_to_a_draft(
     Newsletter.objects.filter(pk=newsletter.pk).update(body=f"Ny bild ![]({picture.url})")
     assert newsletters.send_due(now=timezone.now() + dt.timedelta(hours=2)) == 0
     newsletter.refresh_from_db()
-    assert newsletter.status == Newsletter.Status.DRAFT and not Message.objects.exists()
+    assert newsletter.status == Newsletter.Status.DRAFT and not Message.objects.filter(kind=Message.Kind.NEWSLETTER).exists()

@@ -192,5 +192,5 @@ def test_the_pages_speak_english_to_an_english_reader(client_for, org, anna):
 def test_an_english_reader_gets_the_confirmation_mail_in_english(org):
     consent.follow(organisation=org, email="emma@example.com", topic=Topic.ORGANISATION, language="en")
     [sent] = mail.outbox
-    assert sent.subject == "Confirm that you want mail from Ale kommun"
-    assert "Open the link to confirm" in sent.body
+    assert sent.subject == "Confirm your e-mail address for Ale kommun"
+    assert "Confirm my address" in sent.body and "/meddelanden/bekrafta/" in sent.body

@@ -54,11 +54,12 @@ def mailbox(settings):
 
 
 def follower(org, email, language="sv", confirmed=True):
-    consent.follow(organisation=org, email=email, topic=Topic.ORGANISATION, language=language)
-    recipient = Recipient.objects.get(email=email)
-    if confirmed:
+    if confirmed:  # confirmed before following, so no confirmation mail is asked for
+        recipient = consent.recipient_for(organisation=org, email=email, language=language)
         recipient.confirmed_at = timezone.now()
         recipient.save()
+    consent.follow(organisation=org, email=email, topic=Topic.ORGANISATION, language=language)
+    recipient = Recipient.objects.get(email=email)
     return recipient
 
 

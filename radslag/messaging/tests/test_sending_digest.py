@@ -16,6 +16,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def weekly(org, email, topic, topic_id=None, language="sv", frequency=Frequency.WEEKLY):
+    # Confirmed before following, so no confirmation mail is asked for.
+    recipient = consent.recipient_for(organisation=org, email=email, language=language)
+    Recipient.objects.filter(pk=recipient.pk).update(confirmed_at=timezone.now())
     consent.follow(organisation=org, email=email, topic=topic, topic_id=topic_id, frequency=frequency,
                    language=language)
     Recipient.objects.filter(email=email).update(confirmed_at=timezone.now())
