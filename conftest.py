@@ -90,7 +90,9 @@ class _Inbox:
 
         message = message_from_bytes(envelope.content, policy=policy.default)
         self.messages.append({"to": envelope.rcpt_tos, "subject": str(message["subject"]),
-                              "body": message.get_body(("plain",)).get_content()})
+                              "body": message.get_body(("plain",)).get_content(),
+                              "list_unsubscribe": str(message["List-Unsubscribe"] or ""),
+                              "list_unsubscribe_post": str(message["List-Unsubscribe-Post"] or "")})
         return "250 OK"
 
 
