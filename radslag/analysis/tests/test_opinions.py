@@ -178,7 +178,9 @@ def _agreement(name: str) -> tuple[float, int]:
     return adjusted_rand([conversation.groups[p] for p in common], [ours[p] for p in common]), len(common)
 
 
-# Measured 0.927 and 0.952 (seeds 0-4: 0.88-0.93 and 0.95-0.99); the floor leaves room for library drift.
+# Measured 0.927 and 0.952 with the default seed (0), which is what the engine runs with. The result depends on
+# the seed: re-measured on 2026-12-04, ssis.land-bank-farmland falls to 0.21 with seed 1 (docs/benchmarks.md,
+# opinions, second round), so this pins the seed's result rather than a property of every seed.
 @pytest.mark.parametrize(("name", "participants"), [("scoop-hivemind.taxes", 290),
                                                     ("ssis.land-bank-farmland.2rumnecbeh.2021-08-01", 350)])
 def test_groups_agree_with_polis_on_a_real_conversation(name, participants):
