@@ -258,4 +258,5 @@ def test_a_scheduled_newsletter_that_can_no_longer_be_sent_goes_back_to_a_draft(
     Newsletter.objects.filter(pk=newsletter.pk).update(body=f"Ny bild ![]({picture.url})")
     assert newsletters.send_due(now=timezone.now() + dt.timedelta(hours=2)) == 0
     newsletter.refresh_from_db()
-    assert newsletter.status == Newsletter.Status.DRAFT and not Message.objects.filter(kind=Message.Kind.NEWSLETTER).exists()
+    assert newsletter.status == Newsletter.Status.DRAFT
+    assert not Message.objects.filter(kind=Message.Kind.NEWSLETTER).exists()
