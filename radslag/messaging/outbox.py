@@ -114,19 +114,8 @@ def send_direct(
     created_by: Any = None,
     send_after: dt.datetime | None = None,
 ) -> Message:
-    message, created = Message.objects.get_or_create(
-        organisation=organisation,
-        key=key,
-        defaults={
-            "kind": kind,
-            "subject": subject,
-            "subject_en": subject_en,
-            "body": body,
-            "body_en": body_en,
-            "created_by": created_by,
-            "send_after": send_after,
-        },
-    )
+    message, created = _message(organisation, key, kind=kind, subject=subject, subject_en=subject_en, body=body,
+                                body_en=body_en, created_by=created_by, send_after=send_after)
     if created:
         Delivery.objects.bulk_create(
             [Delivery(message=message, recipient=r) for r in recipients if r.refused_at is None],
@@ -151,19 +140,8 @@ def send_to_followers(
     created_by: Any = None,
     send_after: dt.datetime | None = None,
 ) -> Message:
-    message, created = Message.objects.get_or_create(
-        organisation=organisation,
-        key=key,
-        defaults={
-            "kind": kind,
-            "subject": subject,
-            "subject_en": subject_en,
-            "body": body,
-            "body_en": body_en,
-            "created_by": created_by,
-            "send_after": send_after,
-        },
-    )
+    message, created = _message(organisation, key, kind=kind, subject=subject, subject_en=subject_en, body=body,
+                                body_en=body_en, created_by=created_by, send_after=send_after)
     if created:
         followers = {
             pk
@@ -202,6 +180,11 @@ def request_confirmation(*, recipient: Recipient, now: dt.datetime | None = None
     Delivery.objects.create(message=message, recipient=recipient)
     _send_on_commit(message)
     return message
+
+
+def _message(organisation: Organisation, key: str, **fields: Any) -> tuple[Message, bool]:
+    """The message with this key, created with `fields` the first time: queueing twice queues once."""
+    return Message.objects.get_or_create(organisation=organisation, key=key, defaults=fields)
 
 
 def _send_on_commit(message: Message) -> None:
