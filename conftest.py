@@ -5,6 +5,7 @@ import socket
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from radslag.accounts.models import Role
 from radslag.accounts.tests.factories import user_with_role
@@ -15,6 +16,17 @@ from radslag.organisations.tests.factories import OrganisationFactory
 def _no_staff_mfa_by_default(settings):
     # MFA enforcement has its own tests; other tests sign in staff without a TOTP device.
     settings.RADSLAG_STAFF_MFA = False
+
+
+@pytest.fixture(autouse=True)
+def _interface_language_reset():
+    # A request through the test client activates the visitor's language in this thread, and it
+    # stays active after the request (as it does in a server thread until the next request). Each
+    # test starts from the site's default language so that no test depends on which ran before it
+    # in the same worker: CI once saw English error messages after an English request.
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
