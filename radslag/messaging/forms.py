@@ -124,3 +124,9 @@ class SubscriptionChangeForm(forms.Form):
     subscription = forms.IntegerField(widget=forms.HiddenInput)
     action = forms.ChoiceField(choices=[("end", "end"), ("frequency", "frequency")])
     frequency = forms.ChoiceField(choices=Frequency.choices, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("action") == "frequency" and not data.get("frequency"):
+            self.add_error("frequency", _("Choose how often you want mail."))
+        return data

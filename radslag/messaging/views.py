@@ -22,7 +22,7 @@ from radslag.core.throttle import throttled
 from radslag.messaging import consent, tokens
 from radslag.messaging.forms import FollowForm, SubscriptionChangeForm
 from radslag.messaging.models import Recipient, Topic
-from radslag.messaging.topics import describe
+from radslag.messaging.topics import describe, describe_all
 from radslag.organisations.models import Organisation
 
 
@@ -72,22 +72,26 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
 def _change(request: HttpRequest, recipient: Recipient) -> None:
     form = SubscriptionChangeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Nothing was changed. Try again."))
+        problems = [str(error) for errors in form.errors.values() for error in errors]
+        messages.error(request, _("Nothing was changed: %(reason)s") % {"reason": " ".join(problems)})
         return
     data = form.cleaned_data
     if data["action"] == "end":
-        consent.end_subscription(recipient=recipient, subscription_id=data["subscription"])
-        messages.success(request, _("You will no longer get mail about that."))
+        if consent.end_subscription(recipient=recipient, subscription_id=data["subscription"]):
+            messages.success(request, _("You will no longer get mail about that."))
+        else:
+            messages.error(request, _("That subscription had already ended, or is not yours. Nothing was changed."))
     elif consent.change_frequency(recipient=recipient, subscription_id=data["subscription"],
                                   frequency=data["frequency"]):
         messages.success(request, _("Saved."))
+    else:
+        messages.error(request, _("That subscription is not yours. Nothing was changed."))
 
 
-def _listing(recipient: Recipient) -> dict[str, Any]:
-    rows = [
-        (subscription, describe(recipient.organisation, subscription.topic, subscription.topic_id))
-        for subscription in recipient.subscriptions.order_by("ended_at", "-created_at")
-    ]
+def _listing(organisation: Organisation, recipient: Recipient) -> dict[str, Any]:
+    subscriptions = list(recipient.subscriptions.order_by("ended_at", "-created_at"))
+    about = describe_all(organisation, [(s.topic, s.topic_id) for s in subscriptions])
+    rows = [(subscription, about.get((subscription.topic, subscription.topic_id))) for subscription in subscriptions]
     return {"recipient": recipient, "rows": rows}
 
 
@@ -100,7 +104,8 @@ def preferences(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         _change(request, recipient)
         return redirect("messaging:preferences", token=token)
-    return render(request, "messaging/preferences.html", {**_listing(recipient), "token": token})
+    listing = _listing(_organisation(request), recipient)
+    return render(request, "messaging/preferences.html", {**listing, "token": token})
 
 
 @login_required
@@ -110,13 +115,17 @@ def my_mail(request: HttpRequest) -> HttpResponse:
     recipients = consent.recipients_of(request.user, _organisation(request))
     if request.method == "POST":
         chosen = next((r for r in recipients if str(r.pk) == request.POST.get("recipient")), None)
-        if chosen is not None and request.POST.get("action") == "all":
+        if chosen is None:
+            messages.error(request, _("That address is not one of yours here. Nothing was changed."))
+        elif request.POST.get("action") == "all":
             consent.unsubscribe_all(recipient=chosen)
             messages.success(request, _("You will get no more mail from us at %(email)s.") % {"email": chosen.email})
-        elif chosen is not None:
+        else:
             _change(request, chosen)
         return redirect("messaging:my_mail")
-    return render(request, "messaging/my_mail.html", {"listings": [_listing(r) for r in recipients]})
+    return render(request, "messaging/my_mail.html", {
+        "listings": [_listing(_organisation(request), r) for r in recipients],
+    })
 
 
 @require_http_methods(["GET", "POST"])

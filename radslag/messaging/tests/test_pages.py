@@ -102,9 +102,21 @@ def test_preferences_list_subscriptions_and_end_or_change_each(client_for, org, 
 def test_preferences_cannot_touch_someone_elses_subscription(client_for, org, anna):
     other = consent.follow(organisation=org, email="bertil@example.se", topic=Topic.ORGANISATION)
     url = f"/meddelanden/installningar/{tokens.unsubscribe_token(anna)}/"
-    client_for(org).post(url, {"subscription": other.pk, "action": "end"})
+    page = client_for(org).post(url, {"subscription": other.pk, "action": "end"}, follow=True).content.decode()
     other.refresh_from_db()
     assert other.ended_at is None
+    assert "Inget ändrades" in page and "Du får inte längre e-post om det" not in page
+
+
+def test_changing_how_often_without_choosing_says_so_and_changes_nothing(client_for, org, anna):
+    url = f"/meddelanden/installningar/{tokens.unsubscribe_token(anna)}/"
+    subscription = anna.subscriptions.get()
+    before = subscription.frequency
+    page = client_for(org).post(url, {"subscription": subscription.pk, "action": "frequency", "frequency": ""},
+                                follow=True).content.decode()
+    subscription.refresh_from_db()
+    assert subscription.frequency == before and subscription.ended_at is None
+    assert "Välj hur ofta du vill få e-post" in page
 
 
 def test_following_the_municipality_without_an_account_asks_for_confirmation(client_for, org):
@@ -151,9 +163,10 @@ def test_my_mail_shows_and_manages_a_signed_in_persons_subscriptions(client_for,
     page = client.get("/mina-utskick/").content.decode()
     assert resident.email in page and "someone@example.se" not in page
     stranger = Recipient.objects.get(email="someone@example.se")
-    client.post("/mina-utskick/", {"recipient": stranger.pk, "action": "all"})
+    refused = client.post("/mina-utskick/", {"recipient": stranger.pk, "action": "all"}, follow=True)
     stranger.refresh_from_db()
     assert stranger.unsubscribed_at is None
+    assert "Den adressen är inte en av dina här" in refused.content.decode()
     client.post("/mina-utskick/", {"recipient": subscription.recipient_id, "subscription": subscription.pk,
                                    "action": "frequency", "frequency": "weekly"})
     subscription.refresh_from_db()
