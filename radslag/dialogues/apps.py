@@ -12,11 +12,11 @@ class DialoguesConfig(AppConfig):
         register(REGISTRATIONS)
         register(HOSTED_TABLES)
 
-        from radslag.dialogues.topics import process_topic
+        from radslag.dialogues.topics import process_topics
         from radslag.messaging.models import Topic
         from radslag.messaging.topics import register as register_topic
 
-        register_topic(Topic.PROCESS, process_topic)
+        register_topic(Topic.PROCESS, process_topics)
         from radslag.dialogues.newsletter_lists import process_lists
         from radslag.messaging.newsletter_lists import register as register_newsletter_lists
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.urls import reverse
 
 from radslag.dialogues.models import DialogueProcess
@@ -9,8 +11,12 @@ from radslag.messaging.topics import TopicView
 from radslag.organisations.models import Organisation
 
 
-def process_topic(organisation: Organisation, topic_id: int) -> TopicView | None:
-    process = DialogueProcess.objects.filter(organisation=organisation, pk=topic_id).first()
-    if process is None or not process.is_public:
-        return None
-    return TopicView(title=process.title, url=reverse("dialogues:process_detail", kwargs={"slug": process.slug}))
+def process_topics(organisation: Organisation, topic_ids: Collection[int]) -> dict[int, TopicView]:
+    processes = DialogueProcess.objects.filter(organisation=organisation, pk__in=topic_ids)
+    return {
+        process.pk: TopicView(
+            title=process.title, url=reverse("dialogues:process_detail", kwargs={"slug": process.slug})
+        )
+        for process in processes
+        if process.is_public
+    }

@@ -6,8 +6,8 @@ class GovernanceConfig(AppConfig):
     label = "governance"
 
     def ready(self) -> None:
-        from radslag.governance.topics import focus_area_topic
+        from radslag.governance.topics import focus_area_topics
         from radslag.messaging.models import Topic
         from radslag.messaging.topics import register
 
-        register(Topic.FOCUS_AREA, focus_area_topic)
+        register(Topic.FOCUS_AREA, focus_area_topics)

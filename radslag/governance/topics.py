@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.urls import reverse
 
 from radslag.governance.models import FocusArea
@@ -9,8 +11,8 @@ from radslag.messaging.topics import TopicView
 from radslag.organisations.models import Organisation
 
 
-def focus_area_topic(organisation: Organisation, topic_id: int) -> TopicView | None:
-    area = FocusArea.objects.filter(organisation=organisation, pk=topic_id).first()
-    if area is None:
-        return None
-    return TopicView(title=area.name, url=reverse("governance:focus_area", kwargs={"slug": area.slug}))
+def focus_area_topics(organisation: Organisation, topic_ids: Collection[int]) -> dict[int, TopicView]:
+    return {
+        area.pk: TopicView(title=area.name, url=reverse("governance:focus_area", kwargs={"slug": area.slug}))
+        for area in FocusArea.objects.filter(organisation=organisation, pk__in=topic_ids)
+    }
