@@ -51,6 +51,7 @@ import os
 import secrets
 import socket
 import time
+from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -155,35 +156,48 @@ class Outcomes:
             self.counts["deferred"] += 1
 
     def flush(self, token: str) -> None:
-        """Writes the outcomes; call inside a transaction."""
+        """Writes the outcomes; call inside a transaction. One UPDATE per kind of outcome (and per reply
+        text or attempt count within it), not one per delivery."""
         now = timezone.now()
         if self.sent:
             Delivery.objects.filter(pk__in=self.sent).update(
                 status=Status.SENT, sent_at=now, claimed_until=None, last_error=""
             )
+        refusals: dict[str, list[Delivery]] = defaultdict(list)
         for delivery, reply in self.refused:
-            Delivery.objects.filter(pk=delivery.pk).update(
-                status=Status.REFUSED, claimed_until=None, last_error=reply.text[:300]
+            refusals[reply.text[:300]].append(delivery)
+        for text, refused in refusals.items():
+            Delivery.objects.filter(pk__in=[d.pk for d in refused]).update(
+                status=Status.REFUSED, claimed_until=None, last_error=text
             )
-            Recipient.objects.filter(pk=delivery.recipient_id, refused_at__isnull=True).update(
-                refused_at=now, refusal=reply.text[:300]
+            Recipient.objects.filter(pk__in={d.recipient_id for d in refused}, refused_at__isnull=True).update(
+                refused_at=now, refusal=text
             )
+        deferrals: dict[str, list[Delivery]] = defaultdict(list)
         for delivery, reply in self.deferred:
-            defer(delivery, error=reply.text, now=now)
+            deferrals[reply.text].append(delivery)
+        for text, deferred in deferrals.items():
+            defer(deferred, error=text, now=now)
         self.sent, self.refused, self.deferred = [], [], []
 
 
-def defer(delivery: Delivery, *, error: str, now: dt.datetime) -> None:
-    """A temporary failure: try again after a growing pause, or give up after MAX_ATTEMPTS tries."""
-    if delivery.attempts >= max_attempts():
-        Delivery.objects.filter(pk=delivery.pk).update(status=Status.FAILED, claimed_until=None, last_error=error[:300])
-    else:
-        Delivery.objects.filter(pk=delivery.pk).update(
-            status=Status.DEFERRED,
-            claimed_until=None,
-            next_attempt_at=now + backoff(delivery.attempts),
-            last_error=error[:300],
-        )
+def defer(deliveries: list[Delivery], *, error: str, now: dt.datetime) -> None:
+    """A temporary failure: try again after a pause that grows with the tries made, or give up after
+    MAX_ATTEMPTS tries. Deliveries with the same number of tries share one UPDATE."""
+    by_attempts: dict[int, list[int]] = defaultdict(list)
+    for delivery in deliveries:
+        by_attempts[delivery.attempts].append(delivery.pk)
+    limit = max_attempts()
+    for attempts, pks in by_attempts.items():
+        if attempts >= limit:
+            Delivery.objects.filter(pk__in=pks).update(status=Status.FAILED, claimed_until=None, last_error=error[:300])
+        else:
+            Delivery.objects.filter(pk__in=pks).update(
+                status=Status.DEFERRED,
+                claimed_until=None,
+                next_attempt_at=now + backoff(attempts),
+                last_error=error[:300],
+            )
 
 
 def open_transport() -> Transport:
@@ -263,11 +277,13 @@ def _give_back(rest: list[Delivery], token: str, error: str, outcomes: Outcomes)
     """The connection failed: the rows not yet handed over wait for a later try."""
     with transaction.atomic():
         outcomes.flush(token)
-        now = timezone.now()
-        for delivery in rest:
-            if Delivery.objects.filter(pk=delivery.pk, claimed_by=token, status=Status.CLAIMED).exists():
-                defer(delivery, error=error, now=now)
-                outcomes.counts["deferred"] += 1
+        still_ours = set(
+            Delivery.objects.filter(pk__in=[d.pk for d in rest], claimed_by=token, status=Status.CLAIMED)
+            .values_list("pk", flat=True)
+        )
+        waiting = [d for d in rest if d.pk in still_ours]
+        defer(waiting, error=error, now=timezone.now())
+        outcomes.counts["deferred"] += len(waiting)
 
 
 @dataclass(frozen=True)
