@@ -35,8 +35,6 @@ from radslag.messaging import outbox
 from radslag.messaging.models import Consent, Frequency, Message, Recipient, Source, Subscription, Topic
 from radslag.organisations.models import Organisation
 
-CONFIRMATION_INTERVAL = outbox.CONFIRMATION_INTERVAL
-
 # Said at every field where an address can be left, and stored with the consent as what was shown.
 PURPOSE = _(
     "We use the address only to tell you about answers, decisions and results in this dialogue, and "
@@ -133,7 +131,7 @@ def ask_to_be_told(
     )
     topic, topic_id = (Topic.PROCESS, process_id) if process_id else (Topic.ORGANISATION, None)
     _subscribe(recipient, topic=topic, topic_id=topic_id, source=source, frequency=None)
-    message = request_confirmation(recipient=recipient)
+    message = outbox.request_confirmation(recipient=recipient)
     if source == Source.BALLOT:
         _round_times_down(recipient, consent, message, since=started)
     return recipient
@@ -152,12 +150,6 @@ def _round_times_down(recipient: Recipient, consent: Consent, message: Message |
     recipient.subscriptions.filter(updated_at__gte=since).update(updated_at=day)
     if message is not None:
         Message.objects.filter(pk=message.pk).update(created_at=day, updated_at=day)
-
-
-def request_confirmation(*, recipient: Recipient, now: dt.datetime | None = None) -> Message | None:
-    """Queue one confirmation mail, unless the address is confirmed, refused or was sent one within a day.
-    The outbox owns the rule and renders the mail (`messaging/mail/confirmation.*`)."""
-    return outbox.request_confirmation(recipient=recipient, now=now)
 
 
 @transaction.atomic
@@ -184,7 +176,7 @@ def follow(
     recipient = recipient_for(organisation=organisation, email=email, language=language, user=user)
     _asked_again(recipient, user)
     subscription = _subscribe(recipient, topic=topic, topic_id=topic_id, source=Source.FOLLOW, frequency=frequency)
-    request_confirmation(recipient=recipient)
+    outbox.request_confirmation(recipient=recipient)
     return subscription
 
 
