@@ -6,6 +6,7 @@ secretary role and an account) answers for that council only, and sees its unpub
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from radslag.core.access import has_capability
@@ -24,18 +25,32 @@ def secretary_council_ids(user: Any) -> set[int]:
                .values_list("council_id", flat=True))
 
 
-def councils_user_answers_for(user: Any, consultation: Consultation) -> list[Council]:
-    """The consultation's councils this person may answer for: all for staff, their own for a secretary."""
+@dataclass(frozen=True)
+class Answering:
+    """Whom one person may answer a consultation for: the one rule, asked once per request."""
+
+    on_behalf_of_any: bool  # staff who answer consultations: every addressed council, and other consultees
+    councils: list[Council]  # the addressed councils: all of them for staff, their own for a secretary
+
+    @property
+    def allowed(self) -> bool:
+        return self.on_behalf_of_any or bool(self.councils)
+
+
+def answering_for(user: Any, consultation: Consultation) -> Answering:
     councils = list(consultation.councils.all())
     if has_capability(user, consultation.organisation, Capability.CONSULTATIONS_ANSWER):
-        return councils
+        return Answering(on_behalf_of_any=True, councils=councils)
     own = secretary_council_ids(user)
-    return [council for council in councils if council.pk in own]
+    return Answering(on_behalf_of_any=False, councils=[council for council in councils if council.pk in own])
+
+
+def councils_user_answers_for(user: Any, consultation: Consultation) -> list[Council]:
+    return answering_for(user, consultation).councils
 
 
 def may_answer(user: Any, consultation: Consultation) -> bool:
-    return has_capability(user, consultation.organisation, Capability.CONSULTATIONS_ANSWER) or bool(
-        secretary_council_ids(user) & {council.pk for council in consultation.councils.all()})
+    return answering_for(user, consultation).allowed
 
 
 def may_see_answer(user: Any, answer: ConsultationAnswer) -> bool:

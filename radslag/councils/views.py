@@ -82,11 +82,12 @@ def my_consultations(request: HttpRequest) -> HttpResponse:
     return render(request, "councils/my_consultations.html", {"consultations": consultations, "own": own})
 
 
-def _still_to_answer(request: HttpRequest, consultation: Consultation) -> tuple[list[Council], list[Consultee]]:
+def _still_to_answer(
+    request: HttpRequest, consultation: Consultation, answering: permissions.Answering
+) -> tuple[list[Council], list[Consultee]]:
     """Who this person may still answer for: their councils (all, for staff) and, for staff, the consultees."""
     answered = {(a.council_id, a.consultee_id) for a in consultation.answers.all()}
-    councils = [c for c in permissions.councils_user_answers_for(request.user, consultation)
-                if (c.pk, None) not in answered]
+    councils = [c for c in answering.councils if (c.pk, None) not in answered]
     if not permissions.is_staff(request.user, consultation.organisation):
         return councils, []
     return councils, [c for c in consultation.consultees.all() if (None, c.pk) not in answered]
@@ -97,9 +98,10 @@ def _still_to_answer(request: HttpRequest, consultation: Consultation) -> tuple[
 def answer(request: HttpRequest, consultation_pk: int) -> HttpResponse:
     consultation = get_object_or_404(Consultation.objects.sent().select_related("process"), pk=consultation_pk,
                                      organisation=organisation_of(request))
-    if not permissions.may_answer(request.user, consultation):
+    answering = permissions.answering_for(request.user, consultation)
+    if not answering.allowed:
         raise PermissionDenied
-    councils, consultees = _still_to_answer(request, consultation)
+    councils, consultees = _still_to_answer(request, consultation, answering)
     form = AnswerForm(request.POST or None, request.FILES or None, councils=councils, consultees=consultees)
     if request.method == "POST" and form.is_valid():
         try:
