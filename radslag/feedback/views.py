@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -67,7 +68,9 @@ def trail_by_token(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404("No such trail.")
     ids = Consent.objects.filter(recipient=recipient, source=Source.CONTRIBUTION).values_list("source_id", flat=True)
     own = Contribution.objects.filter(organisation=organisation, pk__in=list(ids), process__status__in=PUBLIC)
-    published = own.published()
+    counts = own.aggregate(
+        held_back=Count("pk", filter=~Q(status=Contribution.Status.PUBLISHED)),
+    )
     return render(request, "feedback/my_contributions.html", {
-        "trails": _own_trails(published), "by_token": True, "unpublished": own.count() - published.count(),
+        "trails": _own_trails(own.published()), "by_token": True, "unpublished": counts["held_back"],
     })
