@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from io import BytesIO
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, override, pgettext
-from docx import Document
 from docx.document import Document as DocumentObject
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from radslag.analysis.safe_text import writable_tree
+from radslag.core.word_document import new_word_document
 from radslag.reports.content import CompilationContent, ShareTable, ThemeSection
 from radslag.reports.render_text import (
     document_title,
@@ -106,12 +107,10 @@ def _themes(document: DocumentObject, content: CompilationContent) -> None:
         _theme(document, theme)
 
 
-def _build(content: CompilationContent) -> DocumentObject:
-    document = Document()
+def _build(content: CompilationContent, created: dt.datetime | None) -> DocumentObject:
+    document = new_word_document(title=document_title(content), author=content.organisation,
+                                 language=content.language, subject=content.summary, created=created)
     document.styles["Normal"].font.size = Pt(11)
-    properties = document.core_properties
-    properties.title, properties.author = document_title(content), content.organisation
-    properties.language = content.language
     document.add_paragraph(content.organisation)
     document.add_heading(document_title(content), level=0)
     document.add_paragraph(version_text(content))
@@ -131,11 +130,12 @@ def _build(content: CompilationContent) -> DocumentObject:
     return document
 
 
-def render_docx(content: CompilationContent) -> bytes:
+def render_docx(content: CompilationContent, *, created: dt.datetime | None = None) -> bytes:
+    """The Word file; `created` (a published version's time, by default now) dates its properties."""
     # python-docx refuses text XML cannot hold (a vertical tab pasted from Word, an escape character).
     content = writable_tree(content)
     with override(content.language):
-        document = _build(content)
+        document = _build(content, created)
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()

@@ -92,7 +92,7 @@ def publish_compilation(*, compilation: Compilation, actor: Any) -> CompilationV
     )
     stem = f"{process.slug}-sammanstallning-v{number}"
     version.pdf.save(f"{stem}.pdf", ContentFile(render_pdf(content)), save=False)
-    version.docx.save(f"{stem}.docx", ContentFile(render_docx(content)), save=False)
+    version.docx.save(f"{stem}.docx", ContentFile(render_docx(content, created=at)), save=False)
     version.save()
     record_event(
         organisation=compilation.organisation, actor=actor, action="compilation.published", target=version,
@@ -133,4 +133,4 @@ def version_file(version: CompilationVersion, kind: str) -> bytes:
         with stored.open("rb") as handle:
             return handle.read()
     content = version_content(version)
-    return render_pdf(content) if kind == "pdf" else render_docx(content)
+    return render_pdf(content) if kind == "pdf" else render_docx(content, created=version.published_at)
