@@ -25,6 +25,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("radslag.feedback.urls")),
     path("", include("radslag.councils.urls")),
     path("", include("radslag.reports.urls")),
+    path("", include("radslag.decisionbasis.urls")),
     path("", include("radslag.help.urls")),
 ]
 

@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "radslag.feedback",
     "radslag.councils",
     "radslag.reports",
+    "radslag.decisionbasis",
     "radslag.demo",
     "radslag.help",
 ]

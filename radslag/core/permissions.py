@@ -46,6 +46,9 @@ class Capability(StrEnum):
     ROLES_MANAGE = "roles.manage"
     AUDIT_READ = "audit.read"
     PERSONAL_DATA_MANAGE = "personal_data.manage"  # erasure requests and retention rules (gallring)
+    # decisionbasis: assemble, comment, freeze and version decision bases (officials read them through
+    # PROCESS_READ_ANALYSIS)
+    DECISION_BASIS_MANAGE = "decision_basis.manage"
 
 
 _STAFF = frozenset({Role.STAFF, Role.ADMIN})
@@ -79,6 +82,7 @@ PERMISSIONS: Mapping[Capability, frozenset[str]] = {
     Capability.ROLES_MANAGE: _ADMIN,
     Capability.AUDIT_READ: _ADMIN,
     Capability.PERSONAL_DATA_MANAGE: _ADMIN,
+    Capability.DECISION_BASIS_MANAGE: _STAFF,  # decisionbasis
 }
 
 

@@ -40,7 +40,8 @@ def _mark_header_row(row: object) -> None:
     properties.append(header)
 
 
-def _table(document: DocumentObject, caption: str, headers: list[str], rows: list[list[str]]) -> None:
+def add_table(document: DocumentObject, caption: str, headers: list[str], rows: list[list[str]]) -> None:
+    """A captioned table whose first row is a header row (also used by the decision basis)."""
     document.add_paragraph(caption, style="Caption")
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
@@ -54,7 +55,7 @@ def _table(document: DocumentObject, caption: str, headers: list[str], rows: lis
 
 
 def _share_table(document: DocumentObject, table: ShareTable) -> None:
-    _table(document, table.title, share_headers(table), [share_cells(table, row) for row in table.rows])
+    add_table(document, table.title, share_headers(table), [share_cells(table, row) for row in table.rows])
     note = table_note(table)
     if note:
         document.add_paragraph(note)
@@ -71,7 +72,7 @@ def _method(document: DocumentObject, content: CompilationContent) -> None:
             [a.title, a.kind, a.when, a.place or "–", "–" if a.attendance is None else str(a.attendance)]
             for a in content.activities
         ]
-        _table(document, _("Activities"), headers, rows)
+        add_table(document, _("Activities"), headers, rows)
     if content.channels_used:
         document.add_paragraph(f"{_('Input came in through:')} {', '.join(content.channels_used)}.")
     if content.focus_areas:

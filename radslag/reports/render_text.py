@@ -15,6 +15,8 @@ def document_title(content: CompilationContent) -> str:
 def version_text(content: CompilationContent) -> str:
     if content.version:
         return _("Version %(number)s, published %(date)s") % {"number": content.version, "date": content.published_on}
+    if content.extra.get("status"):  # e.g. frozen as an attachment to a decision basis
+        return str(content.extra["status"])
     return _("Preview – not published")
 
 

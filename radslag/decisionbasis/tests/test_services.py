@@ -1,0 +1,173 @@
+"""Assembling a decision basis from the live data, freezing it for a committee, and new versions."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from radslag.audit.models import AuditEvent
+from radslag.contributions.models import Contribution
+from radslag.contributions.tests.factories import ContributionFactory
+from radslag.core.errors import DomainError, PermissionDeniedError
+from radslag.decisionbasis.document import document_for, from_snapshot, live_document
+from radslag.decisionbasis.models import BasisVersion
+from radslag.decisionbasis.overview import waiting_for
+from radslag.decisionbasis.parts import Part, heading, register_part, registered_parts
+from radslag.decisionbasis.services import (
+    FrozenVersionError,
+    freeze_version,
+    new_version,
+    save_comment,
+    save_version,
+    start_basis,
+)
+from radslag.decisionbasis.tests.conftest import next_week
+from radslag.themes.models import Coding
+
+pytestmark = pytest.mark.django_db
+
+
+def ready(version, staff, committee):
+    return save_version(version=version, actor=staff, values={
+        "committee": committee, "meeting_date": next_week(), "proposed_decision": "Kommunstyrelsen beslutar att …",
+        "child_impact": "Barn och unga använder torget; lokalen ska vara öppen för dem.",
+        "summary": "Invånarna vill ha en öppen lokal.", "registration_number": "KS 2026/117"})
+
+
+def part_of(document, key):
+    return next(part for part in document.parts if part.key == key)
+
+
+def texts(part):
+    return " ".join([block.text for block in part.blocks] + [item for block in part.blocks for item in block.items]
+                    + [cell for block in part.blocks for row in block.rows for cell in row])
+
+
+def test_a_new_basis_is_a_draft_with_the_process_and_its_deciding_body_filled_in(dialogue, staff, committee):
+    version = start_basis(process=dialogue, actor=staff)
+    assert (version.number, version.status, version.title) == (1, "draft", "Mötesplatser i Nödinge")
+    assert version.committee == committee and version.document_date == timezone.localdate()
+    assert AuditEvent.objects.filter(action="decision_basis.started").count() == 1
+
+
+def test_the_parts_are_drawn_live_from_published_data_only(dialogue, staff):
+    version = start_basis(process=dialogue, actor=staff)
+    document = live_document(version)
+    assert [p.key for p in document.parts][:6] == [
+        "purpose", "participation", "themes", "prioritisation", "opinions", "councils"]
+    purpose = texts(part_of(document, "purpose"))
+    assert "Ta reda på vad en bra mötesplats behöver." in purpose and "Dialog" in purpose
+    themes = part_of(document, "themes")
+    assert "1. En öppen lokal" in texts(themes)
+    assert not any("Hemlig" in block.text for block in themes.blocks)
+    assert "6 inspel" in texts(themes)  # the hidden one is not counted
+    assert "Lokal" in texts(part_of(document, "prioritisation"))
+    councils = part_of(document, "councils")
+    assert any(block.text == "Rådet tillstyrker förslaget." and block.cite == "Pensionärsrådet"
+               for block in councils.blocks)
+    assert "7 inspel kom in" in texts(part_of(document, "participation"))  # every record received counts
+    assert part_of(document, "opinions").blocks == ()  # no opinion map yet: "nothing to report"
+
+
+def test_a_draft_follows_the_data_as_it_changes(dialogue, staff):
+    version = start_basis(process=dialogue, actor=staff)
+    theme = dialogue.themes.get()
+    extra = ContributionFactory(process=dialogue, body="Fler bänkar!", status=Contribution.Status.PUBLISHED)
+    Coding.objects.create(theme=theme, contribution=extra, source=Coding.Source.HUMAN, strength=1)
+    assert "7 inspel" in texts(part_of(document_for(version), "themes"))
+
+
+def test_a_comment_is_stored_per_part_and_shown_with_it(dialogue, staff):
+    version = start_basis(process=dialogue, actor=staff)
+    save_comment(version=version, actor=staff, part="themes", text="Temat stämmer med tidigare dialoger.")
+    document = live_document(version)
+    assert part_of(document, "themes").comment == "Temat stämmer med tidigare dialoger."
+    assert part_of(document, "councils").comment == ""
+    save_comment(version=version, actor=staff, part="themes", text="  ")
+    assert version.comments.count() == 0
+    with pytest.raises(DomainError):
+        save_comment(version=version, actor=staff, part="no-such-part", text="x")
+
+
+def test_freezing_stores_the_content_and_later_data_does_not_change_it(dialogue, staff, committee):
+    version = ready(start_basis(process=dialogue, actor=staff), staff, committee)
+    frozen = freeze_version(version=version, actor=staff)
+    assert frozen.is_frozen and frozen.frozen_by == staff and frozen.snapshot["format"] == 1
+    before = document_for(frozen)
+    ContributionFactory.create_batch(3, process=dialogue, status=Contribution.Status.PUBLISHED)
+    after = document_for(BasisVersion.objects.get(pk=frozen.pk))
+    assert after == before == from_snapshot(frozen.snapshot)
+    assert "7 inspel kom in" in texts(part_of(after, "participation"))
+    assert after.registration_number == "KS 2026/117" and after.committee == "Kommunstyrelsen"
+    assert AuditEvent.objects.filter(action="decision_basis.frozen", object_id=str(frozen.pk)).exists()
+
+
+def test_a_frozen_version_cannot_be_edited_or_commented(dialogue, staff, committee):
+    frozen = freeze_version(version=ready(start_basis(process=dialogue, actor=staff), staff, committee), actor=staff)
+    with pytest.raises(FrozenVersionError) as refused:
+        save_version(version=frozen, actor=staff, values={"summary": "Ändrad i efterhand"})
+    assert "kan inte längre ändras" in refused.value.message and "ny version" in refused.value.message
+    with pytest.raises(FrozenVersionError):
+        save_comment(version=frozen, actor=staff, part="themes", text="Sent")
+    with pytest.raises(FrozenVersionError):
+        freeze_version(version=frozen, actor=staff)
+    assert BasisVersion.objects.get(pk=frozen.pk).summary == "Invånarna vill ha en öppen lokal."
+
+
+def test_freezing_needs_a_committee_a_coming_meeting_a_proposal_and_a_child_impact_assessment(dialogue, staff):
+    version = start_basis(process=dialogue, actor=staff)
+    save_version(version=version, actor=staff, values={"meeting_date": timezone.localdate() - dt.timedelta(days=1)})
+    with pytest.raises(DomainError) as refused:
+        freeze_version(version=version, actor=staff)
+    assert len(refused.value.details) == 3  # the meeting has passed, no proposal, no child impact assessment
+    assert any("barnkonsekvensanalys" in detail for detail in refused.value.details)
+    assert not BasisVersion.objects.get(pk=version.pk).is_frozen
+
+
+def test_a_new_version_copies_the_frozen_one_and_is_a_draft(dialogue, staff, committee):
+    first = start_basis(process=dialogue, actor=staff)
+    save_comment(version=first, actor=staff, part="councils", text="Rådet var positivt.")
+    frozen = freeze_version(version=ready(first, staff, committee), actor=staff)
+    second = new_version(version=frozen, actor=staff)
+    assert (second.number, second.status, second.meeting_date) == (2, "draft", None)
+    assert second.proposed_decision == frozen.proposed_decision and second.committee == committee
+    assert second.comments.get(part="councils").text == "Rådet var positivt."
+    with pytest.raises(DomainError):
+        new_version(version=frozen, actor=staff)  # one draft at a time
+    save_version(version=second, actor=staff, values={"summary": "Ny sammanfattning"})
+    assert BasisVersion.objects.get(pk=frozen.pk).summary == "Invånarna vill ha en öppen lokal."
+
+
+def test_an_official_can_change_nothing(dialogue, staff, official, committee):
+    with pytest.raises(PermissionDeniedError):
+        start_basis(process=dialogue, actor=official)
+    version = start_basis(process=dialogue, actor=staff)
+    for attempt in (lambda: save_version(version=version, actor=official, values={"summary": "x"}),
+                    lambda: save_comment(version=version, actor=official, part="themes", text="x"),
+                    lambda: freeze_version(version=version, actor=official)):
+        with pytest.raises(PermissionDeniedError):
+            attempt()
+
+
+def test_waiting_for_lists_frozen_bases_whose_meeting_is_today_or_later(dialogue, staff, committee, other_org):
+    draft = start_basis(process=dialogue, actor=staff)
+    assert list(waiting_for(dialogue.organisation)) == []
+    frozen = freeze_version(version=ready(draft, staff, committee), actor=staff)
+    assert list(waiting_for(dialogue.organisation)) == [frozen]
+    assert list(waiting_for(dialogue.organisation, today=next_week() + dt.timedelta(days=1))) == []
+    assert list(waiting_for(other_org)) == []
+
+
+def test_another_app_adds_a_part_through_the_registry(dialogue, staff):
+    from radslag.decisionbasis import parts
+
+    saved = dict(parts._parts)
+    try:
+        register_part(Part(key="surveys", title="Enkätresultat", order=70,
+                           assemble=lambda source: [heading(f"Enkät om {source.process.title}")]))
+        assert [p.key for p in registered_parts()][-1] == "surveys"
+        document = live_document(start_basis(process=dialogue, actor=staff))
+        assert part_of(document, "surveys").blocks[0].text == "Enkät om Mötesplatser i Nödinge"
+    finally:
+        parts._parts.clear()
+        parts._parts.update(saved)
