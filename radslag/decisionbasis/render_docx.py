@@ -13,7 +13,7 @@ import datetime as dt
 from io import BytesIO
 
 from django.utils.translation import gettext as _
-from django.utils.translation import override
+from django.utils.translation import override, pgettext
 from docx.document import Document as DocumentObject
 from docx.shared import Pt
 
@@ -89,7 +89,7 @@ def _build(content: BasisDocument) -> DocumentObject:
         subject=content.process_title, created=dt.datetime.fromisoformat(content.made_at))
     document.styles["Normal"].font.size = Pt(11)
     _header(document, content)
-    document.add_heading(_("Summary"), level=1)
+    document.add_heading(pgettext("memo", "Summary"), level=1)
     _paragraphs(document, content.summary, placeholder=missing_text())
     document.add_heading(_("Background"), level=1)
     _paragraphs(document, content.background, placeholder=missing_text())

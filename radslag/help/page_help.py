@@ -26,6 +26,7 @@ _GOVERNANCE = ("administration", "styrning")
 _ORGANISATION = ("administration", "organisationen")
 _NEWSLETTERS = ("aterkoppling", "manadsblad")
 _COUNCILS = ("planera", "rad")
+_DECISION_BASIS = ("analys", "beslutsunderlag")
 
 PAGE_HELP: dict[str, tuple[str, str]] = {
     "dialogues:staff_home": ("kom-igang", "personalsidan"),
@@ -128,6 +129,17 @@ PAGE_HELP: dict[str, tuple[str, str]] = {
     "councils:staff_consultation": _COUNCILS,
     "councils:staff_consultation_send": _COUNCILS,
     "councils:staff_answer_publish": _COUNCILS,
+    # decisionbasis
+    "decisionbasis:list": _DECISION_BASIS,
+    "decisionbasis:version": _DECISION_BASIS,
+    "decisionbasis:comment": _DECISION_BASIS,
+    "decisionbasis:freeze": _DECISION_BASIS,
+    "decisionbasis:new_version": _DECISION_BASIS,
+    "decisionbasis:preview": _DECISION_BASIS,
+    "decisionbasis:docx": _DECISION_BASIS,
+    "decisionbasis:pdf": _DECISION_BASIS,
+    "decisionbasis:attachment": _DECISION_BASIS,
+    "decisionbasis:zip": _DECISION_BASIS,
     "organisations:accessibility_edit": ("administration", "tillganglighetsredogorelse"),
     "organisations:feedback_results": ("aterkoppling", "sidfeedback"),
     "organisations:locality_list": _ORGANISATION,

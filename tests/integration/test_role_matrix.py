@@ -31,6 +31,7 @@ from radslag.audit.models import ErasureRequest
 from radslag.contributions.models import Contribution
 from radslag.contributions.tests.factories import ContributionFactory
 from radslag.councils.tests.factories import council_world
+from radslag.decisionbasis.tests.factories import decision_basis_world
 from radslag.dialogues.models import Registration
 from radslag.dialogues.services import cancellation_token
 from radslag.dialogues.tests.factories import (
@@ -163,6 +164,20 @@ ROWS: dict[str, Row] = {
     "councils:staff_consultation": writes(STAFF_WORK),
     "councils:staff_consultation_send": posts(STAFF_WORK),
     "councils:staff_answer_publish": posts(STAFF_WORK),
+    # decisionbasis: officials read every page and change nothing; a frozen version is public
+    "decisionbasis:public": row(EVERYONE, version_pk="basis_frozen"),
+    "decisionbasis:public_pdf": row(EVERYONE, version_pk="basis_frozen"),
+    "decisionbasis:public_docx": row(EVERYONE, version_pk="basis_frozen"),
+    "decisionbasis:list": row(READ_ANALYSIS, post=STAFF_WORK),
+    "decisionbasis:version": row(READ_ANALYSIS, post=STAFF_WORK, version_pk="basis_draft"),
+    "decisionbasis:comment": posts(STAFF_WORK, version_pk="basis_draft", part="basis_part"),
+    "decisionbasis:freeze": posts(STAFF_WORK, version_pk="basis_draft"),
+    "decisionbasis:new_version": posts(STAFF_WORK, version_pk="basis_frozen"),
+    "decisionbasis:preview": row(READ_ANALYSIS, version_pk="basis_draft"),
+    "decisionbasis:docx": row(READ_ANALYSIS, version_pk="basis_frozen"),
+    "decisionbasis:pdf": row(READ_ANALYSIS, version_pk="basis_frozen"),
+    "decisionbasis:attachment": row(READ_ANALYSIS, version_pk="basis_draft"),
+    "decisionbasis:zip": row(READ_ANALYSIS, version_pk="basis_frozen"),
     # dialogues
     "dialogues:home": row(EVERYONE),
     "dialogues:process_list": row(EVERYONE),
@@ -414,6 +429,7 @@ def build_world(org, other_org) -> dict[str, object]:
         "fmt": "csv", "chapter": "moderering",
         **newsletter_world(org, process),
         **council_world(org, process),
+        **decision_basis_world(process, people[STAFF]),
     }
 
 

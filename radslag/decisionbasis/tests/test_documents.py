@@ -1,0 +1,98 @@
+"""The Word document in the shape of a tjänsteskrivelse, read back with python-docx; its attachment and PDF."""
+
+import datetime as dt
+import zipfile
+from io import BytesIO
+
+import pytest
+from django.utils import timezone
+from docx import Document
+from docx.oxml.ns import qn
+
+from radslag.decisionbasis.document import document_for
+from radslag.decisionbasis.files import file_bytes
+from radslag.decisionbasis.render_docx import render_attachment_docx, render_basis_docx
+from radslag.decisionbasis.render_pdf import render_basis_pdf
+from radslag.decisionbasis.services import freeze_version, save_comment, save_version, start_basis
+from radslag.decisionbasis.tests.conftest import next_week
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def version(dialogue, staff, committee):
+    version = start_basis(process=dialogue, actor=staff)
+    save_comment(version=version, actor=staff, part="themes", text="Temat bekräftar tidigare dialoger.")
+    return save_version(version=version, actor=staff, values={
+        "registration_number": "KS 2026/117", "case_officer": "Lena Berg, processledare",
+        "committee": committee, "meeting_date": next_week(), "summary": "Invånarna vill ha en öppen lokal.",
+        "proposed_decision": "Kommunstyrelsen beslutar att ge förvaltningen i uppdrag att öppna en lokal.",
+        "child_impact": "Unga använder torget efter skolan; lokalen ska vara öppen för dem."})
+
+
+def headings(document):
+    return [(p.style.name, p.text) for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+
+
+def test_the_word_document_has_the_sections_of_a_tjansteskrivelse(version):
+    document = Document(BytesIO(render_basis_docx(document_for(version))))
+    found = headings(document)
+    level_1 = [text for style, text in found if style == "Heading 1"]
+    assert level_1 == ["Sammanfattning", "Bakgrund", "Medborgardialogens resultat", "Förvaltningens bedömning",
+                       "Konsekvenser", "Förslag till beslut", "Bilagor"]
+    assert ("Title", "Mötesplatser i Nödinge") in found
+    assert ("Heading 2", "Barnkonsekvensanalys") in found
+    parts = [text for style, text in found if style == "Heading 2"]
+    assert parts[:6] == ["Vad dialogen gällde", "Vilka deltog", "Teman", "Prioritering", "Åsiktsgrupper och samsyn",
+                         "Svar från råd och remissinstanser"]
+    header = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
+    assert header["Ärende"] == "Mötesplatser i Nödinge" and header["Diarienummer"] == "KS 2026/117"
+    assert header["Handläggare"] == "Lena Berg, processledare"
+    assert header["Till"].startswith("Kommunstyrelsen, ")
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Ale kommun" in text and "Tjänsteskrivelse" in text
+    assert "Förvaltningens kommentar: Temat bekräftar tidigare dialoger." in text
+    assert "Rådet tillstyrker förslaget." in text and "Hemlig" not in text
+    assert "Perspektivsammanställning: Mötesplatser i Nödinge" in text
+    assert document.sections[0].header.paragraphs[0].text == "Ale kommun · KS 2026/117"
+
+
+def test_the_word_document_is_swedish_with_real_metadata(version):
+    data = render_basis_docx(document_for(version))
+    document = Document(BytesIO(data))
+    properties = document.core_properties
+    assert properties.language == "sv-SE"
+    assert properties.title == "Beslutsunderlag: Mötesplatser i Nödinge"
+    assert properties.author == "Ale kommun" and properties.comments == ""
+    created = properties.created.replace(tzinfo=dt.UTC)
+    assert abs(created - timezone.now()) < dt.timedelta(minutes=5) and properties.modified == properties.created
+    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    assert defaults.find(qn("w:lang")).get(qn("w:val")) == "sv-SE"
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        assert not [name for name in package.namelist() if b"python-docx" in package.read(name)]
+        assert not [name for name in package.namelist() if b"2013-12-23" in package.read(name)]
+
+
+def test_a_frozen_version_is_dated_when_it_was_sent_and_made_again_the_same(version, staff):
+    frozen = freeze_version(version=version, actor=staff)
+    first = Document(BytesIO(render_basis_docx(document_for(frozen))))
+    second = Document(BytesIO(render_basis_docx(document_for(frozen))))
+    assert first.core_properties.created.replace(tzinfo=None) == frozen.frozen_at.astimezone(dt.UTC).replace(microsecond=0, tzinfo=None)
+    assert [p.text for p in first.paragraphs] == [p.text for p in second.paragraphs]
+    header = {row.cells[0].text: row.cells[1].text for row in first.tables[0].rows}
+    assert header["Version"] == "Version 1, skickad till nämnden"
+
+
+def test_the_attachment_is_the_full_compilation_in_swedish(version):
+    document = Document(BytesIO(render_attachment_docx(document_for(version))))
+    assert document.core_properties.language == "sv-SE"
+    assert ("Title", "Perspektivsammanställning: Mötesplatser i Nödinge") in headings(document)
+    assert any(p.text.startswith("Bilaga 1 till ”Mötesplatser i Nödinge”, version 1") for p in document.paragraphs)
+
+
+def test_the_pdf_and_the_zip_of_everything(version):
+    content = document_for(version)
+    assert render_basis_pdf(content).startswith(b"%PDF-")
+    with zipfile.ZipFile(BytesIO(file_bytes(content, "zip", "underlag"))) as archive:
+        assert sorted(archive.namelist()) == ["underlag-bilaga-1-sammanstallning.docx", "underlag.docx",
+                                              "underlag.pdf"]

@@ -1,0 +1,125 @@
+"""The staff pages: who may read, who may write, and what a frozen version refuses."""
+
+import pytest
+
+from radslag.decisionbasis.models import BasisVersion
+from radslag.decisionbasis.services import start_basis
+from radslag.decisionbasis.tests.factories import frozen_basis
+
+pytestmark = pytest.mark.django_db
+
+
+def url(version, action=""):
+    path = f"/personal/processer/{version.basis.process_id}/beslutsunderlag/{version.pk}/"
+    return path + action
+
+
+def test_staff_start_a_basis_and_land_on_its_page(client_for, org, staff, dialogue):
+    response = client_for(org, staff).post(f"/personal/processer/{dialogue.pk}/beslutsunderlag/")
+    version = BasisVersion.objects.get()
+    assert response.status_code == 302 and response["Location"] == url(version)
+    page = client_for(org, staff).get(url(version))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Medborgardialogens resultat" in html and "Rådet tillstyrker förslaget." in html
+    assert "Skicka till nämnden och lås" in html and 'name="summary"' in html
+
+
+def test_saving_the_header_and_texts(client_for, org, staff, dialogue, committee):
+    version = start_basis(process=dialogue, actor=staff)
+    response = client_for(org, staff).post(url(version), {
+        "title": "Mötesplatser i Nödinge centrum", "document_date": "2026-12-01", "committee": committee.pk,
+        "registration_number": "KS 2026/117", "summary": "Kort sammanfattning."})
+    assert response.status_code == 302
+    version.refresh_from_db()
+    assert (version.title, version.registration_number, version.summary) == (
+        "Mötesplatser i Nödinge centrum", "KS 2026/117", "Kort sammanfattning.")
+
+
+def test_a_comment_is_saved_on_its_part(client_for, org, staff, dialogue):
+    version = start_basis(process=dialogue, actor=staff)
+    response = client_for(org, staff).post(url(version, "kommentar/themes/"), {"text": "Stämmer väl."})
+    assert response.status_code == 302 and response["Location"].endswith("#part-themes")
+    assert version.comments.get(part="themes").text == "Stämmer väl."
+
+
+def test_freezing_without_a_meeting_date_says_what_is_missing(client_for, org, staff, dialogue):
+    version = start_basis(process=dialogue, actor=staff)
+    response = client_for(org, staff).post(url(version, "skicka/"))
+    assert response.status_code == 400
+    assert "Ange datum för nämndens sammanträde." in response.content.decode()
+
+
+def test_editing_a_frozen_version_is_refused_with_a_clear_message(client_for, org, staff, dialogue):
+    frozen = frozen_basis(dialogue, staff)
+    client = client_for(org, staff)
+    for action, data in (("", {"title": "Ändrad", "document_date": "2026-12-01"}),
+                         ("kommentar/themes/", {"text": "Sent påkommen"})):
+        response = client.post(url(frozen, action), data)
+        assert response.status_code == 409
+        assert "kan inte längre ändras. Gör en ny version för att ändra." in response.content.decode()
+    frozen.refresh_from_db()
+    assert frozen.title == "Mötesplatser i Nödinge" and not frozen.comments.exists()
+    page = client.get(url(frozen)).content.decode()
+    assert 'name="summary"' not in page and "Gör en ny version utifrån den här" in page
+
+
+def test_a_new_version_is_made_from_a_frozen_one(client_for, org, staff, dialogue):
+    frozen = frozen_basis(dialogue, staff)
+    response = client_for(org, staff).post(url(frozen, "ny-version/"))
+    created = BasisVersion.objects.get(number=2)
+    assert response.status_code == 302 and response["Location"] == url(created)
+
+
+def test_an_official_reads_everything_and_every_write_is_refused(client_for, org, staff, official, dialogue):
+    frozen = frozen_basis(dialogue, staff)
+    draft = start_basis(process=dialogue, actor=staff)
+    client = client_for(org, official)
+    for path in (f"/personal/processer/{dialogue.pk}/beslutsunderlag/", url(draft), url(frozen, "forhandsvisning/"),
+                 url(frozen, "docx/"), url(draft, "bilaga/")):
+        assert client.get(path).status_code == 200, path
+    page = client.get(url(draft)).content.decode()
+    assert 'name="summary"' not in page and "Skicka till nämnden" not in page and "kommentar" not in page.lower()
+    for path in (f"/personal/processer/{dialogue.pk}/beslutsunderlag/", url(draft), url(draft, "kommentar/themes/"),
+                 url(draft, "skicka/"), url(frozen, "ny-version/")):
+        assert client.post(path, {"text": "x", "title": "x"}).status_code == 403, path
+    assert BasisVersion.objects.count() == 2 and not draft.comments.exists()
+
+
+def test_the_downloads_are_word_pdf_and_zip_files(client_for, org, staff, dialogue):
+    frozen = frozen_basis(dialogue, staff)
+    client = client_for(org, staff)
+    docx = client.get(url(frozen, "docx/"))
+    assert docx["Content-Type"].endswith("wordprocessingml.document")
+    assert docx["Content-Disposition"] == 'attachment; filename="motesplatser-beslutsunderlag-v1.docx"'
+    assert client.get(url(frozen, "pdf/")).content.startswith(b"%PDF-")
+    assert client.get(url(frozen, "zip/"))["Content-Type"] == "application/zip"
+
+
+def test_a_frozen_version_has_a_public_page_and_a_draft_does_not(client_for, org, staff, dialogue):
+    frozen = frozen_basis(dialogue, staff)
+    draft = start_basis(process=dialogue, actor=staff)
+    public = client_for(org).get(f"/dialoger/{dialogue.slug}/beslutsunderlag/{frozen.pk}/")
+    assert public.status_code == 200 and "Förslag till beslut" in public.content.decode()
+    assert client_for(org).get(f"/dialoger/{dialogue.slug}/beslutsunderlag/{draft.pk}/").status_code == 404
+
+
+def test_another_municipality_cannot_see_the_basis(client_for, other_org, dialogue, staff):
+    from radslag.accounts.models import Role
+    from radslag.accounts.tests.factories import user_with_role
+
+    frozen = frozen_basis(dialogue, staff)
+    other_staff = user_with_role(other_org, Role.STAFF)
+    assert client_for(other_org, other_staff).get(url(frozen)).status_code == 404
+
+
+def test_the_decision_link_kind_lists_frozen_versions(org, staff, dialogue):
+    from radslag.governance import links
+
+    frozen = frozen_basis(dialogue, staff)
+    start_basis(process=dialogue, actor=staff)
+    kind = links.kind("decision_basis")
+    assert [pk for pk, _label in kind.choices(org)] == [frozen.pk]
+    target = links.resolve(org, "decision_basis", [frozen.pk])[frozen.pk]
+    assert target.url == f"/dialoger/{dialogue.slug}/beslutsunderlag/{frozen.pk}/"
+    assert target.process_id == dialogue.pk
