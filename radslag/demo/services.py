@@ -15,6 +15,7 @@ from radslag.demo.logins import DEMO_EMAILS
 from radslag.demo.seed.ale360 import close_ale360, load_ale360
 from radslag.demo.seed.contributions import load_contributions
 from radslag.demo.seed.councils import load_councils
+from radslag.demo.seed.decision_basis import load_decision_basis
 from radslag.demo.seed.current import load_current
 from radslag.demo.seed.feedback import load_feedback
 from radslag.demo.seed.governance import load_governance
@@ -67,6 +68,7 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     load_panel(context)
     load_newsletters(context)
     load_councils(context)
+    load_decision_basis(context)
     close_ale360(context)
     load_feedback(context)
     record_event(

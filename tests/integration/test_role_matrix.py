@@ -169,14 +169,14 @@ ROWS: dict[str, Row] = {
     "decisionbasis:public_pdf": row(EVERYONE, version_pk="basis_frozen"),
     "decisionbasis:public_docx": row(EVERYONE, version_pk="basis_frozen"),
     "decisionbasis:list": row(READ_ANALYSIS, post=STAFF_WORK),
-    "decisionbasis:version": row(READ_ANALYSIS, post=STAFF_WORK, version_pk="basis_draft"),
-    "decisionbasis:comment": posts(STAFF_WORK, version_pk="basis_draft", part="basis_part"),
-    "decisionbasis:freeze": posts(STAFF_WORK, version_pk="basis_draft"),
+    "decisionbasis:version": row(READ_ANALYSIS, post=STAFF_WORK),
+    "decisionbasis:comment": posts(STAFF_WORK),
+    "decisionbasis:freeze": posts(STAFF_WORK),
     "decisionbasis:new_version": posts(STAFF_WORK, version_pk="basis_frozen"),
-    "decisionbasis:preview": row(READ_ANALYSIS, version_pk="basis_draft"),
+    "decisionbasis:preview": row(READ_ANALYSIS),
     "decisionbasis:docx": row(READ_ANALYSIS, version_pk="basis_frozen"),
     "decisionbasis:pdf": row(READ_ANALYSIS, version_pk="basis_frozen"),
-    "decisionbasis:attachment": row(READ_ANALYSIS, version_pk="basis_draft"),
+    "decisionbasis:attachment": row(READ_ANALYSIS),
     "decisionbasis:zip": row(READ_ANALYSIS, version_pk="basis_frozen"),
     # dialogues
     "dialogues:home": row(EVERYONE),
@@ -328,6 +328,7 @@ DEFAULT_PARAMS = {
     "council_slug": "council_slug", "council_pk": "council", "member_pk": "council_member",
     "meeting_pk": "council_meeting", "consultee_pk": "consultee", "consultation_pk": "consultation",
     "answer_pk": "council_answer", "attachment_pk": "council_attachment",
+    "version_pk": "basis_draft", "part": "basis_part",  # decisionbasis
 }
 NOT_OBJECTS = {"fmt", "chapter", "extension"}
 
