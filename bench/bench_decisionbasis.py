@@ -60,7 +60,8 @@ def _vote_and_council(scenario: Any) -> None:
     from radslag.voting.models import Ballot, CastBallot, Eligibility, Option
 
     rng = random.Random(5)
-    ballot = Ballot.objects.create(organisation=scenario.organisation, process=scenario.process, title="Vad är viktigast?",
+    ballot = Ballot.objects.create(organisation=scenario.organisation, process=scenario.process,
+                                   title="Vad är viktigast?",
                                    question="Fördela fem prickar.", eligibility=Eligibility.OPEN,
                                    results_published_at=timezone.now())
     keys = [Option.objects.create(ballot=ballot, title=f"Alternativ {n}", order=n).key for n in range(1, 9)]
@@ -117,7 +118,7 @@ def _measure() -> str:
     freeze_s = time.perf_counter() - started
     rows["DOCX, frozen (from the snapshot)"] = _time(lambda: render_basis_docx(document_for(frozen)))
     rows["PDF, frozen (from the snapshot)"] = _time(lambda: render_basis_pdf(document_for(frozen)))
-    return _report(rows, freeze_s, len(frozen.snapshot and str(frozen.snapshot) or ""))
+    return _report(rows, freeze_s, len((frozen.snapshot and str(frozen.snapshot)) or ""))
 
 
 def _report(rows: dict[str, list[float]], freeze_s: float, snapshot_chars: int) -> str:

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from radslag.core.localized import localized
 from radslag.councils.models import Consultation
@@ -149,7 +148,8 @@ def council_blocks(source: PartSource) -> list[Block]:
     for consultation in consultations_for_process(source.process):
         asked = [c.name for c in consultation.councils.all()] + [c.name for c in consultation.consultees.all()]
         blocks += [heading(f"{Consultation.Kind(consultation.kind).label}: {consultation.title}"),
-                   facts([(_("Asked"), ", ".join(asked)), (_("Reply by"), formats.date_format(consultation.reply_by, "j F Y"))]),
+                   facts([(_("Asked"), ", ".join(asked)),
+                          (_("Reply by"), formats.date_format(consultation.reply_by, "j F Y"))]),
                    *answers.get(consultation.pk, [paragraph(_("No answer is published yet."))])]
     return blocks
 

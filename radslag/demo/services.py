@@ -15,8 +15,8 @@ from radslag.demo.logins import DEMO_EMAILS
 from radslag.demo.seed.ale360 import close_ale360, load_ale360
 from radslag.demo.seed.contributions import load_contributions
 from radslag.demo.seed.councils import load_councils
-from radslag.demo.seed.decision_basis import load_decision_basis
 from radslag.demo.seed.current import load_current
+from radslag.demo.seed.decision_basis import load_decision_basis
 from radslag.demo.seed.feedback import load_feedback
 from radslag.demo.seed.governance import load_governance
 from radslag.demo.seed.municipality import DEMO_SLUG, load_municipality
