@@ -125,9 +125,9 @@ def _report(rows: dict[str, list[float]], freeze_s: float, snapshot_chars: int) 
     lines = [
         "## Decision basis documents",
         "",
-        f"A process with {CONTRIBUTIONS:,} contributions (85 % published), {THEMES} themes, a published vote with "
-        f"{BALLOTS:,} ballots and two published council answers; {REPEATS} runs each. Goal (issue 13): DOCX and "
-        f"PDF under {GOAL_S:.0f} s each.".replace(",", " "),
+        f"A process with {_n(CONTRIBUTIONS)} contributions (85 % published), {THEMES} themes, a published vote with "
+        f"{_n(BALLOTS)} ballots and two published council answers; {REPEATS} runs each. Goal (issue 13): DOCX and "
+        f"PDF under {GOAL_S:.0f} s each.",
         "",
         "| document | median | slowest | goal |",
         "| --- | ---: | ---: | --- |",
@@ -135,6 +135,10 @@ def _report(rows: dict[str, list[float]], freeze_s: float, snapshot_chars: int) 
     for label, seconds in rows.items():
         goal = "" if "Attachment" in label else ("met" if max(seconds) < GOAL_S else "**missed**")
         lines.append(f"| {label} | {statistics.median(seconds):.2f} s | {max(seconds):.2f} s | {goal} |")
-    lines += ["", f"Freezing the version (assembling and storing the snapshot, {snapshot_chars:,} characters of "
-              f"JSON): {freeze_s:.2f} s.".replace(",", " ")]
+    lines += ["", f"Freezing the version (assembling and storing the snapshot, {_n(snapshot_chars)} characters of "
+              f"JSON): {freeze_s:.2f} s."]
     return "\n".join(lines) + "\n"
+
+
+def _n(number: int) -> str:
+    return f"{number:,}".replace(",", "\u202f")

@@ -39,7 +39,8 @@ def _check(actor: Any, organisation: Any) -> None:
 
 def _lock_draft(version: BasisVersion) -> BasisVersion:
     """The version's row, locked; refused if it is frozen (also when someone froze it a moment ago)."""
-    locked = BasisVersion.objects.select_for_update().select_related("basis", "committee").get(pk=version.pk)
+    rows = BasisVersion.objects.select_for_update(of=("self",)).select_related("basis", "committee")
+    locked = rows.get(pk=version.pk)
     if locked.is_frozen:
         raise FrozenVersionError(
             _("Version %(number)s was sent to %(committee)s and can no longer be changed. "
