@@ -171,3 +171,12 @@ def test_another_app_adds_a_part_through_the_registry(dialogue, staff):
     finally:
         parts._parts.clear()
         parts._parts.update(saved)
+
+
+def test_a_staff_members_copy_of_their_data_lists_the_bases_they_sent(dialogue, staff, committee):
+    from radslag.audit.personal_data import export_person, kind
+
+    freeze_version(version=ready(start_basis(process=dialogue, actor=staff), staff, committee), actor=staff)
+    [entry] = export_person(staff, dialogue.organisation)["decision_bases"]
+    assert entry["sent_by_you"] and entry["version"] == 1
+    assert kind("decisionbasis.versions").is_public_record
