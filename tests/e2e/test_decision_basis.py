@@ -43,9 +43,11 @@ def test_staff_assemble_freeze_and_download_the_decision_basis(page_as, site, st
     meeting = timezone.localdate() + dt.timedelta(days=14)
     page.get_by_role("textbox", name=re.compile(r"^Diarienummer")).fill("KS 2026/117")
     page.get_by_label(re.compile(r"^Sammanträdesdatum")).fill(meeting.isoformat())
-    page.get_by_role("textbox", name=re.compile(r"^Sammanfattning")).fill("Invånarna vill ha en öppen lokal vid torget.")
+    summary = page.get_by_role("textbox", name=re.compile(r"^Sammanfattning"))
+    summary.fill("Invånarna vill ha en öppen lokal vid torget.")
     page.get_by_role("textbox", name=re.compile(r"^Barnkonsekvensanalys")).fill("Unga använder torget efter skolan.")
-    page.get_by_role("textbox", name=re.compile(r"^Förslag till beslut")).fill("Nämnden beslutar att öppna en lokal vid torget.")
+    proposal = page.get_by_role("textbox", name=re.compile(r"^Förslag till beslut"))
+    proposal.fill("Nämnden beslutar att öppna en lokal vid torget.")
     page.get_by_role("button", name="Spara", exact=True).click()
     expect(page.get_by_role("status")).to_contain_text("Beslutsunderlaget är sparat.")
 
