@@ -180,3 +180,29 @@ def test_a_staff_members_copy_of_their_data_lists_the_bases_they_sent(dialogue, 
     [entry] = export_person(staff, dialogue.organisation)["decision_bases"]
     assert entry["sent_by_you"] and entry["version"] == 1
     assert kind("decisionbasis.versions").is_public_record
+
+
+def test_the_opinion_part_shows_groups_what_sets_them_apart_and_where_they_agree(dialogue, staff):
+    from radslag.opinions.models import OpinionSnapshot, StatementVote
+    from radslag.opinions.tests.factories import ConversationFactory, ParticipantFactory, StatementFactory
+
+    conversation = ConversationFactory(process=dialogue, title="Samtal om torget")
+    apart = StatementFactory(conversation=conversation, text="Torget behöver mer grönska.")
+    shared = StatementFactory(conversation=conversation, text="Det ska vara tryggt att gå hem på kvällen.")
+    group_a = [ParticipantFactory(conversation=conversation) for _ in range(5)]
+    group_b = [ParticipantFactory(conversation=conversation) for _ in range(5)]
+    for participant in group_a + group_b:
+        StatementVote.objects.create(participant=participant, statement=shared, value=StatementVote.Value.AGREE)
+        StatementVote.objects.create(participant=participant, statement=apart, value=(
+            StatementVote.Value.AGREE if participant in group_a else StatementVote.Value.DISAGREE))
+    OpinionSnapshot.objects.create(conversation=conversation, vote_count=20, result={
+        "groups": [{"id": 0, "participants": [str(p.pk) for p in group_a],
+                    "representative": [{"statement_id": apart.pk, "direction": "agree"}]},
+                   {"id": 1, "participants": [str(p.pk) for p in group_b],
+                    "representative": [{"statement_id": apart.pk, "direction": "disagree"}]}],
+        "consensus": [{"statement_id": shared.pk, "direction": "agree"}]})
+    opinions = part_of(live_document(start_basis(process=dialogue, actor=staff)), "opinions")
+    found = texts(opinions)
+    assert "Samtal om torget" in found and "10 deltagare placerades i åsiktsgrupper." in found
+    assert "Torget behöver mer grönska. (håller med 100 %)" in found
+    assert "Det ska vara tryggt att gå hem på kvällen. (håller med 100 %)" in found
