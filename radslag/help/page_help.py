@@ -26,6 +26,7 @@ _GOVERNANCE = ("administration", "styrning")
 _ORGANISATION = ("administration", "organisationen")
 _NEWSLETTERS = ("aterkoppling", "manadsblad")
 _COUNCILS = ("planera", "rad")
+_WORKGROUPS = ("planera", "arbetsgrupper")
 
 PAGE_HELP: dict[str, tuple[str, str]] = {
     "dialogues:staff_home": ("kom-igang", "personalsidan"),
@@ -128,6 +129,17 @@ PAGE_HELP: dict[str, tuple[str, str]] = {
     "councils:staff_consultation": _COUNCILS,
     "councils:staff_consultation_send": _COUNCILS,
     "councils:staff_answer_publish": _COUNCILS,
+    # workgroups, and the principles for dialogue
+    "workgroups:staff_groups": _WORKGROUPS,
+    "workgroups:staff_group_create": _WORKGROUPS,
+    "workgroups:staff_group": _WORKGROUPS,
+    "workgroups:staff_member_create": _WORKGROUPS,
+    "workgroups:staff_member_edit": _WORKGROUPS,
+    "workgroups:staff_member_invite": _WORKGROUPS,
+    "workgroups:staff_member_remove": _WORKGROUPS,
+    "workgroups:staff_meeting_create": _WORKGROUPS,
+    "workgroups:staff_meeting_edit": _WORKGROUPS,
+    "governance:principles_edit": ("administration", "principer"),
     "organisations:accessibility_edit": ("administration", "tillganglighetsredogorelse"),
     "organisations:feedback_results": ("aterkoppling", "sidfeedback"),
     "organisations:locality_list": _ORGANISATION,
