@@ -55,9 +55,14 @@ class MemberQuerySet(models.QuerySet["GroupMember"]):
     def current(self) -> MemberQuerySet:
         return self.filter(removed_at__isnull=True)
 
+    def joined(self) -> MemberQuerySet:
+        """Members who accepted the invitation and are still in the group (with an account or, after an
+        erasure, without one): the group's members as its report counts them."""
+        return self.current().filter(accepted_at__isnull=False)
+
     def active(self) -> MemberQuerySet:
-        """Members who accepted the invitation and are still in the group: they may use its space."""
-        return self.current().filter(accepted_at__isnull=False, user__isnull=False)
+        """Joined members with an account: they may use the group's space."""
+        return self.joined().filter(user__isnull=False)
 
 
 class GroupMember(models.Model):

@@ -110,7 +110,7 @@ def _report(group: WorkingGroup, language: str) -> GroupReport:
 
 def _groups() -> object:
     return WorkingGroup.objects.select_related("organisation", "process").prefetch_related(
-        Prefetch("members", queryset=GroupMember.objects.active()),
+        Prefetch("members", queryset=GroupMember.objects.joined()),
         "meetings",
         Prefetch("notes", queryset=GroupNote.objects.for_report().select_related("meeting")),
     )

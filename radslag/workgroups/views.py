@@ -52,7 +52,7 @@ def group_page(request: HttpRequest, slug: str) -> HttpResponse:
     members = [m for m in group.members.current().filter(name_consent_at__isnull=False) if m.name_is_public_on(today)]
     return render(request, "workgroups/group_page.html", {
         "group": group, "meetings": group.meetings.all(), "named_members": members,
-        "member_count": group.members.active().count(),
+        "member_count": group.members.joined().count(),
         "is_member": permissions.seat_of(request.user, group) is not None,
     })
 
@@ -117,7 +117,7 @@ def space(request: HttpRequest, slug: str) -> HttpResponse:
         "group": group, "form": form, "notes": notes, "seat": seat,
         "seat_is_minor": seat is not None and seat.is_minor_on(today),
         "meetings": group.meetings.prefetch_related("materials"),
-        "members": group.members.active(),
+        "members": group.members.joined(),
     }, status=400 if request.method == "POST" else 200)
 
 
