@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -125,13 +123,6 @@ class DecisionLink(models.Model):
         return f"{self.decision_id} {self.role} {self.kind}:{self.object_id}"
 
 
-class DialoguePrinciplesQuerySet(OrganisationScopedQuerySet):
-    def in_force_at(self, organisation: Organisation, moment: dt.datetime) -> DialoguePrinciples | None:
-        """The version published last at or before `moment`, or None before the first one."""
-        return (self.filter(organisation=organisation, published_at__lte=moment)
-                .order_by("-published_at", "-number").first())
-
-
 class DialoguePrinciples(models.Model):
     """One version of the municipality's principles for dialogue. A version is never changed: an edit is a
     new version, so that a dialogue can point to the principles it was run under."""
@@ -147,7 +138,7 @@ class DialoguePrinciples(models.Model):
     published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="+")
 
-    objects = DialoguePrinciplesQuerySet.as_manager()
+    objects = OrganisationScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["-number"]

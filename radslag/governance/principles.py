@@ -24,16 +24,22 @@ from radslag.organisations.models import Organisation
 TEXT_FIELDS = ("title", "title_en", "text", "text_en")
 
 
+def in_force_at(organisation: Organisation, moment: dt.datetime) -> DialoguePrinciples | None:
+    """The version published last at or before `moment`, or None before the first one."""
+    return (DialoguePrinciples.objects.filter(organisation=organisation, published_at__lte=moment)
+            .order_by("-published_at", "-number").first())
+
+
 def current(organisation: Organisation) -> DialoguePrinciples | None:
     """The version in force now."""
-    return DialoguePrinciples.objects.in_force_at(organisation, timezone.now())
+    return in_force_at(organisation, timezone.now())
 
 
 def in_force_for(organisation: Organisation, published_at: dt.datetime | None) -> DialoguePrinciples | None:
     """The version a dialogue published at `published_at` was run under; for a draft, the one in force now.
     Before the first version, a dialogue published earlier refers to the first one."""
     moment = published_at or timezone.now()
-    found = DialoguePrinciples.objects.in_force_at(organisation, moment)
+    found = in_force_at(organisation, moment)
     if found is None and published_at is not None:
         found = DialoguePrinciples.objects.filter(organisation=organisation).order_by("number").first()
     return found

@@ -172,8 +172,8 @@ class GroupNote(models.Model):
         LESSON = "lesson", _("Lesson")
 
     group = models.ForeignKey(WorkingGroup, on_delete=models.CASCADE, related_name="notes")
-    meeting = models.ForeignKey(GroupMeeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="member_notes",
-                                verbose_name=_("after meeting"))
+    meeting = models.ForeignKey(GroupMeeting, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="member_notes", verbose_name=_("after meeting"))
     member = models.ForeignKey(GroupMember, null=True, blank=True, on_delete=models.SET_NULL, related_name="notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.NOTE)

@@ -20,8 +20,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import override
+from django.utils.translation import gettext_lazy, override
 
 from radslag.dialogues.models import DialogueProcess
 from radslag.workgroups.models import REPORT_KINDS, GroupMember, GroupNote, WorkingGroup
@@ -77,7 +76,9 @@ class GroupReport:
         return sum(len(section.entries) for section in self.sections)
 
 
-SECTION_HEADINGS = {"insight": gettext_lazy("Insights"), "idea": gettext_lazy("Ideas"), "lesson": gettext_lazy("Lessons")}
+SECTION_HEADINGS = {
+    "insight": gettext_lazy("Insights"), "idea": gettext_lazy("Ideas"), "lesson": gettext_lazy("Lessons"),
+}
 
 
 def _sections(notes: list[GroupNote]) -> tuple[ReportSection, ...]:

@@ -92,7 +92,8 @@ def invite_member(*, member: GroupMember, actor: Any, accept_url: Callable[[str]
     ) % {"name": member.name, "group": group.name, "process": group.process.title,
          "url": accept_url(invitation_token(member))}
     recipient = recipient_for(organisation=group.organisation, email=member.email, user=member.user)
-    send_direct(organisation=group.organisation, key=f"workgroup-member:{member.pk}:invited:{int(member.invited_at.timestamp())}",
+    key = f"workgroup-member:{member.pk}:invited:{int(member.invited_at.timestamp())}"
+    send_direct(organisation=group.organisation, key=key,
                 recipients=[recipient], subject=_("Invitation to the working group %(group)s") % {"group": group.name},
                 body=body, created_by=actor)
     record_event(organisation=group.organisation, actor=actor, action="workgroup.member_invited", target=member,

@@ -10,7 +10,6 @@ from radslag.accounts.models import Role
 from radslag.accounts.tests.factories import user_with_role
 from radslag.audit.models import AuditEvent
 from radslag.core.errors import DomainError, PermissionDeniedError
-from radslag.dialogues.tests.factories import ProcessFactory
 from radslag.governance.models import DialoguePrinciples
 from radslag.governance.principles import current, in_force_for, publish_principles
 
@@ -64,12 +63,3 @@ def test_the_edit_page_publishes_for_an_administrator_only(client_for, org, admi
     assert client_for(org, staff).post(edit, FIRST).status_code == 403
     assert client_for(org, admin_user).post(edit, FIRST).status_code == 302
     assert DialoguePrinciples.objects.get().published_by == admin_user
-
-
-def test_the_process_page_states_how_it_applies_the_principles_and_links_them(client_for, org, admin_user):
-    version = publish_principles(organisation=org, actor=admin_user, fields=FIRST)
-    process = ProcessFactory(organisation=org, principles="Vi håller träffar på kvällstid och i alla orter.")
-    page = client_for(org).get(reverse("dialogues:process_detail", kwargs={"slug": process.slug})).content.decode()
-    assert "Så tillämpar vi principerna för dialog" in page
-    assert "Vi håller träffar på kvällstid" in page
-    assert reverse("governance:principles_version", kwargs={"number": version.number}) in page

@@ -3,8 +3,8 @@
 import io
 
 import pytest
-from docx import Document
 from django.utils import timezone
+from docx import Document
 
 from radslag.accounts.models import Role
 from radslag.accounts.tests.factories import user_with_role
