@@ -90,7 +90,7 @@ def member_edit(request: HttpRequest, group_pk: int, member_pk: int | None = Non
     form = MemberForm(request.POST or None, instance=member)
     return _save_or_show(request, form, lambda fields: services.save_member(
         group=group, actor=request.user, fields=fields, member=member), _back(group), {
-        "title": member.name if member else _("New member"), "back": _back(group), "parent": group,
+        "title": member.name if member else _("New group member"), "back": _back(group), "parent": group,
         "member": member})
 
 
@@ -139,5 +139,5 @@ def meeting_edit(request: HttpRequest, group_pk: int, meeting_pk: int | None = N
         services.save_meeting(group=group, actor=request.user, fields=fields, materials=materials, meeting=meeting)
 
     return _save_or_show(request, form, save, _back(group), {
-        "title": str(meeting) if meeting else _("New meeting"), "back": _back(group), "parent": group,
+        "title": str(meeting) if meeting else _("New group meeting"), "back": _back(group), "parent": group,
         "meeting": meeting, "multipart": True, "limit_mb": max_bytes() // (1024 * 1024)})
