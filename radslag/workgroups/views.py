@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -21,6 +22,7 @@ from radslag.workgroups.invitations import member_for_token
 from radslag.workgroups.models import GroupMember, GroupNote, Material, WorkingGroup
 from radslag.workgroups.report import report_for_group
 
+NOTES_PER_PAGE = 50
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -111,7 +113,8 @@ def space(request: HttpRequest, slug: str) -> HttpResponse:
         done = _space_post(request, group, form)
         if done is not None:
             return done
-    notes = GroupNote.objects.filter(group=group).select_related("member", "author", "meeting")
+    notes = Paginator(GroupNote.objects.filter(group=group).select_related("member", "author", "meeting"),
+                      NOTES_PER_PAGE).get_page(request.GET.get("sida"))
     seat, today = permissions.seat_of(request.user, group), timezone.localdate()
     return render(request, "workgroups/space.html", {
         "group": group, "form": form, "notes": notes, "seat": seat,
