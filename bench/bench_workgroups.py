@@ -42,7 +42,8 @@ def _seed() -> tuple[object, object, object]:
         for g in range(GROUPS))
     members = GroupMember.objects.bulk_create(
         GroupMember(group=groups[i // MEMBERS], name=f"Medlem {i}", email=u.email, user=u, invited_at=now,
-                    accepted_at=now, name_consent_at=now if i % 2 else None, kind=("resident", "employee", "elected")[i % 3])
+                    accepted_at=now, name_consent_at=now if i % 2 else None,
+                    kind=("resident", "employee", "elected")[i % 3])
         for i, u in enumerate(users))
     meetings = GroupMeeting.objects.bulk_create(
         GroupMeeting(group=g, number=n, title=f"Träff {n}", approach="Samtal i par", starts_at=now)
@@ -50,8 +51,9 @@ def _seed() -> tuple[object, object, object]:
     text = "Ett möte där någon tar sig tid gör skillnad, också när svaret är nej. " * 3
     GroupNote.objects.bulk_create(
         (GroupNote(group=groups[i % GROUPS], member=members[(i % GROUPS) * MEMBERS + i % MEMBERS],
-                   author=users[(i % GROUPS) * MEMBERS + i % MEMBERS], kind=KINDS[(i // GROUPS) % 4], text=f"{i}. {text}",
-                   meeting=meetings[(i % GROUPS) * MEETINGS + i % MEETINGS]) for i in range(NOTES)),
+                   author=users[(i % GROUPS) * MEMBERS + i % MEMBERS], kind=KINDS[(i // GROUPS) % 4],
+                   text=f"{i}. {text}", meeting=meetings[(i % GROUPS) * MEETINGS + i % MEETINGS])
+         for i in range(NOTES)),
         batch_size=2000)
     return groups[0], users[0], process
 
@@ -84,8 +86,9 @@ def _measure() -> str:
     client = Client(HTTP_HOST=BENCH_HOST)
     client.force_login(member)
     rows = []
-    for label, path in (("group space", f"/grupper/{group.slug}/rum/"), ("public group page", f"/grupper/{group.slug}/"),
-                        ("report page", f"/grupper/{group.slug}/rapport/")):
+    pages = (("group space", f"/grupper/{group.slug}/rum/"), ("public group page", f"/grupper/{group.slug}/"),
+             ("report page", f"/grupper/{group.slug}/rapport/"))
+    for label, path in pages:
         timing = measure(client, path, requests=30)
         cells = (f"{timing.p50_ms:.0f} | {timing.p95_ms:.0f} | {timing.queries}" if isinstance(timing, Timing)
                  else f"– | – | {timing.reason}")
