@@ -137,6 +137,7 @@ PAGE_HELP: dict[str, tuple[str, str]] = {
     "workgroups:staff_member_edit": _WORKGROUPS,
     "workgroups:staff_member_invite": _WORKGROUPS,
     "workgroups:staff_member_remove": _WORKGROUPS,
+    "workgroups:staff_pass_on": _WORKGROUPS,
     "workgroups:staff_meeting_create": _WORKGROUPS,
     "workgroups:staff_meeting_edit": _WORKGROUPS,
     "governance:principles_edit": ("administration", "principer"),

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from radslag.contributions.models import Contribution
 from radslag.core.models import TimeStamped
 from radslag.dialogues.models import DialogueProcess
 from radslag.organisations.models import Organisation, OrganisationScopedQuerySet
@@ -179,6 +180,9 @@ class GroupNote(models.Model):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.NOTE)
     text = models.TextField(_("text"), max_length=NOTE_MAX_LENGTH)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    # Set when staff pass the entry on to the dialogue's analysis (contributions, channel "working_group").
+    contribution = models.OneToOneField(Contribution, null=True, blank=True, on_delete=models.SET_NULL,
+                                        related_name="+")
 
     objects = NoteQuerySet.as_manager()
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from radslag.audit.services import record_event
+from radslag.contributions.services import receive_working_group_entry
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.core.uploads import CheckedFile
 from radslag.dialogues.models import DialogueProcess
@@ -17,7 +18,14 @@ from radslag.messaging.consent import recipient_for
 from radslag.messaging.outbox import send_direct
 from radslag.organisations.models import Organisation
 from radslag.workgroups.invitations import invitation_token
-from radslag.workgroups.models import NOTE_MAX_LENGTH, GroupMeeting, GroupMember, GroupNote, Material, WorkingGroup
+from radslag.workgroups.models import (
+    NOTE_MAX_LENGTH,
+    GroupMeeting,
+    GroupMember,
+    GroupNote,
+    Material,
+    WorkingGroup,
+)
 from radslag.workgroups.permissions import is_staff, seat_of
 
 
@@ -207,3 +215,22 @@ def add_note(*, group: WorkingGroup, actor: Any, kind: str, text: str,
     record_event(organisation=group.organisation, actor=actor, action="workgroup.note_added", target=note,
                  data={"group": group.pk, "kind": kind, "by_member": seat is not None})
     return note
+
+
+@transaction.atomic
+def pass_on_to_analysis(*, group: WorkingGroup, actor: Any) -> int:
+    """Make the group's insights, ideas and lessons input of its dialogue (channel "working group"), so that
+    they enter the theme analysis beside everything else. Without names; each entry once. Answers how many
+    entries were passed on now."""
+    _require_staff(actor, group.organisation)
+    entries = list(GroupNote.objects.select_for_update().filter(group=group, contribution__isnull=True)
+                   .for_report().order_by("created_at", "pk"))
+    for note in entries:
+        note.contribution = receive_working_group_entry(
+            process=group.process, body=note.text, published_by=actor, given_at=note.created_at,
+            external_id=f"workgroup-note-{note.pk}")
+        note.save(update_fields=["contribution"])
+    if entries:
+        record_event(organisation=group.organisation, actor=actor, action="workgroup.passed_on_to_analysis",
+                     target=group, data={"notes": [note.pk for note in entries]})
+    return len(entries)

@@ -23,6 +23,7 @@ urlpatterns = [
          name="staff_member_invite"),
     path("personal/grupper/<int:group_pk>/medlemmar/<int:member_pk>/ta-bort/", views_staff.member_remove,
          name="staff_member_remove"),
+    path("personal/grupper/<int:group_pk>/till-analysen/", views_staff.pass_on, name="staff_pass_on"),
     path("personal/grupper/<int:group_pk>/moten/nytt/", views_staff.meeting_edit, name="staff_meeting_create"),
     path("personal/grupper/<int:group_pk>/moten/<int:meeting_pk>/", views_staff.meeting_edit,
          name="staff_meeting_edit"),

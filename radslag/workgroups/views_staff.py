@@ -9,8 +9,8 @@ from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from radslag.core.access import requires_capability
@@ -19,7 +19,7 @@ from radslag.core.permissions import Capability
 from radslag.workgroups import services
 from radslag.workgroups.files import max_bytes
 from radslag.workgroups.forms import GroupForm, MeetingForm, MemberForm
-from radslag.workgroups.models import GroupMeeting, GroupMember, WorkingGroup
+from radslag.workgroups.models import GroupMeeting, GroupMember, GroupNote, WorkingGroup
 
 MANAGE = Capability.WORKGROUPS_MANAGE
 FORM_TEMPLATE = "workgroups/staff/form.html"
@@ -79,7 +79,8 @@ def group_edit(request: HttpRequest, group_pk: int) -> HttpResponse:
             request.path, {"title": group.name, "back": reverse("workgroups:staff_groups")})
     return render(request, "workgroups/staff/group.html", {
         "group": group, "form": form, "members": group.members.select_related("user"),
-        "meetings": group.meetings.prefetch_related("materials"), "today": timezone.localdate()})
+        "meetings": group.meetings.prefetch_related("materials"),
+        "waiting": GroupNote.objects.filter(group=group, contribution__isnull=True).for_report().count()})
 
 
 @requires_capability(MANAGE)
@@ -141,3 +142,17 @@ def meeting_edit(request: HttpRequest, group_pk: int, meeting_pk: int | None = N
     return _save_or_show(request, form, save, _back(group), {
         "title": str(meeting) if meeting else _("New group meeting"), "back": _back(group), "parent": group,
         "meeting": meeting, "multipart": True, "limit_mb": max_bytes() // (1024 * 1024)})
+
+
+@requires_capability(MANAGE)
+@require_POST
+def pass_on(request: HttpRequest, group_pk: int) -> HttpResponse:
+    group = _group(request, group_pk)
+    count = services.pass_on_to_analysis(group=group, actor=request.user)
+    if count:
+        messages.success(request, ngettext(
+            "%(count)d entry is now input of the dialogue and part of its analysis.",
+            "%(count)d entries are now input of the dialogue and part of its analysis.", count) % {"count": count})
+    else:
+        messages.info(request, _("There were no new insights, ideas or lessons to pass on."))
+    return redirect(_back(group))

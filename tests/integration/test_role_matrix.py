@@ -319,6 +319,7 @@ ROWS: dict[str, Row] = {
     "workgroups:staff_member_edit": writes(STAFF_WORK, group_pk="workgroup", member_pk="workgroup_member"),
     "workgroups:staff_member_invite": posts(STAFF_WORK, group_pk="workgroup", member_pk="workgroup_member"),
     "workgroups:staff_member_remove": posts(STAFF_WORK, group_pk="workgroup", member_pk="workgroup_member"),
+    "workgroups:staff_pass_on": posts(STAFF_WORK, group_pk="workgroup"),
     "workgroups:staff_meeting_create": writes(STAFF_WORK, group_pk="workgroup"),
     "workgroups:staff_meeting_edit": writes(STAFF_WORK, group_pk="workgroup", meeting_pk="workgroup_meeting"),
     # principles for dialogue (governance), published by an administrator

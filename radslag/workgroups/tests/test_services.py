@@ -220,3 +220,19 @@ def test_a_note_must_say_something_and_belong_to_the_groups_meetings(staff, resi
     with pytest.raises(DomainError):
         services.add_note(group=group, actor=resident, kind=GroupNote.Kind.IDEA, text="Hej", meeting=foreign_meeting)
     assert services.add_note(group=group, actor=staff, kind=GroupNote.Kind.NOTE, text="Från personalen").member is None
+
+
+def test_insights_ideas_and_lessons_are_passed_on_to_the_analysis_once_and_without_names(staff, resident, group):
+    from radslag.contributions.models import Channel, Contribution
+
+    member = add_member(group, name="Anna Hemlig", user=resident)
+    for kind in (GroupNote.Kind.INSIGHT, GroupNote.Kind.IDEA, GroupNote.Kind.NOTE):
+        GroupNote.objects.create(group=group, member=member, author=resident, kind=kind, text=f"Om {kind}")
+    assert services.pass_on_to_analysis(group=group, actor=staff) == 2
+    assert services.pass_on_to_analysis(group=group, actor=staff) == 0
+    passed = Contribution.objects.filter(process=group.process)
+    assert sorted(passed.values_list("body", flat=True)) == ["Om idea", "Om insight"]
+    assert set(passed.values_list("channel", "status")) == {(Channel.WORKING_GROUP, Contribution.Status.PUBLISHED)}
+    assert "workgroup.passed_on_to_analysis" in actions()
+    with pytest.raises(PermissionDeniedError):
+        services.pass_on_to_analysis(group=group, actor=resident)
