@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
+from typing import Any
 
 from scratch_database import BENCH_HOST, close_connections, create_database, drop_database, migrate, setup_django
 
@@ -21,7 +23,7 @@ NOTES = int(os.environ.get("RADSLAG_BENCH_WORKGROUP_NOTES", "20000"))
 KINDS = ("note", "insight", "idea", "lesson")
 
 
-def _seed() -> tuple[object, object, object]:
+def _seed() -> tuple[Any, Any, Any]:
     from django.utils import timezone
 
     from radslag.accounts.models import Membership, Role, User
@@ -58,9 +60,9 @@ def _seed() -> tuple[object, object, object]:
     return groups[0], users[0], process
 
 
-def _timed(make: object) -> float:
+def _timed(make: Callable[[], object]) -> float:
     started = time.perf_counter()
-    make()  # type: ignore[operator]
+    make()
     return time.perf_counter() - started
 
 
