@@ -14,10 +14,10 @@ The contract other apps call:
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Count, F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, override
@@ -81,48 +81,64 @@ SECTION_HEADINGS = {
 }
 
 
-def _sections(notes: list[GroupNote]) -> tuple[ReportSection, ...]:
+NoteRow = tuple[int, str, str, dt.datetime, int | None, str | None]  # group, kind, text, written, meeting no., title
+
+
+def _sections(rows: list[NoteRow]) -> tuple[ReportSection, ...]:
     sections = []
     for kind in REPORT_KINDS:
         entries = tuple(
-            ReportEntry(text=note.text, meeting=str(note.meeting) if note.meeting else "",
-                        written_on=timezone.localdate(note.created_at))
-            for note in notes if note.kind == kind
+            ReportEntry(text=text, meeting=f"{number}. {title}" if number is not None else "",
+                        written_on=timezone.localdate(written))
+            for _group, row_kind, text, written, number, title in rows if row_kind == kind
         )
         sections.append(ReportSection(kind=str(kind), heading=str(SECTION_HEADINGS[kind]), entries=entries))
     return tuple(sections)
 
 
-def _report(group: WorkingGroup, language: str) -> GroupReport:
-    counts = Counter(member.kind for member in group.members.all())
-    notes = sorted(group.notes.all(), key=lambda note: (note.meeting.number if note.meeting else 10_000,
-                                                        note.created_at, note.pk))
+def _member_counts(group_ids: list[int]) -> dict[int, Counter[str]]:
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    rows = (GroupMember.objects.joined().filter(group_id__in=group_ids).order_by()
+            .values_list("group_id", "kind").annotate(count=Count("pk")))
+    for group_id, kind, count in rows:
+        counts[group_id][kind] = count
+    return counts
+
+
+def _note_rows(group_ids: list[int]) -> dict[int, list[NoteRow]]:
+    """The groups' report entries in one query, in the order of the meetings, then as they were written."""
+    notes: dict[int, list[NoteRow]] = defaultdict(list)
+    rows = (GroupNote.objects.for_report().filter(group_id__in=group_ids)
+            .order_by(F("meeting__number").asc(nulls_last=True), "created_at", "pk")
+            .values_list("group_id", "kind", "text", "created_at", "meeting__number", "meeting__title"))
+    for row in rows:
+        notes[row[0]].append(row)
+    return notes
+
+
+def _reports(groups: QuerySet[WorkingGroup], language: str) -> list[GroupReport]:
+    found = list(groups.select_related("organisation", "process").prefetch_related("meetings"))
+    ids = [group.pk for group in found]
+    counts, notes = _member_counts(ids), _note_rows(ids)
     with override(language):
-        return GroupReport(
+        kinds = [(kind, str(label)) for kind, label in GroupMember.Kind.choices]
+        return [GroupReport(
             language=language, organisation=group.organisation.name, group=group.name, slug=group.slug,
             process=group.process.title, purpose=group.purpose,
-            members=tuple((str(label), counts.get(kind, 0)) for kind, label in GroupMember.Kind.choices),
+            members=tuple((label, counts[group.pk].get(kind, 0)) for kind, label in kinds),
             meetings=tuple(ReportMeeting(number=m.number, title=m.title, approach=m.approach,
                                          day=timezone.localdate(m.starts_at), place=m.place)
                            for m in group.meetings.all()),
-            sections=_sections(notes), made_on=timezone.localdate(),
-        )
-
-
-def _groups() -> object:
-    return WorkingGroup.objects.select_related("organisation", "process").prefetch_related(
-        Prefetch("members", queryset=GroupMember.objects.joined()),
-        "meetings",
-        Prefetch("notes", queryset=GroupNote.objects.for_report().select_related("meeting")),
-    )
+            sections=_sections(notes[group.pk]), made_on=timezone.localdate(),
+        ) for group in found]
 
 
 def report_for_group(group: WorkingGroup, language: str | None = None) -> GroupReport:
-    fresh = _groups().get(pk=group.pk)  # type: ignore[attr-defined]
-    return _report(fresh, language or group.organisation.default_language or "sv")
+    language = language or group.organisation.default_language or "sv"
+    return _reports(WorkingGroup.objects.filter(pk=group.pk), language)[0]
 
 
 def report_for_process(process: DialogueProcess, language: str | None = None) -> list[GroupReport]:
     """The reports of all working groups of the process (see the module's docstring)."""
     language = language or process.organisation.default_language or "sv"
-    return [_report(group, language) for group in _groups().filter(process=process)]  # type: ignore[attr-defined]
+    return _reports(WorkingGroup.objects.filter(process=process), language)
