@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from io import BytesIO
+from itertools import groupby
 from pathlib import Path
 from typing import Any
 
@@ -108,15 +109,16 @@ def _build(report: GroupReport) -> DocumentObject:
         document.add_heading(f"{meeting.number}. {meeting.title}", level=2)
         facts = [meeting.day.isoformat(), meeting.place, meeting.approach]
         document.add_paragraph(" · ".join(part for part in facts if part))
+    bullet = document.styles["List Bullet"]  # looked up once: a lookup by name reads every style
     for section in report.sections:
         document.add_heading(section.heading, level=1)
         if not section.entries:
             document.add_paragraph(_("Nothing written yet."))
-        for entry in section.entries:
-            document.add_paragraph(entry.text, style="List Bullet")
-            if entry.meeting:
-                document.add_paragraph(_("After meeting %(meeting)s") % {"meeting": entry.meeting},
-                                       style="Caption")
+        for meeting, entries in groupby(section.entries, key=lambda entry: entry.meeting):
+            document.add_heading(_("After meeting %(meeting)s") % {"meeting": meeting} if meeting
+                                 else _("Between meetings"), level=2)
+            for entry in entries:
+                document.add_paragraph(entry.text, style=bullet)
     return document
 
 
