@@ -39,10 +39,12 @@ def in_force_for(organisation: Organisation, published_at: dt.datetime | None) -
     """The version a dialogue published at `published_at` was run under; for a draft, the one in force now.
     Before the first version, a dialogue published earlier refers to the first one."""
     moment = published_at or timezone.now()
-    found = in_force_at(organisation, moment)
-    if found is None and published_at is not None:
-        found = DialoguePrinciples.objects.filter(organisation=organisation).order_by("number").first()
-    return found
+    versions = list(DialoguePrinciples.objects.filter(organisation=organisation).order_by("published_at", "number")
+                    .only("organisation_id", "number", "title", "published_at"))  # few rows: one query
+    in_force = [version for version in versions if version.published_at <= moment]
+    if in_force:
+        return in_force[-1]
+    return versions[0] if versions and published_at is not None else None
 
 
 @transaction.atomic

@@ -106,7 +106,8 @@ class GroupMember(models.Model):
         return self.under_18 or (self.birth_year is not None and day.year - self.birth_year <= ADULT_AGE)
 
     def name_is_public_on(self, day: dt.date) -> bool:
-        return self.name_consent_at is not None and self.removed_at is None and not self.is_minor_on(day)
+        joined = self.accepted_at is not None and self.removed_at is None
+        return joined and self.name_consent_at is not None and not self.is_minor_on(day)
 
     @property
     def status(self) -> str:

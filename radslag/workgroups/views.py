@@ -51,7 +51,7 @@ def group_page(request: HttpRequest, slug: str) -> HttpResponse:
     """Meetings and their approaches, and the names of members who agreed to show them (never a minor's)."""
     group = _public_group(request, slug)
     today = timezone.localdate()
-    members = [m for m in group.members.current().filter(name_consent_at__isnull=False) if m.name_is_public_on(today)]
+    members = [m for m in group.members.joined().filter(name_consent_at__isnull=False) if m.name_is_public_on(today)]
     return render(request, "workgroups/group_page.html", {
         "group": group, "meetings": group.meetings.all(), "named_members": members,
         "member_count": group.members.joined().count(),

@@ -34,12 +34,14 @@ def make_meeting(group: WorkingGroup, number: int = 1, **fields: Any) -> GroupMe
 
 
 def add_member(group: WorkingGroup, *, name: str = "Anna Berg", email: str = "anna@example.se", user: Any = None,
-               kind: str = GroupMember.Kind.RESIDENT, consent: bool = False, **fields: Any) -> GroupMember:
-    """A member; with `user`, one who has accepted the invitation."""
+               kind: str = GroupMember.Kind.RESIDENT, consent: bool = False, joined: bool | None = None,
+               **fields: Any) -> GroupMember:
+    """A member; with `user` (or `joined`), one who has accepted the invitation."""
     now = timezone.now()
+    joined = user is not None if joined is None else joined
     return GroupMember.objects.create(
-        group=group, name=name, email=email, kind=kind, user=user, invited_at=now if user else None,
-        accepted_at=now if user else None, name_consent_at=now if consent else None, **fields)
+        group=group, name=name, email=email, kind=kind, user=user, invited_at=now if joined else None,
+        accepted_at=now if joined else None, name_consent_at=now if consent else None, **fields)
 
 
 def add_material(meeting: GroupMeeting, name: str = "underlag.pdf") -> Material:

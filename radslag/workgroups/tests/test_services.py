@@ -162,12 +162,13 @@ def test_staff_may_record_a_consent_given_on_paper(staff, group):
 def test_a_minors_name_is_never_public_even_with_consent(group, under_18, birth_year_age, public):
     today = timezone.localdate()
     year = today.year - birth_year_age if birth_year_age is not None else None
-    member = add_member(group, consent=True, under_18=under_18, birth_year=year)
+    member = add_member(group, consent=True, under_18=under_18, birth_year=year, joined=True)
     assert member.name_is_public_on(today) is public
 
 
-def test_a_name_is_not_public_without_consent(group):
-    assert not add_member(group).name_is_public_on(timezone.localdate())
+def test_a_name_is_not_public_without_consent_or_before_joining(group):
+    assert not add_member(group, joined=True).name_is_public_on(timezone.localdate())
+    assert not add_member(group, email="b@example.se", consent=True).name_is_public_on(timezone.localdate())
 
 
 def test_a_meeting_with_materials(staff, group):

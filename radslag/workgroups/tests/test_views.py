@@ -38,13 +38,14 @@ def url(name: str, group: WorkingGroup, **kwargs) -> str:
 
 def test_the_public_page_names_only_adults_who_agreed(client_for, org, group):
     make_meeting(group, 1, title="Samtalspromenad", approach="Promenad i par")
-    add_member(group, name="Stina Synlig", consent=True)
-    add_member(group, name="Hemlig Person")
-    add_member(group, name="Unga Ulla", consent=True, under_18=True)
-    add_member(group, name="Född Sent", consent=True, birth_year=timezone.localdate().year - 15)
+    add_member(group, name="Stina Synlig", consent=True, joined=True)
+    add_member(group, name="Hemlig Person", joined=True)
+    add_member(group, name="Unga Ulla", consent=True, under_18=True, joined=True)
+    add_member(group, name="Född Sent", consent=True, birth_year=timezone.localdate().year - 15, joined=True)
+    add_member(group, name="Inte Med", consent=True)  # agreed, but never joined the group
     page = client_for(org).get(url("group", group)).content.decode()
     assert "Stina Synlig" in page and "Samtalspromenad" in page and "Promenad i par" in page
-    for hidden in ("Hemlig Person", "Unga Ulla", "Född Sent"):
+    for hidden in ("Hemlig Person", "Unga Ulla", "Född Sent", "Inte Med"):
         assert hidden not in page
 
 
@@ -170,3 +171,9 @@ def test_an_official_changes_nothing_on_the_staff_pages(client_for, org, officia
                          ("staff_meeting_create", {"group_pk": group.pk})):
         assert client.post(reverse(f"workgroups:{name}", kwargs=kwargs), {"name": "X"}).status_code == 403
     assert not Delivery.objects.exists()
+
+
+def test_the_dialogues_page_links_to_its_public_working_groups(client_for, org, process, group):
+    make_group(process, name="Dold grupp", slug="dold", public=False)
+    page = client_for(org).get(reverse("dialogues:process_detail", kwargs={"slug": process.slug})).content.decode()
+    assert url("group", group) in page and "Dold grupp" not in page
