@@ -55,9 +55,19 @@ class GroupForm(forms.ModelForm):
 
 
 class MemberForm(forms.ModelForm):
+    name_consent = forms.BooleanField(
+        label=_("The member has agreed to have the name shown on the group's public page"), required=False,
+        help_text=_("Tick it when the member told you so, on paper for example; members also choose for "
+                    "themselves in the group's space. The time is kept. A minor's name is never shown."),
+    )
+
     class Meta:
         model = GroupMember
         fields = ["name", "email", "kind", "under_18", "birth_year"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["name_consent"].initial = self.instance.name_consent_at is not None
 
     def clean_birth_year(self) -> int | None:
         year = self.cleaned_data["birth_year"]

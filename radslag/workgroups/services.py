@@ -58,9 +58,10 @@ def save_group(*, organisation: Organisation, actor: Any, fields: dict[str, Any]
 
 
 @transaction.atomic
-def save_member(*, group: WorkingGroup, actor: Any, fields: dict[str, Any],
-                member: GroupMember | None = None) -> GroupMember:
-    """Add a member (before inviting them) or change one. The address is how the member is invited."""
+def save_member(*, group: WorkingGroup, actor: Any, fields: dict[str, Any], member: GroupMember | None = None,
+                name_consent: bool | None = None) -> GroupMember:
+    """Add a member (before inviting them) or change one. The address is how the member is invited.
+    `name_consent` records a consent to show the name that the member gave staff (on paper, say)."""
     _require_staff(actor, group.organisation)
     member = member or GroupMember(group=group)
     _assign(member, fields)
@@ -72,6 +73,8 @@ def save_member(*, group: WorkingGroup, actor: Any, fields: dict[str, Any],
     record_event(organisation=group.organisation, actor=actor,
                  action="workgroup.member_added" if created else "workgroup.member_saved", target=member,
                  data={"group": group.pk, "kind": member.kind, "minor": member.is_minor_on(timezone.localdate())})
+    if name_consent is not None:
+        member = set_name_consent(member=member, actor=actor, consent=name_consent)
     return member
 
 

@@ -89,8 +89,11 @@ def member_edit(request: HttpRequest, group_pk: int, member_pk: int | None = Non
     group = _group(request, group_pk)
     member = get_object_or_404(GroupMember, pk=member_pk, group=group) if member_pk else None
     form = MemberForm(request.POST or None, instance=member)
-    return _save_or_show(request, form, lambda fields: services.save_member(
-        group=group, actor=request.user, fields=fields, member=member), _back(group), {
+    def save(fields: dict[str, Any]) -> None:
+        consent = fields.pop("name_consent")
+        services.save_member(group=group, actor=request.user, fields=fields, member=member, name_consent=consent)
+
+    return _save_or_show(request, form, save, _back(group), {
         "title": member.name if member else _("New group member"), "back": _back(group), "parent": group,
         "member": member})
 

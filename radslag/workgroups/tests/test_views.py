@@ -177,3 +177,13 @@ def test_the_dialogues_page_links_to_its_public_working_groups(client_for, org, 
     make_group(process, name="Dold grupp", slug="dold", public=False)
     page = client_for(org).get(reverse("dialogues:process_detail", kwargs={"slug": process.slug})).content.decode()
     assert url("group", group) in page and "Dold grupp" not in page
+
+
+def test_staff_record_a_consent_given_on_paper_and_it_shows_publicly(client_for, org, staff, group):
+    member = add_member(group, name="Gunnar Pappersson", joined=True)
+    client_for(org, staff).post(
+        reverse("workgroups:staff_member_edit", kwargs={"group_pk": group.pk, "member_pk": member.pk}),
+        {"name": member.name, "email": member.email, "kind": member.kind, "name_consent": "on"})
+    member.refresh_from_db()
+    assert member.name_consent_at is not None
+    assert "Gunnar Pappersson" in client_for(org).get(url("group", group)).content.decode()
