@@ -24,6 +24,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("radslag.panels.urls")),
     path("", include("radslag.feedback.urls")),
     path("", include("radslag.councils.urls")),
+    # working groups
+    path("", include("radslag.workgroups.urls")),
     path("", include("radslag.reports.urls")),
     path("", include("radslag.decisionbasis.urls")),
     path("", include("radslag.help.urls")),

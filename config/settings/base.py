@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "radslag.panels",
     "radslag.feedback",
     "radslag.councils",
+    # working groups
+    "radslag.workgroups",
     "radslag.reports",
     "radslag.decisionbasis",
     "radslag.demo",

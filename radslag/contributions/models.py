@@ -25,6 +25,7 @@ class Channel(models.TextChoices):
     LETTER = "letter", _("Letter or e-mail")
     SURVEY = "survey", _("Survey answer")
     COUNCIL = "council", _("Council")  # råd: a council's published answer to a consultation
+    WORKING_GROUP = "working_group", _("Working group")  # an insight, idea or lesson a working group passed on
 
 
 class Relation(models.TextChoices):

@@ -174,17 +174,36 @@ def receive_council_answer(
     Staff publish the answer in the councils app, which is its moderation: it arrives published. The
     `external_id` names the answer, so that the same answer never becomes two contributions.
     """
+    return _receive_published(process=process, channel=Channel.COUNCIL, body=body, published_by=published_by,
+                              given_at=given_at, external_id=external_id)
+
+
+@transaction.atomic
+def receive_working_group_entry(
+    *, process: DialogueProcess, body: str, published_by: Any, given_at: dt.datetime, external_id: str,
+) -> Contribution:
+    """A working group's insight, idea or lesson, as input of the process on the working-group channel.
+
+    Staff pass it on from the workgroups app, which is its moderation: it arrives published, without
+    who wrote it. The `external_id` names the note, so that it never becomes two contributions.
+    """
+    return _receive_published(process=process, channel=Channel.WORKING_GROUP, body=body, published_by=published_by,
+                              given_at=given_at, external_id=external_id)
+
+
+def _receive_published(*, process: DialogueProcess, channel: str, body: str, published_by: Any,
+                       given_at: dt.datetime, external_id: str) -> Contribution:
     existing = Contribution.objects.filter(process=process, external_id=external_id).first()
     if existing is not None:
         return existing
     contribution = Contribution.objects.create(
-        organisation=process.organisation, process=process, channel=Channel.COUNCIL, body=clean_body(body),
+        organisation=process.organisation, process=process, channel=channel, body=clean_body(body),
         status=Contribution.Status.PUBLISHED, moderated_at=timezone.now(), moderated_by=published_by,
         entered_by=published_by, given_at=given_at, external_id=external_id,
     )
     record_event(
         organisation=process.organisation, actor=published_by, action="contribution.entered", target=contribution,
-        data={"process": process.pk, "channel": Channel.COUNCIL, "status": contribution.status},
+        data={"process": process.pk, "channel": channel, "status": contribution.status},
     )
     return contribution
 

@@ -39,8 +39,11 @@ class Capability(StrEnum):
     # Answer a consultation for any council or consultee. A council's secretary answers for their own
     # council without it (a rule about that council, in councils/permissions.py).
     CONSULTATIONS_ANSWER = "consultations.answer"
+    # Working groups: groups, their members (invitations), meetings and materials. A member works in their
+    # own group's space without it (a rule about that group, in workgroups/permissions.py).
+    WORKGROUPS_MANAGE = "workgroups.manage"
     FEEDBACK_READ = "feedback.read"  # what visitors said about the site's pages
-    GOVERNANCE_MANAGE = "governance.manage"  # vision, strategic plan, focus areas
+    GOVERNANCE_MANAGE = "governance.manage"  # vision, strategic plan, focus areas, principles for dialogue
     ORGANISATION_CONFIGURE = "organisation.configure"  # accessibility statement, localities, bodies
     POPULATION_MANAGE = "population.manage"
     ROLES_MANAGE = "roles.manage"
@@ -75,6 +78,7 @@ PERMISSIONS: Mapping[Capability, frozenset[str]] = {
     Capability.MEDIA_MANAGE: _STAFF,
     Capability.COUNCILS_MANAGE: _STAFF,
     Capability.CONSULTATIONS_ANSWER: _STAFF,
+    Capability.WORKGROUPS_MANAGE: _STAFF,
     Capability.FEEDBACK_READ: _STAFF,
     Capability.GOVERNANCE_MANAGE: _ADMIN,
     Capability.ORGANISATION_CONFIGURE: _ADMIN,

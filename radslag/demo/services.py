@@ -27,6 +27,7 @@ from radslag.demo.seed.people import load_people
 from radslag.demo.seed.reports import load_reports
 from radslag.demo.seed.themes import load_themes
 from radslag.demo.seed.voting import load_voting
+from radslag.demo.seed.workgroups import load_workgroups
 from radslag.dialogues.models import DialogueProcess
 from radslag.governance.models import Decision
 from radslag.organisations.models import Organisation
@@ -69,6 +70,7 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     load_newsletters(context)
     load_councils(context)
     load_decision_basis(context)
+    load_workgroups(context)
     close_ale360(context)
     load_feedback(context)
     record_event(

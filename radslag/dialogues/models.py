@@ -73,7 +73,13 @@ class DialogueProcess(TimeStamped):
     feedback_plan = models.TextField(_("how participants get feedback"), blank=True)
     feedback_plan_en = english_version(feedback_plan)
     feedback_due = models.DateField(_("feedback at the latest"), null=True, blank=True)
-    principles = models.TextField(_("dialogue principles"), blank=True)
+    # How this dialogue applies the municipality's principles for dialogue (governance.DialoguePrinciples);
+    # the process page links to the version in force when the dialogue was published.
+    principles = models.TextField(
+        _("how the dialogue applies the principles for dialogue"), blank=True,
+        help_text=_("Say how this dialogue lives up to the municipality's principles for dialogue. The "
+                    "dialogue's page links to the principles."),
+    )
     principles_en = english_version(principles)
     moderation_rules = models.TextField(
         _("rules for contributions"), blank=True,

@@ -138,3 +138,17 @@ class FocusAreaForm(OrganisationModelForm):
         if others.exists():
             raise forms.ValidationError(_("Another focus area already uses this short name."))
         return slug
+
+
+class PrinciplesForm(forms.Form):
+    """A new version of the principles for dialogue: shape only (principles.publish_principles writes it)."""
+
+    title = forms.CharField(label=_("Title"), max_length=200)
+    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
+    text = forms.CharField(label=_("Principles"), widget=forms.Textarea(attrs={"rows": 14}),
+                           help_text=_("One principle per paragraph. Leave an empty line between them."))
+    text_en = forms.CharField(label=_("Principles in English"), widget=forms.Textarea(attrs={"rows": 8}),
+                              required=False)
+    change_note = forms.CharField(label=_("What changed"), max_length=300, required=False,
+                                  help_text=_("Shown with the new version, for example “Added a principle on "
+                                              "feedback”."))

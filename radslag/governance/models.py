@@ -1,7 +1,8 @@
-"""The municipality's direction: vision, strategic plan, focus areas, and decisions."""
+"""The municipality's direction: vision, strategic plan, focus areas, decisions, and principles for dialogue."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -120,3 +121,30 @@ class DecisionLink(models.Model):
 
     def __str__(self) -> str:
         return f"{self.decision_id} {self.role} {self.kind}:{self.object_id}"
+
+
+class DialoguePrinciples(models.Model):
+    """One version of the municipality's principles for dialogue. A version is never changed: an edit is a
+    new version, so that a dialogue can point to the principles it was run under."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="dialogue_principles")
+    number = models.PositiveIntegerField(_("version"))
+    title = models.CharField(_("title"), max_length=200)
+    title_en = english_version(title)
+    text = models.TextField(_("principles"))
+    text_en = english_version(text)
+    change_note = models.CharField(_("what changed"), max_length=300, blank=True)
+    published_at = models.DateTimeField(_("in force from"))
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("principles for dialogue")
+        verbose_name_plural = _("principles for dialogue")
+        constraints = [models.UniqueConstraint(fields=["organisation", "number"], name="unique_principles_version")]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.number})"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from radslag.governance.views import public, staff
+from radslag.governance.views import principles, public, staff
 
 app_name = "governance"
 urlpatterns = [
@@ -15,4 +15,8 @@ urlpatterns = [
     path("personal/styrning/plan/", staff.plan_edit, name="plan_edit"),
     path("personal/fokusomraden/", staff.focus_area_edit, name="focus_area_admin"),
     path("personal/fokusomraden/<int:pk>/", staff.focus_area_edit, name="focus_area_edit"),
+    # principles for dialogue (working groups helper)
+    path("principer/", principles.principles, name="principles"),
+    path("principer/version/<int:number>/", principles.principles_version, name="principles_version"),
+    path("personal/principer/", principles.principles_edit, name="principles_edit"),
 ]

@@ -27,6 +27,7 @@ _ORGANISATION = ("administration", "organisationen")
 _NEWSLETTERS = ("aterkoppling", "manadsblad")
 _COUNCILS = ("planera", "rad")
 _DECISION_BASIS = ("analys", "beslutsunderlag")
+_WORKGROUPS = ("planera", "arbetsgrupper")
 
 PAGE_HELP: dict[str, tuple[str, str]] = {
     "dialogues:staff_home": ("kom-igang", "personalsidan"),
@@ -140,6 +141,18 @@ PAGE_HELP: dict[str, tuple[str, str]] = {
     "decisionbasis:pdf": _DECISION_BASIS,
     "decisionbasis:attachment": _DECISION_BASIS,
     "decisionbasis:zip": _DECISION_BASIS,
+    # workgroups, and the principles for dialogue
+    "workgroups:staff_groups": _WORKGROUPS,
+    "workgroups:staff_group_create": _WORKGROUPS,
+    "workgroups:staff_group": _WORKGROUPS,
+    "workgroups:staff_member_create": _WORKGROUPS,
+    "workgroups:staff_member_edit": _WORKGROUPS,
+    "workgroups:staff_member_invite": _WORKGROUPS,
+    "workgroups:staff_member_remove": _WORKGROUPS,
+    "workgroups:staff_pass_on": _WORKGROUPS,
+    "workgroups:staff_meeting_create": _WORKGROUPS,
+    "workgroups:staff_meeting_edit": _WORKGROUPS,
+    "governance:principles_edit": ("administration", "principer"),
     "organisations:accessibility_edit": ("administration", "tillganglighetsredogorelse"),
     "organisations:feedback_results": ("aterkoppling", "sidfeedback"),
     "organisations:locality_list": _ORGANISATION,

@@ -41,6 +41,7 @@ from radslag.dialogues.tests.factories import (
     TableFactory,
     UpdateFactory,
 )
+from radslag.governance.models import DialoguePrinciples
 from radslag.governance.tests.factories import DecisionFactory, FocusAreaFactory
 from radslag.messaging import tokens
 from radslag.messaging.consent import recipient_for
@@ -57,6 +58,7 @@ from radslag.themes.tests.factories import ThemeFactory
 from radslag.voting.models import CastBallot, ResultsVisibility
 from radslag.voting.services import generate_codes
 from radslag.voting.tests.factories import OptionFactory, ballot_with_options
+from radslag.workgroups.tests.factories import workgroup_world
 
 ANONYMOUS, RESIDENT, HOST, MODERATOR, OFFICIAL, STAFF, ADMIN, OTHER_STAFF = (
     "anonymous", "resident", "table host", "moderator", "elected official", "staff", "administrator",
@@ -316,6 +318,29 @@ ROWS: dict[str, Row] = {
     "voting:ballot_open": posts(STAFF_WORK),
     "voting:ballot_close": posts(STAFF_WORK),
     "voting:ballot_publish": posts(STAFF_WORK),
+    # workgroups: the resident is a member of the group; members use its space, officials read its report
+    "workgroups:group_list": row(EVERYONE),
+    "workgroups:group": row(EVERYONE, slug="workgroup_slug"),
+    "workgroups:space": writes(STAFF_WORK | {RESIDENT}, slug="workgroup_slug"),
+    "workgroups:material": row(STAFF_WORK | {RESIDENT}, slug="workgroup_slug", material_pk="workgroup_material"),
+    "workgroups:report": row(READ_ANALYSIS | {RESIDENT}, slug="workgroup_slug"),
+    "workgroups:report_pdf": row(READ_ANALYSIS | {RESIDENT}, slug="workgroup_slug"),
+    "workgroups:report_docx": row(READ_ANALYSIS | {RESIDENT}, slug="workgroup_slug"),
+    "workgroups:invitation": Row(EVERYONE, SIGNED_IN, {"token": "workgroup_invitation"}),
+    "workgroups:staff_groups": row(STAFF_WORK),
+    "workgroups:staff_group_create": writes(STAFF_WORK),
+    "workgroups:staff_group": writes(STAFF_WORK, group_pk="workgroup"),
+    "workgroups:staff_member_create": writes(STAFF_WORK, group_pk="workgroup"),
+    "workgroups:staff_member_edit": writes(STAFF_WORK, group_pk="workgroup", member_pk="workgroup_member"),
+    "workgroups:staff_member_invite": posts(STAFF_WORK, group_pk="workgroup", member_pk="workgroup_member"),
+    "workgroups:staff_member_remove": posts(STAFF_WORK, group_pk="workgroup", member_pk="workgroup_member"),
+    "workgroups:staff_pass_on": posts(STAFF_WORK, group_pk="workgroup"),
+    "workgroups:staff_meeting_create": writes(STAFF_WORK, group_pk="workgroup"),
+    "workgroups:staff_meeting_edit": writes(STAFF_WORK, group_pk="workgroup", meeting_pk="workgroup_meeting"),
+    # principles for dialogue (governance), published by an administrator
+    "governance:principles": row(EVERYONE),
+    "governance:principles_version": row(EVERYONE, number="principles_version"),
+    "governance:principles_edit": writes(ADMIN_ONLY),
 }
 
 # URL parameters and the objects of the world they name, unless a row says otherwise.
@@ -329,6 +354,7 @@ DEFAULT_PARAMS = {
     "meeting_pk": "council_meeting", "consultee_pk": "consultee", "consultation_pk": "consultation",
     "answer_pk": "council_answer", "attachment_pk": "council_attachment",
     "version_pk": "basis_draft", "part": "basis_part",  # decisionbasis
+    "group_pk": "workgroup", "material_pk": "workgroup_material",  # workgroups
 }
 NOT_OBJECTS = {"fmt", "chapter", "extension"}
 
@@ -431,6 +457,9 @@ def build_world(org, other_org) -> dict[str, object]:
         **newsletter_world(org, process),
         **council_world(org, process),
         **decision_basis_world(process, people[STAFF]),
+        **workgroup_world(org, process, people[RESIDENT]),
+        "principles_version": DialoguePrinciples.objects.create(
+            organisation=org, number=1, title="Principer", text="Vi lyssnar.", published_at=timezone.now()).number,
     }
 
 

@@ -147,8 +147,9 @@ def test_process_page_query_count_does_not_grow_with_content(org, client_for, dj
         response = client.get(detail_url(process))
     assert response.status_code == 200
     # One query per thing the page shows: municipality, process, phases, updates, activities, focus areas,
-    # decision links, answers owed, ballots, conversations, compilation, council answers.
-    assert len(empty.captured_queries) <= 12
+    # decision links, answers owed, ballots, conversations, compilation, council answers, working groups,
+    # the principles for dialogue in force.
+    assert len(empty.captured_queries) <= 14
 
 
 def test_focus_areas_are_linked_and_filter_the_list(org, client_for):

@@ -123,7 +123,8 @@ def decisions_of(process: DialogueProcess) -> dict[str, Any]:
 
 
 def participation_links(process: DialogueProcess) -> dict[str, Any]:
-    """Ballots, conversations, the compilation and councils' answers of the process, through reverse relations.
+    """Ballots, conversations, the compilation, councils' answers and working groups of the process, through
+    reverse relations.
 
     The apps that own them build on this one, so it reads them without importing them.
     """
@@ -141,6 +142,7 @@ def participation_links(process: DialogueProcess) -> dict[str, Any]:
         "has_council_answers": DialogueProcess.objects.filter(
             pk=process.pk, consultations__answers__published_at__isnull=False
         ).exists(),
+        "working_groups": list(process.working_groups.filter(public=True).only("name", "slug", "process_id")),
     }
 
 
