@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "radslag.panels",
     "radslag.feedback",
     "radslag.councils",
+    # planning
+    "radslag.planning",
     "radslag.reports",
     "radslag.demo",
     "radslag.help",

@@ -46,6 +46,10 @@ class Capability(StrEnum):
     ROLES_MANAGE = "roles.manage"
     AUDIT_READ = "audit.read"
     PERSONAL_DATA_MANAGE = "personal_data.manage"  # erasure requests and retention rules (gallring)
+    # planning: open the planning pages; inside, what a person sees is their role in each project
+    # (a rule about the project, in planning/access.py). Starting a project is staff work.
+    PLANNING = "planning.open"
+    PLANNING_CREATE = "planning.create"
 
 
 _STAFF = frozenset({Role.STAFF, Role.ADMIN})
@@ -79,6 +83,9 @@ PERMISSIONS: Mapping[Capability, frozenset[str]] = {
     Capability.ROLES_MANAGE: _ADMIN,
     Capability.AUDIT_READ: _ADMIN,
     Capability.PERSONAL_DATA_MANAGE: _ADMIN,
+    # planning
+    Capability.PLANNING: _READERS,
+    Capability.PLANNING_CREATE: _STAFF,
 }
 
 
