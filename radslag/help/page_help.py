@@ -26,6 +26,8 @@ _GOVERNANCE = ("administration", "styrning")
 _ORGANISATION = ("administration", "organisationen")
 _NEWSLETTERS = ("aterkoppling", "manadsblad")
 _COUNCILS = ("planera", "rad")
+_LFA = ("planera", "lfa")
+_LFA_WORKSHOP = ("planera", "lfa-workshop")
 
 PAGE_HELP: dict[str, tuple[str, str]] = {
     "dialogues:staff_home": ("kom-igang", "personalsidan"),
@@ -143,6 +145,14 @@ PAGE_HELP: dict[str, tuple[str, str]] = {
     "accounts:retention": ("administration", "gallring"),
     "audit:log": ("administration", "loggen"),
     "audit:log_export": ("administration", "loggen"),
+    # planning
+    **{f"planning:{name}": _LFA for name in (
+        "projects", "project", "members", "member_remove", "context", "stakeholders", "problem_tree",
+        "objective_tree", "mirror", "node_move", "node_delete", "logframe", "risks", "document_docx",
+        "document_pdf", "logframe_xlsx", "activities_xlsx", "item", "item_restore", "item_comment",
+        "item_delete")},
+    **{f"planning:{name}": _LFA_WORKSHOP for name in (
+        "workshops", "workshop", "workshop_close", "suggestion_handle", "screen", "screen_json")},
 }
 
 

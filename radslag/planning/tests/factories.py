@@ -33,3 +33,21 @@ def small_tree(project: Any, actor: Any, organisation: Any) -> dict[str, TreeNod
     deeper = add("cause", "Ingen rutin för återkoppling", cause)
     effect = add("effect", "Lågt förtroende för kommunen", core)
     return {"core": core, "cause": cause, "deeper": deeper, "effect": effect}
+
+
+def role_matrix_world(org: Any, staff: Any, admin: Any, official: Any) -> dict[str, Any]:
+    """For tests/integration/test_role_matrix.py: staff lead, administrator member, official reader."""
+    from radslag.planning import workshops
+
+    project = services.create_project(organisation=org, actor=staff, title_sv="Partnerskapet")
+    services.set_published(project=project, actor=staff, organisation=org, published=True)
+    admin_seat = ProjectMember.objects.create(project=project, user=admin, organisation=org, role=ProjectRole.MEMBER)
+    ProjectMember.objects.create(project=project, user=official, organisation=org, role=ProjectRole.READER)
+    nodes = small_tree(project, staff, org)
+    risk = services.create_item(project=project, actor=staff, organisation=org, kind="risk",
+                                fields={"text_sv": "Valet", "owner": "Kommundirektören"})
+    workshop = workshops.open_workshop(project=project, actor=staff, organisation=org, title="Träd", board="problem")
+    suggestion = workshops.submit_suggestion(code=workshop.code, kind="cause", text="Sena kallelser")
+    return {"planning_project": project.pk, "planning_node": nodes["deeper"].pk, "planning_risk": risk.pk,
+            "planning_kind": "risk", "planning_version": 1, "planning_membership": admin_seat.pk,
+            "planning_workshop": workshop.pk, "planning_suggestion": suggestion.pk, "planning_code": workshop.code}
