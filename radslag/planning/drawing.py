@@ -109,10 +109,12 @@ def tree_svg(tree: Tree, *, title: str, language: str | None = None) -> SafeStri
     for placed, used, sign in ((effects, effect_slots, -1), (causes, cause_slots, 1)):
         for branch, slot, depth in placed:
             where[branch.node.pk] = (x_of(slot, used), core_y + sign * depth * ROW_H)
+    name = tree.core.node.tree
+    desc = escape(_("The same tree follows as a nested list."))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="tree-figure" role="img" width="{width:.0f}" '
-             f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" aria-labelledby="tree-title-{tree.core.node.tree} '
-             f'tree-desc-{tree.core.node.tree}"><title id="tree-title-{tree.core.node.tree}">{escape(title)}</title>'
-             f'<desc id="tree-desc-{tree.core.node.tree}">{escape(_("The same tree follows as a nested list."))}</desc>']
+             f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
+             f'aria-labelledby="tree-title-{name} tree-desc-{name}"><title id="tree-title-{name}">{escape(title)}'
+             f'</title><desc id="tree-desc-{name}">{desc}</desc>']
     by_pk = _nodes_by_pk(tree)
     lines = []
     boxes = []
@@ -147,11 +149,13 @@ def _nodes_by_pk(tree: Tree) -> dict[int, TreeNode]:
 def grid_svg(stakeholders: Sequence[Stakeholder], *, language: str | None = None) -> SafeString:
     """The interest–influence grid: interest across, influence up, the four usual quadrants."""
     size, pad = 420, 50
+    grid_desc = _("Each stakeholder placed by interest (across) and influence (up). The same figures follow as "
+                  "a table.")
     cell = size / 5
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="grid-figure" role="img" width="{size + 2 * pad}" '
              f'height="{size + 2 * pad}" viewBox="0 0 {size + 2 * pad} {size + 2 * pad}" '
              f'aria-labelledby="grid-title grid-desc"><title id="grid-title">{escape(_("Interest–influence grid"))}'
-             f'</title><desc id="grid-desc">{escape(_("Each stakeholder placed by interest (across) and influence (up). The same figures follow as a table."))}</desc>',
+             f'</title><desc id="grid-desc">{escape(grid_desc)}</desc>',
              f'<rect x="{pad}" y="{pad}" width="{size}" height="{size}" fill="#fff" stroke="#333" />',
              f'<line x1="{pad + size / 2}" y1="{pad}" x2="{pad + size / 2}" y2="{pad + size}" stroke="#999" />',
              f'<line x1="{pad}" y1="{pad + size / 2}" x2="{pad + size}" y2="{pad + size / 2}" stroke="#999" />']
@@ -180,6 +184,7 @@ def grid_svg(stakeholders: Sequence[Stakeholder], *, language: str | None = None
 
 def timeline_svg(activities: Sequence[LogframeEntry], *, language: str | None = None) -> SafeString:
     """Activities with dates as bars along a time axis, by month."""
+    timeline_desc = _("Activities as bars from start to end. The activity plan table has the same dates.")
     dated = [a for a in activities if a.starts_on and a.ends_on]
     if not dated:
         return mark_safe("")
@@ -191,7 +196,7 @@ def timeline_svg(activities: Sequence[LogframeEntry], *, language: str | None = 
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline-figure" role="img" '
              f'width="{label_w + width + 20}" height="{height}" viewBox="0 0 {label_w + width + 20} {height}" '
              f'aria-labelledby="timeline-title timeline-desc"><title id="timeline-title">{escape(_("Timeline"))}'
-             f'</title><desc id="timeline-desc">{escape(_("Activities as bars from start to end. The activity plan table has the same dates."))}</desc>']
+             f'</title><desc id="timeline-desc">{escape(timeline_desc)}</desc>']
     month = dt.date(first.year, first.month, 1)
     while month <= last:
         x = label_w + max((month - first).days, 0) / days * width

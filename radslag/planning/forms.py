@@ -17,7 +17,7 @@ class ProjectForm(forms.Form):
 
 class MemberForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address of the person's account"))
-    organisation = forms.ModelChoiceField(queryset=None, label=_("Works for"))  # type: ignore[arg-type]
+    organisation: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, label=_("Works for"))
     role = forms.ChoiceField(label=_("Role in the project"), choices=ProjectRole.choices)
 
     def __init__(self, *args: object, owners: object = None, **kwargs: object) -> None:

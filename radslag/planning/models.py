@@ -65,6 +65,9 @@ class ProjectMember(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["project", "user"], name="unique_project_member")]
 
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()} ({self.organisation})"
+
 
 class Item(models.Model):
     """What every analysis item has: its project and the number of its current version."""
@@ -77,8 +80,15 @@ class Item(models.Model):
         abstract = True
         ordering = ["position", "pk"]
 
+    title_field = "text"
+
+    def __str__(self) -> str:
+        sv, en = (getattr(self, f"{self.title_field}_{lang}", "") for lang in ("sv", "en"))
+        return (sv or en)[:80]
+
 
 class ContextFactor(Item):
+    title_field = "title"
     class Kind(models.TextChoices):
         POLITICAL = "political", _("Political")
         ECONOMIC = "economic", _("Economic")
@@ -101,6 +111,7 @@ class ContextFactor(Item):
 
 
 class Stakeholder(Item):
+    title_field = "name"
     name_sv, name_en = _text(_("stakeholder"), long=False)
     interest = _scale(_("interest (1–5)"))
     influence = _scale(_("influence (1–5)"))
@@ -210,6 +221,9 @@ class ItemVersion(models.Model):
         constraints = [models.UniqueConstraint(fields=["kind", "object_id", "number"], name="unique_item_version")]
         indexes = [models.Index(fields=["kind", "object_id"])]
 
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id} v{self.number}"
+
 
 class Comment(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="comments")
@@ -223,6 +237,9 @@ class Comment(models.Model):
     class Meta:
         ordering = ["created_at"]
         indexes = [models.Index(fields=["kind", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.author_label}: {self.body[:60]}"
 
 
 class Workshop(models.Model):
@@ -241,6 +258,9 @@ class Workshop(models.Model):
 
     class Meta:
         ordering = ["-opened_at"]
+
+    def __str__(self) -> str:
+        return self.title
 
     @property
     def is_open(self) -> bool:
@@ -271,3 +291,6 @@ class Suggestion(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -16,7 +16,8 @@ def _roles(person: Any, organisation: Any) -> QuerySet[ProjectMember]:
 
 
 def _export(person: Any, organisation: Any) -> list[dict[str, Any]]:
-    return [{"project": str(member.project), "role": member.get_role_display()} for member in _roles(person, organisation)]
+    return [{"project": str(member.project), "role": member.get_role_display()}
+            for member in _roles(person, organisation)]
 
 
 def _erase(person: Any, organisation: Any) -> int:

@@ -26,7 +26,7 @@ from radslag.planning.models import Comment, ItemVersion, Project, ProjectMember
 class EditConflict(DomainError):
     """Someone saved the item after this person opened it: both states, for the person to choose."""
 
-    def __init__(self, *, item: models.Model, yours: dict[str, Any]) -> None:
+    def __init__(self, *, item: Any, yours: dict[str, Any]) -> None:
         super().__init__(_("Someone else changed this while you were editing. Compare and choose."))
         self.item = item
         self.yours = yours
@@ -82,9 +82,11 @@ def set_member(*, project: Project, actor: Any, organisation: Organisation, emai
     require_member(project, actor, organisation, lead=True)
     if not project.owners.filter(pk=member_organisation.pk).exists():
         raise DomainError(_("Members work for one of the project's owner organisations."))
-    user = get_user_model().objects.filter(email__iexact=email.strip(), memberships__organisation=member_organisation).first()
+    user = (get_user_model().objects
+            .filter(email__iexact=email.strip(), memberships__organisation=member_organisation).first())
     if user is None:
-        raise DomainError(_("No account with that e-mail address belongs to %(org)s.") % {"org": member_organisation.name})
+        raise DomainError(_("No account with that e-mail address belongs to %(org)s.")
+                          % {"org": member_organisation.name})
     if role not in ProjectRole.values:
         raise DomainError(_("Choose lead, member or reader."))
     member, _created = ProjectMember.objects.update_or_create(
@@ -135,7 +137,7 @@ def create_item(*, project: Project, actor: Any, organisation: Organisation, kin
                 fields: dict[str, Any], check: bool = True) -> Any:
     if check:
         require_member(project, actor, organisation)
-    model = items.KINDS[kind]
+    model: Any = items.KINDS[kind]
     item: Any = model(project=project, **fields)
     item.position = model.objects.filter(project=project).count()
     _check(item)

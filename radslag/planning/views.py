@@ -59,7 +59,7 @@ def projects(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error.message)
         else:
             return redirect("planning:project", project_pk=project.pk)
-    mine = (Project.objects.filter(owners=org(request), members__user=request.user,
+    mine = (Project.objects.filter(owners=org(request), members__user=request.user,  # type: ignore[misc]
                                    members__organisation=org(request)).prefetch_related("owners").distinct())
     return render(request, "planning/projects.html", {
         "projects": mine, "form": form, "may_create": has_capability(request.user, org(request),

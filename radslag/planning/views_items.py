@@ -57,9 +57,9 @@ def item(request: HttpRequest, project_pk: int, kind: str, item_pk: int) -> Http
         except services.EditConflict as clash:
             conflict = clash
             found = clash.item
-            form = items.form_for(kind)(request.POST, instance=found, project=project)
-            form.data = form.data.copy()
-            form.data["version"] = str(found.version)  # sending again means: mine wins, knowingly
+            data = request.POST.copy()
+            data["version"] = str(found.version)  # sending again means: mine wins, knowingly
+            form = items.form_for(kind)(data, instance=found, project=project)
             yours = {form.instance._meta.get_field(k).attname: getattr(v, "pk", v) for k, v in fields.items()}
             conflict_rows = list(zip(_labelled(found, items.snapshot(found)), _labelled(found, yours), strict=True))
             return page(request, "item.html", project, member, status=409, **_context(

@@ -148,9 +148,9 @@ def phone(request: HttpRequest, code: str) -> HttpResponse:
                 form.add_error(None, error.message)
             else:
                 messages.success(request, _("Thank you! Your suggestion is on its way to the facilitator."))
-                response = redirect("planning:phone", code=found.code)
-                response.set_cookie(PHONE_COOKIE, phone_id, max_age=86400, httponly=True, samesite="Lax")
-                return response
+                sent: HttpResponse = redirect("planning:phone", code=found.code)
+                sent.set_cookie(PHONE_COOKIE, phone_id, max_age=86400, httponly=True, samesite="Lax")
+                return sent
         status = status if status != 200 else 400
     response = render(request, "planning/phone.html", {"workshop": found, "form": form}, status=status)
     response.set_cookie(PHONE_COOKIE, phone_id, max_age=86400, httponly=True, samesite="Lax")

@@ -101,11 +101,12 @@ def accept_suggestion(*, suggestion: Suggestion, actor: Any, organisation: Organ
     """Place the suggestion as a new item: a node under `parent`, a stakeholder or a risk (with `owner`)."""
     suggestion = _pending(suggestion)
     project = suggestion.workshop.project
-    text = {f"text_{suggestion.language}": suggestion.text}
+    text: dict[str, Any] = {f"text_{suggestion.language}": suggestion.text}
     if suggestion.kind in (Suggestion.Kind.CAUSE, Suggestion.Kind.EFFECT):
         tree = suggestion.workshop.board if suggestion.workshop.board in TreeNode.Tree.values else "problem"
         item: Any = trees.add_node(project=project, actor=actor, organisation=organisation, tree=tree,
-                                   kind=suggestion.kind, parent=parent, **text)
+                                   kind=suggestion.kind, parent=parent, text_sv=text.get("text_sv", ""),
+                                   text_en=text.get("text_en", ""))
     elif suggestion.kind == Suggestion.Kind.STAKEHOLDER:
         item = services.create_item(project=project, actor=actor, organisation=organisation, kind="stakeholder",
                                     fields={f"name_{suggestion.language}": suggestion.text[:300]})
@@ -147,5 +148,5 @@ def _handled(suggestion: Suggestion, status: str, item: Any, actor: Any, organis
     suggestion.placed_kind = items.kind_of(item) if item is not None else ""
     suggestion.placed_id = item.pk if item is not None else None
     suggestion.save(update_fields=["status", "placed_kind", "placed_id"])
-    record_event(organisation=organisation, actor=actor, action=f"planning.suggestion_{status}", target=suggestion.workshop,
-                 data={"suggestion": suggestion.pk})
+    record_event(organisation=organisation, actor=actor, action=f"planning.suggestion_{status}",
+                 target=suggestion.workshop, data={"suggestion": suggestion.pk})
