@@ -141,11 +141,12 @@ class TreeNode(Item):
 
     tree = models.CharField(max_length=10, choices=Tree.choices)
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
     text_sv, text_en = _text(_("statement"))
     problem = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="objectives",
                                 verbose_name=_("problem it answers"))
     was_mirrored = models.BooleanField(default=False)  # made from a problem: a missing one is an orphan
+    # parent cascades only when a whole project goes: services.delete_node refuses a node with children
 
     class Meta(Item.Meta):
         verbose_name = _("tree node")

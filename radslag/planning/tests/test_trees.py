@@ -80,3 +80,10 @@ def test_an_objective_whose_problem_is_deleted_is_marked_orphaned(world, org):
     trees.delete_node(node=nodes["deeper"], actor=world["ale_lead"], organisation=org)
     orphan = TreeNode.objects.get(tree="objective", text_sv="Ingen rutin för återkoppling")
     assert orphan.is_orphaned
+
+
+def test_a_whole_project_can_be_deleted_with_its_trees(world, org):
+    small_tree(world["project"], world["ale_lead"], org)
+    trees.mirror_problem_tree(project=world["project"], actor=world["ale_lead"], organisation=org)
+    world["project"].delete()
+    assert not TreeNode.objects.exists()
