@@ -59,5 +59,5 @@ def test_the_last_lead_cannot_leave(world, org):
 
     project = services.create_project(organisation=org, actor=world["ale_lead"], title_sv="Ensam")
     only = ProjectMember.objects.get(project=project)
-    with pytest.raises(services.DomainError, match="lead"):
+    with pytest.raises(services.DomainError, match="ledare"):
         services.remove_member(project=project, actor=world["ale_lead"], organisation=org, member=only)

@@ -49,7 +49,7 @@ def test_an_edit_from_an_older_version_is_refused_with_both_versions(world, org,
 
 
 def test_a_risk_without_owner_is_refused(world, org):
-    with pytest.raises(DomainError, match="owner"):
+    with pytest.raises(DomainError, match="ägare"):
         _risk(world, org, owner="  ")
     assert not Risk.objects.exists()
 
