@@ -15,6 +15,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from radslag.organisations.models import Organisation
 
@@ -185,10 +186,10 @@ class LogframeEntry(Item):
 
 class Risk(Item):
     class Status(models.TextChoices):
-        OPEN = "open", _("Open")
-        WATCHED = "watched", _("Watched")
-        OCCURRED = "occurred", _("Occurred")
-        CLOSED = "closed", _("Closed")
+        OPEN = "open", pgettext_lazy("risk status", "Open")
+        WATCHED = "watched", pgettext_lazy("risk status", "Watched")
+        OCCURRED = "occurred", pgettext_lazy("risk status", "Occurred")
+        CLOSED = "closed", pgettext_lazy("risk status", "Closed")
 
     text_sv, text_en = _text(_("risk"))
     likelihood = _scale(_("likelihood (1–5)"))
