@@ -185,8 +185,9 @@ def run() -> str:
         migrate(url)
         setup_django(url)
         organisation, user, project = _world()
-        parts = ["## Planning (LFA trees and workshops)", "", "Command: `make bench` (module `bench/bench_planning.py`).",
-                 "", "### A problem tree of 500 statements", "", *_tree_timings(user, project),
+        parts = ["## Planning (LFA trees and workshops)", "",
+                 "Command: `make bench` (module `bench/bench_planning.py`).", "",
+                 "### A problem tree of 500 statements", "", *_tree_timings(user, project),
                  "### A workshop with 60 phones", "", *_workshop(organisation, user, project)]
         close_connections()
     finally:

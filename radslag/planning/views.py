@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -26,6 +27,7 @@ from radslag.planning.models import (
     Stakeholder,
     TreeNode,
 )
+from radslag.planning.tree_list import tree_list_html
 
 OPEN = Capability.PLANNING
 
@@ -213,7 +215,10 @@ def _tree_page(request: HttpRequest, project_pk: int, tree: str) -> HttpResponse
             else:
                 messages.success(request, _("Added."))
                 return redirect(f"{request.path}#node-{node.pk}")
-    return page(request, "tree.html", project, member, status=status, **tree_context(project, tree))
+    context = tree_context(project, tree)
+    context["tree_list"] = tree_list_html(context["tree"], project=project, csrf_token=get_token(request),
+                                          can_write=can_write(member))
+    return page(request, "tree.html", project, member, status=status, **context)
 
 
 @requires_capability(OPEN)

@@ -6,11 +6,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from radslag.accounts.models import Role
 from radslag.planning import services, trees, workshops
 from radslag.planning.models import Suggestion, TreeNode
 from tests.e2e.accessibility import assert_accessible
-from tests.e2e.conftest import PHONE, person
+from tests.e2e.conftest import PHONE
 from tests.e2e.keyboard import tab_to
 
 pytestmark = pytest.mark.e2e
