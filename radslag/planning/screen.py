@@ -8,11 +8,30 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.cache import cache
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from radslag.planning import drawing, trees
 from radslag.planning.bilingual import shown
 from radslag.planning.models import Risk, Stakeholder, Suggestion, TreeNode, Workshop
+
+
+def _tree_figure(project: Any, tree: str) -> str:
+    """The tree's SVG, drawn again only when the tree changed: every screen in the room asks every few
+    seconds, and a 500-statement figure is worth keeping. Any change to a node raises its version, adds
+    or removes a row, so the signature below changes with it."""
+    signature = TreeNode.objects.filter(project=project, tree=tree).aggregate(
+        count=Count("pk"), top=Max("pk"), versions=Sum("version"))
+    key = f"planning:screen:{project.pk}:{tree}:{get_language()}:{signature['count']}:{signature['top']}:" \
+          f"{signature['versions']}"
+    figure = cache.get(key)
+    if figure is None:
+        built = drawing.build_tree(trees.nodes_of(project, tree))
+        figure = str(drawing.tree_svg(built, title=str(TreeNode.Tree(tree).label)))
+        cache.set(key, figure, timeout=600)
+    return str(figure)
 
 
 def board(workshop: Workshop) -> dict[str, Any]:
@@ -20,8 +39,7 @@ def board(workshop: Workshop) -> dict[str, Any]:
     data: dict[str, Any] = {"board": workshop.board, "open": workshop.is_open, "code": workshop.code,
                             "at": timezone.now().isoformat()}
     if workshop.board in TreeNode.Tree.values:
-        built = drawing.build_tree(trees.nodes_of(project, workshop.board))
-        data["svg"] = str(drawing.tree_svg(built, title=str(TreeNode.Tree(workshop.board).label)))
+        data["svg"] = _tree_figure(project, workshop.board)
     elif workshop.board == Workshop.Board.STAKEHOLDERS:
         data["svg"] = str(drawing.grid_svg(list(Stakeholder.objects.filter(project=project))))
     else:

@@ -78,3 +78,19 @@ def test_merge_and_reject(world, org):
     assert Stakeholder.objects.count() == 1
     with pytest.raises(workshops.DomainError, match="redan hanterat"):
         workshops.reject_suggestion(suggestion=second, actor=world["ale_lead"], organisation=org)
+
+
+def test_the_screen_redraws_the_tree_after_each_change_even_with_a_cache(workshop, world, org, shared_cache):
+    from radslag.planning import screen, services, trees
+
+    before = screen.board(workshop)["svg"]
+    assert screen.board(workshop)["svg"] == before
+    core = TreeNode.objects.get(kind="core", tree="problem")
+    node = trees.add_node(project=world["project"], actor=world["ale_lead"], organisation=org, tree="problem",
+                          kind="cause", text_sv="Bussen går inte på kvällen", parent=core)
+    assert "Bussen går inte" in screen.board(workshop)["svg"]
+    services.save_item(item=node, actor=world["ale_lead"], organisation=org, fields={"text_sv": "Ingen kvällsbuss"},
+                       expected_version=1)
+    assert "Ingen kvällsbuss" in screen.board(workshop)["svg"]
+    trees.delete_node(node=node, actor=world["ale_lead"], organisation=org)
+    assert "Ingen kvällsbuss" not in screen.board(workshop)["svg"]
