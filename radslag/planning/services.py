@@ -89,6 +89,11 @@ def set_member(*, project: Project, actor: Any, organisation: Organisation, emai
                           % {"org": member_organisation.name})
     if role not in ProjectRole.values:
         raise DomainError(_("Choose lead, member or reader."))
+    if not has_capability(user, member_organisation, Capability.PLANNING):
+        raise DomainError(_("This person has no role in %(org)s that opens planning.")
+                          % {"org": member_organisation.name})
+    if role != ProjectRole.READER and not has_capability(user, member_organisation, Capability.PLANNING_CREATE):
+        raise DomainError(_("Elected officials take part as readers: they read the analyses and change nothing."))
     member, _created = ProjectMember.objects.update_or_create(
         project=project, user=user, defaults={"organisation": member_organisation, "role": role})
     _keep_a_lead(project)

@@ -61,3 +61,19 @@ def test_the_last_lead_cannot_leave(world, org):
     only = ProjectMember.objects.get(project=project)
     with pytest.raises(services.DomainError, match="ledare"):
         services.remove_member(project=project, actor=world["ale_lead"], organisation=org, member=only)
+
+
+def test_an_elected_official_may_only_be_a_reader(world, org):
+    official = user_with_role(org, Role.OFFICIAL)
+    with pytest.raises(services.DomainError, match="läsare"):
+        services.set_member(project=world["project"], actor=world["ale_lead"], organisation=org,
+                            email=official.email, member_organisation=org, role="member")
+    member = services.set_member(project=world["project"], actor=world["ale_lead"], organisation=org,
+                                 email=official.email, member_organisation=org, role="reader")
+    assert member.role == "reader"
+
+
+def test_a_resident_cannot_join_a_project(world, org, resident):
+    with pytest.raises(services.DomainError, match="ingen roll"):
+        services.set_member(project=world["project"], actor=world["ale_lead"], organisation=org,
+                            email=resident.email, member_organisation=org, role="reader")
