@@ -26,6 +26,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("radslag.councils.urls")),
     # working groups
     path("", include("radslag.workgroups.urls")),
+    # planning
+    path("", include("radslag.planning.urls")),
     path("", include("radslag.reports.urls")),
     path("", include("radslag.decisionbasis.urls")),
     path("", include("radslag.help.urls")),

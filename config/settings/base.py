@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "radslag.councils",
     # working groups
     "radslag.workgroups",
+    # planning
+    "radslag.planning",
     "radslag.reports",
     "radslag.decisionbasis",
     "radslag.demo",

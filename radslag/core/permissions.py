@@ -52,6 +52,10 @@ class Capability(StrEnum):
     # decisionbasis: assemble, comment, freeze and version decision bases (officials read them through
     # PROCESS_READ_ANALYSIS)
     DECISION_BASIS_MANAGE = "decision_basis.manage"
+    # planning: open the planning pages; inside, what a person sees is their role in each project
+    # (a rule about the project, in planning/access.py). Starting a project is staff work.
+    PLANNING = "planning.open"
+    PLANNING_CREATE = "planning.create"
 
 
 _STAFF = frozenset({Role.STAFF, Role.ADMIN})
@@ -87,6 +91,9 @@ PERMISSIONS: Mapping[Capability, frozenset[str]] = {
     Capability.AUDIT_READ: _ADMIN,
     Capability.PERSONAL_DATA_MANAGE: _ADMIN,
     Capability.DECISION_BASIS_MANAGE: _STAFF,  # decisionbasis
+    # planning
+    Capability.PLANNING: _READERS,
+    Capability.PLANNING_CREATE: _STAFF,
 }
 
 

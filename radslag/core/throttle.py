@@ -24,6 +24,9 @@ DEFAULT_RATES = {
     "statement_answer": "300/600",
     "open_ballot": "20/600",
     "consent": "10/600",  # leaving an address to be told, or following
+    # planning workshops: per phone (a cookie), and per address, since a room's phones share one
+    "workshop_phone": "20/60",
+    "workshop_room": "2000/600",
 }
 
 

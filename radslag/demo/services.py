@@ -24,6 +24,7 @@ from radslag.demo.seed.newsletters import load_newsletters
 from radslag.demo.seed.opinions import load_opinions
 from radslag.demo.seed.panel import PANEL_DOMAIN, load_panel
 from radslag.demo.seed.people import load_people
+from radslag.demo.seed.planning import load_planning
 from radslag.demo.seed.reports import load_reports
 from radslag.demo.seed.themes import load_themes
 from radslag.demo.seed.voting import load_voting
@@ -71,6 +72,7 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     load_councils(context)
     load_decision_basis(context)
     load_workgroups(context)
+    load_planning(context)
     close_ale360(context)
     load_feedback(context)
     record_event(

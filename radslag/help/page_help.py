@@ -28,6 +28,8 @@ _NEWSLETTERS = ("aterkoppling", "manadsblad")
 _COUNCILS = ("planera", "rad")
 _DECISION_BASIS = ("analys", "beslutsunderlag")
 _WORKGROUPS = ("planera", "arbetsgrupper")
+_LFA = ("planera", "lfa")
+_LFA_WORKSHOP = ("planera", "lfa-workshop")
 
 PAGE_HELP: dict[str, tuple[str, str]] = {
     "dialogues:staff_home": ("kom-igang", "personalsidan"),
@@ -168,6 +170,14 @@ PAGE_HELP: dict[str, tuple[str, str]] = {
     "accounts:retention": ("administration", "gallring"),
     "audit:log": ("administration", "loggen"),
     "audit:log_export": ("administration", "loggen"),
+    # planning
+    **{f"planning:{name}": _LFA for name in (
+        "projects", "project", "members", "member_remove", "context", "stakeholders", "problem_tree",
+        "objective_tree", "mirror", "node_move", "node_delete", "logframe", "risks", "document_docx",
+        "document_pdf", "logframe_xlsx", "activities_xlsx", "item", "item_restore", "item_comment",
+        "item_delete")},
+    **{f"planning:{name}": _LFA_WORKSHOP for name in (
+        "workshops", "workshop", "workshop_close", "suggestion_handle", "screen", "screen_json")},
 }
 
 

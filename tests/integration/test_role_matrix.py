@@ -52,6 +52,7 @@ from radslag.opinions.tests.factories import ConversationFactory, StatementFacto
 from radslag.organisations.tests.factories import BodyFactory, LocalityFactory, OrganisationFactory
 from radslag.panels.models import Panel
 from radslag.panels.services import create_invitations
+from radslag.planning.tests.factories import role_matrix_world
 from radslag.reports.services import compilation_for, publish_compilation
 from radslag.themes.models import AnalysisRun
 from radslag.themes.tests.factories import ThemeFactory
@@ -75,6 +76,7 @@ MODERATION = STAFF_WORK | {MODERATOR}  # a moderator sees the queue and the text
 ENTRY = STAFF_WORK | {HOST}  # a table host writes only to their own table
 STAFF_PAGES = READ_ANALYSIS | {MODERATOR}  # the staff start page, showing each role what it may open
 ADMIN_ONLY = frozenset({ADMIN})  # roles, rules, population figures, retention, the audit log
+PROJECT_LEAD = frozenset({STAFF, OTHER_STAFF})  # planning: the world's staff member leads the project
 
 # Whole trees that other projects provide, each opened once as a sample in
 # test_included_trees_answer_as_classed: (their class, a sample path, the outcome for everyone).
@@ -341,6 +343,38 @@ ROWS: dict[str, Row] = {
     "governance:principles": row(EVERYONE),
     "governance:principles_version": row(EVERYONE, number="principles_version"),
     "governance:principles_edit": writes(ADMIN_ONLY),
+    # planning: a project's pages open to its members (staff lead, administrator member, official
+    # reader); changes need member or lead; the list opens to staff and officials, starting one to staff
+    "planning:public": row(EVERYONE),
+    "planning:join": writes(EVERYONE),
+    "planning:phone": writes(EVERYONE),
+    "planning:projects": row(READ_ANALYSIS, post=STAFF_WORK),
+    "planning:project": row(READ_ANALYSIS, post=PROJECT_LEAD),
+    "planning:members": row(READ_ANALYSIS, post=PROJECT_LEAD),
+    "planning:member_remove": posts(PROJECT_LEAD, guarded_get=READ_ANALYSIS),
+    "planning:context": row(READ_ANALYSIS, post=STAFF_WORK),
+    "planning:stakeholders": row(READ_ANALYSIS, post=STAFF_WORK),
+    "planning:problem_tree": row(READ_ANALYSIS, post=STAFF_WORK),
+    "planning:objective_tree": row(READ_ANALYSIS, post=STAFF_WORK),
+    "planning:mirror": posts(STAFF_WORK, guarded_get=READ_ANALYSIS),
+    "planning:node_move": Row(READ_ANALYSIS, STAFF_WORK, {"item_pk": "planning_node"}, post_only=True),
+    "planning:node_delete": Row(READ_ANALYSIS, STAFF_WORK, {"item_pk": "planning_node"}, post_only=True),
+    "planning:logframe": row(READ_ANALYSIS, post=STAFF_WORK),
+    "planning:risks": row(READ_ANALYSIS, post=STAFF_WORK),
+    "planning:document_docx": row(READ_ANALYSIS),
+    "planning:document_pdf": row(READ_ANALYSIS),
+    "planning:logframe_xlsx": row(READ_ANALYSIS),
+    "planning:activities_xlsx": row(READ_ANALYSIS),
+    "planning:workshops": row(READ_ANALYSIS, post=STAFF_WORK),
+    "planning:workshop": row(READ_ANALYSIS),
+    "planning:workshop_close": posts(STAFF_WORK, guarded_get=READ_ANALYSIS),
+    "planning:suggestion_handle": posts(STAFF_WORK, guarded_get=READ_ANALYSIS),
+    "planning:screen": row(READ_ANALYSIS),
+    "planning:screen_json": row(READ_ANALYSIS),
+    "planning:item": row(READ_ANALYSIS, post=STAFF_WORK),
+    "planning:item_restore": posts(STAFF_WORK, guarded_get=READ_ANALYSIS),
+    "planning:item_comment": posts(READ_ANALYSIS),
+    "planning:item_delete": posts(STAFF_WORK, guarded_get=READ_ANALYSIS),
 }
 
 # URL parameters and the objects of the world they name, unless a row says otherwise.
@@ -355,6 +389,10 @@ DEFAULT_PARAMS = {
     "answer_pk": "council_answer", "attachment_pk": "council_attachment",
     "version_pk": "basis_draft", "part": "basis_part",  # decisionbasis
     "group_pk": "workgroup", "material_pk": "workgroup_material",  # workgroups
+    # planning
+    "project_pk": "planning_project", "item_pk": "planning_risk", "kind": "planning_kind",
+    "version_number": "planning_version", "membership_pk": "planning_membership",
+    "workshop_pk": "planning_workshop", "suggestion_pk": "planning_suggestion", "code": "planning_code",
 }
 NOT_OBJECTS = {"fmt", "chapter", "extension"}
 
@@ -460,6 +498,7 @@ def build_world(org, other_org) -> dict[str, object]:
         **workgroup_world(org, process, people[RESIDENT]),
         "principles_version": DialoguePrinciples.objects.create(
             organisation=org, number=1, title="Principer", text="Vi lyssnar.", published_at=timezone.now()).number,
+        **role_matrix_world(org, people[STAFF], people[ADMIN], people[OFFICIAL]),
     }
 
 

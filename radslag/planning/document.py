@@ -1,0 +1,131 @@
+"""The project document's content, once, for every output: DOCX, PDF, the public page and XLSX.
+
+Every analysis becomes a `Section`: a table whose bilingual columns show one language (with a mark
+where the translation is missing) or, in "both", the Swedish and English versions side by side.
+The trees are also tables, one row per statement indented by depth (what DOCX shows; the PDF
+and the public page draw them as SVG figures above the list).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from radslag.planning import drawing, trees
+from radslag.planning.bilingual import exact
+from radslag.planning.models import ContextFactor, LogframeEntry, Project, Risk, Stakeholder, TreeNode
+
+MODES = ("sv", "en", "both")
+
+
+@dataclass(frozen=True)
+class Bi:
+    """A bilingual cell."""
+
+    sv: str
+    en: str
+
+
+@dataclass
+class Section:
+    title: str
+    columns: list[tuple[str, bool]]  # label, bilingual
+    rows: list[list[Any]] = field(default_factory=list)
+    figure: SafeString | None = None
+    note: str = ""
+
+
+def bi(obj: Any, name: str) -> Bi:
+    return Bi(exact(obj, name, "sv"), exact(obj, name, "en"))
+
+
+def cell_texts(value: Any, bilingual: bool, mode: str) -> list[str]:
+    """What one cell shows: one text, or two side by side in "both"."""
+    if not bilingual:
+        return ["" if value is None else str(value)]
+    if mode == "both":
+        if not (value.sv or value.en):
+            return ["", ""]
+        return [value.sv or _("(translation missing)"), value.en or _("(translation missing)")]
+    wanted, other = (value.sv, value.en) if mode == "sv" else (value.en, value.sv)
+    if wanted:
+        return [wanted]
+    return [f"{other} ({_('translation missing')})" if other else ""]
+
+
+def headers(section: Section, mode: str) -> list[str]:
+    out: list[str] = []
+    for label, bilingual in section.columns:
+        out.extend([f"{label} (svenska)", f"{label} (English)"] if bilingual and mode == "both" else [label])
+    return out
+
+
+def table_rows(section: Section, mode: str) -> Iterator[list[str]]:
+    for row in section.rows:
+        yield [text for value, (_label, bilingual) in zip(row, section.columns, strict=True)
+               for text in cell_texts(value, bilingual, mode)]
+
+
+def _tree_rows(branch: drawing.Branch, depth: int, out: list[list[Any]]) -> None:
+    node = branch.node
+    indent = "\u00a0\u00a0\u00a0\u00a0" * depth
+    text = Bi(indent + node.text_sv if node.text_sv else "", indent + node.text_en if node.text_en else "")
+    out.append([node.get_kind_display(), text])
+    for child in branch.children:
+        _tree_rows(child, depth + 1, out)
+
+
+def tree_section(project: Project, tree: str, *, figures: bool) -> Section:
+    built = drawing.build_tree(trees.nodes_of(project, tree))
+    title = str(TreeNode.Tree(tree).label)
+    section = Section(title, [(_("Kind"), False), (_("Statement"), True)])
+    if built.core:
+        section.rows.append([built.core.node.get_kind_display(), bi(built.core.node, "text")])
+        for branch in built.effects + built.causes:
+            _tree_rows(branch, 1, section.rows)
+        section.figure = drawing.tree_svg(built, title=title) if figures else None
+    return section
+
+
+def sections(project: Project, *, figures: bool = True) -> list[Section]:
+    factors = Section(_("Context analysis"), [(_("Kind"), False), (_("Factor"), True), (_("Description"), True),
+                                             (_("Source"), False)])
+    factors.rows = [[f.get_kind_display(), bi(f, "title"), bi(f, "description"), f.source]
+                    for f in ContextFactor.objects.filter(project=project)]
+    people = list(Stakeholder.objects.filter(project=project))
+    stakeholders = Section(_("Stakeholder analysis"), [
+        (_("Stakeholder"), True), (_("Interest"), False), (_("Influence"), False), (_("Gains"), True),
+        (_("Losses"), True), (_("How they take part"), True)])
+    stakeholders.rows = [[bi(s, "name"), s.interest, s.influence, bi(s, "gains"), bi(s, "losses"),
+                          bi(s, "participation")] for s in people]
+    stakeholders.figure = drawing.grid_svg(people) if figures and people else None
+    entries = list(LogframeEntry.objects.filter(project=project).select_related("responsible"))
+    order = [level for level, _label in LogframeEntry.Level.choices]
+    entries.sort(key=lambda e: (order.index(e.level), e.position, e.pk))
+    logframe = Section(_("Logframe matrix"), [
+        (_("Level"), False), (_("Statement"), True), (_("Indicators"), True), (_("Sources of verification"), True),
+        (_("Assumptions"), True)])
+    logframe.rows = [[e.get_level_display(), bi(e, "text"), bi(e, "indicators"), bi(e, "verification"),
+                      bi(e, "assumptions")] for e in entries]
+    activities = [e for e in entries if e.level == LogframeEntry.Level.ACTIVITY]
+    plan = Section(_("Activity plan"), [(_("Activity"), True), (_("Responsible organisation"), False),
+                                        (_("Starts"), False), (_("Ends"), False), (_("Resources"), True)])
+    plan.rows = [[bi(a, "text"), a.responsible.name if a.responsible else "", a.starts_on or "", a.ends_on or "",
+                  bi(a, "resources")] for a in activities]
+    plan.figure = drawing.timeline_svg(activities) if figures else None
+    risks = Section(_("Risk analysis"), [(_("Risk"), True), (_("Likelihood"), False), (_("Impact"), False),
+                                         (_("Mitigation"), True), (_("Owner"), False), (_("Status"), False)])
+    risks.rows = [[bi(r, "text"), r.likelihood, r.impact, bi(r, "mitigation"), r.owner, r.get_status_display()]
+                  for r in Risk.objects.filter(project=project)]
+    return [factors, stakeholders, tree_section(project, TreeNode.Tree.PROBLEM, figures=figures),
+            tree_section(project, TreeNode.Tree.OBJECTIVE, figures=figures), logframe, plan, risks]
+
+
+def title_in(project: Project, mode: str) -> str:
+    if mode == "both":
+        return " / ".join(t for t in (project.title_sv, project.title_en) if t)
+    return exact(project, "title", mode) or exact(project, "title", "en" if mode == "sv" else "sv")

@@ -1,0 +1,240 @@
+"""Figures drawn on the server as SVG: the trees, the interest–influence grid and the timeline.
+
+Each figure is an image with a title and a description (`role="img"`); the page shows the same
+content as a nested list or a table beside it, which is what screen readers and keyboards use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from radslag.planning.bilingual import current_language, shown
+from radslag.planning.models import LogframeEntry, Stakeholder, TreeNode
+
+BOX_W, BOX_H, GAP_X, ROW_H = 170, 64, 14, 100
+FILL = {"core": "#fde2b3", "cause": "#dbe9f7", "effect": "#e6f2dc"}
+
+
+@dataclass
+class Branch:
+    """A node with its children, as the tree is shown (effects above the core, causes below)."""
+
+    node: TreeNode
+    children: list[Branch] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Tree:
+    core: Branch | None
+    loose: list[TreeNode]  # nodes not reachable from the core (none, unless data was edited by hand)
+
+    @property
+    def causes(self) -> list[Branch]:
+        return [b for b in self.core.children if b.node.kind == TreeNode.Kind.CAUSE] if self.core else []
+
+    @property
+    def effects(self) -> list[Branch]:
+        return [b for b in self.core.children if b.node.kind == TreeNode.Kind.EFFECT] if self.core else []
+
+
+def build_tree(nodes: Sequence[TreeNode]) -> Tree:
+    branches = {node.pk: Branch(node) for node in nodes}
+    core = None
+    for node in nodes:
+        if node.parent_id is None:
+            core = core or branches[node.pk] if node.kind == TreeNode.Kind.CORE else core
+        elif node.parent_id in branches:
+            branches[node.parent_id].children.append(branches[node.pk])
+    reached: set[int] = set()
+    todo = [core] if core else []
+    while todo:
+        branch = todo.pop()
+        reached.add(branch.node.pk)
+        todo.extend(branch.children)
+    return Tree(core, [node for node in nodes if node.pk not in reached])
+
+
+def _lines(text: str, width: int = 24, count: int = 3) -> list[str]:
+    """Words in lines of at most `width` characters, at most `count` lines, the last cut with "…".
+
+    A plain loop: textwrap's regular expressions were most of the figure's time on a 500-node tree.
+    """
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+            if len(lines) == count:
+                break
+        else:
+            current = f"{current} {word}" if current else word
+    else:
+        lines.append(current)
+    lines = [line[:width] for line in lines[:count]] or [""]
+    if len(" ".join(lines)) < len(" ".join(text.split())):
+        lines[-1] = lines[-1][: width - 1] + "…"
+    return lines
+
+
+def _place(branch: Branch, depth: int, next_slot: list[int], out: list[tuple[Branch, float, int]]) -> float:
+    if not branch.children:
+        x = float(next_slot[0])
+        next_slot[0] += 1
+    else:
+        xs = [_place(child, depth + 1, next_slot, out) for child in branch.children]
+        x = (xs[0] + xs[-1]) / 2
+    out.append((branch, x, depth))
+    return x
+
+
+def _side(branches: list[Branch]) -> tuple[list[tuple[Branch, float, int]], int, int]:
+    out: list[tuple[Branch, float, int]] = []
+    slot = [0]
+    for branch in branches:
+        _place(branch, 1, slot, out)
+    depth = max((d for _b, _x, d in out), default=0)
+    return out, slot[0], depth
+
+
+def tree_svg(tree: Tree, *, title: str, language: str | None = None) -> SafeString:
+    """The tree as an SVG figure: effects rise above the core problem, causes hang below it."""
+    if tree.core is None:
+        return mark_safe("")
+    effects, effect_slots, up = _side(tree.effects)
+    causes, cause_slots, down = _side(tree.causes)
+    slots = max(effect_slots, cause_slots, 1)
+    width = slots * (BOX_W + GAP_X) + GAP_X
+    core_y = up * ROW_H + 20
+    height = core_y + (down + 1) * ROW_H
+    centre = width / 2
+
+    def x_of(slot: float, used: int) -> float:
+        return centre + (slot - (used - 1) / 2) * (BOX_W + GAP_X)
+
+    where: dict[int, tuple[float, float]] = {tree.core.node.pk: (centre, core_y)}
+    for placed, used, sign in ((effects, effect_slots, -1), (causes, cause_slots, 1)):
+        for branch, slot, depth in placed:
+            where[branch.node.pk] = (x_of(slot, used), core_y + sign * depth * ROW_H)
+    name = tree.core.node.tree
+    desc = escape(_("The same tree follows as a nested list."))
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="tree-figure" role="img" width="{width:.0f}" '
+             f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
+             f'aria-labelledby="tree-title-{name} tree-desc-{name}"><title id="tree-title-{name}">{escape(title)}'
+             f'</title><desc id="tree-desc-{name}">{desc}</desc>']
+    by_pk = _nodes_by_pk(tree)
+    language = current_language(language)
+    lines = []
+    boxes = []
+    for pk, (x, y) in where.items():
+        node = by_pk[pk]
+        if node.parent_id in where:
+            px, py = where[node.parent_id]
+            top, bottom = (y + BOX_H, py) if node.kind == TreeNode.Kind.EFFECT else (y, py + BOX_H)
+            lines.append(f'<line x1="{x:.0f}" y1="{top:.0f}" x2="{px:.0f}" y2="{bottom:.0f}" stroke="#555" />')
+        text, lang = (node.text_sv, "sv") if language == "sv" else (node.text_en, "en")
+        if not text:
+            text, lang = (node.text_en, "en") if language == "sv" else (node.text_sv, "sv")
+        label = "".join(f'<tspan x="{x:.0f}" dy="{0 if i == 0 else 15}">{escape(line)}</tspan>'
+                        for i, line in enumerate(_lines(text)))
+        boxes.append(f'<g><rect x="{x - BOX_W / 2:.0f}" y="{y:.0f}" width="{BOX_W}" height="{BOX_H}" rx="6" '
+                     f'fill="{FILL[node.kind]}" stroke="#333" /><text x="{x:.0f}" y="{y + 20:.0f}" '
+                     f'text-anchor="middle" font-size="12" fill="#111" lang="{lang}">{label}</text></g>')
+    parts.extend(lines)
+    parts.extend(boxes)
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
+
+
+def _nodes_by_pk(tree: Tree) -> dict[int, TreeNode]:
+    found: dict[int, TreeNode] = {}
+    todo = [tree.core] if tree.core else []
+    while todo:
+        branch = todo.pop()
+        found[branch.node.pk] = branch.node
+        todo.extend(branch.children)
+    return found
+
+
+def grid_svg(stakeholders: Sequence[Stakeholder], *, language: str | None = None) -> SafeString:
+    """The interest–influence grid: interest across, influence up, the four usual quadrants."""
+    size, pad = 420, 50
+    grid_desc = _("Each stakeholder placed by interest (across) and influence (up). The same figures follow as "
+                  "a table.")
+    cell = size / 5
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="grid-figure" role="img" width="{size + 2 * pad}" '
+             f'height="{size + 2 * pad}" viewBox="0 0 {size + 2 * pad} {size + 2 * pad}" '
+             f'aria-labelledby="grid-title grid-desc"><title id="grid-title">{escape(_("Interest–influence grid"))}'
+             f'</title><desc id="grid-desc">{escape(grid_desc)}</desc>',
+             f'<rect x="{pad}" y="{pad}" width="{size}" height="{size}" fill="#fff" stroke="#333" />',
+             f'<line x1="{pad + size / 2}" y1="{pad}" x2="{pad + size / 2}" y2="{pad + size}" stroke="#999" />',
+             f'<line x1="{pad}" y1="{pad + size / 2}" x2="{pad + size}" y2="{pad + size / 2}" stroke="#999" />']
+    quadrants = ((_("Keep satisfied"), pad + 6, pad + 16), (_("Manage closely"), pad + size / 2 + 6, pad + 16),
+                 (_("Monitor"), pad + 6, pad + size - 8), (_("Keep informed"), pad + size / 2 + 6, pad + size - 8))
+    for label, x, y in quadrants:
+        parts.append(f'<text x="{x:.0f}" y="{y:.0f}" font-size="12" fill="#333">{escape(label)}</text>')
+    parts.append(f'<text x="{pad + size / 2:.0f}" y="{size + 2 * pad - 12}" text-anchor="middle" font-size="13" '
+                 f'fill="#111">{escape(_("Interest"))} →</text>')
+    parts.append(f'<text x="16" y="{pad + size / 2:.0f}" text-anchor="middle" font-size="13" fill="#111" '
+                 f'transform="rotate(-90 16 {pad + size / 2:.0f})">{escape(_("Influence"))} →</text>')
+    seen: dict[tuple[int, int], int] = {}
+    for number, person in enumerate(stakeholders, start=1):
+        at = (person.interest, person.influence)
+        offset = seen.get(at, 0)
+        seen[at] = offset + 1
+        x = pad + (person.interest - 0.5) * cell
+        y = pad + size - (person.influence - 0.5) * cell + offset * 14 - 7
+        name = shown(person, "name", language)
+        parts.append(f'<circle cx="{x - 30:.0f}" cy="{y - 4:.0f}" r="4" fill="#1f4e79" />'
+                     f'<text x="{x - 22:.0f}" y="{y:.0f}" font-size="11" fill="#111" lang="{name.lang}">'
+                     f'{number}. {escape(_lines(name.text, 14, 1)[0])}</text>')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
+
+
+def timeline_svg(activities: Sequence[LogframeEntry], *, language: str | None = None) -> SafeString:
+    """Activities with dates as bars along a time axis, by month."""
+    timeline_desc = _("Activities as bars from start to end. The activity plan table has the same dates.")
+    dated = [a for a in activities if a.starts_on and a.ends_on]
+    if not dated:
+        return mark_safe("")
+    first = min(a.starts_on for a in dated if a.starts_on)
+    last = max(a.ends_on for a in dated if a.ends_on)
+    days = max((last - first).days, 1)
+    label_w, width, row = 220, 560, 26
+    height = 40 + row * len(dated)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline-figure" role="img" '
+             f'width="{label_w + width + 20}" height="{height}" viewBox="0 0 {label_w + width + 20} {height}" '
+             f'aria-labelledby="timeline-title timeline-desc"><title id="timeline-title">{escape(_("Timeline"))}'
+             f'</title><desc id="timeline-desc">{escape(timeline_desc)}</desc>']
+    month = dt.date(first.year, first.month, 1)
+    while month <= last:
+        x = label_w + max((month - first).days, 0) / days * width
+        parts.append(f'<line x1="{x:.0f}" y1="20" x2="{x:.0f}" y2="{height}" stroke="#ddd" />'
+                     f'<text x="{x + 2:.0f}" y="14" font-size="10" fill="#333">{month:%Y-%m}</text>')
+        month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    for index, activity in enumerate(dated):
+        y = 28 + index * row
+        start = label_w + (activity.starts_on - first).days / days * width  # type: ignore[operator]
+        end = label_w + (activity.ends_on - first).days / days * width  # type: ignore[operator]
+        text = shown(activity, "text", language)
+        parts.append(f'<text x="4" y="{y + 13}" font-size="11" fill="#111" lang="{text.lang}">'
+                     f'{escape(_lines(text.text, 34, 1)[0])}</text><rect x="{start:.0f}" y="{y}" '
+                     f'width="{max(end - start, 4):.0f}" height="16" fill="#1f4e79" />')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
+
+
+def risk_cells(risks: Sequence[Any]) -> list[list[list[Any]]]:
+    """The 5×5 matrix as rows from impact 5 down to 1, columns likelihood 1 to 5, each cell its risks."""
+    cells: list[list[list[Any]]] = [[[] for _l in range(5)] for _i in range(5)]
+    for risk in risks:
+        cells[5 - risk.impact][risk.likelihood - 1].append(risk)
+    return cells

@@ -1,0 +1,108 @@
+"""The planning pages as a person uses them: trees by form, conflicts, bilingual marks and outputs."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from radslag.planning import services
+from radslag.planning.models import TreeNode
+from radslag.planning.tests.factories import small_tree
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, project, **kwargs):
+    return reverse(f"planning:{name}", kwargs={"project_pk": project.pk, **kwargs})
+
+
+def test_every_page_of_a_filled_project_opens(world, client_for, org):
+    project = world["project"]
+    nodes = small_tree(project, world["ale_lead"], org)
+    client = client_for(org, world["ale_lead"])
+    for name in ("project", "members", "context", "stakeholders", "problem_tree", "objective_tree", "logframe",
+                 "risks", "workshops"):
+        assert client.get(url(name, project)).status_code == 200, name
+    assert client.get(url("item", project, kind="node", item_pk=nodes["cause"].pk)).status_code == 200
+
+
+def test_a_tree_is_built_with_plain_forms_and_shown_as_svg_and_list(world, client_for, org):
+    project, client = world["project"], client_for(org, world["ale_lead"])
+    client.post(url("problem_tree", project), {"kind": "core", "text_sv": "Svag dialog"})
+    core = TreeNode.objects.get(kind="core")
+    response = client.post(url("problem_tree", project), {"kind": "cause", "parent": core.pk,
+                                                          "text_en": "No feedback routine"})
+    assert response.status_code == 302
+    page = client.get(url("problem_tree", project)).content.decode()
+    assert '<svg' in page and 'role="img"' in page and "No feedback routine" in page
+    assert 'class="tree-list"' in page
+
+
+def test_a_loop_by_form_gets_a_clear_message(world, client_for, org):
+    nodes = small_tree(world["project"], world["ale_lead"], org)
+    client = client_for(org, world["ale_lead"])
+    response = client.post(url("node_move", world["project"], item_pk=nodes["cause"].pk),
+                           {"parent": nodes["deeper"].pk}, follow=True)
+    assert "det skulle bli en slinga" in response.content.decode()
+
+
+def test_the_english_interface_marks_a_missing_translation(world, client_for, org):
+    small_tree(world["project"], world["ale_lead"], org)
+    client = client_for(org, world["ale_lead"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(url("problem_tree", world["project"])).content.decode()
+    assert 'lang="sv">Invånarna har litet inflytande' in page
+    assert "translation missing" in page
+
+
+def test_a_stale_edit_shows_both_versions_and_saves_nothing(world, client_for, org, ghanzi):
+    risk = services.create_item(project=world["project"], actor=world["ale_lead"], organisation=org, kind="risk",
+                                fields={"text_sv": "Personal slutar", "owner": "HR"})
+    form = {"text_sv": "Personal slutar", "likelihood": 3, "impact": 3, "owner": "HR", "status": "open",
+            "version": 1}
+    page = url("item", world["project"], kind="risk", item_pk=risk.pk)
+    assert client_for(ghanzi, world["partner_lead"]).post(page, {**form, "owner": "Ghanzi HR"}).status_code == 302
+    clash = client_for(org, world["ale_lead"]).post(page, {**form, "impact": 5})
+    assert clash.status_code == 409
+    body = clash.content.decode()
+    assert "Ghanzi HR" in body and 'name="version" value="2"' in body
+    risk.refresh_from_db()
+    assert risk.owner == "Ghanzi HR" and risk.impact == 3
+    again = client_for(org, world["ale_lead"]).post(page, {**form, "owner": "Ghanzi HR", "impact": 5, "version": 2})
+    assert again.status_code == 302
+    risk.refresh_from_db()
+    assert risk.impact == 5
+
+
+def test_the_document_comes_as_docx_with_real_properties_pdf_and_xlsx(world, client_for, org):
+    from docx import Document
+    from openpyxl import load_workbook
+
+    small_tree(world["project"], world["ale_lead"], org)
+    services.create_item(project=world["project"], actor=world["ale_lead"], organisation=org, kind="logframe",
+                         fields={"level": "activity", "text_sv": "Gemensam workshop", "text_en": "Joint workshop"})
+    client = client_for(org, world["ale_lead"])
+    docx = client.get(url("document_docx", world["project"]) + "?sprak=en")
+    document = Document(io.BytesIO(docx.content))
+    assert document.core_properties.title == "Governance with citizen dialogue"
+    assert document.core_properties.language == "en-GB"
+    assert "Ale kommun" in document.core_properties.author
+    both = Document(io.BytesIO(client.get(url("document_docx", world["project"]) + "?sprak=both").content))
+    texts = [cell.text for table in both.tables for row in table.rows for cell in row.cells]
+    assert "Gemensam workshop" in texts and "Joint workshop" in texts
+    pdf = client.get(url("document_pdf", world["project"]) + "?sprak=sv")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    book = load_workbook(io.BytesIO(client.get(url("activities_xlsx", world["project"])).content))
+    rows = list(book.active.iter_rows(values_only=True))
+    assert rows[1][0] == "Gemensam workshop" and rows[1][1] == "Joint workshop"
+
+
+def test_the_public_page_shows_only_a_published_project(world, client_for, org, ghanzi):
+    public = reverse("planning:public", kwargs={"project_pk": world["project"].pk})
+    assert client_for(org).get(public).status_code == 404
+    services.set_published(project=world["project"], actor=world["ale_lead"], organisation=org, published=True)
+    assert client_for(org).get(public).status_code == 200
+    assert client_for(ghanzi).get(public).status_code == 200

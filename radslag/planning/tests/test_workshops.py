@@ -1,0 +1,96 @@
+"""Workshops: phones send suggestions with a code, the facilitator places, merges or rejects them."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from radslag.planning import workshops
+from radslag.planning.models import Stakeholder, Suggestion, TreeNode
+from radslag.planning.tests.factories import small_tree
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def workshop(world, org):
+    small_tree(world["project"], world["ale_lead"], org)
+    return workshops.open_workshop(project=world["project"], actor=world["ale_lead"], organisation=org,
+                                   title="Problemträdet i Ghanzi", board="problem")
+
+
+def test_a_phone_sends_a_suggestion_without_an_account_and_the_screen_shows_it(workshop, client_for, org, world):
+    phone = client_for(org)
+    response = phone.post(reverse("planning:phone", kwargs={"code": workshop.code.lower()}),
+                          {"kind": "cause", "text": "Mötena hålls på dagtid"})
+    assert response.status_code == 302
+    screen = client_for(org, world["ale_lead"]).get(reverse("planning:screen_json", kwargs={
+        "project_pk": world["project"].pk, "workshop_pk": workshop.pk})).json()
+    assert screen["suggestions"][0]["text"] == "Mötena hålls på dagtid" and screen["waiting"] == 1
+    assert "<svg" in screen["svg"]
+
+
+def test_a_code_after_the_workshop_closed_gets_a_clear_message(workshop, client_for, org, world):
+    workshops.close_workshop(workshop=workshop, actor=world["ale_lead"], organisation=org)
+    response = client_for(org).post(reverse("planning:phone", kwargs={"code": workshop.code}),
+                                    {"kind": "cause", "text": "Sent"})
+    assert response.status_code == 410
+    assert "Workshoppen är stängd och tar inte emot fler förslag" in response.content.decode()
+    assert not Suggestion.objects.exists()
+
+
+def test_a_code_of_another_organisations_workshop_is_not_found(workshop, client_for, other_org):
+    assert client_for(other_org).get(reverse("planning:phone", kwargs={"code": workshop.code})).status_code == 404
+
+
+def test_a_phone_sending_too_fast_is_slowed_down(workshop, client_for, org, shared_cache):
+    shared_cache.RADSLAG_THROTTLE_RATES = {"workshop_phone": "2/60"}
+    phone = client_for(org)
+    address = reverse("planning:phone", kwargs={"code": workshop.code})
+    codes = [phone.post(address, {"kind": "cause", "text": f"Förslag {n}"}).status_code for n in range(3)]
+    assert codes == [302, 302, 429]
+    other_phone = client_for(org)  # another phone in the same room, behind the same address, goes on
+    assert other_phone.post(address, {"kind": "cause", "text": "Annat"}).status_code == 302
+
+
+def test_the_facilitator_places_a_suggestion_under_a_node(workshop, world, org):
+    suggestion = workshops.submit_suggestion(code=workshop.code, kind="cause", text="Kallelsen kommer sent")
+    core = TreeNode.objects.get(kind="core", tree="problem")
+    node = workshops.accept_suggestion(suggestion=suggestion, actor=world["ale_lead"], organisation=org, parent=core)
+    assert node.parent_id == core.pk and node.text_sv == "Kallelsen kommer sent"
+    suggestion.refresh_from_db()
+    assert suggestion.status == Suggestion.Status.ACCEPTED and suggestion.placed_id == node.pk
+
+
+def test_merge_and_reject(world, org):
+    board = workshops.open_workshop(project=world["project"], actor=world["ale_lead"], organisation=org,
+                                    title="Intressenter", board="stakeholders")
+    from radslag.planning import services
+
+    chiefs = services.create_item(project=world["project"], actor=world["ale_lead"], organisation=org,
+                                  kind="stakeholder", fields={"name_sv": "Byhövdingar"})
+    first = workshops.submit_suggestion(code=board.code, kind="stakeholder", text="Traditional leaders", language="en")
+    workshops.merge_suggestion(suggestion=first, actor=world["ale_lead"], organisation=org, into=chiefs)
+    chiefs.refresh_from_db()
+    assert chiefs.name_en == "Traditional leaders" and chiefs.version == 2
+    second = workshops.submit_suggestion(code=board.code, kind="stakeholder", text="x")
+    workshops.reject_suggestion(suggestion=second, actor=world["ale_lead"], organisation=org)
+    assert Stakeholder.objects.count() == 1
+    with pytest.raises(workshops.DomainError, match="redan hanterat"):
+        workshops.reject_suggestion(suggestion=second, actor=world["ale_lead"], organisation=org)
+
+
+def test_the_screen_redraws_the_tree_after_each_change_even_with_a_cache(workshop, world, org, shared_cache):
+    from radslag.planning import screen, services, trees
+
+    before = screen.board(workshop)["svg"]
+    assert screen.board(workshop)["svg"] == before
+    core = TreeNode.objects.get(kind="core", tree="problem")
+    node = trees.add_node(project=world["project"], actor=world["ale_lead"], organisation=org, tree="problem",
+                          kind="cause", text_sv="Bussen går inte på kvällen", parent=core)
+    assert "Bussen går inte" in screen.board(workshop)["svg"]
+    services.save_item(item=node, actor=world["ale_lead"], organisation=org, fields={"text_sv": "Ingen kvällsbuss"},
+                       expected_version=1)
+    assert "Ingen kvällsbuss" in screen.board(workshop)["svg"]
+    trees.delete_node(node=node, actor=world["ale_lead"], organisation=org)
+    assert "Ingen kvällsbuss" not in screen.board(workshop)["svg"]
