@@ -7,9 +7,10 @@ class DecisionBasisConfig(AppConfig):
 
     def ready(self) -> None:
         from radslag.audit.personal_data import register
-        from radslag.decisionbasis import builtin_parts, links
+        from radslag.decisionbasis import builtin_parts, forum_parts, links
         from radslag.decisionbasis.personal_data import DECISION_BASES
 
         builtin_parts.register()
+        forum_parts.register()
         links.register()
         register(DECISION_BASES)

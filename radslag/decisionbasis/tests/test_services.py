@@ -206,3 +206,21 @@ def test_the_opinion_part_shows_groups_what_sets_them_apart_and_where_they_agree
     assert "Samtal om torget" in found and "10 deltagare placerades i åsiktsgrupper." in found
     assert "Torget behöver mer grönska. (håller med 100 %)" in found
     assert "Det ska vara tryggt att gå hem på kvällen. (håller med 100 %)" in found
+
+
+def test_a_working_groups_insights_are_a_part_without_names(dialogue, staff):
+    from radslag.workgroups.models import GroupNote
+    from radslag.workgroups.tests.factories import add_member, make_group, make_meeting
+
+    group = make_group(dialogue)
+    make_meeting(group, title="Samtalspromenad", approach="Promenad i par genom Nödinge")
+    member = add_member(group, name="Anna Berg", email="anna@example.se", joined=True)
+    GroupNote.objects.create(group=group, member=member, kind=GroupNote.Kind.INSIGHT,
+                             text="Att bli lyssnad på är att bli sedd.")
+    GroupNote.objects.create(group=group, member=member, kind=GroupNote.Kind.NOTE, text="Ta med fika nästa gång.")
+    part = part_of(live_document(start_basis(process=dialogue, actor=staff)), "working_groups")
+    written = texts(part)
+    assert "Expeditionsgruppen" in written and "Samtalspromenad" in written
+    assert "Att bli lyssnad på är att bli sedd." in written
+    assert "Ta med fika" not in written  # a plain note is the group's own, not a finding
+    assert "Anna Berg" not in written
