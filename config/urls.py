@@ -24,6 +24,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("radslag.panels.urls")),
     path("", include("radslag.feedback.urls")),
     path("", include("radslag.councils.urls")),
+    # proposals (Aleförslaget)
+    path("", include("radslag.proposals.urls")),
     path("", include("radslag.reports.urls")),
     path("", include("radslag.help.urls")),
 ]

@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "radslag.panels",
     "radslag.feedback",
     "radslag.councils",
+    # proposals (Aleförslaget)
+    "radslag.proposals",
     "radslag.reports",
     "radslag.demo",
     "radslag.help",

@@ -39,6 +39,7 @@ class Capability(StrEnum):
     # Answer a consultation for any council or consultee. A council's secretary answers for their own
     # council without it (a rule about that council, in councils/permissions.py).
     CONSULTATIONS_ANSWER = "consultations.answer"
+    PROPOSALS_HANDLE = "proposals.handle"  # check proposals against the rules, send them to committees, answer
     FEEDBACK_READ = "feedback.read"  # what visitors said about the site's pages
     GOVERNANCE_MANAGE = "governance.manage"  # vision, strategic plan, focus areas
     ORGANISATION_CONFIGURE = "organisation.configure"  # accessibility statement, localities, bodies
@@ -72,6 +73,7 @@ PERMISSIONS: Mapping[Capability, frozenset[str]] = {
     Capability.MEDIA_MANAGE: _STAFF,
     Capability.COUNCILS_MANAGE: _STAFF,
     Capability.CONSULTATIONS_ANSWER: _STAFF,
+    Capability.PROPOSALS_HANDLE: _STAFF,
     Capability.FEEDBACK_READ: _STAFF,
     Capability.GOVERNANCE_MANAGE: _ADMIN,
     Capability.ORGANISATION_CONFIGURE: _ADMIN,

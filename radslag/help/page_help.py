@@ -26,6 +26,7 @@ _GOVERNANCE = ("administration", "styrning")
 _ORGANISATION = ("administration", "organisationen")
 _NEWSLETTERS = ("aterkoppling", "manadsblad")
 _COUNCILS = ("planera", "rad")
+_PROPOSALS = ("aterkoppling", "aleforslaget")
 
 PAGE_HELP: dict[str, tuple[str, str]] = {
     "dialogues:staff_home": ("kom-igang", "personalsidan"),
@@ -128,6 +129,15 @@ PAGE_HELP: dict[str, tuple[str, str]] = {
     "councils:staff_consultation": _COUNCILS,
     "councils:staff_consultation_send": _COUNCILS,
     "councils:staff_answer_publish": _COUNCILS,
+    # proposals (Aleförslaget)
+    "proposals:staff_queue": _PROPOSALS,
+    "proposals:staff_rules": _PROPOSALS,
+    "proposals:staff_proposal": _PROPOSALS,
+    "proposals:staff_accept": _PROPOSALS,
+    "proposals:staff_refuse": _PROPOSALS,
+    "proposals:staff_assign": _PROPOSALS,
+    "proposals:staff_start": _PROPOSALS,
+    "proposals:staff_answer": _PROPOSALS,
     "organisations:accessibility_edit": ("administration", "tillganglighetsredogorelse"),
     "organisations:feedback_results": ("aterkoppling", "sidfeedback"),
     "organisations:locality_list": _ORGANISATION,
