@@ -12,6 +12,7 @@ urlpatterns = [
     path("forslag/regler/", views.rules_page, name="rules"),
     path("forslag/statistik/", views.statistics_page, name="statistics"),
     path("forslag/flode/", ProposalFeed(), name="feed"),
+    path("forslag/oppna-data.csv", views.open_data, name="open_data"),
     path("forslag/mina/", views.my_proposals, name="mine"),
     path("forslag/<int:pk>/", views.proposal_detail, name="detail"),
     path("forslag/<int:pk>/stod/", views.support, name="support"),

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +24,7 @@ from radslag.proposals import services
 from radslag.proposals.figures import statistics_for, supporter_breakdown
 from radslag.proposals.forms import ProposalForm, SupportForm, UpdateForm
 from radslag.proposals.models import Proposal, Support
+from radslag.proposals.open_data import proposal_lines
 from radslag.proposals.queries import SORTS, STATUS_GROUPS, ListQuery, public_list
 from radslag.proposals.rules import current_rules, person_key, population_of, threshold_for
 from radslag.proposals.search import similar_proposals
@@ -179,3 +180,10 @@ def rules_page(request: HttpRequest) -> HttpResponse:
 def statistics_page(request: HttpRequest) -> HttpResponse:
     return render(request, "proposals/statistics.html",
                   {"stats": statistics_for(organisation_of(request), now=timezone.now())})
+
+
+def open_data(request: HttpRequest) -> StreamingHttpResponse:
+    """Every public proposal and answer as CSV, for anyone to reuse."""
+    response = StreamingHttpResponse(proposal_lines(organisation_of(request)), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="forslag.csv"'
+    return response

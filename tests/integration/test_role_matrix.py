@@ -141,6 +141,7 @@ ROWS: dict[str, Row] = {
     "proposals:rules": row(EVERYONE),
     "proposals:statistics": row(EVERYONE),
     "proposals:feed": row(EVERYONE),
+    "proposals:open_data": row(EVERYONE),
     "proposals:mine": row(SIGNED_IN),
     "proposals:detail": row(EVERYONE, pk="proposal"),
     "proposals:support": posts(SIGNED_IN, pk="proposal"),
