@@ -1,5 +1,6 @@
 """Parallel clicks on "support" by one person count once (PostgreSQL: real concurrent transactions)."""
 
+import contextlib
 import threading
 from collections.abc import Callable
 
@@ -78,7 +79,5 @@ def test_parallel_withdrawals_take_the_one_support_away_once(org):
 
 
 def _quietly(action: Callable[[], object]) -> None:
-    try:
+    with contextlib.suppress(DomainError):
         action()
-    except DomainError:
-        pass
