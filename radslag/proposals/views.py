@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -132,14 +132,26 @@ def _after_action(request: HttpRequest, pk: int, action: Any, done: str) -> Http
 @login_required
 @require_POST
 def support(request: HttpRequest, pk: int) -> HttpResponse:
+    """Supports the proposal; with `Accept: application/json` (the page's script, scripts) the answer is JSON:
+    201 with the new count, or 409 with the reason in Swedish."""
     form = SupportForm(request.POST)
     tie = form.data.get("tie", Support.Tie.RESIDENT)
     organisation = organisation_of(request)
     if not Proposal.objects.filter(pk=pk, organisation=organisation).exists():
         raise Http404
-    return _after_action(request, pk, lambda: services.support_proposal(
-        organisation=organisation, proposal_id=pk, user=request.user, tie=tie,
-        wants_news=form.data.get("wants_news") in ("on", "true", "1")), _("Thank you for your support."))
+
+    def give() -> None:
+        services.support_proposal(organisation=organisation, proposal_id=pk, user=request.user, tie=tie,
+                                  wants_news=form.data.get("wants_news") in ("on", "true", "1"))
+
+    if request.headers.get("Accept") == "application/json":
+        try:
+            give()
+        except DomainError as error:
+            return JsonResponse({"error": error.message}, status=409)
+        count = Proposal.objects.values_list("support_count", flat=True).get(pk=pk)
+        return JsonResponse({"supported": True, "support_count": count}, status=201)
+    return _after_action(request, pk, give, _("Thank you for your support."))
 
 
 @login_required

@@ -203,3 +203,13 @@ def test_for_process_and_for_focus_area_give_the_linked_public_proposals(org):
     linked.focus_areas.add(area)
     make_proposal(org, process=process, status=Status.SUBMITTED)
     assert list(for_process(process)) == [linked] and list(for_focus_area(area)) == [linked]
+
+
+def test_support_asked_for_as_json_answers_with_the_count_or_the_reason(org, client_for):
+    proposal = make_proposal(org)
+    client = client_for(org, verified_resident(org))
+    url = reverse("proposals:support", kwargs={"pk": proposal.pk})
+    first = client.post(url, {"tie": "resident"}, HTTP_ACCEPT="application/json")
+    second = client.post(url, {"tie": "resident"}, HTTP_ACCEPT="application/json")
+    assert first.status_code == 201 and first.json()["support_count"] == 1
+    assert second.status_code == 409 and "Du stöder redan" in second.json()["error"]
