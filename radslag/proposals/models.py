@@ -93,13 +93,13 @@ class ProposalQuerySet(OrganisationScopedQuerySet):
 class Proposal(TimeStamped):
     class Status(models.TextChoices):
         SUBMITTED = "submitted", _("Submitted, being checked")
-        REFUSED = "refused", _("Refused")
+        REFUSED = "refused", _("Refused under the rules")
         COLLECTING = "collecting", _("Collecting support")
         THRESHOLD_REACHED = "threshold_reached", _("Reached the threshold")
         PERIOD_ENDED = "period_ended", _("Did not reach the threshold")
         ASSIGNED = "assigned", _("Sent to a committee")
         HANDLING = "handling", _("Being handled")
-        ANSWERED = "answered", _("Answered")
+        ANSWERED = "answered", _("Has been answered")
 
     # Support is taken while the period runs, also after the threshold is reached.
     SUPPORTABLE = (Status.COLLECTING, Status.THRESHOLD_REACHED)

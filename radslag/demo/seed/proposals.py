@@ -70,7 +70,7 @@ def load_proposals(context: DemoContext) -> None:
         registration_number="SBN 2026/211", section="§ 87",
         title="Svar på Aleförslaget om laddstolpar vid Älvängens station",
         summary="Nämnden bifaller förslaget. Sex laddplatser byggs på pendelparkeringen i Älvängen under våren.")
-    for key, title, text, place, area, proposer, days_ago, count, story in PROPOSALS:
+    for _key, title, text, place, area, proposer, days_ago, count, story in PROPOSALS:
         proposal = _submitted(context, title, text, place, area, context.users[proposer], days_ago)
         if story == "submitted":
             continue

@@ -50,7 +50,7 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=150, verbose_name='title')),
                 ('text', models.TextField(verbose_name='proposal')),
                 ('proposer_name', models.CharField(blank=True, max_length=150, verbose_name='name shown')),
-                ('status', models.CharField(choices=[('submitted', 'Submitted, being checked'), ('refused', 'Refused'), ('collecting', 'Collecting support'), ('threshold_reached', 'Reached the threshold'), ('period_ended', 'Did not reach the threshold'), ('assigned', 'Sent to a committee'), ('handling', 'Being handled'), ('answered', 'Answered')], db_index=True, default='submitted', max_length=20, verbose_name='status')),
+                ('status', models.CharField(choices=[('submitted', 'Submitted, being checked'), ('refused', 'Refused under the rules'), ('collecting', 'Collecting support'), ('threshold_reached', 'Reached the threshold'), ('period_ended', 'Did not reach the threshold'), ('assigned', 'Sent to a committee'), ('handling', 'Being handled'), ('answered', 'Has been answered')], db_index=True, default='submitted', max_length=20, verbose_name='status')),
                 ('submitted_at', models.DateTimeField(verbose_name='submitted')),
                 ('checked_at', models.DateTimeField(blank=True, null=True, verbose_name='checked')),
                 ('refusal_rule', models.CharField(blank=True, max_length=300, verbose_name='rule')),
