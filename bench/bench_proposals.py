@@ -157,7 +157,8 @@ def _proposals(organisation: Any, rules: Any) -> None:
             title=f"{what.capitalize()} i {where}", threshold=150 if accepted else None,
             text=f"Jag föreslår {what} i {where}, {why}. Förslag nummer {n}.",
             closes_at=accepted + dt.timedelta(days=60) if accepted else None,
-            answered_at=accepted + dt.timedelta(days=rng.uniform(70, 200)) if accepted and status == "answered" else None,
+            answered_at=(accepted + dt.timedelta(days=rng.uniform(70, 200))
+                         if accepted and status == "answered" else None),
             outcome=rng.choice(["done", "rejected", "investigating"]) if status == "answered" else "",
             answer="Tack för förslaget. Nämnden har behandlat det." if status == "answered" else ""))
         if len(batch) == 5000:
