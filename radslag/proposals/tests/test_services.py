@@ -226,3 +226,17 @@ def test_only_the_proposer_posts_updates_while_collecting(org):
     with pytest.raises(PermissionDeniedError):
         services.post_update(proposal=proposal, user=verified_resident(org), text="Hej")
     assert proposal.updates.count() == 1
+
+
+def test_the_command_ends_the_periods_that_ran_out(org):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    ended, running = make_proposal(org, days_left=-1), make_proposal(org, days_left=5)
+    out = StringIO()
+    call_command("end_proposal_periods", stdout=out)
+    assert out.getvalue().strip() == "1"
+    ended.refresh_from_db()
+    running.refresh_from_db()
+    assert ended.status == Status.PERIOD_ENDED and running.status == Status.COLLECTING
