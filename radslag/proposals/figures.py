@@ -11,8 +11,10 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from radslag.analysis import disclosure
@@ -31,8 +33,21 @@ class Breakdown:
     withheld: bool
 
 
+# Counting a popular proposal's supporters by group reads every support row; the figures may lag a little.
+BREAKDOWN_SECONDS = 300
+STATISTICS_SECONDS = 600
+
+
 def supporter_breakdown(proposal: Proposal) -> list[Breakdown]:
-    """Supporters by locality and by age band, as they may be published (empty with no supporters)."""
+    """Supporters by locality and by age band, as they may be published (empty with no supporters).
+
+    Kept in the cache for BREAKDOWN_SECONDS per proposal and count, since the count changes with each support.
+    """
+    key = f"proposals:breakdown:{proposal.pk}:{proposal.support_count}:{get_language()}"
+    return cache.get_or_set(key, lambda: _breakdown(proposal), BREAKDOWN_SECONDS)  # type: ignore[return-value]  # never None: the default fills it
+
+
+def _breakdown(proposal: Proposal) -> list[Breakdown]:
     counts = list(Support.objects.filter(proposal=proposal).values_list("locality_id", "age_band")
                   .annotate(n=Count("id")))
     if not counts:
@@ -65,6 +80,12 @@ class Statistics:
 
 
 def statistics_for(organisation: Organisation, *, now: dt.datetime) -> Statistics:
+    """The figures, kept in the cache for STATISTICS_SECONDS: they change slowly and read every proposal."""
+    key = f"proposals:statistics:{organisation.pk}:{get_language()}"
+    return cache.get_or_set(key, lambda: _statistics(organisation), STATISTICS_SECONDS)  # type: ignore[return-value]  # never None: the default fills it
+
+
+def _statistics(organisation: Organisation) -> Statistics:
     public = Proposal.objects.public().filter(organisation=organisation)
     per_year = list(public.annotate(year=ExtractYear("submitted_at")).values("year").annotate(n=Count("id"))
                     .order_by("year").values_list("year", "n"))

@@ -144,10 +144,11 @@ class Proposal(TimeStamped):
         verbose_name = _("proposal")
         ordering = ["-submitted_at"]
         indexes = [
-            models.Index(fields=["organisation", "status", "-support_count"], name="proposal_by_support"),
-            models.Index(fields=["organisation", "-accepted_at"], name="proposal_by_newest"),
-            models.Index(fields=["organisation", "closes_at"], name="proposal_by_closing"),
-            models.Index(fields=["organisation", "-answered_at"], name="proposal_by_answered"),
+            # One per sort of the public list, in the sort's own order, so that a page reads only its rows.
+            models.Index(fields=["organisation", "-support_count", "-accepted_at", "-id"], name="proposal_by_support"),
+            models.Index(fields=["organisation", "-accepted_at", "-id"], name="proposal_by_newest"),
+            models.Index(fields=["organisation", "closes_at", "-id"], name="proposal_by_closing"),
+            models.Index(fields=["organisation", "-answered_at", "-id"], name="proposal_by_answered"),
         ]
         constraints = [
             models.CheckConstraint(condition=Q(support_count__gte=0), name="proposal_support_count_not_negative"),

@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from radslag.dialogues.models import DialogueProcess
@@ -30,8 +30,8 @@ from radslag.proposals.search import search_proposals
 SORTS = {
     "supported": ("-support_count", "-accepted_at", "-id"),
     "newest": ("-accepted_at", "-id"),
-    "closing": (F("closes_at").asc(nulls_last=True), "-id"),
-    "answered": (F("answered_at").desc(nulls_last=True), "-id"),
+    "closing": ("closes_at", "-id"),
+    "answered": ("-answered_at", "-id"),
 }
 # The status filter's values: the life's steps as residents see them.
 STATUS_GROUPS = {
@@ -77,8 +77,10 @@ def public_list(organisation: Organisation, spec: ListQuery, *, now: dt.datetime
                                "answered_at", "outcome", "organisation_id")
     if spec.query.strip():
         return search_proposals(proposals, spec.query)
-    if spec.sort == "closing":
+    if spec.sort == "closing":  # closing soon: those still open, the nearest end first
         proposals = proposals.filter(status__in=Proposal.SUPPORTABLE, closes_at__gt=now)
+    if spec.sort == "answered":  # recently answered: the answered ones, the latest first
+        proposals = proposals.filter(answered_at__isnull=False)
     return proposals.order_by(*SORTS.get(spec.sort, SORTS["supported"]))
 
 

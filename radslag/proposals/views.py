@@ -30,6 +30,7 @@ from radslag.proposals.rules import current_rules, person_key, population_of, th
 from radslag.proposals.search import similar_proposals
 
 PAGE_SIZE = 20
+COMMITTEE_KINDS = (Body.Kind.COMMITTEE, Body.Kind.EXECUTIVE_BOARD, Body.Kind.COUNCIL)
 
 
 def _int(value: str | None) -> int | None:
@@ -46,7 +47,7 @@ def proposal_list(request: HttpRequest) -> HttpResponse:
         "page": page, "spec": spec, "sorts": SORTS, "statuses": STATUS_GROUPS, "now": timezone.now(),
         "focus_areas": FocusArea.objects.filter(organisation=organisation),
         "localities": Locality.objects.filter(organisation=organisation),
-        "committees": Body.objects.filter(organisation=organisation, proposals__isnull=False).distinct(),
+        "committees": Body.objects.filter(organisation=organisation, kind__in=COMMITTEE_KINDS),
         "query_string": _without_page(request),
     })
 
