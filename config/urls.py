@@ -28,6 +28,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("radslag.workgroups.urls")),
     # planning
     path("", include("radslag.planning.urls")),
+    # proposals (Aleförslaget)
+    path("", include("radslag.proposals.urls")),
     path("", include("radslag.reports.urls")),
     path("", include("radslag.decisionbasis.urls")),
     path("", include("radslag.help.urls")),

@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "radslag.workgroups",
     # planning
     "radslag.planning",
+    # proposals (Aleförslaget)
+    "radslag.proposals",
     "radslag.reports",
     "radslag.decisionbasis",
     "radslag.demo",
@@ -230,6 +232,8 @@ CELERY_BEAT_SCHEDULE = {
     "send-due-newsletters": {"task": "radslag.messaging.send_due_newsletters", "schedule": crontab(minute="*/5")},
     # The day-before reminder to everyone registered for tomorrow's activities.
     "remind-registrants": {"task": "radslag.dialogues.send_activity_reminders", "schedule": crontab(hour=9, minute=0)},
+    # proposals (Aleförslaget): a proposal whose collection period ran out goes on to staff or the committee.
+    "end-proposal-periods": {"task": "radslag.proposals.end_periods", "schedule": crontab(minute=5)},
 }
 # The outbox (radslag.messaging.sender): deliveries per batch (one SMTP connection each), the lease a
 # worker holds on a batch, parallel sender tasks per message, and tries before a delivery is given up.

@@ -5,12 +5,13 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI, Swagger
 
-from radslag.api import decisions, focus_areas, processes
+from radslag.api import decisions, focus_areas, processes, proposals
 from radslag.core.error_pages import MESSAGES
 
 DESCRIPTION = (
     "Read-only, anonymous access to what a municipality has published in Rådslag: dialogue processes "
-    "with their mandate, phases and updates, published contributions, decisions and focus areas. "
+    "with their mandate, phases and updates, published contributions, decisions and focus areas, and "
+    "citizen proposals (counts only, never supporters) with the municipality's answers. "
     "Every answer is about the municipality served at the host name you call."
 )
 
@@ -28,6 +29,7 @@ api = NinjaAPI(
 api.add_router("/processes", processes.router)
 api.add_router("/decisions", decisions.router)
 api.add_router("/focus-areas", focus_areas.router)
+api.add_router("/proposals", proposals.router)
 
 
 @api.exception_handler(Http404)

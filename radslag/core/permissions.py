@@ -42,6 +42,7 @@ class Capability(StrEnum):
     # Working groups: groups, their members (invitations), meetings and materials. A member works in their
     # own group's space without it (a rule about that group, in workgroups/permissions.py).
     WORKGROUPS_MANAGE = "workgroups.manage"
+    PROPOSALS_HANDLE = "proposals.handle"  # check proposals against the rules, send them to committees, answer
     FEEDBACK_READ = "feedback.read"  # what visitors said about the site's pages
     GOVERNANCE_MANAGE = "governance.manage"  # vision, strategic plan, focus areas, principles for dialogue
     ORGANISATION_CONFIGURE = "organisation.configure"  # accessibility statement, localities, bodies
@@ -83,6 +84,7 @@ PERMISSIONS: Mapping[Capability, frozenset[str]] = {
     Capability.COUNCILS_MANAGE: _STAFF,
     Capability.CONSULTATIONS_ANSWER: _STAFF,
     Capability.WORKGROUPS_MANAGE: _STAFF,
+    Capability.PROPOSALS_HANDLE: _STAFF,
     Capability.FEEDBACK_READ: _STAFF,
     Capability.GOVERNANCE_MANAGE: _ADMIN,
     Capability.ORGANISATION_CONFIGURE: _ADMIN,

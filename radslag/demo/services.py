@@ -25,6 +25,7 @@ from radslag.demo.seed.opinions import load_opinions
 from radslag.demo.seed.panel import PANEL_DOMAIN, load_panel
 from radslag.demo.seed.people import load_people
 from radslag.demo.seed.planning import load_planning
+from radslag.demo.seed.proposals import load_proposals
 from radslag.demo.seed.reports import load_reports
 from radslag.demo.seed.themes import load_themes
 from radslag.demo.seed.voting import load_voting
@@ -32,6 +33,7 @@ from radslag.demo.seed.workgroups import load_workgroups
 from radslag.dialogues.models import DialogueProcess
 from radslag.governance.models import Decision
 from radslag.organisations.models import Organisation
+from radslag.proposals.models import Proposal
 from radslag.voting.models import CastBallot
 
 
@@ -73,6 +75,7 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     load_decision_basis(context)
     load_workgroups(context)
     load_planning(context)
+    load_proposals(context)
     close_ale360(context)
     load_feedback(context)
     record_event(
@@ -92,6 +95,7 @@ def _empty_demo(organisation: Organisation) -> None:
     # a demo reset is the one place that removes them on purpose.
     CastBallot.objects.filter(ballot__organisation=organisation).delete()
     Contribution.objects.filter(organisation=organisation).delete()
+    Proposal.objects.filter(organisation=organisation).delete()  # they protect rules, bodies and decisions
     DialogueProcess.objects.filter(organisation=organisation).delete()
     Decision.objects.filter(organisation=organisation).delete()
     for relation in organisation._meta.related_objects:

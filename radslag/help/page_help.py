@@ -30,6 +30,7 @@ _DECISION_BASIS = ("analys", "beslutsunderlag")
 _WORKGROUPS = ("planera", "arbetsgrupper")
 _LFA = ("planera", "lfa")
 _LFA_WORKSHOP = ("planera", "lfa-workshop")
+_PROPOSALS = ("aterkoppling", "aleforslaget")
 
 PAGE_HELP: dict[str, tuple[str, str]] = {
     "dialogues:staff_home": ("kom-igang", "personalsidan"),
@@ -155,6 +156,15 @@ PAGE_HELP: dict[str, tuple[str, str]] = {
     "workgroups:staff_meeting_create": _WORKGROUPS,
     "workgroups:staff_meeting_edit": _WORKGROUPS,
     "governance:principles_edit": ("administration", "principer"),
+    # proposals (Aleförslaget)
+    "proposals:staff_queue": _PROPOSALS,
+    "proposals:staff_rules": _PROPOSALS,
+    "proposals:staff_proposal": _PROPOSALS,
+    "proposals:staff_accept": _PROPOSALS,
+    "proposals:staff_refuse": _PROPOSALS,
+    "proposals:staff_assign": _PROPOSALS,
+    "proposals:staff_start": _PROPOSALS,
+    "proposals:staff_answer": _PROPOSALS,
     "organisations:accessibility_edit": ("administration", "tillganglighetsredogorelse"),
     "organisations:feedback_results": ("aterkoppling", "sidfeedback"),
     "organisations:locality_list": _ORGANISATION,

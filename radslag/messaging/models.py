@@ -30,6 +30,7 @@ class Topic(models.TextChoices):
     ORGANISATION = "organisation", _("The whole municipality")
     PROCESS = "process", _("A dialogue process")
     FOCUS_AREA = "focus_area", _("A focus area")
+    PROPOSAL = "proposal", _("A proposal (Aleförslaget)")
 
 
 class Frequency(models.TextChoices):

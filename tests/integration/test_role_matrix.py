@@ -53,6 +53,7 @@ from radslag.organisations.tests.factories import BodyFactory, LocalityFactory, 
 from radslag.panels.models import Panel
 from radslag.panels.services import create_invitations
 from radslag.planning.tests.factories import role_matrix_world
+from radslag.proposals.tests.factories import proposal_world
 from radslag.reports.services import compilation_for, publish_compilation
 from radslag.themes.models import AnalysisRun
 from radslag.themes.tests.factories import ThemeFactory
@@ -138,6 +139,27 @@ ROWS: dict[str, Row] = {
     "contributions_io:import": writes(STAFF_WORK),
     "contributions_io:export": row(STAFF_WORK),  # exports carry age band and locality
     "contributions_io:template": row(STAFF_WORK),
+    # proposals (Aleförslaget): public pages; residents write and support; staff check, route and answer
+    "proposals:list": row(EVERYONE),
+    "proposals:create": writes(SIGNED_IN),
+    "proposals:similar": row(EVERYONE),
+    "proposals:rules": row(EVERYONE),
+    "proposals:statistics": row(EVERYONE),
+    "proposals:feed": row(EVERYONE),
+    "proposals:open_data": row(EVERYONE),
+    "proposals:mine": row(SIGNED_IN),
+    "proposals:detail": row(EVERYONE, pk="proposal"),
+    "proposals:support": posts(SIGNED_IN, pk="proposal"),
+    "proposals:withdraw": posts(SIGNED_IN, pk="proposal"),
+    "proposals:post_update": posts(SIGNED_IN, pk="proposal"),
+    "proposals:staff_queue": row(STAFF_WORK),
+    "proposals:staff_rules": writes(ADMIN_ONLY),
+    "proposals:staff_proposal": row(STAFF_WORK, pk="proposal"),
+    "proposals:staff_accept": posts(STAFF_WORK, pk="proposal"),
+    "proposals:staff_refuse": posts(STAFF_WORK, pk="proposal"),
+    "proposals:staff_assign": posts(STAFF_WORK, pk="proposal"),
+    "proposals:staff_start": posts(STAFF_WORK, pk="proposal"),
+    "proposals:staff_answer": posts(STAFF_WORK, pk="proposal"),
     # feedback
     "feedback:what_happened": row(EVERYONE),
     "feedback:contribution": row(EVERYONE, pk="published_contribution"),
@@ -499,6 +521,7 @@ def build_world(org, other_org) -> dict[str, object]:
         "principles_version": DialoguePrinciples.objects.create(
             organisation=org, number=1, title="Principer", text="Vi lyssnar.", published_at=timezone.now()).number,
         **role_matrix_world(org, people[STAFF], people[ADMIN], people[OFFICIAL]),
+        **proposal_world(org),
     }
 
 

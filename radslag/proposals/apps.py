@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class ProposalsConfig(AppConfig):
+    name = "radslag.proposals"
+    label = "proposals"
+
+    def ready(self) -> None:
+        from radslag.audit.personal_data import register
+        from radslag.messaging import topics
+        from radslag.messaging.models import Topic
+        from radslag.proposals.personal_data import PROPOSALS, SUPPORTS
+        from radslag.proposals.queries import proposal_topics
+
+        register(PROPOSALS)
+        register(SUPPORTS)
+        topics.register(Topic.PROPOSAL, proposal_topics)

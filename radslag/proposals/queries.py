@@ -1,0 +1,90 @@
+"""Reusable reads of proposals: the public list with its filters and sorts, and what other pages show.
+
+For the lead to wire into other apps' pages (those apps sit below this one, so they call these from a
+higher layer, or this app's templates are included from there):
+
+    for_process(process)      the public proposals linked to a dialogue process, most supported first:
+                              for a process's theme pages and the decision basis ("related proposals").
+    for_focus_area(area)      the public proposals linked to a focus area, most supported first:
+                              for focus-area pages and the decision basis.
+
+Both return a queryset, so a caller can slice it (`[:5]`) or count it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.urls import reverse
+
+from radslag.dialogues.models import DialogueProcess
+from radslag.governance.models import FocusArea
+from radslag.messaging.topics import TopicView
+from radslag.organisations.models import Organisation
+from radslag.proposals.models import Proposal
+from radslag.proposals.search import search_proposals
+
+SORTS = {
+    "supported": ("-support_count", "-accepted_at", "-id"),
+    "newest": ("-accepted_at", "-id"),
+    "closing": ("closes_at", "-id"),
+    "answered": ("-answered_at", "-id"),
+}
+# The status filter's values: the life's steps as residents see them.
+STATUS_GROUPS = {
+    "collecting": (Proposal.Status.COLLECTING, Proposal.Status.THRESHOLD_REACHED),
+    "handling": (Proposal.Status.ASSIGNED, Proposal.Status.HANDLING, Proposal.Status.PERIOD_ENDED),
+    "answered": (Proposal.Status.ANSWERED,),
+}
+
+
+def for_process(process: DialogueProcess) -> QuerySet[Proposal]:
+    return (Proposal.objects.public().filter(organisation_id=process.organisation_id, process=process)
+            .order_by("-support_count", "-id"))
+
+
+def for_focus_area(area: FocusArea) -> QuerySet[Proposal]:
+    return (Proposal.objects.public().filter(organisation_id=area.organisation_id, focus_areas=area)
+            .order_by("-support_count", "-id"))
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    query: str = ""
+    status: str = ""
+    focus_area: int | None = None
+    locality: int | None = None
+    committee: int | None = None
+    sort: str = "supported"
+
+
+def public_list(organisation: Organisation, spec: ListQuery, *, now: dt.datetime) -> QuerySet[Proposal]:
+    proposals = Proposal.objects.public().filter(organisation=organisation)
+    if spec.status in STATUS_GROUPS:
+        proposals = proposals.filter(status__in=STATUS_GROUPS[spec.status])
+    if spec.status == "collecting":
+        proposals = proposals.filter(closes_at__gt=now)
+    if spec.focus_area:
+        proposals = proposals.filter(focus_areas=spec.focus_area)
+    if spec.locality:
+        proposals = proposals.filter(localities=spec.locality)
+    if spec.committee:
+        proposals = proposals.filter(committee=spec.committee)
+    proposals = proposals.only("id", "title", "status", "support_count", "threshold", "closes_at", "accepted_at",
+                               "answered_at", "outcome", "organisation_id")
+    if spec.query.strip():
+        return search_proposals(proposals, spec.query)
+    if spec.sort == "closing":  # closing soon: those still open, the nearest end first
+        proposals = proposals.filter(status__in=Proposal.SUPPORTABLE, closes_at__gt=now)
+    if spec.sort == "answered":  # recently answered: the answered ones, the latest first
+        proposals = proposals.filter(answered_at__isnull=False)
+    return proposals.order_by(*SORTS.get(spec.sort, SORTS["supported"]))
+
+
+def proposal_topics(organisation: Organisation, ids: Collection[int]) -> dict[int, TopicView]:
+    """What a subscription to a proposal is, for the messaging app's lists (public proposals only)."""
+    found = Proposal.objects.filter(organisation=organisation, pk__in=ids).only("id", "title")
+    return {p.pk: TopicView(p.title, reverse("proposals:detail", kwargs={"pk": p.pk})) for p in found}

@@ -1,0 +1,283 @@
+"""Writes on proposals: the state machine, supports and the rules. Each one transaction, audited where
+the proposal changes state, with mail queued for after commit.
+
+The life of a proposal (`TRANSITIONS` is the whole table):
+
+    submitted -> collecting (accepted) | refused (a rule and a written reason the proposer sees)
+    collecting -> threshold_reached (by a support, at once) | period_ended (the period ran out)
+    threshold_reached -> assigned (to a committee) -> handling -> answered (with the decision)
+    period_ended -> answered (by staff)
+
+A support is not audited one by one: who supported what is a political opinion, and the audit log is
+kept longer than supports are. The count and the threshold step are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from radslag.audit.services import record_event
+from radslag.core.access import has_capability
+from radslag.core.errors import DomainError, PermissionDeniedError
+from radslag.core.permissions import Capability
+from radslag.dialogues.models import DialogueProcess
+from radslag.feedback.models import AnswerStatus
+from radslag.governance.models import Decision, FocusArea
+from radslag.organisations.models import Body, Locality, Organisation
+from radslag.proposals import notify
+from radslag.proposals.models import TITLE_MAX, Proposal, ProposalRules, ProposalUpdate, Support
+from radslag.proposals.rules import age_band_of, current_rules, person_key, refusal_for_person, threshold_for
+
+Status = Proposal.Status
+
+# action -> (the states it may start from, the state it leads to)
+TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
+    "accept": ((Status.SUBMITTED,), Status.COLLECTING),
+    "refuse": ((Status.SUBMITTED,), Status.REFUSED),
+    "reach_threshold": ((Status.COLLECTING,), Status.THRESHOLD_REACHED),
+    "end_period": ((Status.COLLECTING,), Status.PERIOD_ENDED),
+    "assign": ((Status.THRESHOLD_REACHED,), Status.ASSIGNED),
+    "start_handling": ((Status.ASSIGNED,), Status.HANDLING),
+    "answer": ((Status.HANDLING, Status.PERIOD_ENDED), Status.ANSWERED),
+}
+
+
+def _require_handler(user: Any, organisation: Organisation) -> None:
+    if not has_capability(user, organisation, Capability.PROPOSALS_HANDLE):
+        raise PermissionDeniedError(_("You may not handle proposals."))
+
+
+def _transition(proposal: Proposal, action: str, *, actor: Any, fields: dict[str, Any], reason: str = "") -> Proposal:
+    """Moves the proposal by `action` if its current state allows it (checked on the locked row)."""
+    starts, target = TRANSITIONS[action]
+    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if locked.status not in starts:
+        raise DomainError(_("This cannot be done now: the proposal is “%(status)s”.")
+                          % {"status": Proposal.Status(locked.status).label})
+    for name, value in {**fields, "status": target}.items():
+        setattr(locked, name, value)
+    locked.save()
+    record_event(organisation=locked.organisation, actor=actor, action=f"proposal.{action}", target=locked,
+                 reason=reason, data={"from": proposal.status, "to": target})
+    notify.tell_followers(proposal=locked, step=target, actor=actor)
+    proposal.refresh_from_db()
+    return locked
+
+
+def _clean_text(title: str, text: str, rules: ProposalRules) -> tuple[str, str]:
+    title, text = title.strip(), text.strip()
+    if not title or not text:
+        raise DomainError(_("Write both a title and the proposal."))
+    if len(title) > TITLE_MAX:
+        raise DomainError(_("The title may be at most %(limit)s characters long.") % {"limit": TITLE_MAX})
+    if len(text) > rules.text_max_length:
+        raise DomainError(_("The proposal may be at most %(limit)s characters long; it is %(length)s.")
+                          % {"limit": rules.text_max_length, "length": len(text)})
+    return title, text
+
+
+@transaction.atomic
+def save_rules(*, organisation: Organisation, actor: Any, fields: dict[str, Any]) -> ProposalRules:
+    """New rules as a new version: proposals already submitted keep theirs."""
+    if not has_capability(actor, organisation, Capability.ORGANISATION_CONFIGURE):
+        raise PermissionDeniedError(_("Only an administrator changes the rules."))
+    latest = current_rules(organisation)
+    rules = ProposalRules(organisation=organisation, version=latest.version + 1, created_by=actor, **fields)
+    rules.save()
+    record_event(organisation=organisation, actor=actor, action="proposal.rules_saved", target=rules,
+                 data={"version": rules.version})
+    return rules
+
+
+@transaction.atomic
+def submit_proposal(
+    *, organisation: Organisation, user: Any, title: str, text: str, show_name: bool = False,
+    tie: str = Support.Tie.RESIDENT, process: DialogueProcess | None = None,
+    focus_areas: Iterable[FocusArea] = (), localities: Iterable[Locality] = (), now: dt.datetime | None = None,
+) -> Proposal:
+    rules = current_rules(organisation)
+    refusal = refusal_for_person(user, rules, tie=tie)
+    if refusal:
+        raise DomainError(refusal)
+    title, text = _clean_text(title, text, rules)
+    focus_areas, localities = list(focus_areas), list(localities)
+    if (process is not None and process.organisation_id != organisation.pk) or any(
+            area.organisation_id != organisation.pk for area in focus_areas) or any(
+            place.organisation_id != organisation.pk for place in localities):
+        raise DomainError(_("Choose the municipality's own processes, focus areas and localities."))
+    proposal = Proposal.objects.create(
+        organisation=organisation, rules=rules, title=title, text=text, proposer=user,
+        proposer_name=(user.display_name or "") if show_name else "", submitted_at=now or timezone.now(),
+        process=process)
+    proposal.focus_areas.set(focus_areas)
+    proposal.localities.set(localities)
+    record_event(organisation=organisation, actor=user, action="proposal.submit", target=proposal,
+                 data={"rules_version": rules.version})
+    notify.follow_proposal(proposal=proposal, user=user)
+    return proposal
+
+
+@transaction.atomic
+def accept_proposal(*, proposal: Proposal, actor: Any, now: dt.datetime | None = None) -> Proposal:
+    _require_handler(actor, proposal.organisation)
+    now = now or timezone.now()
+    return _transition(proposal, "accept", actor=actor, fields={
+        "checked_at": now, "accepted_at": now, "threshold": threshold_for(proposal.rules),
+        "closes_at": now + dt.timedelta(days=proposal.rules.collection_days)})
+
+
+@transaction.atomic
+def refuse_proposal(*, proposal: Proposal, actor: Any, rule: str, reason: str,
+                    now: dt.datetime | None = None) -> Proposal:
+    _require_handler(actor, proposal.organisation)
+    rule, reason = rule.strip(), reason.strip()
+    if not rule or not reason:
+        raise DomainError(_("Name the rule and write the reason: the proposer reads both."))
+    return _transition(proposal, "refuse", actor=actor, reason=reason, fields={
+        "checked_at": now or timezone.now(), "refusal_rule": rule, "refusal_reason": reason})
+
+
+def end_period(*, proposal: Proposal, now: dt.datetime | None = None) -> bool:
+    """The collection period is over: a proposal below the threshold goes to staff for an answer, one
+    that reached it stops collecting. True when something changed."""
+    now = now or timezone.now()
+    if proposal.closes_at is None or proposal.closes_at > now or proposal.collection_ended_at is not None:
+        return False
+    with transaction.atomic():
+        if proposal.status == Status.COLLECTING:
+            _transition(proposal, "end_period", actor=None, fields={
+                "collection_ended_at": proposal.closes_at,
+                "answer_due": proposal.closes_at + dt.timedelta(days=proposal.rules.answer_days)})
+            return True
+        return bool(Proposal.objects.filter(pk=proposal.pk, collection_ended_at__isnull=True).exclude(
+            status=Status.COLLECTING).update(collection_ended_at=proposal.closes_at))
+
+
+def end_periods(*, organisation: Organisation | None = None, now: dt.datetime | None = None) -> int:
+    """Every proposal whose period has run out (a periodic task and `manage.py end_proposal_periods`)."""
+    now = now or timezone.now()
+    due = Proposal.objects.filter(closes_at__lte=now, collection_ended_at__isnull=True).select_related("rules")
+    if organisation is not None:
+        due = due.filter(organisation=organisation)
+    return sum(end_period(proposal=proposal, now=now) for proposal in due)
+
+
+@transaction.atomic
+def assign_to_committee(*, proposal: Proposal, actor: Any, committee: Body,
+                        now: dt.datetime | None = None) -> Proposal:
+    _require_handler(actor, proposal.organisation)
+    if committee.organisation_id != proposal.organisation_id:
+        raise DomainError(_("Choose one of the municipality's own committees."))
+    now = now or timezone.now()
+    return _transition(proposal, "assign", actor=actor, fields={
+        "committee": committee, "assigned_at": now, "collection_ended_at": proposal.collection_ended_at or now})
+
+
+@transaction.atomic
+def start_handling(*, proposal: Proposal, actor: Any, now: dt.datetime | None = None) -> Proposal:
+    _require_handler(actor, proposal.organisation)
+    return _transition(proposal, "start_handling", actor=actor, fields={"handling_started_at": now or timezone.now()})
+
+
+@transaction.atomic
+def answer_proposal(*, proposal: Proposal, actor: Any, outcome: str, answer: str, decision: Decision | None = None,
+                    now: dt.datetime | None = None) -> Proposal:
+    """The committee's answer (with its decision) or, below the threshold, the staff's answer."""
+    _require_handler(actor, proposal.organisation)
+    answer = answer.strip()
+    if outcome not in AnswerStatus.values or not answer:
+        raise DomainError(_("Choose an outcome and write the answer."))
+    if decision is not None and decision.organisation_id != proposal.organisation_id:
+        raise DomainError(_("Choose one of the municipality's own decisions."))
+    if decision is None and proposal.status == Status.HANDLING:
+        raise DomainError(_("Link the committee's decision: a proposal that reached the threshold is answered "
+                            "by a decision."))
+    return _transition(proposal, "answer", actor=actor, fields={
+        "outcome": outcome, "answer": answer, "decision": decision, "answered_at": now or timezone.now()})
+
+
+def _supportable(organisation: Organisation, proposal_id: Any) -> Proposal:
+    try:
+        pk = int(proposal_id)
+    except (TypeError, ValueError):
+        pk = 0
+    proposal = (Proposal.objects.public().select_related("rules", "organisation")
+                .filter(organisation=organisation, pk=pk).first())
+    if proposal is None:
+        raise DomainError(_("There is no such proposal. Check the link and try again."))
+    return proposal
+
+
+@transaction.atomic
+def support_proposal(*, organisation: Organisation, proposal_id: Any, user: Any, tie: str = Support.Tie.RESIDENT,
+                     wants_news: bool = False, now: dt.datetime | None = None) -> Support:
+    """One support per person: the unique constraint decides between parallel clicks, the loser is told."""
+    now = now or timezone.now()
+    proposal = _supportable(organisation, proposal_id)
+    if not proposal.is_open_for_support(at=now):
+        raise DomainError(_("The proposal no longer collects support: its period has ended."))
+    if tie not in Support.Tie.values:
+        raise DomainError(_("Say how you are tied to the municipality."))
+    refusal = refusal_for_person(user, proposal.rules, tie=tie)
+    if refusal:
+        raise DomainError(refusal)
+    try:
+        with transaction.atomic():
+            support = Support.objects.create(
+                proposal=proposal, user=user, person_key=person_key(user), tie=tie, age_band=age_band_of(user),
+                locality_id=user.locality_id, wants_news=wants_news)
+    except IntegrityError:
+        raise DomainError(_("You already support this proposal: each person supports a proposal once.")) from None
+    Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
+    _reach_threshold_if_due(proposal, now)
+    if wants_news:
+        notify.follow_proposal(proposal=proposal, user=user)
+    return support
+
+
+def _reach_threshold_if_due(proposal: Proposal, now: dt.datetime) -> None:
+    reached = Proposal.objects.filter(
+        pk=proposal.pk, status=Status.COLLECTING, support_count__gte=F("threshold")
+    ).update(status=Status.THRESHOLD_REACHED, threshold_reached_at=now,
+             answer_due=now + dt.timedelta(days=proposal.rules.answer_days))
+    if reached:
+        proposal.refresh_from_db()
+        record_event(organisation=proposal.organisation, actor=None, action="proposal.reach_threshold",
+                     target=proposal, data={"from": Status.COLLECTING, "to": Status.THRESHOLD_REACHED,
+                                            "supports": proposal.support_count})
+        notify.tell_followers(proposal=proposal, step=Status.THRESHOLD_REACHED)
+
+
+@transaction.atomic
+def withdraw_support(*, organisation: Organisation, proposal_id: Any, user: Any,
+                     now: dt.datetime | None = None) -> None:
+    proposal = _supportable(organisation, proposal_id)
+    if not proposal.is_open_for_support(at=now or timezone.now()):
+        raise DomainError(_("The support can no longer be withdrawn: the proposal no longer collects support."))
+    deleted, _rows = Support.objects.filter(proposal=proposal, person_key=person_key(user)).delete()
+    if not deleted:
+        raise DomainError(_("You do not support this proposal."))
+    Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") - 1)
+
+
+@transaction.atomic
+def post_update(*, proposal: Proposal, user: Any, text: str, now: dt.datetime | None = None) -> ProposalUpdate:
+    """The proposer's news to the supporters, while the proposal collects support."""
+    if proposal.proposer_id is None or proposal.proposer_id != getattr(user, "pk", None):
+        raise PermissionDeniedError(_("Only the proposer writes updates."))
+    if not proposal.is_open_for_support(at=now or timezone.now()):
+        raise DomainError(_("Updates can be written while the proposal collects support."))
+    text = text.strip()
+    if not text or len(text) > 2000:
+        raise DomainError(_("Write the update in at most 2,000 characters."))
+    update = ProposalUpdate.objects.create(proposal=proposal, text=text)
+    record_event(organisation=proposal.organisation, actor=user, action="proposal.update", target=proposal)
+    notify.tell_followers(proposal=proposal, step=f"update:{update.pk}", actor=user)
+    return update

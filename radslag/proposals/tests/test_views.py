@@ -1,0 +1,215 @@
+"""The public and staff pages as residents and staff meet them."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from radslag.governance.tests.factories import DecisionFactory, FocusAreaFactory
+from radslag.organisations.tests.factories import BodyFactory, LocalityFactory
+from radslag.proposals import services
+from radslag.proposals.models import Proposal, Support
+from radslag.proposals.tests.factories import make_proposal, verified_resident
+
+pytestmark = pytest.mark.django_db
+Status = Proposal.Status
+
+
+def test_the_list_shows_public_proposals_only(org, client_for):
+    make_proposal(org, title="Utegym i Älvängen")
+    make_proposal(org, title="Hemligt utkast", status=Status.SUBMITTED)
+    page = client_for(org).get(reverse("proposals:list")).content.decode()
+    assert "Utegym i Älvängen" in page and "Hemligt utkast" not in page
+
+
+def test_the_list_sorts_by_support_newest_and_closing(org, client_for):
+    make_proposal(org, title="Få stöd", support_count=1, days_left=50)
+    make_proposal(org, title="Många stöd", support_count=90, days_left=5,
+                  accepted_at=timezone.now() - dt.timedelta(days=20))
+    client = client_for(org)
+
+    def order(sort):
+        page = client.get(reverse("proposals:list"), {"sort": sort}).content.decode()
+        return page.index("Få stöd") < page.index("Många stöd")
+
+    assert order("supported") is False and order("newest") is True and order("closing") is False
+
+
+def test_the_list_filters_by_focus_area_locality_committee_and_status(org, client_for):
+    area, place, body = FocusAreaFactory(plan__organisation=org), LocalityFactory(organisation=org), \
+        BodyFactory(organisation=org)
+    tagged = make_proposal(org, title="Märkt förslag", status=Status.ASSIGNED, committee=body)
+    tagged.focus_areas.add(area)
+    tagged.localities.add(place)
+    make_proposal(org, title="Annat förslag")
+    client = client_for(org)
+    for params in ({"focus_area": area.pk}, {"locality": place.pk}, {"committee": body.pk}, {"status": "handling"}):
+        page = client.get(reverse("proposals:list"), params).content.decode()
+        assert "Märkt förslag" in page and "Annat förslag" not in page, params
+
+
+def test_search_finds_swedish_word_forms(org, client_for):
+    make_proposal(org, title="Cykelväg till skolan", text="Barnen behöver en säker väg.")
+    make_proposal(org, title="Hundrastgård", text="En inhägnad plats för hundar.")
+    page = client_for(org).get(reverse("proposals:list"), {"q": "skolor"}).content.decode()
+    assert "Cykelväg till skolan" in page and "Hundrastgård" not in page
+
+
+def test_the_proposal_page_shows_progress_days_left_and_never_who_supported(org, client_for):
+    proposal = make_proposal(org, threshold=150, days_left=10)
+    supporter = verified_resident(org, display_name="Karin Supporter")
+    services.support_proposal(organisation=org, proposal_id=proposal.pk, user=supporter)
+    page = client_for(org).get(reverse("proposals:detail", kwargs={"pk": proposal.pk})).content.decode()
+    assert 'max="150" value="1"' in page and "10 dagar kvar" in page
+    assert "Karin Supporter" not in page and supporter.email not in page
+
+
+def test_a_small_group_of_supporters_is_not_shown_as_a_number(org, client_for):
+    proposal = make_proposal(org, threshold=100)
+    big, small = LocalityFactory(organisation=org, name="Nödinge"), LocalityFactory(organisation=org, name="Alvhem")
+    for n in range(12):
+        services.support_proposal(organisation=org, proposal_id=proposal.pk,
+                                  user=verified_resident(org, locality=small if n == 0 else big))
+    page = client_for(org).get(reverse("proposals:detail", kwargs={"pk": proposal.pk})).content.decode()
+    assert "Alvhem" in page and "färre än 5" in page and "11 (92 %)" not in page
+
+
+def test_an_unaccepted_proposal_is_hidden_from_others_but_shown_to_its_proposer(org, client_for):
+    proposer = verified_resident(org)
+    proposal = make_proposal(org, status=Status.REFUSED, proposer=proposer, refusal_rule="Enskilda ärenden",
+                             refusal_reason="Det gäller en enskild granne.")
+    url = reverse("proposals:detail", kwargs={"pk": proposal.pk})
+    assert client_for(org, verified_resident(org)).get(url).status_code == 404
+    page = client_for(org, proposer).get(url).content.decode()
+    assert "Enskilda ärenden" in page and "Det gäller en enskild granne." in page
+
+
+def test_writing_shows_similar_proposals_before_submitting(org, client_for):
+    make_proposal(org, title="Belysning på gångvägen i Nol", text="Gångvägen till stationen är mörk.")
+    client = client_for(org, verified_resident(org))
+    response = client.post(reverse("proposals:create"), {
+        "title": "Mer belysning", "text": "Gångvägen mot stationen i Nol behöver lampor.", "tie": "resident",
+        "action": "similar"})
+    assert "Belysning på gångvägen i Nol" in response.content.decode()
+    assert not Proposal.objects.filter(title="Mer belysning").exists()
+    fragment = client.get(reverse("proposals:similar"), {"q": "belysning gångväg"}).content.decode()
+    assert "Belysning på gångvägen i Nol" in fragment
+
+
+def test_submitting_a_proposal_over_the_length_limit_says_so(org, client_for):
+    response = client_for(org, verified_resident(org)).post(reverse("proposals:create"), {
+        "title": "Långt", "text": "ord " * 1000, "tie": "resident", "action": "submit"})
+    assert response.status_code == 400 and "högst 3000 tecken" in response.content.decode()
+
+
+def test_supporting_by_the_page_counts_once_and_tells_a_second_click(org, client_for):
+    proposal = make_proposal(org)
+    client = client_for(org, verified_resident(org))
+    url = reverse("proposals:support", kwargs={"pk": proposal.pk})
+    client.post(url, {"tie": "resident"})
+    second = client.post(url, {"tie": "resident"}, follow=True).content.decode()
+    assert "Du stöder redan" in second and Support.objects.count() == 1
+
+
+def test_support_on_another_municipalitys_proposal_is_not_found(org, other_org, client_for):
+    proposal = make_proposal(other_org)
+    response = client_for(org, verified_resident(org)).post(reverse("proposals:support", kwargs={"pk": proposal.pk}))
+    assert response.status_code == 404 and not Support.objects.exists()
+
+
+def test_staff_check_route_and_answer_through_the_pages(org, staff, client_for):
+    proposal = make_proposal(org, status=Status.SUBMITTED)
+    client = client_for(org, staff)
+    client.post(reverse("proposals:staff_accept", kwargs={"pk": proposal.pk}))
+    Proposal.objects.filter(pk=proposal.pk).update(status=Status.THRESHOLD_REACHED,
+                                                   answer_due=timezone.now() - dt.timedelta(days=1))
+    assert "försenat" in client.get(reverse("proposals:staff_queue")).content.decode()
+    client.post(reverse("proposals:staff_assign", kwargs={"pk": proposal.pk}),
+                {"committee": BodyFactory(organisation=org).pk})
+    client.post(reverse("proposals:staff_start", kwargs={"pk": proposal.pk}))
+    client.post(reverse("proposals:staff_answer", kwargs={"pk": proposal.pk}), {
+        "outcome": "in_decision", "answer": "Nämnden bifaller.", "decision": DecisionFactory(organisation=org).pk})
+    proposal.refresh_from_db()
+    assert proposal.status == Status.ANSWERED and proposal.answer == "Nämnden bifaller."
+
+
+def test_a_refusal_without_a_reason_is_shown_again_with_the_error(org, staff, client_for):
+    proposal = make_proposal(org, status=Status.SUBMITTED)
+    response = client_for(org, staff).post(reverse("proposals:staff_refuse", kwargs={"pk": proposal.pk}),
+                                           {"rule": "Frågor som kommunen inte beslutar om", "reason": ""})
+    assert response.status_code == 400
+    proposal.refresh_from_db()
+    assert proposal.status == Status.SUBMITTED
+
+
+def test_the_rules_page_is_generated_from_the_settings(org, admin_user, client_for):
+    services.save_rules(organisation=org, actor=admin_user, fields={
+        "collection_days": 90, "threshold_count": 75, "minimum_age": 15, "out_of_scope": "Skatter"})
+    page = client_for(org).get(reverse("proposals:rules")).content.decode()
+    assert "90 dagar" in page and "75 stöd" in page and "minst 15 år" in page and "Skatter" in page
+
+
+def test_an_administrator_saves_new_rules_through_the_page(org, admin_user, client_for):
+    client = client_for(org, admin_user)
+    form = client.get(reverse("proposals:staff_rules")).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data["collection_days"] = 30
+    client.post(reverse("proposals:staff_rules"), data)
+    assert client.get(reverse("proposals:rules")).context["rules"].collection_days == 30
+
+
+def test_the_statistics_count_reached_share_median_and_outcomes(org, client_for):
+    now = timezone.now()
+    make_proposal(org, status=Status.ANSWERED, threshold_reached_at=now - dt.timedelta(days=10), answered_at=now,
+                  outcome="done")
+    make_proposal(org, status=Status.PERIOD_ENDED, collection_ended_at=now)
+    make_proposal(org)
+    stats = client_for(org).get(reverse("proposals:statistics")).context["stats"]
+    assert stats.reached == 1 and stats.decided == 2 and stats.reached_percent == 50
+    assert stats.median_days_to_answer == 10.0 and ("Genomförd", 1) in stats.by_outcome
+
+
+def test_the_atom_feed_lists_public_proposals(org, client_for):
+    make_proposal(org, title="Fler papperskorgar")
+    response = client_for(org).get(reverse("proposals:feed"))
+    assert response["Content-Type"].startswith("application/atom+xml") and b"Fler papperskorgar" in response.content
+
+
+def test_the_proposer_writes_an_update_that_supporters_see(org, client_for):
+    proposer = verified_resident(org)
+    proposal = make_proposal(org, proposer=proposer)
+    client_for(org, proposer).post(reverse("proposals:post_update", kwargs={"pk": proposal.pk}),
+                                   {"text": "Tack för 40 stöd!"})
+    assert "Tack för 40 stöd!" in client_for(org).get(reverse("proposals:detail", kwargs={"pk": proposal.pk})
+                                                      ).content.decode()
+
+
+def test_my_page_lists_own_proposals_and_supports(org, client_for):
+    person = verified_resident(org)
+    make_proposal(org, title="Mitt eget", proposer=person)
+    other = make_proposal(org, title="Någon annans")
+    services.support_proposal(organisation=org, proposal_id=other.pk, user=person)
+    page = client_for(org, person).get(reverse("proposals:mine")).content.decode()
+    assert "Mitt eget" in page and "Någon annans" in page
+
+
+def test_for_process_and_for_focus_area_give_the_linked_public_proposals(org):
+    from radslag.dialogues.tests.factories import ProcessFactory
+    from radslag.proposals.queries import for_focus_area, for_process
+
+    process, area = ProcessFactory(organisation=org), FocusAreaFactory(plan__organisation=org)
+    linked = make_proposal(org, process=process)
+    linked.focus_areas.add(area)
+    make_proposal(org, process=process, status=Status.SUBMITTED)
+    assert list(for_process(process)) == [linked] and list(for_focus_area(area)) == [linked]
+
+
+def test_support_asked_for_as_json_answers_with_the_count_or_the_reason(org, client_for):
+    proposal = make_proposal(org)
+    client = client_for(org, verified_resident(org))
+    url = reverse("proposals:support", kwargs={"pk": proposal.pk})
+    first = client.post(url, {"tie": "resident"}, HTTP_ACCEPT="application/json")
+    second = client.post(url, {"tie": "resident"}, HTTP_ACCEPT="application/json")
+    assert first.status_code == 201 and first.json()["support_count"] == 1
+    assert second.status_code == 409 and "Du stöder redan" in second.json()["error"]
