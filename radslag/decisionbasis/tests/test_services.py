@@ -224,3 +224,14 @@ def test_a_working_groups_insights_are_a_part_without_names(dialogue, staff):
     assert "Att bli lyssnad på är att bli sedd." in written
     assert "Ta med fika" not in written  # a plain note is the group's own, not a finding
     assert "Anna Berg" not in written
+
+
+def test_related_citizen_proposals_are_a_part_with_their_support_and_status(dialogue, staff, org):
+    from radslag.proposals.models import Proposal
+    from radslag.proposals.tests.factories import make_proposal
+
+    make_proposal(org, process=dialogue, title="Öppna Ale kulturhus på kvällar", support_count=40, threshold=75)
+    make_proposal(org, process=dialogue, title="Ett förslag som inte godtogs", status=Proposal.Status.REFUSED)
+    written = texts(part_of(live_document(start_basis(process=dialogue, actor=staff)), "proposals"))
+    assert "Öppna Ale kulturhus på kvällar" in written and "40 / 75" in written
+    assert "inte godtogs" not in written  # only public proposals
