@@ -226,24 +226,33 @@ def wilson_interval(share: float, n: float, z: float = Z_95) -> tuple[float, flo
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def weighted_share(indicator: np.ndarray, weights: np.ndarray) -> Share:
-    """The weighted share of respondents with `indicator` (0/1 per respondent) and its 95 % interval.
+def share_from_sums(*, n: int, total: float, total_squares: float, count: int, weighted: float,
+                    weighted_squares: float) -> Share:
+    """The weighted share of a category from sums a database can give: n respondents with Σw = `total` and
+    Σw² = `total_squares`; of them `count` in the category with Σw = `weighted` and Σw² = `weighted_squares`.
 
-    Variance by linearisation, v = n/(n-1) Σ w²(y - p)² / (Σw)²; the effective number of answers is
-    p(1-p)/v (Kish's when v is 0, as when everyone or nobody chose the category); the interval is
-    Wilson's on that effective number."""
-    n = len(weights)
-    total = float(weights.sum())
+    Variance by linearisation, v = n/(n-1) Σ w²(y - p)² / (Σw)², where Σ w²(y - p)² is
+    (1-p)² Σ_in w² + p² Σ_out w²; the effective number of answers is p(1-p)/v (Kish's when v is 0, as
+    when everyone or nobody chose the category); the interval is Wilson's on that effective number."""
     if n == 0 or total <= 0:
         return Share(0.0, 0.0, 1.0, 0, 0.0, 1.0, 0.0)
-    y = indicator.astype(float)
-    weighted = float(np.dot(weights, y))
-    p = weighted / total
-    variance = n / (n - 1) * float(np.dot(weights * weights, (y - p) ** 2)) / (total * total) if n > 1 else 0.0
+    p = min(max(weighted / total, 0.0), 1.0)
+    spread = (1 - p) ** 2 * weighted_squares + p * p * max(total_squares - weighted_squares, 0.0)
+    variance = n / (n - 1) * spread / (total * total) if n > 1 else 0.0
     if variance > 0 and 0 < p < 1:
         effective_n = min(p * (1 - p) / variance, float(n) * 1e6)
     else:
-        effective_n = effective_sample_size(weights)
+        effective_n = total * total / total_squares if total_squares > 0 else 0.0
     low, high = wilson_interval(p, effective_n)
     design_effect = n / effective_n if effective_n > 0 else 1.0
-    return Share(p, low, high, int(y.sum()), weighted, design_effect, effective_n)
+    return Share(p, low, high, count, weighted, design_effect, effective_n)
+
+
+def weighted_share(indicator: np.ndarray, weights: np.ndarray) -> Share:
+    """The weighted share of respondents with `indicator` (0/1 per respondent) and its 95 % interval
+    (see `share_from_sums`)."""
+    chosen = indicator.astype(bool)
+    squares = weights * weights
+    return share_from_sums(n=len(weights), total=float(weights.sum()), total_squares=float(squares.sum()),
+                           count=int(chosen.sum()), weighted=float(weights[chosen].sum()),
+                           weighted_squares=float(squares[chosen].sum()))
