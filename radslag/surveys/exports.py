@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -26,6 +27,12 @@ from radslag.surveys.models import DONT_KNOW, Answer, Kind, Question, Response, 
 from radslag.surveys.weighting import ensure_weights
 
 DONT_KNOW_CODE = 99
+
+
+def variable_name(name: str) -> str:
+    """A name SPSS, R and Excel all accept: letters, digits and underscores, starting with a letter, at most 64."""
+    cleaned = re.sub(r"[^0-9A-Za-z_]", "_", name)
+    return (cleaned if cleaned[:1].isalpha() else f"v{cleaned}")[:64]
 
 
 @dataclass
@@ -68,6 +75,12 @@ def _question_columns(question: Question) -> list[tuple[Column, int | None, str 
     return [(Column(key, text, question.kind == Kind.NUMBER), None, None)]
 
 
+def _named(specs: list[tuple[Column, int | None, str | None]]) -> list[tuple[Column, int | None, str | None]]:
+    for column, _statement, _choice in specs:
+        column.name = variable_name(column.name)
+    return specs
+
+
 def _background_columns(survey: Survey) -> list[Column]:
     localities = list(Locality.objects.filter(organisation_id=survey.organisation_id).values_list("pk", "name"))
     return [
@@ -84,7 +97,7 @@ def dataset(survey: Survey) -> tuple[list[Column], list[list[Any]]]:
     """The columns and one row per sent response (values as stored: codes are still text here)."""
     ensure_weights(survey)
     layout = [(column, q.pk, statement, choice) for _section, qs in survey_structure(survey) for q in qs
-              for column, statement, choice in _question_columns(q)]
+              for column, statement, choice in _named(_question_columns(q))]
     responses = list(Response.objects.filter(survey=survey, submitted_at__isnull=False).order_by("pk")
                      .values_list("pk", "source", "wave__label", "age_band", "sex", "locality_id", "weight"))
     answers: dict[int, dict[tuple[int, int | None], list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -158,8 +171,8 @@ def write_sav(survey: Survey) -> bytes:
     data = {}
     for index, column in enumerate(columns):
         values = [row[index] for row in rows]
-        data[column.name] = ([_numeric(column, v) for v in values] if column.numeric
-                             else ["" if v is None else str(v) for v in values])
+        data[column.name] = (pd.Series([_numeric(column, v) for v in values], dtype="float64") if column.numeric
+                             else pd.Series(["" if v is None else str(v) for v in values], dtype="object"))
     frame = pd.DataFrame(data, columns=[c.name for c in columns])
     missing = {c.name: [DONT_KNOW_CODE] for c in columns if DONT_KNOW_CODE in c.value_labels}
     handle, path = tempfile.mkstemp(suffix=".sav")

@@ -27,9 +27,9 @@ def population_margins(organisation_id: int) -> tuple[int | None, dict[str, dict
     for row in rows:
         if row["age_band"] == AgeBand.UNDER_16:
             continue
-        margins["age_band"][row["age_band"]] += row["count"]
-        margins["sex"][row["sex"]] += row["count"]
-        margins["locality"][str(row["locality_id"])] += row["count"]
+        margins["age_band"][row["age_band"]] += row["n"]
+        margins["sex"][row["sex"]] += row["n"]
+        margins["locality"][str(row["locality_id"])] += row["n"]
     return year, {v: {k: c for k, c in m.items() if c > 0} for v, m in margins.items()}
 
 
