@@ -51,6 +51,7 @@ from radslag.organisations.tests.factories import BodyFactory, LocalityFactory, 
 from radslag.panels.models import Panel
 from radslag.panels.services import create_invitations
 from radslag.reports.services import compilation_for, publish_compilation
+from radslag.surveys.tests.factories import survey_world
 from radslag.themes.models import AnalysisRun
 from radslag.themes.tests.factories import ThemeFactory
 from radslag.voting.models import CastBallot, ResultsVisibility
@@ -301,6 +302,17 @@ ROWS: dict[str, Row] = {
     "voting:ballot_open": posts(STAFF_WORK),
     "voting:ballot_close": posts(STAFF_WORK),
     "voting:ballot_publish": posts(STAFF_WORK),
+    # surveys: answering through a personal link or an open survey's page; staff build, send and read results
+    "surveys:start": row(EVERYONE, EVERYONE, pk="survey"),
+    "surveys:answer": row(EVERYONE, EVERYONE, token="survey_token"),
+    "surveys:pause": row(EVERYONE, EVERYONE, token="pause_token"),
+    "surveys:staff_surveys": row(READ_ANALYSIS, STAFF_WORK),
+    "surveys:staff_survey": writes(STAFF_WORK, pk="survey"),
+    "surveys:staff_preview": row(STAFF_WORK, pk="survey"),
+    "surveys:staff_results": row(READ_ANALYSIS, pk="survey"),
+    "surveys:staff_export": row(STAFF_WORK, pk="survey"),  # answers with background and weights
+    "surveys:staff_paper_pdf": row(STAFF_WORK, pk="survey"),
+    "surveys:staff_paper_entry": writes(STAFF_WORK, pk="survey"),
 }
 
 # URL parameters and the objects of the world they name, unless a row says otherwise.
@@ -414,6 +426,7 @@ def build_world(org, other_org) -> dict[str, object]:
         "fmt": "csv", "chapter": "moderering",
         **newsletter_world(org, process),
         **council_world(org, process),
+        **survey_world(org, other_org, people[STAFF]),
     }
 
 
