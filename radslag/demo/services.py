@@ -24,6 +24,7 @@ from radslag.demo.seed.opinions import load_opinions
 from radslag.demo.seed.panel import PANEL_DOMAIN, load_panel
 from radslag.demo.seed.people import load_people
 from radslag.demo.seed.reports import load_reports
+from radslag.demo.seed.surveys import load_surveys
 from radslag.demo.seed.themes import load_themes
 from radslag.demo.seed.voting import load_voting
 from radslag.dialogues.models import DialogueProcess
@@ -65,6 +66,7 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     load_voting(context)
     load_opinions(context)
     load_panel(context)
+    load_surveys(context)
     load_newsletters(context)
     load_councils(context)
     close_ale360(context)

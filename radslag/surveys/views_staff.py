@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 from typing import Any
 
 from django.contrib import messages
@@ -171,8 +173,12 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
 def results(request: HttpRequest, pk: int) -> HttpResponse:
     survey = _survey(request, pk)
     report = ensure_weights(survey)
+    # The rates and the per-question tables are worked out only when the template's cache of them (keyed by
+    # what the weights were computed from, so a new answer makes a new key) has no copy.
     context: dict[str, Any] = {
-        "survey": survey, "report": report, "rates": response_rates(survey), "results": question_results(survey),
+        "survey": survey, "report": report, "version": json.dumps([survey.created_at.isoformat(), survey.weights_for], sort_keys=True),
+        "rates": functools.cache(lambda: response_rates(survey)),
+        "results": functools.cache(lambda: question_results(survey)),
         "method": method_text(survey, report), "variables": BACKGROUND,
         "respondents": Response.objects.filter(survey=survey, submitted_at__isnull=False).count(),
     }

@@ -12,10 +12,12 @@ from collections import defaultdict
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Count, Max
 
 from radslag.analysis.raking import RakingError, rake
 from radslag.contributions.representativeness import latest_population
 from radslag.core.models import AgeBand
+from radslag.organisations.models import PopulationFigure
 from radslag.surveys.models import Response, Survey
 
 VARIABLES = ("age_band", "sex", "locality")
@@ -33,20 +35,26 @@ def population_margins(organisation_id: int) -> tuple[int | None, dict[str, dict
     return year, {v: {k: c for k, c in m.items() if c > 0} for v, m in margins.items()}
 
 
-def _fingerprint(survey: Survey, rows: list[tuple[int, str, str, Any]], year: int | None) -> dict[str, Any]:
-    last = max((pk for pk, *_rest in rows), default=0)
-    return {"responses": len(rows), "last": last, "year": year, "trim": [survey.trim_low, survey.trim_high]}
+def fingerprint(survey: Survey) -> dict[str, Any]:
+    """What the weights depend on, read with two small aggregate queries: the sent responses (how many, the
+    newest, the last sent), the population figures (the year, how many rows) and the trimming bounds."""
+    sent = Response.objects.filter(survey=survey, submitted_at__isnull=False).aggregate(
+        n=Count("pk"), last=Max("pk"), at=Max("submitted_at"))
+    figures = PopulationFigure.objects.filter(organisation_id=survey.organisation_id).aggregate(
+        year=Max("year"), n=Count("pk"))
+    return {"responses": sent["n"], "last": sent["last"], "at": sent["at"].isoformat() if sent["at"] else None,
+            "year": figures["year"], "figures": figures["n"], "trim": [survey.trim_low, survey.trim_high]}
 
 
 def ensure_weights(survey: Survey) -> dict[str, Any]:
     """The raking report for the survey's sent responses, computing and storing the weights if they are stale."""
+    current = fingerprint(survey)
+    if survey.weights_for == current and survey.weights_report:
+        return survey.weights_report
     rows = list(Response.objects.filter(survey=survey, submitted_at__isnull=False).order_by("pk")
                 .values_list("pk", "age_band", "sex", "locality_id"))
     year, margins = population_margins(survey.organisation_id)
-    fingerprint = _fingerprint(survey, rows, year)
-    if survey.weights_for == fingerprint and survey.weights_report:
-        return survey.weights_report
-    return compute_weights(survey, rows, year, margins, fingerprint)
+    return compute_weights(survey, rows, year, margins, current)
 
 
 @transaction.atomic
