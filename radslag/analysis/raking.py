@@ -120,6 +120,9 @@ def bounded_with_sum(weights: np.ndarray, low: float, high: float, total: float)
     low·n <= total <= high·n (with the mean weight 1 and low <= 1 <= high, always)."""
     if len(weights) == 0:
         return weights.copy()
+    inside = float(weights.min()) >= low and float(weights.max()) <= high
+    if inside and abs(float(weights.sum()) - total) <= 1e-12 * total:
+        return weights.copy()  # already within the bounds: nothing to trim
     positive = weights[weights > 0]
     if len(positive) == 0:
         return np.full(len(weights), total / len(weights))

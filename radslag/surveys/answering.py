@@ -152,7 +152,7 @@ def _number(value: str) -> str | None:
     return format(number.normalize(), "f") if number.is_finite() else None
 
 
-def _check(question: Question, values: list[str]) -> tuple[list[str], str | None]:  # noqa: C901 - one case per kind
+def _check(question: Question, values: list[str]) -> tuple[list[str], str | None]:
     kind = question.kind
     if kind in (Kind.SINGLE, Kind.MULTIPLE):
         codes = {o.value for o in question.options.all()}

@@ -69,7 +69,8 @@ def _question_columns(question: Question) -> list[tuple[Column, int | None, str 
         return [(Column(f"{key}_{o.value}", f"{text}: {o.label}", True, {0: _("Not chosen"), 1: _("Chosen")}),
                  None, o.value) for o in question.options.all()]
     if question.kind == Kind.GRID:
-        return [(_scale(f"{key}_{o.value}", f"{text}: {o.label}", question), o.pk, None) for o in question.options.all()]
+        return [(_scale(f"{key}_{o.value}", f"{text}: {o.label}", question), o.pk, None)
+                for o in question.options.all()]
     if question.kind == Kind.SCALE:
         return [(_scale(key, text, question), None, None)]
     return [(Column(key, text, question.kind == Kind.NUMBER), None, None)]
@@ -103,7 +104,7 @@ def dataset(survey: Survey) -> tuple[list[Column], list[list[Any]]]:
     answers: dict[int, dict[tuple[int, int | None], list[str]]] = defaultdict(lambda: defaultdict(list))
     for response_id, question_id, statement_id, value, text in (
             Answer.objects.filter(response__survey=survey, response__submitted_at__isnull=False)
-            .values_list("response_id", "question_id", "statement_id", "value", "text").iterator(chunk_size=5000)):
+            .values_list("response_id", "question_id", "statement_id", "value", "text")):
         answers[response_id][(question_id, statement_id)].append(value or text)
     rows = []
     for pk, source, wave, age, sex, locality, weight in responses:
@@ -174,7 +175,7 @@ def write_sav(survey: Survey) -> bytes:
         data[column.name] = (pd.Series([_numeric(column, v) for v in values], dtype="float64") if column.numeric
                              else pd.Series(["" if v is None else str(v) for v in values], dtype="object"))
     frame = pd.DataFrame(data, columns=[c.name for c in columns])
-    missing = {c.name: [DONT_KNOW_CODE] for c in columns if DONT_KNOW_CODE in c.value_labels}
+    missing: dict[str, list[Any]] = {c.name: [DONT_KNOW_CODE] for c in columns if DONT_KNOW_CODE in c.value_labels}
     handle, path = tempfile.mkstemp(suffix=".sav")
     os.close(handle)
     try:

@@ -26,13 +26,13 @@ class SurveyForm(forms.ModelForm):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["process"].queryset = DialogueProcess.objects.filter(organisation=organisation)
-        self.fields["focus_areas"].queryset = FocusArea.objects.filter(plan__organisation=organisation)
+        self.fields["process"].queryset = DialogueProcess.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
+        self.fields["focus_areas"].queryset = FocusArea.objects.filter(plan__organisation=organisation)  # type: ignore[attr-defined]
 
 
 class SectionForm(forms.Form):
-    title = forms.CharField(label=_("Heading"), max_length=200)
-    title_en = forms.CharField(label=_("Heading in English"), max_length=200, required=False)
+    title = forms.CharField(label=_("Heading of the section"), max_length=200)
+    title_en = forms.CharField(label=_("Heading of the section in English"), max_length=200, required=False)
 
 
 class QuestionForm(forms.ModelForm):
@@ -49,9 +49,9 @@ class QuestionForm(forms.ModelForm):
 
     def __init__(self, *args: Any, survey: Survey, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["section"].queryset = Section.objects.filter(survey=survey)
-        self.fields["section"].empty_label = None
-        self.fields["show_if"].queryset = Question.objects.filter(section__survey=survey)
+        self.fields["section"].queryset = Section.objects.filter(survey=survey)  # type: ignore[attr-defined]
+        self.fields["section"].empty_label = None  # type: ignore[attr-defined]
+        self.fields["show_if"].queryset = Question.objects.filter(section__survey=survey)  # type: ignore[attr-defined]
         self.fields["show_if_value"].help_text = _("The code of the choice, or the number on the scale.")
 
 
@@ -71,8 +71,9 @@ class BackgroundForm(forms.Form):
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["locality"].choices = [("", _("Not stated")), *[
-            (str(pk), name) for pk, name in Locality.objects.filter(organisation=organisation).values_list("pk", "name")]]
+        places = Locality.objects.filter(organisation=organisation).values_list("pk", "name")
+        self.fields["locality"].choices = [  # type: ignore[attr-defined]
+            ("", _("Not stated")), *[(str(pk), name) for pk, name in places]]
 
 
 class PaperForm(BackgroundForm):

@@ -49,8 +49,9 @@ class Survey(TimeStamped):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="surveys")
     title = models.CharField(_("title"), max_length=200)
     title_en = models.CharField(_("title in English"), max_length=200, blank=True)
-    intro = models.TextField(_("introduction"), max_length=3000, blank=True,
-                             help_text=_("What the survey is about, how long it takes and what the answers are used for."))
+    intro = models.TextField(
+        _("introduction"), max_length=3000, blank=True,
+        help_text=_("What the survey is about, how long it takes and what the answers are used for."))
     intro_en = models.TextField(_("introduction in English"), max_length=3000, blank=True)
     audience = models.CharField(_("who answers"), max_length=12, choices=Audience.choices, default=Audience.PANEL)
     process = models.ForeignKey(DialogueProcess, null=True, blank=True, on_delete=models.SET_NULL,
@@ -112,7 +113,8 @@ DONT_KNOW = "vet_ej"  # the stored value of "don't know" on a scale or grid
 
 
 class Question(models.Model):
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="questions")
+    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="questions",
+                                verbose_name=_("section"))
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     key = models.SlugField(_("variable name"), max_length=32,
                            help_text=_("Short name used in exports, for example q1 or trygghet."))
@@ -260,7 +262,7 @@ class Answer(models.Model):
     text = models.TextField(blank=True)
 
     class Meta:
-        indexes = [models.Index(fields=["question", "value"])]
+        indexes = [models.Index(fields=["question", "value"]), models.Index(fields=["response", "question"])]
 
     def __str__(self) -> str:
         return f"{self.question_id}: {self.value or self.text[:20]}"

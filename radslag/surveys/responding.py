@@ -40,10 +40,10 @@ def _check_open(survey: Survey, now: dt.datetime) -> None:
     if survey.status == Survey.Status.DRAFT:
         raise DomainError(_("The survey is not open yet."))
     if not survey.is_open_at(now):
-        when = survey.closes_at if survey.closes_at and survey.closes_at <= now else None
-        raise DomainError(
-            _("The survey closed on %(date)s. Answers can no longer be saved.") % {"date": date_format(
-                timezone.localtime(when), "j F Y")} if when else _("The survey is closed. Answers can no longer be saved."))
+        if survey.closes_at and survey.closes_at <= now:
+            raise DomainError(_("The survey closed on %(date)s. Answers can no longer be saved.") % {
+                "date": date_format(timezone.localtime(survey.closes_at), "j F Y")})
+        raise DomainError(_("The survey is closed. Answers can no longer be saved."))
 
 
 def _check_unsent(response: Response) -> None:
@@ -192,7 +192,7 @@ def _submit(response: Response, now: dt.datetime) -> None:
 def _contribute_free_text(response: Response) -> None:
     """A dialogue's survey: each free-text answer becomes input of the process (channel "survey", enkät)."""
     survey = response.survey
-    if survey.process_id is None:
+    if survey.process is None:
         return
     for answer in response.answers.filter(question__kind__in=(Kind.SHORT_TEXT, Kind.LONG_TEXT)).exclude(text=""):
         receive_survey_answer(process=survey.process, body=answer.text, external_id=f"survey-answer-{answer.pk}",

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from radslag.analysis import disclosure
 from radslag.analysis.raking import Share, share_from_sums
-from radslag.core.localized import localized
+from radslag.core.localized import LocalizedText, localized
 from radslag.core.models import AgeBand, Sex
 from radslag.organisations.models import Locality
 from radslag.panels.models import Channel
@@ -29,7 +29,7 @@ from radslag.surveys.answering import survey_structure
 from radslag.surveys.models import DONT_KNOW, Answer, Invitation, Kind, Question, Response, Survey, Wave
 from radslag.surveys.weighting import ensure_weights
 
-Label = str | Promise
+Label = str | Promise | LocalizedText
 BACKGROUND = ("age_band", "sex", "locality")
 
 
@@ -100,7 +100,7 @@ def _breakdown(title: Label, labels: Sequence[tuple[str, Label]], sums: dict[str
 
 def _closed_sums(survey: Survey, responses: Any) -> dict[tuple[int, int | None], dict[str, tuple[int, float, float]]]:
     weight = Coalesce(F("response__weight"), 1.0, output_field=FloatField())
-    rows = (Answer.objects.filter(response__in=responses, question__section__survey=survey).exclude(value="")
+    rows = (Answer.objects.filter(response__in=responses).exclude(value="")
             .values_list("question_id", "statement_id", "value")
             .annotate(n=Count("id"), w=Sum(weight), w2=Sum(weight * weight)).order_by())
     sums: dict[tuple[int, int | None], dict[str, tuple[int, float, float]]] = defaultdict(dict)
@@ -116,7 +116,7 @@ def _respondent_totals(survey: Survey, responses: Any, multiple: list[int]) -> d
     weights = dict(responses.values_list("pk", Coalesce(F("weight"), 1.0, output_field=FloatField())))
     seen: dict[int, set[int]] = defaultdict(set)
     for question_id, response_id in (Answer.objects.filter(question_id__in=multiple, response__in=responses)
-                                     .values_list("question_id", "response_id")):
+                                     .values_list("question_id", "response_id").distinct()):
         seen[question_id].add(response_id)
     return {q: (len(ids), sum(weights[i] for i in ids), sum(weights[i] ** 2 for i in ids)) for q, ids in seen.items()}
 
@@ -157,8 +157,9 @@ def question_results(survey: Survey, responses: Any | None = None) -> list[Quest
         elif question.kind == Kind.NUMBER:
             values = sums.get((question.pk, None), {})
             totals = _totals(values)
-            result.breakdowns.append(Breakdown(localized(question, "text"), totals[0], [],
-                                               totals[0] < disclosure.SMALL_GROUP_THRESHOLD, mean=_mean(question, values)))
+            hidden = totals[0] < disclosure.SMALL_GROUP_THRESHOLD
+            result.breakdowns.append(Breakdown(localized(question, "text"), totals[0], [], hidden,
+                                               mean=None if hidden else _mean(question, values)))
         else:
             result.breakdowns = _closed_breakdowns(question, sums, multiple)
         results.append(result)
@@ -187,14 +188,15 @@ def _closed_breakdowns(question: Question, sums: dict[tuple[int, int | None], di
 def _texts(responses: Any, question_ids: list[int], sample: int = 8) -> dict[int, tuple[list[str], int]]:
     if not question_ids:
         return {}
-    counts = dict(Answer.objects.filter(response__in=responses, question_id__in=question_ids).exclude(text="")
-                  .values_list("question_id").annotate(n=Count("id")).order_by())
-    out = {}
-    for question_id in question_ids:
-        quotes = list(Answer.objects.filter(response__in=responses, question_id=question_id).exclude(text="")
-                      .order_by("-id").values_list("text", flat=True)[:sample])
-        out[question_id] = (quotes, counts.get(question_id, 0))
-    return out
+    quotes: dict[int, list[str]] = defaultdict(list)
+    counts: dict[int, int] = defaultdict(int)
+    # One pass, newest first: the count of every text question's answers and its newest few.
+    for question_id, text in (Answer.objects.filter(response__in=responses, question_id__in=question_ids)
+                              .exclude(text="").order_by("-id").values_list("question_id", "text")):
+        counts[question_id] += 1
+        if len(quotes[question_id]) < sample:
+            quotes[question_id].append(text)
+    return {q: (quotes[q], counts[q]) for q in question_ids}
 
 
 def background_labels(survey: Survey, variable: str) -> list[tuple[str, Label]]:
@@ -267,13 +269,15 @@ def response_rates(survey: Survey) -> list[WaveRates]:
                            .values_list("stratum", "channel", "response__submitted_at"))
         per: dict[str, dict[str, list[int]]] = {v: defaultdict(lambda: [0, 0]) for v in (*BACKGROUND, "channel")}
         for stratum, channel, submitted in invitations:
-            age, sex, locality = (stratum.split("|") + ["", "", ""])[:3]
+            age, sex, locality = [*stratum.split("|"), "", "", ""][:3]
             for variable, key in (("age_band", age), ("sex", sex), ("locality", locality), ("channel", channel)):
                 per[variable][key][0] += 1
                 per[variable][key][1] += submitted is not None
         answered = sum(1 for *_rest, submitted in invitations if submitted is not None)
         overall = _rate_rows({"all": (len(invitations), answered)}, [("all", _("Everyone invited"))])
-        by = [(title, _rate_rows({k: (v[0], v[1]) for k, v in per[variable].items()}, labels)) for variable, title, labels in (
+        by: list[tuple[Label, list[RateRow]]] = [
+            (title, _rate_rows({k: (v[0], v[1]) for k, v in per[variable].items()}, labels))
+            for variable, title, labels in (
             ("age_band", _("Age"), background_labels(survey, "age_band")),
             ("sex", _("Sex"), background_labels(survey, "sex")),
             ("locality", _("Locality"), background_labels(survey, "locality")),

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from radslag.core.errors import DomainError
 from radslag.organisations.models import Organisation
 from radslag.surveys import responding, waves
-from radslag.surveys.answer_form import background_given, posted_values, saved_values, shown_questions
+from radslag.surveys.answer_form import posted_values, saved_values, shown_questions
 from radslag.surveys.answering import Page, TamperedForm, answer_token, read_token
 from radslag.surveys.forms import BackgroundForm
 from radslag.surveys.models import Audience, Invitation, Response, Survey

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods
 
 from radslag.core.access import has_capability, requires_capability
 from radslag.core.errors import DomainError
@@ -28,7 +28,7 @@ from radslag.surveys.weighting import ensure_weights
 
 
 def _org(request: HttpRequest) -> Organisation:
-    return request.organisation  # type: ignore[attr-defined, no-any-return]
+    return request.organisation  # type: ignore[attr-defined]
 
 
 def _survey(request: HttpRequest, pk: int) -> Survey:
@@ -176,7 +176,8 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
     # The rates and the per-question tables are worked out only when the template's cache of them (keyed by
     # what the weights were computed from, so a new answer makes a new key) has no copy.
     context: dict[str, Any] = {
-        "survey": survey, "report": report, "version": json.dumps([survey.created_at.isoformat(), survey.weights_for], sort_keys=True),
+        "survey": survey, "report": report,
+        "version": json.dumps([survey.created_at.isoformat(), survey.weights_for], sort_keys=True),
         "rates": functools.cache(lambda: response_rates(survey)),
         "results": functools.cache(lambda: question_results(survey)),
         "method": method_text(survey, report), "variables": BACKGROUND,

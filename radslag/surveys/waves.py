@@ -127,6 +127,7 @@ def send_reminder(*, wave: Wave, actor: Any) -> int:
                .exclude(response__submitted_at__isnull=False).select_related("member__user"))
     count = 0
     for invitation in pending:
+        assert invitation.member is not None  # filtered above
         _mail(survey, invitation, invitation.member, actor=actor, reminder=True,
               key=f"survey-wave:{wave.pk}:reminder{wave.reminders_sent}:{invitation.pk}")
         count += 1

@@ -75,7 +75,7 @@ def test_weighted_shares_have_intervals_and_small_groups_are_hidden(answered):
 
 
 def test_response_rates_per_wave_stratum_and_channel(answered):
-    survey, wave = answered
+    survey, _wave = answered
     rates = response_rates(survey)[0]
     assert rates.overall.invited == 36 and rates.overall.answered == 30 and rates.overall.percent == 83
     titles = [str(title) for title, _rows in rates.by]
