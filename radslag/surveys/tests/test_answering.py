@@ -134,3 +134,17 @@ def test_free_text_of_a_dialogue_survey_becomes_input_on_the_survey_channel(org,
     contribution = Contribution.objects.get(process=process)
     assert contribution.channel == ContributionChannel.SURVEY
     assert contribution.body == "Att alla kan ta tåget till Göteborg" and contribution.age_band == "30-44"
+
+
+def test_a_dialogue_lists_its_opened_surveys_with_their_responses(org, staff):
+    from radslag.governance.tests.factories import FocusAreaFactory
+    from radslag.surveys import queries
+
+    process = ProcessFactory(organisation=org)
+    area = FocusAreaFactory(plan__organisation=org)
+    survey = make_survey(org, staff, audience=Audience.PROCESS, process=process)
+    survey.focus_areas.add(area)
+    make_survey(org, staff, audience=Audience.PROCESS, process=process, open_it=False)  # a draft: not listed
+    [summary] = queries.for_process(process)
+    assert (summary.survey, summary.responses, summary.self_selected) == (survey, 0, True)
+    assert [s.survey for s in queries.for_focus_area(area)] == [survey]
