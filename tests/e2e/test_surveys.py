@@ -100,3 +100,33 @@ def test_staff_build_preview_and_read_weighted_results(page_as, site, staff_memb
     expect(page.get_by_role("table", name="Hur trivs du i Ale?")).to_contain_text("Viktad andel")
     assert page.locator("svg.survey-chart").count() == 2  # the two questions with answers; the rest too few
     assert_accessible(page, "weighted results")
+
+
+def test_staff_type_in_a_paper_form_by_enter_and_the_other_pages_pass_axe(page_as, new_context, site, staff_member,
+                                                                            wave):
+    survey = wave.survey
+    page = page_as(staff_member)
+    page.goto(f"/personal/enkater/{survey.pk}/pappersinmatning/")
+    assert_accessible(page, "paper entry")
+    page.get_by_label("Formulärnummer").fill("101")
+    for _field in ("age", "sex", "locality", "trivsel"):  # Enter moves on, it does not save
+        page.keyboard.press("Enter")
+    page.keyboard.type("4")  # trivsel
+    page.keyboard.press("Enter")
+    page.keyboard.type("1")  # stolt: box 1, "Ja"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Skriv in pappersenkäter")
+    assert not Response.objects.filter(source="paper").exists()
+    page.get_by_role("button", name="Spara formuläret").click()
+    expect(page.get_by_role("status")).to_contain_text("Formuläret är sparat")
+    saved = Response.objects.get(source="paper")
+    assert saved.paper_number == "101"
+    assert dict(saved.answers.values_list("question__key", "value")) == {"trivsel": "4", "stolt": "ja"}
+
+    member = wave.invitations.first().member
+    from radslag.surveys.waves import pause_token
+
+    visitor = new_context(viewport=PHONE).new_page()
+    visitor.goto(f"/medborgarpanel/uppehall/{pause_token(member)}/")
+    assert_accessible(visitor, "pause or leave the panel")
+    visitor.get_by_role("button", name="Ta uppehåll").click()
+    expect(visitor.get_by_role("status")).to_contain_text("Du får inga enkäter från panelen")
