@@ -78,7 +78,8 @@ def start_response(*, survey: Survey, user: Any, language: str = "sv", now: dt.d
 @transaction.atomic
 def response_for_invitation(*, invitation: Invitation, now: dt.datetime | None = None) -> Response:
     """The response of a panel invitation, made on first use with the member's profile as background."""
-    invitation = Invitation.objects.select_for_update().select_related("wave__survey", "member").get(pk=invitation.pk)
+    invitation = (Invitation.objects.select_for_update(of=("self",)).select_related("wave__survey", "member")
+                  .get(pk=invitation.pk))
     existing = Response.objects.filter(invitation=invitation).first()
     if existing is not None:
         return existing
@@ -132,7 +133,7 @@ def _write_answers(response: Response, questions: Iterable[Question], values: Va
 
 
 def _locked(response: Response, now: dt.datetime) -> Response:
-    locked = Response.objects.select_for_update().select_related("survey").get(pk=response.pk)
+    locked = Response.objects.select_for_update(of=("self",)).select_related("survey").get(pk=response.pk)
     _check_unsent(locked)
     _check_open(locked.survey, now)
     return locked
