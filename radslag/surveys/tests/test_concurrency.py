@@ -19,7 +19,8 @@ THREADS = 8
 def test_parallel_sends_of_one_response_are_saved_once(org, staff):
     process = ProcessFactory(organisation=org)
     survey = make_survey(org, staff, audience=Audience.PROCESS, process=process)
-    trivsel, stolt, varfor = (Question.objects.get(section__survey=survey, key=k) for k in ("trivsel", "stolt", "varfor"))
+    trivsel, stolt, varfor = (Question.objects.get(section__survey=survey, key=key)
+                              for key in ("trivsel", "stolt", "varfor"))
     response = responding.start_response(survey=survey, user=None)
     responding.save_page(response=response, page_number=1, action="next", data={})
     responding.save_page(response=response, page_number=2, action="next",
