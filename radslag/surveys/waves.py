@@ -18,7 +18,7 @@ from typing import Any
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from radslag.audit.services import record_event
@@ -181,14 +181,27 @@ def _mail(survey: Survey, invitation: Invitation, member: PanelMember, *, key: s
     answer_url = links.absolute(organisation, reverse("surveys:answer", kwargs={"token": answer_token(
         invitation_pk=invitation.pk)}))
     pause_url = links.absolute(organisation, reverse("surveys:pause", kwargs={"token": pause_token(member)}))
-    values = {"title": survey.title, "answer_url": answer_url, "pause_url": pause_url}
-    intro = (_("A reminder: we have not yet received your answers to \u201c%(title)s\u201d.") if reminder
-             else _("You are invited, as a member of the citizen panel, to answer \u201c%(title)s\u201d.")) % values
-    body = "\n\n".join([
-        intro, survey.intro,
-        _("Answer through your personal link (you can save and continue later): %(answer_url)s") % values,
-        _("Take a pause from the panel, or leave it: %(pause_url)s") % values,
-    ])
-    subject = (_("Reminder: %(title)s") if reminder else _("Citizen panel: %(title)s")) % values
-    return outbox.send_direct(organisation=organisation, key=key, recipients=[recipient], subject=subject, body=body,
+    texts = {language: _mail_text(survey, answer_url, pause_url, reminder, language) for language in ("sv", "en")}
+    return outbox.send_direct(organisation=organisation, key=key, recipients=[recipient], subject=texts["sv"][0],
+                              body=texts["sv"][1], subject_en=texts["en"][0], body_en=texts["en"][1],
                               kind=Message.Kind.REMINDER if reminder else Message.Kind.DIRECT, created_by=actor)
+
+
+def _mail_text(survey: Survey, answer_url: str, pause_url: str, reminder: bool, language: str) -> tuple[str, str]:
+    """Subject and body in one language (the survey's own texts in English where staff wrote them)."""
+    english = language == "en"
+    title = survey.title_en if english and survey.title_en else survey.title
+    intro = survey.intro_en if english and survey.intro_en else survey.intro
+    values = {"title": title, "answer_url": answer_url, "pause_url": pause_url}
+    with translation.override(language):
+        if reminder:
+            opening = _("A reminder: we have not yet received your answers to \u201c%(title)s\u201d.") % values
+        else:
+            opening = _("You are invited, as a member of the citizen panel, to answer \u201c%(title)s\u201d.") % values
+        body = "\n\n".join(part for part in [
+            opening, intro,
+            _("Answer through your personal link (you can save and continue later): %(answer_url)s") % values,
+            _("Take a pause from the panel, or leave it: %(pause_url)s") % values,
+        ] if part)
+        subject = (_("Reminder: %(title)s") if reminder else _("Citizen panel: %(title)s")) % values
+    return subject, body

@@ -59,8 +59,10 @@ def test_invitations_are_mailed_with_a_personal_link_and_a_pause_link(panel_wave
     _survey, wave = panel_wave
     messages = Message.objects.filter(key__startswith=f"survey-wave:{wave.pk}:invite:")
     assert messages.count() == wave.invitations.count() == 12
-    body = messages.first().body
-    assert "/enkater/svar/" in body and "/medborgarpanel/uppehall/" in body
+    message = messages.first()
+    assert "/enkater/svar/" in message.body and "/medborgarpanel/uppehall/" in message.body
+    assert message.subject == "Medborgarpanelen: Ale år 2031" and message.subject_en == "Citizen panel: Ale in 2031"
+    assert "You are invited" in message.body_en and "/enkater/svar/" in message.body_en
 
 
 def test_a_required_question_left_empty_is_refused_and_nothing_on_the_page_is_saved(client_for, org, panel_wave):
