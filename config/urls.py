@@ -22,6 +22,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("radslag.voting.urls")),
     path("", include("radslag.opinions.urls")),
     path("", include("radslag.panels.urls")),
+    # surveys
+    path("", include("radslag.surveys.urls")),
     path("", include("radslag.feedback.urls")),
     path("", include("radslag.councils.urls")),
     # working groups

@@ -18,6 +18,7 @@ SUBCOMMANDS: dict[str, str] = {
     "themes": "radslag.analysis.themes_cli",
     "opinions": "radslag.analysis.opinions_cli",
     "tally": "radslag.analysis.tally_cli",
+    "weights": "radslag.analysis.weights_cli",
 }
 # name -> (Django management command, help)
 DJANGO_COMMANDS: dict[str, tuple[str, str]] = {

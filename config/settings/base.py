@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "radslag.voting",
     "radslag.opinions",
     "radslag.panels",
+    # surveys
+    "radslag.surveys",
     "radslag.feedback",
     "radslag.councils",
     # working groups

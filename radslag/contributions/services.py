@@ -208,6 +208,30 @@ def _receive_published(*, process: DialogueProcess, channel: str, body: str, pub
     return contribution
 
 
+# surveys
+@transaction.atomic
+def receive_survey_answer(
+    *, process: DialogueProcess, body: str, external_id: str, given_at: dt.datetime, age_band: str = "",
+    sex: str = "", locality: Locality | None = None,
+) -> Contribution:
+    """A free-text answer to a survey attached to the process, as input on the survey channel (enkät).
+
+    It is moderated like any resident's input of the process. `external_id` names the answer, so that the
+    same answer never becomes two contributions.
+    """
+    existing = Contribution.objects.filter(process=process, external_id=external_id).first()
+    if existing is not None:
+        return existing
+    contribution = _create(process=process, body=body[:BODY_MAX_LENGTH], channel=Channel.SURVEY,
+                           profile=Profile(age_band=age_band, sex=sex, locality=locality),
+                           given_at=given_at, external_id=external_id)
+    record_event(
+        organisation=process.organisation, actor=None, action="contribution.received", target=contribution,
+        data={"process": process.pk, "channel": Channel.SURVEY, "status": contribution.status},
+    )
+    return contribution
+
+
 def can_undo(contribution: Contribution, user: Any, *, now: dt.datetime | None = None) -> bool:
     moment = now or timezone.now()
     return contribution.entered_by_id == getattr(user, "pk", None) and moment - contribution.created_at <= UNDO_WINDOW

@@ -33,6 +33,9 @@ class Capability(StrEnum):
     DECISIONS_MANAGE = "decisions.manage"
     ANSWERS_WRITE = "answers.write"  # write and publish the municipality's answers to a dialogue's themes
     PANEL_MANAGE = "panel.manage"  # the citizen panel and its invitation files (addresses)
+    # surveys
+    SURVEYS_MANAGE = "surveys.manage"  # build surveys, send waves, type in paper answers, export answers
+    SURVEYS_READ_RESULTS = "surveys.read_results"  # weighted results, cross-tabs and the method
     NEWSLETTERS_MANAGE = "newsletters.manage"  # write, test, schedule and send newsletters (månadsblad)
     MEDIA_MANAGE = "media.manage"  # upload images to the media library, with their alt text
     COUNCILS_MANAGE = "councils.manage"  # councils, their members and meetings; consultations and publishing answers
@@ -79,6 +82,9 @@ PERMISSIONS: Mapping[Capability, frozenset[str]] = {
     Capability.DECISIONS_MANAGE: _STAFF,
     Capability.ANSWERS_WRITE: _STAFF,
     Capability.PANEL_MANAGE: _STAFF,
+    # surveys
+    Capability.SURVEYS_MANAGE: _STAFF,
+    Capability.SURVEYS_READ_RESULTS: _READERS,
     Capability.NEWSLETTERS_MANAGE: _STAFF,
     Capability.MEDIA_MANAGE: _STAFF,
     Capability.COUNCILS_MANAGE: _STAFF,

@@ -27,6 +27,7 @@ from radslag.demo.seed.people import load_people
 from radslag.demo.seed.planning import load_planning
 from radslag.demo.seed.proposals import load_proposals
 from radslag.demo.seed.reports import load_reports
+from radslag.demo.seed.surveys import load_surveys
 from radslag.demo.seed.themes import load_themes
 from radslag.demo.seed.voting import load_voting
 from radslag.demo.seed.workgroups import load_workgroups
@@ -70,6 +71,7 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     load_voting(context)
     load_opinions(context)
     load_panel(context)
+    load_surveys(context)
     load_newsletters(context)
     load_councils(context)
     load_decision_basis(context)

@@ -55,6 +55,7 @@ from radslag.panels.services import create_invitations
 from radslag.planning.tests.factories import role_matrix_world
 from radslag.proposals.tests.factories import proposal_world
 from radslag.reports.services import compilation_for, publish_compilation
+from radslag.surveys.tests.factories import survey_world
 from radslag.themes.models import AnalysisRun
 from radslag.themes.tests.factories import ThemeFactory
 from radslag.voting.models import CastBallot, ResultsVisibility
@@ -397,6 +398,17 @@ ROWS: dict[str, Row] = {
     "planning:item_restore": posts(STAFF_WORK, guarded_get=READ_ANALYSIS),
     "planning:item_comment": posts(READ_ANALYSIS),
     "planning:item_delete": posts(STAFF_WORK, guarded_get=READ_ANALYSIS),
+    # surveys: answering through a personal link or an open survey's page; staff build, send and read results
+    "surveys:start": row(EVERYONE, EVERYONE, pk="survey"),
+    "surveys:answer": row(EVERYONE, EVERYONE, token="survey_token"),
+    "surveys:pause": row(EVERYONE, EVERYONE, token="pause_token"),
+    "surveys:staff_surveys": row(READ_ANALYSIS, STAFF_WORK),
+    "surveys:staff_survey": writes(STAFF_WORK, pk="survey"),
+    "surveys:staff_preview": row(STAFF_WORK, pk="survey"),
+    "surveys:staff_results": row(READ_ANALYSIS, pk="survey"),
+    "surveys:staff_export": row(STAFF_WORK, pk="survey"),  # answers with background and weights
+    "surveys:staff_paper_pdf": row(STAFF_WORK, pk="survey"),
+    "surveys:staff_paper_entry": writes(STAFF_WORK, pk="survey"),
 }
 
 # URL parameters and the objects of the world they name, unless a row says otherwise.
@@ -522,6 +534,7 @@ def build_world(org, other_org) -> dict[str, object]:
             organisation=org, number=1, title="Principer", text="Vi lyssnar.", published_at=timezone.now()).number,
         **role_matrix_world(org, people[STAFF], people[ADMIN], people[OFFICIAL]),
         **proposal_world(org),
+        **survey_world(org, other_org, people[STAFF]),
     }
 
 

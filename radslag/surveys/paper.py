@@ -1,0 +1,75 @@
+"""The paper version of a survey: a printable PDF with the same questions, in the same order, as online;
+and what staff type from a paper form, turned into the answers the web form would have sent."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from radslag.core.models import AgeBand, Sex
+from radslag.organisations.models import Locality
+from radslag.surveys.answer_form import shown_questions
+from radslag.surveys.answering import field_name, survey_structure
+from radslag.surveys.models import DONT_KNOW, Kind, Question, Survey
+
+DONT_KNOW_TYPED = {"v", "vet ej", "x", "99"}
+
+
+def survey_pdf(survey: Survey, *, base_url: str = "") -> bytes:
+    from weasyprint import HTML
+
+    sections = [(section, shown_questions(questions, {}, {})) for section, questions in survey_structure(survey)]
+    background = []
+    if survey.self_selected:
+        background = [
+            (_("Age"), [label for value, label in AgeBand.choices if value != AgeBand.UNDER_16]),
+            (_("Sex"), [label for _value, label in Sex.choices]),
+            (_("Locality"), list(Locality.objects.filter(organisation_id=survey.organisation_id)
+                                 .values_list("name", flat=True))),
+        ]
+    html = render_to_string("surveys/paper.html", {"survey": survey, "sections": sections, "background": background})
+    return HTML(string=html, base_url=base_url or None).write_pdf()
+
+
+def _choice_codes(question: Question, typed: str) -> list[str]:
+    """Box numbers as typed ("2" or "1 3") -> the choices' codes; anything else is passed on to be refused."""
+    options = list(question.options.all())
+    codes = []
+    for token in re.split(r"[\s,;]+", typed.strip()):
+        if token.isdigit() and 1 <= int(token) <= len(options):
+            codes.append(options[int(token) - 1].value)
+        elif token:
+            codes.append(token)
+    return codes
+
+
+def _scale_value(typed: str) -> str:
+    return DONT_KNOW if typed.strip().lower() in DONT_KNOW_TYPED else typed.strip()
+
+
+def from_paper(questions: Iterable[Question], data: Mapping[str, Any]) -> dict[str, list[str]]:
+    """What the web form would have posted for the typed-in paper form (field name -> values)."""
+    values: dict[str, list[str]] = {}
+    for name in data:
+        if name.startswith("q"):
+            values[name] = [data[name]] if isinstance(data[name], str) else list(data[name])
+    for question in questions:
+        if question.kind == Kind.GRID:
+            for statement in question.options.all():
+                name = field_name(question, statement.pk)
+                if data.get(name, "").strip():
+                    values[name] = [_scale_value(data[name])]
+            continue
+        name = field_name(question)
+        typed = data.get(name, "")
+        if not typed.strip():
+            continue
+        if question.has_options:
+            values[name] = _choice_codes(question, typed)
+        elif question.kind == Kind.SCALE:
+            values[name] = [_scale_value(typed)]
+    return values

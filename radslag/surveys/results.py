@@ -1,0 +1,287 @@
+"""A survey's results: response rates, and for each question the counts and shares, unweighted and weighted,
+with 95 % confidence intervals that take the weights into account; cross-tabulations by background.
+
+Every breakdown goes through `radslag.analysis.disclosure.published_table`: a group of fewer than five
+shows no number, and then the other groups only rounded shares. A weighted share and its interval are
+shown only beside an exact count, since they would otherwise give the hidden count away.
+Counts are summed by the database: one query for every closed question's values, with the weights.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, F, FloatField, Sum
+from django.db.models.functions import Coalesce
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from radslag.analysis import disclosure
+from radslag.analysis.raking import Share, share_from_sums
+from radslag.core.localized import LocalizedText, localized
+from radslag.core.models import AgeBand, Sex
+from radslag.organisations.models import Locality
+from radslag.panels.models import Channel
+from radslag.surveys.answering import survey_structure
+from radslag.surveys.models import DONT_KNOW, Answer, Invitation, Kind, Question, Response, Survey, Wave
+from radslag.surveys.weighting import ensure_weights
+
+Label = str | Promise | LocalizedText
+BACKGROUND = ("age_band", "sex", "locality")
+
+
+@dataclass(frozen=True)
+class Cell:
+    key: str
+    label: Label
+    count: int | None  # None when the disclosure rules hide it
+    percent: int | None  # unweighted, as published
+    few: bool
+    weighted: Share | None  # only beside an exact count
+
+
+@dataclass
+class Breakdown:
+    """One question (or one statement of a grid): its answers, or a note that the table is withheld."""
+
+    title: Label
+    respondents: int
+    cells: list[Cell]
+    withheld: bool
+    design_effect: float = 1.0
+    effective_n: float = 0.0
+    mean: float | None = None  # number and scale questions: the weighted mean of the numeric answers
+
+
+@dataclass
+class QuestionResult:
+    question: Question
+    breakdowns: list[Breakdown] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)  # free-text answers (a sample, newest first)
+    text_count: int = 0
+
+
+def option_labels(question: Question) -> list[tuple[str, Label]]:
+    if question.has_options:
+        return [(o.value, str(localized(o, "label"))) for o in question.options.all()]
+    if question.on_scale:
+        labels: list[tuple[str, Label]] = []
+        for value in question.scale_values():
+            end = (localized(question, "low_label") if value == str(question.scale_min) else
+                   localized(question, "high_label") if value == str(question.scale_max) else "")
+            labels.append((value, f"{value} – {end}" if str(end) else value))
+        if question.allow_dont_know:
+            labels.append((DONT_KNOW, _("Don't know")))
+        return labels
+    return []
+
+
+def _breakdown(title: Label, labels: Sequence[tuple[str, Label]], sums: dict[str, tuple[int, float, float]],
+               totals: tuple[int, float, float]) -> Breakdown:
+    n, total, squares = totals
+    table = disclosure.published_table([(key, sums.get(key, (0, 0.0, 0.0))[0]) for key, _label in labels])
+    cells, deffs = [], []
+    for (key, label), cell in zip(labels, table.cells, strict=True):
+        count, weighted, weighted_sq = sums.get(key, (0, 0.0, 0.0))
+        share = None
+        if cell.form is disclosure.Form.EXACT and n:
+            share = share_from_sums(n=n, total=total, total_squares=squares, count=count, weighted=weighted,
+                                    weighted_squares=weighted_sq)
+            if 0 < share.share < 1:
+                deffs.append(share.design_effect)
+        cells.append(Cell(key, label, cell.count, cell.percent, cell.few, share))
+    kish_n = total * total / squares if squares else 0.0
+    deff = max(deffs) if deffs else (n / kish_n if kish_n else 1.0)
+    return Breakdown(title, n, cells, table.withheld, deff, n / deff if deff else 0.0)
+
+
+def _closed_sums(survey: Survey, responses: Any) -> dict[tuple[int, int | None], dict[str, tuple[int, float, float]]]:
+    weight = Coalesce(F("response__weight"), 1.0, output_field=FloatField())
+    rows = (Answer.objects.filter(response__in=responses).exclude(value="")
+            .values_list("question_id", "statement_id", "value")
+            .annotate(n=Count("id"), w=Sum(weight), w2=Sum(weight * weight)).order_by())
+    sums: dict[tuple[int, int | None], dict[str, tuple[int, float, float]]] = defaultdict(dict)
+    for question_id, statement_id, value, n, w, w2 in rows:
+        sums[(question_id, statement_id)][value] = (n, w or 0.0, w2 or 0.0)
+    return sums
+
+
+def _respondent_totals(survey: Survey, responses: Any, multiple: list[int]) -> dict[int, tuple[int, float, float]]:
+    """For multiple-choice questions: how many answered at all (a respondent counts once), with Σw and Σw²."""
+    if not multiple:
+        return {}
+    weights = dict(responses.values_list("pk", Coalesce(F("weight"), 1.0, output_field=FloatField())))
+    seen: dict[int, set[int]] = defaultdict(set)
+    for question_id, response_id in (Answer.objects.filter(question_id__in=multiple, response__in=responses)
+                                     .values_list("question_id", "response_id").distinct()):
+        seen[question_id].add(response_id)
+    return {q: (len(ids), sum(weights[i] for i in ids), sum(weights[i] ** 2 for i in ids)) for q, ids in seen.items()}
+
+
+def _totals(sums: dict[str, tuple[int, float, float]]) -> tuple[int, float, float]:
+    return (sum(v[0] for v in sums.values()), sum(v[1] for v in sums.values()), sum(v[2] for v in sums.values()))
+
+
+def _mean(question: Question, sums: dict[str, tuple[int, float, float]]) -> float | None:
+    numeric = [(float(v), w) for v, (_n, w, _w2) in sums.items() if v != DONT_KNOW and _is_number(v)]
+    weight = sum(w for _v, w in numeric)
+    return sum(v * w for v, w in numeric) / weight if weight else None
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def question_results(survey: Survey, responses: Any | None = None) -> list[QuestionResult]:
+    """Every question's results over the survey's sent responses (or those given), weighted."""
+    ensure_weights(survey)
+    responses = responses if responses is not None else Response.objects.filter(survey=survey,
+                                                                               submitted_at__isnull=False)
+    structure = survey_structure(survey)
+    questions = [q for _section, qs in structure for q in qs]
+    sums = _closed_sums(survey, responses)
+    multiple = _respondent_totals(survey, responses, [q.pk for q in questions if q.kind == Kind.MULTIPLE])
+    texts = _texts(responses, [q.pk for q in questions if q.is_text])
+    results = []
+    for question in questions:
+        result = QuestionResult(question)
+        if question.is_text:
+            result.texts, result.text_count = texts.get(question.pk, ([], 0))
+        elif question.kind == Kind.NUMBER:
+            values = sums.get((question.pk, None), {})
+            totals = _totals(values)
+            hidden = totals[0] < disclosure.SMALL_GROUP_THRESHOLD
+            result.breakdowns.append(Breakdown(localized(question, "text"), totals[0], [], hidden,
+                                               mean=None if hidden else _mean(question, values)))
+        else:
+            result.breakdowns = _closed_breakdowns(question, sums, multiple)
+        results.append(result)
+    return results
+
+
+def _closed_breakdowns(question: Question, sums: dict[tuple[int, int | None], dict[str, tuple[int, float, float]]],
+                       multiple: dict[int, tuple[int, float, float]]) -> list[Breakdown]:
+    labels = option_labels(question)
+    if question.kind == Kind.GRID:
+        breakdowns = []
+        for statement in question.options.all():
+            values = sums.get((question.pk, statement.pk), {})
+            breakdown = _breakdown(localized(statement, "label"), labels, values, _totals(values))
+            breakdown.mean = _mean(question, values)
+            breakdowns.append(breakdown)
+        return breakdowns
+    values = sums.get((question.pk, None), {})
+    totals = multiple.get(question.pk, (0, 0.0, 0.0)) if question.kind == Kind.MULTIPLE else _totals(values)
+    breakdown = _breakdown(localized(question, "text"), labels, values, totals)
+    if question.kind == Kind.SCALE:
+        breakdown.mean = _mean(question, values)
+    return [breakdown]
+
+
+def _texts(responses: Any, question_ids: list[int], sample: int = 8) -> dict[int, tuple[list[str], int]]:
+    if not question_ids:
+        return {}
+    quotes: dict[int, list[str]] = defaultdict(list)
+    counts: dict[int, int] = defaultdict(int)
+    # One pass, newest first: the count of every text question's answers and its newest few.
+    for question_id, text in (Answer.objects.filter(response__in=responses, question_id__in=question_ids)
+                              .exclude(text="").order_by("-id").values_list("question_id", "text")):
+        counts[question_id] += 1
+        if len(quotes[question_id]) < sample:
+            quotes[question_id].append(text)
+    return {q: (quotes[q], counts[q]) for q in question_ids}
+
+
+def background_labels(survey: Survey, variable: str) -> list[tuple[str, Label]]:
+    if variable == "age_band":
+        return [(b.value, b.label) for b in AgeBand if b != AgeBand.UNDER_16]
+    if variable == "sex":
+        return [(s.value, s.label) for s in Sex]
+    return [(str(pk), name) for pk, name in
+            Locality.objects.filter(organisation_id=survey.organisation_id).values_list("pk", "name")]
+
+
+@dataclass
+class CrossTab:
+    question: Question
+    variable: str
+    columns: list[tuple[Label, Breakdown]]
+
+
+def cross_tab(survey: Survey, question: Question, variable: str) -> CrossTab:
+    """One closed question's answers within each group of a background variable (each group its own table)."""
+    ensure_weights(survey)
+    field_name = "locality_id" if variable == "locality" else variable
+    weight = Coalesce(F("response__weight"), 1.0, output_field=FloatField())
+    rows = (Answer.objects.filter(question=question, statement__isnull=True, response__submitted_at__isnull=False)
+            .exclude(value="").values_list(f"response__{field_name}", "value")
+            .annotate(n=Count("id"), w=Sum(weight), w2=Sum(weight * weight)).order_by())
+    groups: dict[str, dict[str, tuple[int, float, float]]] = defaultdict(dict)
+    for group, value, n, w, w2 in rows:
+        groups[str(group or "")][value] = (n, w or 0.0, w2 or 0.0)
+    labels = option_labels(question)
+    columns = [(label, _breakdown(label, labels, groups.get(key, {}), _totals(groups.get(key, {}))))
+               for key, label in background_labels(survey, variable)]
+    return CrossTab(question, variable, columns)
+
+
+@dataclass(frozen=True)
+class RateRow:
+    label: Label
+    invited: int
+    answered: int | None  # None when hidden (fewer than five, or would reveal a hidden group)
+    percent: int | None
+
+
+@dataclass
+class WaveRates:
+    wave: Wave
+    overall: RateRow
+    by: list[tuple[Label, list[RateRow]]]
+
+
+def _rate_rows(groups: dict[str, tuple[int, int]], labels: Sequence[tuple[str, Label]]) -> list[RateRow]:
+    rows = []
+    for key, label in labels:
+        invited, answered = groups.get(key, (0, 0))
+        if not invited:
+            continue
+        table = disclosure.published_table([("answered", answered), ("not", invited - answered)])
+        cell = table.cell("answered")
+        exact = cell.form is disclosure.Form.EXACT
+        rows.append(RateRow(label, invited, cell.count if exact else None, cell.percent if not table.withheld
+                            and not cell.few else None))
+    return rows
+
+
+def response_rates(survey: Survey) -> list[WaveRates]:
+    """Per wave: invited and answered, overall, per stratum variable and per recruitment channel."""
+    out = []
+    for wave in survey.waves.all():
+        invitations = list(Invitation.objects.filter(wave=wave)
+                           .values_list("stratum", "channel", "response__submitted_at"))
+        per: dict[str, dict[str, list[int]]] = {v: defaultdict(lambda: [0, 0]) for v in (*BACKGROUND, "channel")}
+        for stratum, channel, submitted in invitations:
+            age, sex, locality = [*stratum.split("|"), "", "", ""][:3]
+            for variable, key in (("age_band", age), ("sex", sex), ("locality", locality), ("channel", channel)):
+                per[variable][key][0] += 1
+                per[variable][key][1] += submitted is not None
+        answered = sum(1 for *_rest, submitted in invitations if submitted is not None)
+        overall = _rate_rows({"all": (len(invitations), answered)}, [("all", _("Everyone invited"))])
+        by: list[tuple[Label, list[RateRow]]] = [
+            (title, _rate_rows({k: (v[0], v[1]) for k, v in per[variable].items()}, labels))
+            for variable, title, labels in (
+            ("age_band", _("Age"), background_labels(survey, "age_band")),
+            ("sex", _("Sex"), background_labels(survey, "sex")),
+            ("locality", _("Locality"), background_labels(survey, "locality")),
+            ("channel", _("Recruited by"), [(c.value, c.label) for c in Channel]),
+        )]
+        out.append(WaveRates(wave, overall[0] if overall else RateRow(_("Everyone invited"), 0, 0, None), by))
+    return out

@@ -1,0 +1,181 @@
+"""Results, weights, exports, waves, reminders, pauses and paper forms, as staff and members meet them."""
+
+import io
+from collections import Counter
+
+import openpyxl
+import pyreadstat
+import pytest
+
+from radslag.accounts.models import Role
+from radslag.accounts.tests.factories import user_with_role
+from radslag.core.errors import DomainError
+from radslag.surveys import exports, responding, waves
+from radslag.surveys.answering import answer_token
+from radslag.surveys.models import Answer, Pause, Question, Response
+from radslag.surveys.results import question_results, response_rates
+from radslag.surveys.tests.factories import make_panel, make_survey
+from radslag.surveys.weighting import ensure_weights
+
+pytestmark = pytest.mark.django_db
+
+
+def _q(survey, key):
+    return Question.objects.get(section__survey=survey, key=key)
+
+
+def _answer_all(survey, wave, how_many):
+    trivsel, stolt, varfor = _q(survey, "trivsel"), _q(survey, "stolt"), _q(survey, "varfor")
+    for i, invitation in enumerate(wave.invitations.order_by("pk")[:how_many]):
+        response = responding.response_for_invitation(invitation=invitation)
+        responding.save_page(response=response, page_number=1, action="next",
+                             data={f"q{trivsel.pk}": str(1 + i % 5), f"q{stolt.pk}": "ja" if i % 3 else "nej"})
+        data = {f"q{varfor.pk}": f"Svar {i}"} if i % 3 else {}
+        responding.save_page(response=response, page_number=2, action="submit", data=data)
+
+
+@pytest.fixture
+def answered(org, staff):
+    make_panel(org, members=36)
+    survey = make_survey(org, staff)
+    wave = waves.send_wave(survey=survey, actor=staff, label="Våg 1", seed=3)
+    _answer_all(survey, wave, 30)
+    return survey, wave
+
+
+def test_a_stratified_sample_gives_each_stratum_its_share(org, staff):
+    make_panel(org, members=48)  # 12 strata of 4 members
+    survey = make_survey(org, staff)
+    wave = waves.send_wave(survey=survey, actor=staff, label="Urval", sample_size=24, seed=11)
+    per_stratum = Counter(wave.invitations.values_list("stratum", flat=True))
+    assert sum(per_stratum.values()) == 24 and set(per_stratum.values()) == {2}
+
+
+def test_weights_reproduce_the_population_and_the_results_page_shows_them(client_for, org, staff, answered):
+    survey, _wave = answered
+    report = ensure_weights(survey)
+    assert report["weighted"] and report["converged"] and report["respondents"] == 30
+    weights = list(Response.objects.filter(survey=survey).values_list("weight", flat=True))
+    assert sum(weights) == pytest.approx(30)
+    page = client_for(org, staff).get(f"/personal/enkater/{survey.pk}/resultat/")
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Viktad andel" in text and "designeffekt" in text and "<svg" in text
+    assert "Så togs resultaten fram" in text and "raking" in text
+
+
+def test_weighted_shares_have_intervals_and_small_groups_are_hidden(answered):
+    survey, _wave = answered
+    stolt = next(r for r in question_results(survey) if r.question.key == "stolt")
+    cells = {c.key: c for c in stolt.breakdowns[0].cells}
+    assert cells["ja"].count == 20 and cells["nej"].count == 10
+    share = cells["ja"].weighted
+    assert share.low < share.share < share.high
+    assert cells["vet-inte"].count == 0  # nobody: nothing to protect
+
+
+def test_response_rates_per_wave_stratum_and_channel(answered):
+    survey, _wave = answered
+    rates = response_rates(survey)[0]
+    assert rates.overall.invited == 36 and rates.overall.answered == 30 and rates.overall.percent == 83
+    titles = [str(title) for title, _rows in rates.by]
+    assert titles == ["Ålder", "Kön", "Ort", "Rekryterad genom"]
+
+
+def test_exports_carry_the_weights_and_the_sav_file_has_labels(answered):
+    survey, _wave = answered
+    csv_text = exports.write_csv(survey).decode("utf-8-sig")
+    header = csv_text.splitlines()[0].split(",")
+    assert header[:7] == ["id", "source", "wave", "age_band", "sex", "locality", "weight"]
+    assert "resor_tag" in header and "trygg_pa_dagen" in header
+    book = openpyxl.load_workbook(io.BytesIO(exports.write_xlsx(survey)))
+    assert book.worksheets[0].max_row == 31
+    path = io.BytesIO(exports.write_sav(survey))
+    import tempfile
+
+    with tempfile.NamedTemporaryFile(suffix=".sav") as handle:
+        handle.write(path.getvalue())
+        handle.flush()
+        frame, meta = pyreadstat.read_sav(handle.name)
+    assert len(frame) == 30
+    assert meta.column_names_to_labels["trivsel"] == "Hur trivs du i Ale?"
+    assert meta.variable_value_labels["stolt"] == {1.0: "Ja", 2.0: "Nej", 3.0: "Vet inte"}
+    assert frame["weight"].sum() == pytest.approx(30)
+
+
+def test_at_most_two_reminders_go_only_to_those_who_have_not_answered(staff, answered):
+    _survey, wave = answered
+    assert waves.send_reminder(wave=wave, actor=staff) == 6
+    assert waves.send_reminder(wave=wave, actor=staff) == 6
+    with pytest.raises(DomainError, match="högst två"):
+        waves.send_reminder(wave=wave, actor=staff)
+
+
+def test_a_member_pauses_from_the_mail_and_is_not_invited_in_the_next_wave(client_for, org, staff):
+    panel = make_panel(org, members=4)
+    member = panel.members.first()
+    client = client_for(org)
+    page = client.post(f"/medborgarpanel/uppehall/{waves.pause_token(member)}/", {"action": "pause", "months": 3})
+    assert "Du får inga enkäter från panelen" in page.content.decode()
+    assert Pause.objects.filter(member=member).exists()
+    wave = waves.send_wave(survey=make_survey(org, staff), actor=staff, label="Våg 1")
+    assert not wave.invitations.filter(member=member).exists() and wave.invitations.count() == 3
+
+
+def test_a_member_leaves_the_panel_from_the_mail(client_for, org):
+    panel = make_panel(org, members=2)
+    member = panel.members.first()
+    client_for(org).post(f"/medborgarpanel/uppehall/{waves.pause_token(member)}/", {"action": "leave"})
+    member.refresh_from_db()
+    assert member.left_at is not None
+
+
+def test_paper_forms_are_typed_by_box_number_and_an_answer_outside_the_scale_is_refused(client_for, org, staff):
+    make_panel(org, members=0)
+    survey = make_survey(org, staff)
+    trivsel, stolt = _q(survey, "trivsel"), _q(survey, "stolt")
+    client = client_for(org, staff)
+    url = f"/personal/enkater/{survey.pk}/pappersinmatning/"
+    bad = client.post(url, {"paper_number": "17", f"q{trivsel.pk}": "8", f"q{stolt.pk}": "1"})
+    assert bad.status_code == 400 and "från 1 till 5" in bad.content.decode()
+    assert not Response.objects.exists()
+    good = client.post(url, {"paper_number": "17", "age_band": "65-79", f"q{trivsel.pk}": "v", f"q{stolt.pk}": "1"})
+    assert good.status_code == 302
+    response = Response.objects.get()
+    assert response.source == "paper" and response.age_band == "65-79"
+    assert dict(Answer.objects.values_list("question__key", "value")) == {"trivsel": "vet_ej", "stolt": "ja"}
+    again = client.post(url, {"paper_number": "17", f"q{trivsel.pk}": "2", f"q{stolt.pk}": "2"})
+    assert again.status_code == 400 and "redan inskrivet" in again.content.decode()
+
+
+def test_staff_build_a_survey_and_an_official_reads_results_but_cannot_change_it(client_for, org, staff):
+    client = client_for(org, staff)
+    created = client.post("/personal/enkater/", {"title": "Trygghet", "audience": "open", "trim_low": 0.2,
+                                                 "trim_high": 5})
+    assert created.status_code == 302
+    url = created["Location"]
+    client.post(url, {"action": "section", "title": "Om trygghet"})
+    section_pk = Response._meta.apps.get_model("surveys", "Section").objects.get().pk
+    added = client.post(url, {"action": "question", "section": section_pk, "kind": "scale", "key": "trygg",
+                              "text": "Hur trygg känner du dig?", "scale_min": 0, "scale_max": 10,
+                              "low_label": "Inte alls", "high_label": "Helt", "allow_dont_know": "on"})
+    assert added.status_code == 302
+    preview = client.get(url + "forhandsvisning/?sida=2").content.decode()
+    assert "Hur trygg känner du dig?" in preview and 'value="10"' in preview and "Vet ej" in preview
+    official = client_for(org, user_with_role(org, Role.OFFICIAL))
+    assert official.post(url, {"action": "open"}).status_code == 403
+    assert official.get(url.replace("/enkater/", "/enkater/") + "resultat/").status_code == 200
+
+
+def test_a_survey_with_answers_keeps_its_questions(org, staff, answered):
+    survey, _wave = answered
+    from radslag.surveys import building
+
+    with pytest.raises(DomainError, match="kan inte längre ändras"):
+        building.delete_question(question=_q(survey, "trivsel"), actor=staff)
+
+
+def test_the_personal_link_of_another_municipality_is_not_found(client_for, other_org, answered):
+    _survey, wave = answered
+    token = answer_token(invitation_pk=wave.invitations.first().pk)
+    assert client_for(other_org).get(f"/enkater/svar/{token}/").status_code == 404
