@@ -489,3 +489,33 @@ def test_included_trees_answer_as_classed(tree, client_for, org, staff, moderato
                 assert onward.status_code == 403
         else:
             assert response.status_code in (200, 302, 405), (path, response.status_code)
+
+
+# overview (officials): an elected official reads every staff page open to them and changes nothing.
+def staff_routes() -> dict[str, str]:
+    """Qualified name -> route of every page in the staff area (/personal/)."""
+    return {name: route for route, name in url_patterns() if route.startswith("personal/") and name in ROWS}
+
+
+@pytest.mark.django_db
+def test_an_official_reads_every_staff_page_and_every_write_is_refused():
+    """Per staff URL: an official opens what ROWS lets them read, and every POST they send is refused
+    with 403, whether the page is a form, an action or a page that only shows things."""
+    org = OrganisationFactory(name="Ale kommun", slug="ale", hostname="ale.example.se")
+    other_org = OrganisationFactory(name="Grannkommun", slug="granne", hostname="granne.example.se")
+    world = build_world(org, other_org)
+    params = route_params()
+    client = Client(HTTP_HOST=org.hostname)
+    client.force_login(world["people"][OFFICIAL])
+    wrong, read = [], []
+    for name in sorted(staff_routes()):
+        row_ = ROWS[name]
+        url = concrete_url(name, params[name], row_, world, OFFICIAL)
+        if OFFICIAL in row_.get and not row_.post_only:
+            read.append(name)
+            if (got := ask(client, "GET", url)) != "ok":
+                wrong.append(f"GET {url} ({name}): expected ok, got {got}")
+        if (got := ask(client, "POST", url)) != "403":
+            wrong.append(f"POST {url} ({name}): expected 403, got {got}")
+    assert not wrong, "\n".join(wrong)
+    assert {"contributions:dashboard", "themes:overview", "voting:ballot_detail"} <= set(read)
