@@ -25,6 +25,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("radslag.feedback.urls")),
     path("", include("radslag.councils.urls")),
     path("", include("radslag.reports.urls")),
+    # overview (officials)
+    path("", include("radslag.overview.urls")),
     path("", include("radslag.help.urls")),
 ]
 

@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "radslag.feedback",
     "radslag.councils",
     "radslag.reports",
+    # overview (officials)
+    "radslag.overview",
     "radslag.demo",
     "radslag.help",
 ]

@@ -5,7 +5,6 @@ from radslag.governance.views import public, staff
 app_name = "governance"
 urlpatterns = [
     path("styrning/", public.overview, name="overview"),
-    path("fokusomraden/<slug:slug>/", public.focus_area, name="focus_area"),
     path("beslut/", public.decision_list, name="decision_list"),
     path("beslut/<int:pk>/", public.decision_detail, name="decision_detail"),
     path("personal/beslut/", staff.decision_admin_list, name="decision_admin_list"),
@@ -15,4 +14,6 @@ urlpatterns = [
     path("personal/styrning/plan/", staff.plan_edit, name="plan_edit"),
     path("personal/fokusomraden/", staff.focus_area_edit, name="focus_area_admin"),
     path("personal/fokusomraden/<int:pk>/", staff.focus_area_edit, name="focus_area_edit"),
+    path("personal/styrning/sammantraden/", staff.meetings, name="meetings"),
+    path("personal/styrning/sammantraden/<int:pk>/ta-bort/", staff.meeting_remove, name="meeting_remove"),
 ]

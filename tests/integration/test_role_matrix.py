@@ -40,6 +40,7 @@ from radslag.dialogues.tests.factories import (
     TableFactory,
     UpdateFactory,
 )
+from radslag.governance.models import BodyMeeting
 from radslag.governance.tests.factories import DecisionFactory, FocusAreaFactory
 from radslag.messaging import tokens
 from radslag.messaging.consent import recipient_for
@@ -190,7 +191,6 @@ ROWS: dict[str, Row] = {
     "dialogues:table_edit": writes(STAFF_WORK),
     # governance
     "governance:overview": row(EVERYONE),
-    "governance:focus_area": row(EVERYONE, slug="focus_area_slug"),
     "governance:decision_list": row(EVERYONE),
     "governance:decision_detail": row(EVERYONE, pk="decision"),
     "governance:decision_admin_list": row(STAFF_WORK),
@@ -200,6 +200,8 @@ ROWS: dict[str, Row] = {
     "governance:plan_edit": writes(ADMIN_ONLY),
     "governance:focus_area_admin": writes(ADMIN_ONLY),
     "governance:focus_area_edit": writes(ADMIN_ONLY, pk="focus_area"),
+    "governance:meetings": writes(STAFF_WORK),
+    "governance:meeting_remove": posts(STAFF_WORK, pk="body_meeting"),
     # help: the handbook holds nothing secret
     "help:index": row(EVERYONE),
     "help:chapter": row(EVERYONE),
@@ -250,6 +252,10 @@ ROWS: dict[str, Row] = {
     "organisations:body_edit": writes(ADMIN_ONLY, pk="body"),
     "organisations:population_import": writes(ADMIN_ONLY),
     "organisations:population_confirm": posts(ADMIN_ONLY),
+    # overview (officials): the officials' overview, and the public focus-area and vision pages
+    "overview:officials": row(READ_ANALYSIS),
+    "overview:focus_area": row(EVERYONE, slug="focus_area_slug"),
+    "overview:vision": row(EVERYONE),
     # panels
     "panels:panel": row(EVERYONE),
     "panels:staff": writes(STAFF_WORK),
@@ -407,6 +413,8 @@ def build_world(org, other_org) -> dict[str, object]:
         "focus_area_slug": focus_area.slug,
         "membership": Membership.objects.get(user=people[RESIDENT]).pk,
         "locality": LocalityFactory(organisation=org).pk, "body": BodyFactory(organisation=org).pk,
+        "body_meeting": BodyMeeting.objects.create(
+            organisation=org, body=BodyFactory(organisation=org), date=timezone.localdate()).pk,
         "invitation_batch": create_invitations(
             panel=Panel.objects.get(organisation=org), user=people[STAFF], count=2, label="Utskick").pk,
         "erasure_request": ErasureRequest.objects.create(

@@ -1,0 +1,158 @@
+"""The elected officials' overview of their municipality: every process by focus area and by committee.
+
+For each process: where it stands (draft, its current phase, closed), how many took part and which
+groups are under-represented against the population (published form only: officials are not staff),
+and whether the municipality owes the participants an answer. Beside it: answers owed and overdue, the
+coming committee meetings, and the sections other apps register (radslag.governance.overview_sections),
+such as the decision bases waiting for the officials. A fixed number of queries for any number of
+processes (tested), so that a municipality with hundreds of processes gets the page quickly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from radslag.contributions.representativeness import ParticipationSummary, participation_summaries
+from radslag.core.access import has_capability
+from radslag.core.permissions import Capability
+from radslag.dialogues.followup import AnswerDebt, answer_debts
+from radslag.dialogues.models import DialogueProcess, Phase
+from radslag.governance import overview_sections
+from radslag.governance.models import BodyMeeting, FocusArea, StrategicPlan
+from radslag.governance.querysets import upcoming_meetings
+from radslag.organisations.models import Body, Organisation
+
+MEETINGS_SHOWN = 12
+# The staff analysis pages of a process, in the order the overview links them; all open to officials.
+ANALYSIS_PAGES = (
+    ("contributions:dashboard", _("Who took part")),
+    ("themes:overview", _("Themes")),
+    ("reports:staff_compilation", _("Compilation")),
+    ("voting:ballot_index", _("Votes")),
+    ("opinions:staff_list", _("Conversations")),
+    ("feedback:staff_answers", _("Answers")),
+)
+
+
+@dataclass(frozen=True)
+class ProcessLine:
+    process: DialogueProcess
+    stage: str  # "Draft", the current phase's name, "Between phases", "Closed"
+    participation: ParticipationSummary
+    debt: AnswerDebt | None
+    links: tuple[tuple[str, Any], ...]  # (url, label) of its analysis pages
+
+
+@dataclass(frozen=True)
+class Group:
+    title: str
+    url: str  # the focus area's public page; "" for committees and "none"
+    lines: list[ProcessLine] = field(default_factory=list)
+    next_meeting: BodyMeeting | None = None
+
+
+@dataclass(frozen=True)
+class Overview:
+    by_focus_area: list[Group]
+    by_committee: list[Group]
+    owing: list[ProcessLine]  # overdue first, then by due date
+    meetings: list[BodyMeeting]
+    sections: list[tuple[overview_sections.OverviewSection, list[overview_sections.OverviewItem]]]
+    plan: StrategicPlan | None
+    count: int
+
+
+def overview_processes(organisation: Organisation, with_drafts: bool) -> QuerySet[DialogueProcess]:
+    processes = DialogueProcess.objects.filter(organisation=organisation)
+    if not with_drafts:
+        processes = processes.published()
+    return (
+        processes.select_related("deciding_body")
+        .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("order", "starts")), "focus_areas")
+        .order_by("title", "pk")
+    )
+
+
+def stage_of(process: DialogueProcess, on: dt.date) -> str:
+    if process.status == DialogueProcess.Status.DRAFT:
+        return str(_("Draft"))
+    if process.status == DialogueProcess.Status.CLOSED:
+        return str(_("Closed"))
+    phase = process.current_phase(on)
+    if phase is not None:
+        return phase.name
+    phases = list(process.phases.all())
+    if phases and all(p.ends < on for p in phases):
+        return str(_("All phases done"))
+    return str(_("Published, before its first phase")) if phases else str(_("Published"))
+
+
+def _analysis_links(process_pk: int) -> tuple[tuple[str, Any], ...]:
+    return tuple((reverse(name, kwargs={"pk": process_pk}), label) for name, label in ANALYSIS_PAGES)
+
+
+def _lines(organisation: Organisation, processes: Sequence[DialogueProcess], on: dt.date) -> list[ProcessLine]:
+    participation = participation_summaries(organisation.pk, [p.pk for p in processes])
+    debts = answer_debts(processes, on)
+    return [
+        ProcessLine(process=p, stage=stage_of(p, on), participation=participation[p.pk], debt=debts.get(p.pk),
+                    links=_analysis_links(p.pk))
+        for p in processes
+    ]
+
+
+def _by_focus_area(organisation: Organisation, lines: list[ProcessLine]) -> tuple[list[Group], StrategicPlan | None]:
+    plan = StrategicPlan.objects.filter(organisation=organisation).order_by("-ends", "-created_at").first()
+    areas = list(FocusArea.objects.filter(organisation=organisation, plan=plan).order_by("number")) if plan else []
+    groups = {area.pk: Group(title=f"{area.number}. {area.name}",
+                             url=reverse("overview:focus_area", kwargs={"slug": area.slug})) for area in areas}
+    loose = Group(title=str(_("Not tied to a focus area of the plan")), url="")
+    for line in lines:
+        tied = [groups[a.pk] for a in line.process.focus_areas.all() if a.pk in groups]
+        for group in tied or [loose]:
+            group.lines.append(line)
+    return [*groups.values(), *([loose] if loose.lines else [])], plan
+
+
+def _by_committee(lines: list[ProcessLine], meetings: list[BodyMeeting]) -> list[Group]:
+    next_meeting: dict[int, BodyMeeting] = {}
+    for meeting in meetings:
+        next_meeting.setdefault(meeting.body_id, meeting)
+    bodies: dict[int, Body] = {}
+    grouped: dict[int | None, list[ProcessLine]] = {}
+    for line in lines:
+        body = line.process.deciding_body
+        if body is not None:
+            bodies[body.pk] = body
+        grouped.setdefault(body.pk if body else None, []).append(line)
+    groups = [Group(title=body.name, url="", lines=grouped[pk], next_meeting=next_meeting.get(pk))
+              for pk, body in sorted(bodies.items(), key=lambda item: item[1].name)]
+    if None in grouped:
+        groups.append(Group(title=str(_("No deciding body set yet")), url="", lines=grouped[None]))
+    return groups
+
+
+def _owing(lines: list[ProcessLine]) -> list[ProcessLine]:
+    owing = [line for line in lines if line.debt is not None and line.debt.owes]
+    return sorted(owing, key=lambda line: (not line.debt.overdue, line.debt.due or dt.date.max))  # type: ignore[union-attr]
+
+
+def overview_for(*, organisation: Organisation, user: Any, on: dt.date) -> Overview:
+    """Everything the overview shows. Drafts only for those who may preview them (staff, not officials)."""
+    with_drafts = has_capability(user, organisation, Capability.PROCESS_PREVIEW)
+    processes = list(overview_processes(organisation, with_drafts))
+    lines = _lines(organisation, processes, on)
+    meetings = list(upcoming_meetings(organisation.pk, on)[:MEETINGS_SHOWN * 4])
+    by_focus_area, plan = _by_focus_area(organisation, lines)
+    return Overview(
+        by_focus_area=by_focus_area, by_committee=_by_committee(lines, meetings), owing=_owing(lines),
+        meetings=meetings[:MEETINGS_SHOWN], plan=plan, count=len(processes),
+        sections=[(section, section.items(organisation, user)) for section in overview_sections.sections()],
+    )
