@@ -118,6 +118,17 @@ def _counts(through: Any, area_ids: Sequence[int], group: str, condition: Q) -> 
     return Counter({(area_id, value): n for area_id, value, n in rows})
 
 
+def _theme_counts(area_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """Focus area id -> (its current themes in public dialogues, how many of them have a published answer)."""
+    rows = (
+        Theme.focus_areas.through.objects
+        .filter(focusarea_id__in=list(area_ids), theme__status=Theme.Status.ACTIVE, theme__process__status__in=PUBLIC)
+        .order_by().values_list("focusarea_id")
+        .annotate(total=Count("*"), answered=Count("theme_id", filter=Q(theme__answer__published_at__isnull=False)))
+    )
+    return {area_id: (total, answered) for area_id, total, answered in rows}
+
+
 def vision_page(organisation: Organisation) -> dict[str, Any]:
     """The vision with every focus area of the current plan and how much is tied to each."""
     plan = current_plan(organisation)
@@ -125,15 +136,14 @@ def vision_page(organisation: Organisation) -> dict[str, Any]:
     ids = [area.pk for area in areas]
     processes = _counts(DialogueProcess.focus_areas.through, ids, "dialogueprocess__status",
                         Q(dialogueprocess__status__in=PUBLIC))
-    themes = _counts(Theme.focus_areas.through, ids, "theme__answer__published_at__isnull",
-                     Q(theme__status=Theme.Status.ACTIVE, theme__process__status__in=PUBLIC))
+    themes = _theme_counts(ids)
     decisions = _counts(Decision.focus_areas.through, ids, "focusarea_id", Q())
     registered = focus_area_items.collect(organisation, ids)
     summaries = [
         AreaSummary(
             area=area, ongoing=processes[(area.pk, DialogueProcess.Status.PUBLISHED)],
             finished=processes[(area.pk, DialogueProcess.Status.CLOSED)],
-            themes=themes[(area.pk, True)] + themes[(area.pk, False)], answered=themes[(area.pk, False)],
+            themes=themes.get(area.pk, (0, 0))[0], answered=themes.get(area.pk, (0, 0))[1],
             decisions=decisions[(area.pk, area.pk)],
             registered=[(kind.label, len(found.get(area.pk, []))) for kind, found in registered],
         )
