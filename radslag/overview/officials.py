@@ -43,11 +43,15 @@ ANALYSIS_PAGES = (
 
 @dataclass(frozen=True)
 class ProcessLine:
+    """One process as the overview shows it, with its texts made once (it is shown in two groupings)."""
+
     process: DialogueProcess
-    stage: str  # "Draft", the current phase's name, "Between phases", "Closed"
+    stage: str  # "Draft", the current phase's name, "Published, before its first phase", "Closed"
     participation: ParticipationSummary
+    under_represented: str  # the groups flagged against the population, in published form, or ""
     debt: AnswerDebt | None
-    links: tuple[tuple[str, Any], ...]  # (url, label) of its analysis pages
+    answers: str  # e.g. "Overdue (2/6)", or "–" for a draft
+    links: tuple[tuple[str, str], ...]  # (url, label) of its analysis pages
 
 
 @dataclass(frozen=True)
@@ -94,18 +98,36 @@ def stage_of(process: DialogueProcess, on: dt.date) -> str:
     return str(_("Published, before its first phase")) if phases else str(_("Published"))
 
 
-def _analysis_links(process_pk: int) -> tuple[tuple[str, Any], ...]:
-    return tuple((reverse(name, kwargs={"pk": process_pk}), label) for name, label in ANALYSIS_PAGES)
+def answers_label(debt: AnswerDebt | None) -> str:
+    if debt is None:
+        return "–"
+    state = _("Overdue") if debt.overdue else _("Owed") if debt.owes else _("Answered")
+    return f"{state} ({debt.answered}/{debt.to_answer})"
+
+
+# A process id no real process has, put into each analysis page's address once and swapped for the real
+# one per process: the same address `reverse` gives, without resolving six names for each of 200 processes.
+_PLACEHOLDER = 999_999_999
+
+
+def _link_patterns() -> list[tuple[str, str]]:
+    return [(reverse(name, kwargs={"pk": _PLACEHOLDER}), str(label)) for name, label in ANALYSIS_PAGES]
 
 
 def _lines(organisation: Organisation, processes: Sequence[DialogueProcess], on: dt.date) -> list[ProcessLine]:
     participation = participation_summaries(organisation.pk, [p.pk for p in processes])
     debts = answer_debts(processes, on)
-    return [
-        ProcessLine(process=p, stage=stage_of(p, on), participation=participation[p.pk], debt=debts.get(p.pk),
-                    links=_analysis_links(p.pk))
-        for p in processes
-    ]
+    patterns = _link_patterns()
+    lines = []
+    for p in processes:
+        summary = participation[p.pk]
+        lines.append(ProcessLine(
+            process=p, stage=stage_of(p, on), participation=summary,
+            under_represented=", ".join(str(row.label) for row in summary.flagged),
+            debt=debts.get(p.pk), answers=answers_label(debts.get(p.pk)),
+            links=tuple((url.replace(str(_PLACEHOLDER), str(p.pk)), label) for url, label in patterns),
+        ))
+    return lines
 
 
 def _by_focus_area(organisation: Organisation, lines: list[ProcessLine]) -> tuple[list[Group], StrategicPlan | None]:
