@@ -2,7 +2,8 @@
 
 For each process: where it stands (draft, its current phase, closed), how many took part and which
 groups are under-represented against the population (published form only: officials are not staff),
-and whether the municipality owes the participants an answer. Beside it: answers owed and overdue, the
+and whether the municipality owes the participants an answer (the participation figures are at most
+PARTICIPATION_SECONDS old). Beside it: answers owed and overdue, the
 coming committee meetings, and the sections other apps register (radslag.governance.overview_sections),
 such as the decision bases waiting for the officials. A fixed number of queries for any number of
 processes (tested), so that a municipality with hundreds of processes gets the page quickly.
@@ -11,15 +12,18 @@ processes (tested), so that a municipality with hundreds of processes gets the p
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from radslag.contributions.representativeness import ParticipationSummary, participation_summaries
+from radslag.contributions.representativeness import participation_summaries
 from radslag.core.access import has_capability
 from radslag.core.permissions import Capability
 from radslag.dialogues.followup import AnswerDebt, answer_debts
@@ -30,15 +34,16 @@ from radslag.governance.querysets import upcoming_meetings
 from radslag.organisations.models import Body, Organisation
 
 MEETINGS_SHOWN = 12
-# The staff analysis pages of a process, in the order the overview links them; all open to officials.
+# The staff analysis pages of a process the overview links, all open to officials; the others (votes,
+# conversations, answers) are one click on from any of these, in the process's own menu.
 ANALYSIS_PAGES = (
     ("contributions:dashboard", _("Who took part")),
     ("themes:overview", _("Themes")),
     ("reports:staff_compilation", _("Compilation")),
-    ("voting:ballot_index", _("Votes")),
-    ("opinions:staff_list", _("Conversations")),
-    ("feedback:staff_answers", _("Answers")),
 )
+# The participation figures count every contribution of every process: kept for a few minutes (as the
+# public pages' summary is), so that the overview does not count 100,000 rows on each visit.
+PARTICIPATION_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -47,11 +52,12 @@ class ProcessLine:
 
     process: DialogueProcess
     stage: str  # "Draft", the current phase's name, "Published, before its first phase", "Closed"
-    participation: ParticipationSummary
+    contributions: int
     under_represented: str  # the groups flagged against the population, in published form, or ""
     debt: AnswerDebt | None
     answers: str  # e.g. "Overdue (2/6)", or "–" for a draft
     links: tuple[tuple[str, str], ...]  # (url, label) of its analysis pages
+    answers_url: str  # the staff page of its answers
 
 
 @dataclass(frozen=True)
@@ -77,9 +83,13 @@ def overview_processes(organisation: Organisation, with_drafts: bool) -> QuerySe
     processes = DialogueProcess.objects.filter(organisation=organisation)
     if not with_drafts:
         processes = processes.published()
+    # Only what the overview shows: a process has many long texts (its mandate) that it does not.
+    phases = Phase.objects.only("process_id", "name", "starts", "ends", "order").order_by("order", "starts")
     return (
         processes.select_related("deciding_body")
-        .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("order", "starts")), "focus_areas")
+        .only("title", "status", "feedback_due", "organisation_id", "deciding_body__name")
+        .prefetch_related(Prefetch("phases", queryset=phases),
+                          Prefetch("focus_areas", queryset=FocusArea.objects.only("id")))
         .order_by("title", "pk")
     )
 
@@ -114,18 +124,35 @@ def _link_patterns() -> list[tuple[str, str]]:
     return [(reverse(name, kwargs={"pk": _PLACEHOLDER}), str(label)) for name, label in ANALYSIS_PAGES]
 
 
+def participation_of(organisation: Organisation, process_ids: list[int]) -> dict[int, tuple[int, str]]:
+    """Process id -> (its contributions, the groups flagged as under-represented, in words), from
+    `participation_summaries`; cached for PARTICIPATION_SECONDS per municipality, language and set of
+    processes. Only the words are kept, not the summaries: their lazy labels are slow to unpickle."""
+    digest = hashlib.sha256(",".join(map(str, sorted(process_ids))).encode()).hexdigest()[:32]
+    key = f"overview:participation:{organisation.pk}:{translation.get_language()}:{digest}"
+    found = cache.get(key)
+    if found is None:
+        found = {
+            pk: (summary.total, ", ".join(str(row.label) for row in summary.flagged))
+            for pk, summary in participation_summaries(organisation.pk, process_ids).items()
+        }
+        cache.set(key, found, PARTICIPATION_SECONDS)
+    return found
+
+
 def _lines(organisation: Organisation, processes: Sequence[DialogueProcess], on: dt.date) -> list[ProcessLine]:
-    participation = participation_summaries(organisation.pk, [p.pk for p in processes])
+    participation = participation_of(organisation, [p.pk for p in processes])
     debts = answer_debts(processes, on)
     patterns = _link_patterns()
+    answers_pattern = reverse("feedback:staff_answers", kwargs={"pk": _PLACEHOLDER})
     lines = []
     for p in processes:
-        summary = participation[p.pk]
+        contributions, under_represented = participation[p.pk]
         lines.append(ProcessLine(
-            process=p, stage=stage_of(p, on), participation=summary,
-            under_represented=", ".join(str(row.label) for row in summary.flagged),
+            process=p, stage=stage_of(p, on), contributions=contributions, under_represented=under_represented,
             debt=debts.get(p.pk), answers=answers_label(debts.get(p.pk)),
             links=tuple((url.replace(str(_PLACEHOLDER), str(p.pk)), label) for url, label in patterns),
+            answers_url=answers_pattern.replace(str(_PLACEHOLDER), str(p.pk)),
         ))
     return lines
 
