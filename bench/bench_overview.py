@@ -207,9 +207,9 @@ def _measure(world: dict[str, Any]) -> list[tuple[str, str, Any]]:
 
 def _report(results: list[tuple[str, str, Any]], world: dict[str, Any], *, setup_s: float, seed_s: float) -> str:
     from django.db.models import Count
+    from request_timing import REQUESTS, WARM_UPS, NotMeasured
 
     from radslag.contributions.models import Contribution
-    from request_timing import REQUESTS, WARM_UPS, NotMeasured
 
     per_process = list(Contribution.objects.values("process_id").annotate(n=Count("*")).values_list("n", flat=True))
     lines = [

@@ -45,7 +45,8 @@ def municipality(site, process):
                  ends=today + dt.timedelta(days=5))
     BodyMeeting.objects.create(organisation=site, body=process.deciding_body, date=today + dt.timedelta(days=20),
                                note="Sammanträde i Alafors")
-    nodinge, surte = LocalityFactory(organisation=site, name="Nödinge"), LocalityFactory(organisation=site, name="Surte")
+    nodinge = LocalityFactory(organisation=site, name="Nödinge")
+    surte = LocalityFactory(organisation=site, name="Surte")
     for locality in (nodinge, surte):
         PopulationFigure.objects.create(organisation=site, year=2025, locality=locality,
                                         age_band=AgeBand.AGE_30_44, sex=Sex.FEMALE, count=3000)
