@@ -78,11 +78,15 @@ def theme_outcomes(area: FocusArea) -> list[ThemeOutcome]:
         Theme.objects.filter(focus_areas=area, status=Theme.Status.ACTIVE, process__status__in=PUBLIC)
         .select_related("process", "answer").order_by("process__title", "order", "id")
     )
+    pages: dict[str, str] = {}  # one "what happened" page per process, however many of its themes are listed
     rows = []
     for theme in themes:
         answer = getattr(theme, "answer", None)
-        url = reverse("feedback:what_happened", kwargs={"slug": theme.process.slug}) + f"#theme-{theme.pk}"
-        rows.append(ThemeOutcome(theme=theme, answer=answer if answer and answer.is_published else None, url=url))
+        slug = theme.process.slug
+        if slug not in pages:
+            pages[slug] = reverse("feedback:what_happened", kwargs={"slug": slug})
+        rows.append(ThemeOutcome(theme=theme, answer=answer if answer and answer.is_published else None,
+                                 url=f"{pages[slug]}#theme-{theme.pk}"))
     return rows
 
 

@@ -527,3 +527,33 @@ def test_an_official_reads_every_staff_page_and_every_write_is_refused():
             wrong.append(f"POST {url} ({name}): expected 403, got {got}")
     assert not wrong, "\n".join(wrong)
     assert {"contributions:dashboard", "themes:overview", "voting:ballot_detail"} <= set(read)
+
+
+@pytest.mark.django_db
+def test_the_staff_pages_an_official_reads_offer_them_no_page_that_refuses_them():
+    """The menus and links an official sees lead only to pages they may open: no write action is shown."""
+    org = OrganisationFactory(name="Ale kommun", slug="ale", hostname="ale.example.se")
+    world = build_world(org, OrganisationFactory(name="Grannkommun", slug="granne", hostname="granne.example.se"))
+    params = route_params()
+    client = Client(HTTP_HOST=org.hostname)
+    client.force_login(world["people"][OFFICIAL])
+    refused = []
+    for name in sorted(staff_routes()):
+        row_ = ROWS[name]
+        if OFFICIAL not in row_.get or row_.post_only:
+            continue
+        url = concrete_url(name, params[name], row_, world, OFFICIAL)
+        response = client.get(url)
+        if not response["Content-Type"].startswith("text/html"):
+            continue
+        page = response.content.decode()
+        for href in sorted(set(re.findall(r'href="(/personal/[^"#?]*)', page))):
+            if ask(client, "GET", href) == "403":
+                refused.append(f"{url} links to {href}")
+        # A form that sends to the staff area (or back to the page itself) would be a write they cannot make.
+        for form in re.findall(r"<form\b[^>]*>", page):
+            action = re.search(r'action="([^"]*)"', form)
+            if "post" in form.lower() and (action is None or action.group(1) in ("", url)
+                                           or action.group(1).startswith("/personal/")):
+                refused.append(f"{url} shows a form that writes: {form}")
+    assert not refused, "\n".join(refused)
