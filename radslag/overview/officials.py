@@ -72,7 +72,8 @@ class Group:
 class Overview:
     by_focus_area: list[Group]
     by_committee: list[Group]
-    owing: list[ProcessLine]  # overdue first, then by due date
+    owing: list[ProcessLine]  # overdue or due within OWED_SOON_DAYS: overdue first, then by due date
+    owing_later: int  # how many others owe an answer later, or have no date for it
     meetings: list[BodyMeeting]
     sections: list[tuple[overview_sections.OverviewSection, list[overview_sections.OverviewItem]]]
     plan: StrategicPlan | None
@@ -188,9 +189,19 @@ def _by_committee(lines: list[ProcessLine], meetings: list[BodyMeeting]) -> list
     return groups
 
 
-def _owing(lines: list[ProcessLine]) -> list[ProcessLine]:
+# Answers owed are listed when they are overdue or due within this many days; the rest are counted (every
+# process's row says whether it owes an answer).
+OWED_SOON_DAYS = 30
+
+
+def _owing(lines: list[ProcessLine], on: dt.date) -> tuple[list[ProcessLine], int]:
+    """The processes that owe an answer and are overdue or due soon (overdue first, then by date), and how
+    many others owe one later or without a date."""
     owing = [line for line in lines if line.debt is not None and line.debt.owes]
-    return sorted(owing, key=lambda line: (not line.debt.overdue, line.debt.due or dt.date.max))  # type: ignore[union-attr]
+    soon = on + dt.timedelta(days=OWED_SOON_DAYS)
+    listed = [line for line in owing if line.debt and line.debt.due is not None and line.debt.due <= soon]
+    listed.sort(key=lambda line: (not line.debt.overdue, line.debt.due))  # type: ignore[union-attr]
+    return listed, len(owing) - len(listed)
 
 
 def overview_for(*, organisation: Organisation, user: Any, on: dt.date) -> Overview:
@@ -200,8 +211,9 @@ def overview_for(*, organisation: Organisation, user: Any, on: dt.date) -> Overv
     lines = _lines(organisation, processes, on)
     meetings = list(upcoming_meetings(organisation.pk, on)[:MEETINGS_SHOWN * 4])
     by_focus_area, plan = _by_focus_area(organisation, lines)
+    owing, owing_later = _owing(lines, on)
     return Overview(
-        by_focus_area=by_focus_area, by_committee=_by_committee(lines, meetings), owing=_owing(lines),
+        by_focus_area=by_focus_area, by_committee=_by_committee(lines, meetings), owing=owing, owing_later=owing_later,
         meetings=meetings[:MEETINGS_SHOWN], plan=plan, count=len(processes),
         sections=[(section, section.items(organisation, user)) for section in overview_sections.sections()],
     )
