@@ -191,7 +191,7 @@ def _pages(world: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
     ]
 
 
-def _measure(world: dict[str, Any]) -> list[tuple[str, str, Any]]:
+def _measure(world: dict[str, Any]) -> list[tuple[str, str, Any, float]]:
     from django.core.cache import cache
     from django.test import Client
     from request_timing import measure
