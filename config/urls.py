@@ -34,6 +34,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("", include("radslag.proposals.urls")),
     path("", include("radslag.reports.urls")),
     path("", include("radslag.decisionbasis.urls")),
+    # overview (officials)
+    path("", include("radslag.overview.urls")),
     path("", include("radslag.help.urls")),
 ]
 

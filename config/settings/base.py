@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "radslag.proposals",
     "radslag.reports",
     "radslag.decisionbasis",
+    # overview (officials)
+    "radslag.overview",
     "radslag.demo",
     "radslag.help",
 ]

@@ -270,3 +270,55 @@ def public_summary(process: DialogueProcess) -> Representativeness:
         summary = representativeness(process)
         cache.set(key, summary, PUBLIC_SUMMARY_SECONDS)
     return summary
+
+
+@dataclass(frozen=True)
+class ParticipationSummary:
+    """One process's participation against the population, in published form, for lists of processes."""
+
+    total: int
+    comparisons: tuple[Breakdown, ...]  # locality, age band and sex, each through `suppress_small`
+
+    @property
+    def flagged(self) -> tuple[GroupShare, ...]:
+        return tuple(row for breakdown in self.comparisons for row in breakdown.flagged)
+
+
+SUMMARY_FIELDS = ("locality_id", "age_band", "sex")
+
+
+def participation_summaries(organisation_id: int, process_ids: Sequence[int]) -> dict[int, ParticipationSummary]:
+    """For many processes at once (the officials' overview): each one's contributions and its locality, age
+    and sex against the population, published form only. Five queries (three grouped counts, the
+    population, the localities), whatever the number of processes;
+    the same figures as `representativeness(process).comparisons` put through `suppress_small`."""
+    by_field: dict[str, dict[int, Counter[str]]] = {}
+    for field in SUMMARY_FIELDS:
+        per_process: dict[int, Counter[str]] = {pk: Counter() for pk in process_ids}
+        rows = (Contribution.objects.filter(process_id__in=list(process_ids)).order_by()
+                .values_list("process_id", field).annotate(n=Count("*")))
+        for process_id, value, n in rows:
+            per_process[process_id][str(value or "")] += n
+        by_field[field] = per_process
+    _year, population = latest_population(organisation_id)
+    localities = [(str(pk), name) for pk, name in
+                  Locality.objects.filter(organisation_id=organisation_id).values_list("id", "name")]
+    # The population's shares, with and without children (computed once, not once per process).
+    shares = {adults: {field: population_shares(population, field, adults) for field in SUMMARY_FIELDS}
+              for adults in (False, True)}
+    sexes = [(s.value, s.label) for s in Sex]
+    summaries = {}
+    for pk in process_ids:
+        ages = by_field["age_band"][pk]
+        adults_only = not ages.get(AgeBand.UNDER_16)
+        bands = [(band.value, band.label) for band in AgeBand if not (adults_only and band == AgeBand.UNDER_16)]
+        population_of = shares[adults_only]
+        comparisons = (
+            _breakdown("locality", _("Locality"), by_field["locality_id"][pk], localities,
+                       population_of["locality_id"]),
+            _breakdown("age_band", _("Age"), ages, bands, population_of["age_band"]),
+            _breakdown("sex", _("Sex"), by_field["sex"][pk], sexes, population_of["sex"]),
+        )
+        summaries[pk] = ParticipationSummary(
+            total=sum(ages.values()), comparisons=tuple(suppress_small(b) for b in comparisons))
+    return summaries

@@ -17,7 +17,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from radslag.core.permissions import Capability, capabilities_of, roles_holding
+from radslag.core.permissions import READ_ONLY, Capability, capabilities_of, roles_holding
 
 View = Callable[..., HttpResponse]
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -52,6 +52,8 @@ def requires_capability(capability: Capability, *, write: Capability | None = No
 
     `write`, when given, is what a POST (or any other unsafe method) needs instead: a page that
     officials may read but only staff may change says `requires_capability(READ, write=MANAGE)`.
+    A page guarded by a read-only capability (permissions.READ_ONLY) without `write` changes nothing:
+    its guard answers any unsafe method with 403, to everyone.
     The capabilities are kept on the view, so that menus and tests can ask what a page needs.
     """
 
@@ -60,6 +62,8 @@ def requires_capability(capability: Capability, *, write: Capability | None = No
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             if not request.user.is_authenticated:
                 return redirect_to_login(request.get_full_path())
+            if request.method not in SAFE_METHODS and write is None and capability in READ_ONLY:
+                raise PermissionDenied
             needed = capability if write is None or request.method in SAFE_METHODS else write
             if not has_capability(request.user, getattr(request, "organisation", None), needed):
                 raise PermissionDenied

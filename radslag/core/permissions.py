@@ -105,6 +105,15 @@ PERMISSIONS: Mapping[Capability, frozenset[str]] = {
 }
 
 
+# Capabilities that only open pages to read. A page guarded by one of them and no `write` capability
+# changes nothing, so its guard refuses every unsafe method (POST, PUT, ...) with 403: a reader such
+# as an elected official can never write through a page that was only meant to be read.
+READ_ONLY: frozenset[Capability] = frozenset({
+    Capability.STAFF_PAGES, Capability.PROCESS_READ_ANALYSIS, Capability.RESULTS_READ_EARLY,
+    Capability.FEEDBACK_READ, Capability.AUDIT_READ,
+})
+
+
 def roles_holding(capability: Capability) -> frozenset[str]:
     return PERMISSIONS[capability]
 

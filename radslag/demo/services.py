@@ -19,6 +19,7 @@ from radslag.demo.seed.current import load_current
 from radslag.demo.seed.decision_basis import load_decision_basis
 from radslag.demo.seed.feedback import load_feedback
 from radslag.demo.seed.governance import load_governance
+from radslag.demo.seed.meetings import load_meetings
 from radslag.demo.seed.municipality import DEMO_SLUG, load_municipality
 from radslag.demo.seed.newsletters import load_newsletters
 from radslag.demo.seed.opinions import load_opinions
@@ -62,6 +63,7 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     context = load_municipality(today=timezone.localdate(), existing=existing)
     load_people(context)
     load_governance(context)
+    load_meetings(context)
     load_ale360(context)
     load_current(context)
     count = load_contributions(context)

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from radslag.governance import links
-from radslag.governance.models import Decision, DecisionLink, FocusArea, StrategicPlan, Vision
+from radslag.governance.models import BodyMeeting, Decision, DecisionLink, FocusArea, StrategicPlan, Vision
 from radslag.organisations.models import Body
 
 
@@ -152,3 +152,17 @@ class PrinciplesForm(forms.Form):
     change_note = forms.CharField(label=_("What changed"), max_length=300, required=False,
                                   help_text=_("Shown with the new version, for example “Added a principle on "
                                               "feedback”."))
+
+
+class BodyMeetingForm(OrganisationModelForm):
+    """A coming meeting of one of the municipality's deciding bodies."""
+
+    class Meta:
+        model = BodyMeeting
+        fields = ["body", "date", "note"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].queryset = Body.objects.filter(  # type: ignore[attr-defined]
+            organisation=self.organisation).exclude(kind=Body.Kind.ADVISORY_COUNCIL)

@@ -148,3 +148,30 @@ class DialoguePrinciples(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.number})"
+
+
+class BodyMeeting(models.Model):
+    """A meeting (sammanträde) of a deciding body: the date a committee takes up what is sent to it.
+
+    The officials' overview lists the coming ones; a decision basis is sent to a body for one of them.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="body_meetings")
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("body"))
+    date = models.DateField(_("date"))
+    note = models.CharField(_("note"), max_length=200, blank=True,
+                            help_text=_("For example: “Budget meeting” or the place."))
+
+    objects = OrganisationScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "body__name", "id"]
+        verbose_name = _("meeting of a body")
+        verbose_name_plural = _("meetings of bodies")
+        constraints = [models.UniqueConstraint(
+            fields=["body", "date"], name="unique_body_meeting_date",
+            violation_error_message=_("The body already has a meeting on that day."),
+        )]
+
+    def __str__(self) -> str:
+        return f"{self.body} {self.date:%Y-%m-%d}"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.db.models import QuerySet
 
-from radslag.governance.models import Decision, DecisionLink
+from radslag.governance.models import BodyMeeting, Decision, DecisionLink
 
 
 def linked_decisions(kind: str, object_id: int, roles: Iterable[str] | None = None) -> QuerySet[Decision]:
@@ -51,3 +52,8 @@ def outcomes_for(process_ids: Iterable[int]) -> dict[int, list[Decision]]:
     for link in rows:
         found.setdefault(link.object_id, []).append(link.decision)
     return found
+
+
+def upcoming_meetings(organisation_id: int, on: dt.date) -> QuerySet[BodyMeeting]:
+    """The meetings of the municipality's bodies from `on`, soonest first, with their body."""
+    return BodyMeeting.objects.filter(organisation_id=organisation_id, date__gte=on).select_related("body")

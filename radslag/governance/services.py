@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from radslag.audit.services import record_event
 from radslag.governance import links
-from radslag.governance.models import Decision, DecisionLink
+from radslag.governance.models import BodyMeeting, Decision, DecisionLink
 from radslag.messaging.outbox import announce
 from radslag.organisations.models import Organisation
 
@@ -102,3 +102,17 @@ def save_item(*, organisation: Organisation, actor: Any, form: ModelForm, kind: 
         target=instance, data={"changed": form.changed_data},
     )
     return instance
+
+
+@transaction.atomic
+def save_meeting(*, organisation: Organisation, actor: Any, form: ModelForm) -> BodyMeeting:
+    """Add (or change) a meeting of a deciding body; logs `body_meeting.created` or `.updated`."""
+    meeting: BodyMeeting = save_item(organisation=organisation, actor=actor, form=form, kind="body_meeting")
+    return meeting
+
+
+@transaction.atomic
+def remove_meeting(*, organisation: Organisation, actor: Any, meeting: BodyMeeting) -> None:
+    record_event(organisation=organisation, actor=actor, action="body_meeting.removed", target=meeting,
+                 data={"body": meeting.body_id, "date": meeting.date.isoformat()})
+    meeting.delete()

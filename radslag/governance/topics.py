@@ -13,6 +13,6 @@ from radslag.organisations.models import Organisation
 
 def focus_area_topics(organisation: Organisation, topic_ids: Collection[int]) -> dict[int, TopicView]:
     return {
-        area.pk: TopicView(title=area.name, url=reverse("governance:focus_area", kwargs={"slug": area.slug}))
+        area.pk: TopicView(title=area.name, url=reverse("overview:focus_area", kwargs={"slug": area.slug}))
         for area in FocusArea.objects.filter(organisation=organisation, pk__in=topic_ids)
     }

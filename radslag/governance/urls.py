@@ -5,7 +5,6 @@ from radslag.governance.views import principles, public, staff
 app_name = "governance"
 urlpatterns = [
     path("styrning/", public.overview, name="overview"),
-    path("fokusomraden/<slug:slug>/", public.focus_area, name="focus_area"),
     path("beslut/", public.decision_list, name="decision_list"),
     path("beslut/<int:pk>/", public.decision_detail, name="decision_detail"),
     path("personal/beslut/", staff.decision_admin_list, name="decision_admin_list"),
@@ -19,4 +18,6 @@ urlpatterns = [
     path("principer/", principles.principles, name="principles"),
     path("principer/version/<int:number>/", principles.principles_version, name="principles_version"),
     path("personal/principer/", principles.principles_edit, name="principles_edit"),
+    path("personal/styrning/sammantraden/", staff.meetings, name="meetings"),
+    path("personal/styrning/sammantraden/<int:pk>/ta-bort/", staff.meeting_remove, name="meeting_remove"),
 ]

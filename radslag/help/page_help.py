@@ -116,6 +116,10 @@ PAGE_HELP: dict[str, tuple[str, str]] = {
     "governance:plan_edit": _GOVERNANCE,
     "governance:focus_area_admin": _GOVERNANCE,
     "governance:focus_area_edit": _GOVERNANCE,
+    "governance:meetings": ("aterkoppling", "sammantraden"),
+    "governance:meeting_remove": ("aterkoppling", "sammantraden"),
+    # overview (officials)
+    "overview:officials": ("analys", "fortroendevalda"),
     "panels:staff": ("planera", "medborgarpanelen"),
     "panels:create_invitations": ("planera", "medborgarpanelen"),
     "panels:invitation_file": ("planera", "medborgarpanelen"),

@@ -185,7 +185,7 @@ def test_follow_buttons_on_the_process_focus_area_and_start_pages(client_for, or
     assert f"{follow}?amne=process&amp;id={process.pk}" in client.get(
         reverse("dialogues:process_detail", kwargs={"slug": process.slug})).content.decode()
     assert f"{follow}?amne=focus_area&amp;id={area.pk}" in client.get(
-        reverse("governance:focus_area", kwargs={"slug": area.slug})).content.decode()
+        reverse("overview:focus_area", kwargs={"slug": area.slug})).content.decode()
     assert follow in client.get(reverse("dialogues:home")).content.decode()
 
     page = client.get(follow, {"amne": "process", "id": process.pk}).content.decode()

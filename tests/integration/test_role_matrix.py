@@ -42,6 +42,7 @@ from radslag.dialogues.tests.factories import (
     UpdateFactory,
 )
 from radslag.governance.models import DialoguePrinciples
+from radslag.governance.models import BodyMeeting
 from radslag.governance.tests.factories import DecisionFactory, FocusAreaFactory
 from radslag.messaging import tokens
 from radslag.messaging.consent import recipient_for
@@ -232,7 +233,6 @@ ROWS: dict[str, Row] = {
     "dialogues:table_edit": writes(STAFF_WORK),
     # governance
     "governance:overview": row(EVERYONE),
-    "governance:focus_area": row(EVERYONE, slug="focus_area_slug"),
     "governance:decision_list": row(EVERYONE),
     "governance:decision_detail": row(EVERYONE, pk="decision"),
     "governance:decision_admin_list": row(STAFF_WORK),
@@ -242,6 +242,8 @@ ROWS: dict[str, Row] = {
     "governance:plan_edit": writes(ADMIN_ONLY),
     "governance:focus_area_admin": writes(ADMIN_ONLY),
     "governance:focus_area_edit": writes(ADMIN_ONLY, pk="focus_area"),
+    "governance:meetings": writes(STAFF_WORK),
+    "governance:meeting_remove": posts(STAFF_WORK, pk="body_meeting"),
     # help: the handbook holds nothing secret
     "help:index": row(EVERYONE),
     "help:chapter": row(EVERYONE),
@@ -292,6 +294,10 @@ ROWS: dict[str, Row] = {
     "organisations:body_edit": writes(ADMIN_ONLY, pk="body"),
     "organisations:population_import": writes(ADMIN_ONLY),
     "organisations:population_confirm": posts(ADMIN_ONLY),
+    # overview (officials): the officials' overview, and the public focus-area and vision pages
+    "overview:officials": row(READ_ANALYSIS),
+    "overview:focus_area": row(EVERYONE, slug="focus_area_slug"),
+    "overview:vision": row(EVERYONE),
     # panels
     "panels:panel": row(EVERYONE),
     "panels:staff": writes(STAFF_WORK),
@@ -521,6 +527,8 @@ def build_world(org, other_org) -> dict[str, object]:
         "focus_area_slug": focus_area.slug,
         "membership": Membership.objects.get(user=people[RESIDENT]).pk,
         "locality": LocalityFactory(organisation=org).pk, "body": BodyFactory(organisation=org).pk,
+        "body_meeting": BodyMeeting.objects.create(
+            organisation=org, body=BodyFactory(organisation=org), date=timezone.localdate()).pk,
         "invitation_batch": create_invitations(
             panel=Panel.objects.get(organisation=org), user=people[STAFF], count=2, label="Utskick").pk,
         "erasure_request": ErasureRequest.objects.create(
@@ -610,3 +618,63 @@ def test_included_trees_answer_as_classed(tree, client_for, org, staff, moderato
                 assert onward.status_code == 403
         else:
             assert response.status_code in (200, 302, 405), (path, response.status_code)
+
+
+# overview (officials): an elected official reads every staff page open to them and changes nothing.
+def staff_routes() -> dict[str, str]:
+    """Qualified name -> route of every page in the staff area (/personal/)."""
+    return {name: route for route, name in url_patterns() if route.startswith("personal/") and name in ROWS}
+
+
+@pytest.mark.django_db
+def test_an_official_reads_every_staff_page_and_every_write_is_refused():
+    """Per staff URL: an official opens what ROWS lets them read, and every POST they send is refused
+    with 403, whether the page is a form, an action or a page that only shows things."""
+    org = OrganisationFactory(name="Ale kommun", slug="ale", hostname="ale.example.se")
+    other_org = OrganisationFactory(name="Grannkommun", slug="granne", hostname="granne.example.se")
+    world = build_world(org, other_org)
+    params = route_params()
+    client = Client(HTTP_HOST=org.hostname)
+    client.force_login(world["people"][OFFICIAL])
+    wrong, read = [], []
+    for name in sorted(staff_routes()):
+        row_ = ROWS[name]
+        url = concrete_url(name, params[name], row_, world, OFFICIAL)
+        if OFFICIAL in row_.get and not row_.post_only:
+            read.append(name)
+            if (got := ask(client, "GET", url)) != "ok":
+                wrong.append(f"GET {url} ({name}): expected ok, got {got}")
+        if (got := ask(client, "POST", url)) != "403":
+            wrong.append(f"POST {url} ({name}): expected 403, got {got}")
+    assert not wrong, "\n".join(wrong)
+    assert {"contributions:dashboard", "themes:overview", "voting:ballot_detail"} <= set(read)
+
+
+@pytest.mark.django_db
+def test_the_staff_pages_an_official_reads_offer_them_no_page_that_refuses_them():
+    """The menus and links an official sees lead only to pages they may open: no write action is shown."""
+    org = OrganisationFactory(name="Ale kommun", slug="ale", hostname="ale.example.se")
+    world = build_world(org, OrganisationFactory(name="Grannkommun", slug="granne", hostname="granne.example.se"))
+    params = route_params()
+    client = Client(HTTP_HOST=org.hostname)
+    client.force_login(world["people"][OFFICIAL])
+    refused = []
+    for name in sorted(staff_routes()):
+        row_ = ROWS[name]
+        if OFFICIAL not in row_.get or row_.post_only:
+            continue
+        url = concrete_url(name, params[name], row_, world, OFFICIAL)
+        response = client.get(url)
+        if not response["Content-Type"].startswith("text/html"):
+            continue
+        page = response.content.decode()
+        for href in sorted(set(re.findall(r'href="(/personal/[^"#?]*)', page))):
+            if ask(client, "GET", href) == "403":
+                refused.append(f"{url} links to {href}")
+        # A form that sends to the staff area (or back to the page itself) would be a write they cannot make.
+        for form in re.findall(r"<form\b[^>]*>", page):
+            action = re.search(r'action="([^"]*)"', form)
+            if "post" in form.lower() and (action is None or action.group(1) in ("", url)
+                                           or action.group(1).startswith("/personal/")):
+                refused.append(f"{url} shows a form that writes: {form}")
+    assert not refused, "\n".join(refused)

@@ -45,3 +45,12 @@ def test_staff_do_all_process_work_and_administrators_all_staff_work():
 def test_everyone_who_reads_personal_data_or_codes_signs_in_with_a_second_factor():
     for capability in PERSONAL_DATA_OR_CODES:
         assert PERMISSIONS[capability] <= MFA_ROLES, capability
+
+
+def test_read_only_capabilities_are_the_readers_own_and_open_no_write():
+    """An official holds only read-only capabilities, so every page they open refuses their writes."""
+    from radslag.core.permissions import READ_ONLY
+
+    assert READING <= READ_ONLY
+    assert capabilities_of({Role.OFFICIAL}) <= READ_ONLY
+    assert Capability.PROCESS_MANAGE not in READ_ONLY

@@ -158,7 +158,7 @@ def test_focus_areas_are_linked_and_filter_the_list(org, client_for):
     linked.focus_areas.add(area)
     ProcessFactory(organisation=org, title="Annan dialog")
     client = client_for(org)
-    area_url = reverse("governance:focus_area", kwargs={"slug": "medskapande"})
+    area_url = reverse("overview:focus_area", kwargs={"slug": "medskapande"})
 
     assert area_url in client.get("/").content.decode()
     assert area_url in client.get(detail_url(linked)).content.decode()

@@ -14,8 +14,6 @@ from radslag.governance.models import Decision, DecisionLink, FocusArea, Strateg
 
 # Stored values of DialogueProcess.Status and Contribution.Status; this app may not import those higher apps.
 PUBLIC_PROCESS_STATUSES = ("published", "closed")
-PUBLISHED = "published"
-LATEST_CONTRIBUTIONS = 5
 DECISIONS_PER_PAGE = 25
 
 
@@ -32,18 +30,6 @@ def overview(request: HttpRequest) -> HttpResponse:
         .order_by("number")
     )
     return render(request, "governance/overview.html", {"vision": vision, "plan": plan, "focus_areas": focus_areas})
-
-
-def focus_area(request: HttpRequest, slug: str) -> HttpResponse:
-    area = get_object_or_404(FocusArea.objects.select_related("plan"), slug=slug, organisation=request.organisation)  # type: ignore[attr-defined]
-    contributions = area.contributions.filter(status=PUBLISHED)
-    return render(request, "governance/focus_area.html", {
-        "area": area,
-        "processes": area.processes.filter(status__in=PUBLIC_PROCESS_STATUSES).order_by("-published_at"),
-        "decisions": area.decisions.select_related("body"),
-        "contribution_count": contributions.count(),
-        "latest_contributions": contributions.select_related("process").order_by("-created_at")[:LATEST_CONTRIBUTIONS],
-    })
 
 
 def decision_list(request: HttpRequest) -> HttpResponse:

@@ -8,13 +8,16 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from radslag.core.access import requires_capability
 from radslag.core.permissions import Capability
-from radslag.governance.forms import DecisionForm, FocusAreaForm, StrategicPlanForm, VisionForm
-from radslag.governance.models import Decision, FocusArea, StrategicPlan, Vision
-from radslag.governance.services import record_decision, save_direction
+from radslag.governance.forms import BodyMeetingForm, DecisionForm, FocusAreaForm, StrategicPlanForm, VisionForm
+from radslag.governance.models import BodyMeeting, Decision, FocusArea, StrategicPlan, Vision
+from radslag.governance.querysets import upcoming_meetings
+from radslag.governance.services import record_decision, remove_meeting, save_direction, save_meeting
 
 
 @requires_capability(Capability.DECISIONS_MANAGE)
@@ -73,3 +76,26 @@ def focus_area_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse
         return redirect("governance:focus_area_admin")
     areas = FocusArea.objects.filter(organisation=organisation).select_related("plan")
     return render(request, "governance/staff/focus_areas.html", {"form": form, "editing": area, "areas": areas})
+
+
+@requires_capability(Capability.DECISIONS_MANAGE)
+def meetings(request: HttpRequest) -> HttpResponse:
+    """The coming meetings of the deciding bodies, and a form to add one."""
+    organisation = request.organisation  # type: ignore[attr-defined]
+    form = BodyMeetingForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        save_meeting(organisation=organisation, actor=request.user, form=form)
+        messages.success(request, _("The meeting has been added."))
+        return redirect("governance:meetings")
+    return render(request, "governance/staff/meetings.html", {
+        "form": form, "meetings": upcoming_meetings(organisation.pk, timezone.localdate())})
+
+
+@requires_capability(Capability.DECISIONS_MANAGE)
+@require_POST
+def meeting_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    organisation = request.organisation  # type: ignore[attr-defined]
+    meeting = get_object_or_404(BodyMeeting, pk=pk, organisation=organisation)
+    remove_meeting(organisation=organisation, actor=request.user, meeting=meeting)
+    messages.success(request, _("The meeting has been removed."))
+    return redirect("governance:meetings")

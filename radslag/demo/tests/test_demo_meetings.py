@@ -1,0 +1,22 @@
+"""The demo's committees have coming meetings, which an official sees in the overview."""
+
+from django.test import Client
+from django.utils import timezone
+
+from radslag.accounts.models import Role
+from radslag.accounts.tests.factories import user_with_role
+from radslag.demo.seed.meetings import load_meetings
+from radslag.demo.seed.municipality import DEMO_SLUG, load_municipality
+from radslag.governance.models import BodyMeeting
+
+
+def test_the_demo_committees_meet_in_the_coming_weeks_and_the_overview_shows_it(db, settings):
+    settings.RADSLAG_DEFAULT_ORGANISATION = DEMO_SLUG  # the demo is served on any host
+    context = load_municipality(today=timezone.localdate(), existing=None)
+    load_meetings(context)
+    coming = BodyMeeting.objects.filter(organisation=context.organisation, date__gte=timezone.localdate())
+    assert coming.count() >= 10 and BodyMeeting.objects.count() > coming.count()
+    client = Client()
+    client.force_login(user_with_role(context.organisation, Role.OFFICIAL))
+    page = client.get("/personal/oversikt/").content.decode()
+    assert "Fullmäktige i Ale gymnasiums aula" in page and "Kultur- och fritidsnämnden" in page
