@@ -57,7 +57,7 @@ def proposal_blocks(source: PartSource) -> list[Block]:
     rows = []
     for proposal in proposals[:PROPOSALS_LISTED]:
         supports = str(proposal.support_count) + (f" / {proposal.threshold}" if proposal.threshold else "")
-        status = Proposal.Status(proposal.status).label
+        status = str(Proposal.Status(proposal.status).label)
         if proposal.status == Proposal.Status.ANSWERED and proposal.outcome:
             status = f"{status}: {proposal.get_outcome_display()}"
         rows.append([proposal.title, supports, str(status), proposal.committee.name if proposal.committee else "–"])

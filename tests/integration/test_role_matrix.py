@@ -41,8 +41,7 @@ from radslag.dialogues.tests.factories import (
     TableFactory,
     UpdateFactory,
 )
-from radslag.governance.models import DialoguePrinciples
-from radslag.governance.models import BodyMeeting
+from radslag.governance.models import BodyMeeting, DialoguePrinciples
 from radslag.governance.tests.factories import DecisionFactory, FocusAreaFactory
 from radslag.messaging import tokens
 from radslag.messaging.consent import recipient_for
