@@ -1,5 +1,6 @@
 """Parts drawn from the dialogue's other forums, which sit below this app and cannot register themselves
-(see parts.py): working groups' reports and related citizen proposals (Aleförslaget). Registered from this app's
+(see parts.py): working groups' reports, related citizen proposals (Aleförslaget) and the dialogue's
+surveys with their weighted results. Registered from this app's
 `ready()` together with the built-in parts."""
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from radslag.decisionbasis.parts import (
 )
 from radslag.proposals.models import Proposal
 from radslag.proposals.queries import for_process as proposals_for_process
+from radslag.surveys.queries import for_process as surveys_for_process
+from radslag.surveys.results import Breakdown, question_results
 from radslag.workgroups.report import report_for_process
 
 PROPOSALS_LISTED = 20
@@ -67,7 +70,49 @@ def proposal_blocks(source: PartSource) -> list[Block]:
                   [_("Proposal"), _("Supports (of the threshold)"), _("Status"), _("Committee")], rows, note=note)]
 
 
+def survey_blocks(source: PartSource) -> list[Block]:
+    """Each opened survey of the dialogue: who answered, and every closed question's answers, counted and
+    weighted (with the 95 % interval), under the platform's disclosure rules."""
+    blocks: list[Block] = []
+    for summary in surveys_for_process(source.process):
+        survey = summary.survey
+        who = (_("Self-selected: anyone could answer, so the answers do not stand for the population.")
+               if summary.self_selected else _("Members of the citizen panel, weighted to the population."))
+        blocks += [heading(survey.title), facts([(_("Answers"), str(summary.responses)), (_("Who answered"), who)])]
+        for result in question_results(survey):
+            for breakdown in result.breakdowns:
+                blocks.append(_breakdown_table(breakdown))
+            if result.text_count:
+                blocks.append(paragraph(_("%(question)s: %(count)s written answers; they are part of the dialogue's "
+                                          "input and its themes.") % {"question": result.question.text,
+                                                                       "count": result.text_count}))
+    return blocks
+
+
+def _breakdown_table(breakdown: Breakdown) -> Block:
+    if breakdown.withheld:
+        return paragraph(_("%(question)s: too few answers to publish.") % {"question": breakdown.title})
+    if not breakdown.cells:
+        mean = "–" if breakdown.mean is None else formats.number_format(breakdown.mean, 1)
+        return facts([(str(breakdown.title), _("mean %(mean)s of %(count)s answers") % {
+            "mean": mean, "count": breakdown.respondents})])
+    rows = []
+    for cell in breakdown.cells:
+        weighted = "–"
+        if cell.weighted is not None:
+            weighted = (f"{formats.number_format(100 * cell.weighted.share, 0)} % "
+                        f"({formats.number_format(100 * cell.weighted.low, 0)}–"
+                        f"{formats.number_format(100 * cell.weighted.high, 0)})")
+        rows.append([str(cell.label), "–" if cell.count is None else str(cell.count),
+                     "–" if cell.percent is None else f"{cell.percent} %", weighted])
+    return table(str(breakdown.title), [_("Answer"), _("Number"), _("Share"), _("Weighted share (95 % interval)")],
+                 rows, note=_("Effective sample size %(n)s, design effect %(deff)s.") % {
+                     "n": formats.number_format(breakdown.effective_n, 0),
+                     "deff": formats.number_format(breakdown.design_effect, 2)})
+
+
 def register() -> None:
+    register_part(Part(key="surveys_results", title=gettext_lazy("Surveys"), assemble=survey_blocks, order=64))
     register_part(Part(key="proposals", title=gettext_lazy("Related citizen proposals"), assemble=proposal_blocks,
                        order=62))
     register_part(Part(key="working_groups", title=gettext_lazy("Working groups"), assemble=working_group_blocks,

@@ -9,9 +9,11 @@ class ProposalsConfig(AppConfig):
         from radslag.audit.personal_data import register
         from radslag.messaging import topics
         from radslag.messaging.models import Topic
+        from radslag.proposals.focus_areas import register_kind
         from radslag.proposals.personal_data import PROPOSALS, SUPPORTS
         from radslag.proposals.queries import proposal_topics
 
         register(PROPOSALS)
         register(SUPPORTS)
         topics.register(Topic.PROPOSAL, proposal_topics)
+        register_kind()

@@ -86,5 +86,5 @@ def public_list(organisation: Organisation, spec: ListQuery, *, now: dt.datetime
 
 def proposal_topics(organisation: Organisation, ids: Collection[int]) -> dict[int, TopicView]:
     """What a subscription to a proposal is, for the messaging app's lists (public proposals only)."""
-    found = Proposal.objects.filter(organisation=organisation, pk__in=ids).only("id", "title")
+    found = Proposal.objects.public().filter(organisation=organisation, pk__in=ids).only("id", "title")
     return {p.pk: TopicView(p.title, reverse("proposals:detail", kwargs={"pk": p.pk})) for p in found}

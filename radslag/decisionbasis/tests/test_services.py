@@ -235,3 +235,22 @@ def test_related_citizen_proposals_are_a_part_with_their_support_and_status(dial
     written = texts(part_of(live_document(start_basis(process=dialogue, actor=staff)), "proposals"))
     assert "Öppna Ale kulturhus på kvällar" in written and "40 / 75" in written
     assert "inte godtogs" not in written  # only public proposals
+
+
+def test_the_dialogues_panel_survey_is_a_part_with_counted_and_weighted_answers(staff, org, committee):
+    from radslag.dialogues.tests.factories import ProcessFactory
+    from radslag.surveys import waves
+    from radslag.surveys.tests.factories import make_panel, make_survey
+    from radslag.surveys.tests.test_results import _answer_all
+
+    make_panel(org, members=36)  # its own localities and population
+    dialogue = ProcessFactory(organisation=org, title="Ale år 2031", slug="ale-2031", deciding_body=committee)
+    survey = make_survey(org, staff, process=dialogue)
+    _answer_all(survey, waves.send_wave(survey=survey, actor=staff, label="Våg 1", seed=3), 30)
+    part = part_of(live_document(start_basis(process=dialogue, actor=staff)), "surveys_results")
+    written = texts(part)
+    assert "Ale år 2031" in written and "Medlemmar i medborgarpanelen" in written
+    stolt = next(block for block in part.blocks if block.text == "Är du stolt över att bo i Ale?")
+    assert stolt.headers[-1].startswith("Viktad andel")
+    counts = {row[0]: row[1] for row in stolt.rows}
+    assert counts["Ja"] == "20" and counts["Nej"] == "10"  # every third said no, as they answered

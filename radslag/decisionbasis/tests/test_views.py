@@ -123,3 +123,11 @@ def test_the_decision_link_kind_lists_frozen_versions(org, staff, dialogue):
     target = links.resolve(org, "decision_basis", [frozen.pk])[frozen.pk]
     assert target.url == f"/dialoger/{dialogue.slug}/beslutsunderlag/{frozen.pk}/"
     assert target.process_id == dialogue.pk
+
+
+def test_a_basis_sent_to_a_committee_waits_in_the_officials_overview(client_for, org, staff, official, dialogue):
+    version = frozen_basis(dialogue, staff, days_ahead=5)
+    page = client_for(org, official).get("/personal/oversikt/").content.decode()
+    assert "Beslutsunderlag som väntar på dig" in page
+    assert f"/personal/processer/{dialogue.pk}/beslutsunderlag/{version.pk}/" in page
+    assert "Kommunstyrelsen" in page

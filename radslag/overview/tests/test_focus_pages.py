@@ -142,3 +142,21 @@ def test_focus_area_and_vision_pages_take_a_fixed_number_of_queries(client_for, 
     few = [query_count(client, url) for url in ("/fokusomraden/medskapande/", "/styrning/vision/")]
     add(6)
     assert [query_count(client, url) for url in ("/fokusomraden/medskapande/", "/styrning/vision/")] == few
+
+
+def test_proposals_and_surveys_tied_to_the_area_are_gathered_with_where_they_stand(client_for, org, area, staff):
+    from radslag.proposals.models import Proposal
+    from radslag.proposals.tests.factories import make_proposal
+    from radslag.surveys.models import Audience
+    from radslag.surveys.tests.factories import make_survey
+
+    collecting = make_proposal(org, title="Fler bänkar längs Göta älv", support_count=12, threshold=75)
+    refused = make_proposal(org, title="Ett förslag utanför reglerna", status=Proposal.Status.REFUSED)
+    collecting.focus_areas.add(area)
+    refused.focus_areas.add(area)
+    open_survey = make_survey(org, staff, audience=Audience.OPEN)
+    open_survey.focus_areas.add(area)
+    page = client_for(org).get(f"/fokusomraden/{area.slug}/").content.decode()
+    assert "Fler bänkar längs Göta älv" in page and "12 av 75 stöd" in page
+    assert "utanför reglerna" not in page
+    assert "Ale år 2031" in page and f"/enkater/{open_survey.pk}/" in page

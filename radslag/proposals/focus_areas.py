@@ -1,0 +1,51 @@
+"""Proposals on the focus-area pages (radslag.governance.focus_area_items): the public proposals tied to
+each focus area, most supported first, with where each stands."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from radslag.governance.focus_area_items import FocusAreaItem, FocusAreaKind, ItemsByArea, register
+from radslag.organisations.models import Organisation
+from radslag.proposals.models import Proposal
+
+PER_AREA = 10
+
+
+def proposals_by_focus_area(organisation: Organisation, area_ids: Sequence[int]) -> ItemsByArea:
+    """One query: the links of the public proposals to the given areas, with the proposals."""
+    public = Proposal.objects.public().filter(organisation=organisation)
+    links = (Proposal.focus_areas.through.objects
+             .filter(focusarea_id__in=area_ids, proposal__in=public)
+             .select_related("proposal")
+             .order_by("-proposal__support_count", "-proposal_id"))
+    found: ItemsByArea = {}
+    for link in links:
+        items = found.setdefault(link.focusarea_id, [])
+        if len(items) < PER_AREA:
+            items.append(_item(link.proposal))
+    return found
+
+
+def _item(proposal: Proposal) -> FocusAreaItem:
+    answered = proposal.status == Proposal.Status.ANSWERED
+    outcome = str(Proposal.Status(proposal.status).label)
+    if answered and proposal.outcome:
+        outcome = f"{outcome}: {proposal.get_outcome_display()}"
+    elif proposal.threshold:
+        supports = _("%(count)s of %(threshold)s supports") % {
+            "count": proposal.support_count, "threshold": proposal.threshold}
+        outcome = f"{outcome} ({supports})"
+    day = proposal.answered_at or proposal.accepted_at
+    return FocusAreaItem(label=proposal.title, url=reverse("proposals:detail", kwargs={"pk": proposal.pk}),
+                         outcome=outcome, date=day.date() if day else None, done=answered)
+
+
+def register_kind() -> None:
+    register(FocusAreaKind(key="proposal", label=gettext_lazy("Citizen proposals"),
+                           empty=gettext_lazy("No citizen proposal is tied to this focus area yet."),
+                           items=proposals_by_focus_area, order=30))
