@@ -47,7 +47,9 @@ if not SECRET_KEY:
         SECRET_KEY = secrets.token_urlsafe(50)
         key_file.write_text(SECRET_KEY)
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+# ".localhost" lets the demo's partner organisation answer on ghanzi.localhost (browsers send *.localhost to
+# this machine); a real installation sets ALLOWED_HOSTS to its own host names.
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,.localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

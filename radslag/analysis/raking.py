@@ -113,23 +113,30 @@ def _codes(values: Sequence[str], variable: str, categories: list[str]) -> np.nd
     return codes
 
 
-def bounded_with_sum(weights: np.ndarray, low: float, high: float, total: float) -> np.ndarray:
-    """The weights scaled by one factor and clipped to [low, high] so that they sum to `total`.
+def bounded_with_sum(weights: np.ndarray, low: float, high: float, total: float,
+                     counts: np.ndarray | None = None) -> np.ndarray:
+    """The weights scaled by one factor and clipped to [low, high] so that they sum to `total`
+    (each weight counted `counts[i]` times, when given: one weight per cell of identical respondents).
 
     The sum of clip(c·w) grows with c, so the factor is found by bisection; it exists whenever
     low·n <= total <= high·n (with the mean weight 1 and low <= 1 <= high, always)."""
     if len(weights) == 0:
         return weights.copy()
+    multiplicity = np.ones(len(weights)) if counts is None else counts
+
+    def summed(values: np.ndarray) -> float:
+        return float(np.dot(values, multiplicity))
+
     inside = float(weights.min()) >= low and float(weights.max()) <= high
-    if inside and abs(float(weights.sum()) - total) <= 1e-12 * total:
+    if inside and abs(summed(weights) - total) <= 1e-12 * total:
         return weights.copy()  # already within the bounds: nothing to trim
     positive = weights[weights > 0]
     if len(positive) == 0:
-        return np.full(len(weights), total / len(weights))
+        return np.full(len(weights), total / summed(np.ones(len(weights))))
     lo_factor, hi_factor = low / float(positive.max()), high / float(positive.min())
     for _step in range(200):
         factor = math.sqrt(lo_factor * hi_factor)
-        value = float(np.clip(weights * factor, low, high).sum())
+        value = summed(np.clip(weights * factor, low, high))
         if abs(value - total) <= 1e-12 * total:
             break
         if value < total:
@@ -168,7 +175,16 @@ def rake(columns: Mapping[str, Sequence[str]], margins: Mapping[str, Mapping[str
             raise RakingError(f"Ingen av de svarande hör till en kategori av {variable} som finns i populationen.")
         codes.append(code)
         targets.append(counts / counts.sum() * n)
-    weights, iterations, deviation = _iterate(codes, targets, n, trim, tolerance, max_iterations)
+    # Respondents with the same categories always get the same weight, so the rounds run on the distinct
+    # cells, in sorted order, each counted as often as it occurs: the result cannot depend on the order of
+    # the respondents (summing in another order would otherwise differ in the last bits, and a run that
+    # does not converge would carry those bits into its weights), and large files rake faster.
+    cells, inverse, counts_per_cell = np.unique(np.column_stack(codes), axis=0, return_inverse=True,
+                                                return_counts=True)
+    cell_codes = [cells[:, column] for column in range(len(codes))]
+    cell_weights, iterations, deviation = _iterate(cell_codes, counts_per_cell.astype(float), targets, n, trim,
+                                                   tolerance, max_iterations)
+    weights = cell_weights[inverse.reshape(-1)]
     converged = deviation <= tolerance
     warnings = [f"Ingen svarande i kategorin {c} för {v}: kategorin kan inte viktas och har lämnats utanför."
                 for v, c in empty]
@@ -182,28 +198,32 @@ def rake(columns: Mapping[str, Sequence[str]], margins: Mapping[str, Mapping[str
     )
 
 
-def _deviation(weights: np.ndarray, codes: list[np.ndarray], targets: list[np.ndarray], n: int) -> float:
-    return max(float(np.abs(np.bincount(code, weights, len(target)) - target).max()) / n
+def _deviation(weights: np.ndarray, counts: np.ndarray, codes: list[np.ndarray], targets: list[np.ndarray],
+               n: int) -> float:
+    mass = weights * counts
+    return max(float(np.abs(np.bincount(code, mass, len(target)) - target).max()) / n
                for code, target in zip(codes, targets, strict=True))
 
 
-def _iterate(codes: list[np.ndarray], targets: list[np.ndarray], n: int, trim: tuple[float, float] | None,
-             tolerance: float, max_iterations: int) -> tuple[np.ndarray, int, float]:
-    weights = np.ones(n)
-    deviation = _deviation(weights, codes, targets, n)
+def _iterate(codes: list[np.ndarray], counts: np.ndarray, targets: list[np.ndarray], n: int,
+             trim: tuple[float, float] | None, tolerance: float, max_iterations: int
+             ) -> tuple[np.ndarray, int, float]:
+    """One weight per cell (`codes[v][c]` is cell c's category of variable v; `counts[c]` respondents)."""
+    weights = np.ones(len(counts))
+    deviation = _deviation(weights, counts, codes, targets, n)
     iterations = 0
     while deviation > tolerance and iterations < max_iterations:
         iterations += 1
         for code, target in zip(codes, targets, strict=True):
-            current = np.bincount(code, weights, len(target))
+            current = np.bincount(code, weights * counts, len(target))
             factor = np.divide(target, current, out=np.zeros_like(target), where=current > 0)
             weights = weights * factor[code]
         if trim is not None:
-            weights = bounded_with_sum(weights, trim[0], trim[1], float(n))
-        previous, deviation = deviation, _deviation(weights, codes, targets, n)
+            weights = bounded_with_sum(weights, trim[0], trim[1], float(n), counts)
+        previous, deviation = deviation, _deviation(weights, counts, codes, targets, n)
         if trim is not None and previous - deviation < tolerance * 1e-3 and iterations > 50:
             break  # the bounds hold the margins where they are; more rounds change nothing
-    weights *= n / weights.sum()
+    weights *= n / float(np.dot(weights, counts))
     return weights, iterations, deviation
 
 

@@ -56,9 +56,11 @@ class Capability(StrEnum):
     # decisionbasis: assemble, comment, freeze and version decision bases (officials read them through
     # PROCESS_READ_ANALYSIS)
     DECISION_BASIS_MANAGE = "decision_basis.manage"
-    # planning: open the planning pages; inside, what a person sees is their role in each project
-    # (a rule about the project, in planning/access.py). Starting a project is staff work.
+    # planning: open the planning pages (read only: elected officials may be a project's readers);
+    # inside, what a person sees and may change is their role in each project (planning/access.py).
+    # Writing in a project, and starting one, is staff work.
     PLANNING = "planning.open"
+    PLANNING_EDIT = "planning.edit"
     PLANNING_CREATE = "planning.create"
 
 
@@ -101,6 +103,7 @@ PERMISSIONS: Mapping[Capability, frozenset[str]] = {
     Capability.DECISION_BASIS_MANAGE: _STAFF,  # decisionbasis
     # planning
     Capability.PLANNING: _READERS,
+    Capability.PLANNING_EDIT: _STAFF,
     Capability.PLANNING_CREATE: _STAFF,
 }
 
@@ -110,7 +113,7 @@ PERMISSIONS: Mapping[Capability, frozenset[str]] = {
 # as an elected official can never write through a page that was only meant to be read.
 READ_ONLY: frozenset[Capability] = frozenset({
     Capability.STAFF_PAGES, Capability.PROCESS_READ_ANALYSIS, Capability.RESULTS_READ_EARLY,
-    Capability.FEEDBACK_READ, Capability.AUDIT_READ,
+    Capability.FEEDBACK_READ, Capability.AUDIT_READ, Capability.PLANNING, Capability.SURVEYS_READ_RESULTS,
 })
 
 

@@ -30,6 +30,7 @@ from radslag.planning.models import (
 from radslag.planning.tree_list import tree_list_html
 
 OPEN = Capability.PLANNING
+EDIT = Capability.PLANNING_EDIT  # what every write in a project needs first (then the project role)
 
 
 def org(request: HttpRequest) -> Any:
@@ -47,6 +48,8 @@ def page(request: HttpRequest, template: str, project: Project, member: ProjectM
          **context: Any) -> HttpResponse:
     return render(request, f"planning/{template}", {
         "project": project, "member": member, "can_write": can_write(member), "is_lead": is_lead(member),
+        # Any member may comment, except those who only read staff pages (elected officials).
+        "can_comment": has_capability(request.user, org(request), EDIT),
         **context}, status=status)
 
 
@@ -69,7 +72,7 @@ def projects(request: HttpRequest) -> HttpResponse:
         status=400 if request.method == "POST" else 200)
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_http_methods(["GET", "POST"])
 def project(request: HttpRequest, project_pk: int) -> HttpResponse:
     project, member = load(request, project_pk)
@@ -91,7 +94,7 @@ def project(request: HttpRequest, project_pk: int) -> HttpResponse:
     return page(request, "project.html", project, member, counts=counts, owners=project.owners.all())
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_http_methods(["GET", "POST"])
 def members(request: HttpRequest, project_pk: int) -> HttpResponse:
     project, member = load(request, project_pk)
@@ -122,7 +125,7 @@ def members(request: HttpRequest, project_pk: int) -> HttpResponse:
                 people=people, form=form, owner_form=owner_form, owners=owners)
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_POST
 def member_remove(request: HttpRequest, project_pk: int, membership_pk: int) -> HttpResponse:
     project, member = load(request, project_pk)
@@ -156,13 +159,13 @@ def _list_page(request: HttpRequest, project_pk: int, kind: str, template: str, 
                 form=form, rows=rows, kind=kind, **context)
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_http_methods(["GET", "POST"])
 def context(request: HttpRequest, project_pk: int) -> HttpResponse:
     return _list_page(request, project_pk, "factor", "context.html", kinds=ContextFactor.Kind.choices)
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_http_methods(["GET", "POST"])
 def stakeholders(request: HttpRequest, project_pk: int) -> HttpResponse:
     project, _member = load(request, project_pk)
@@ -170,7 +173,7 @@ def stakeholders(request: HttpRequest, project_pk: int) -> HttpResponse:
     return _list_page(request, project_pk, "stakeholder", "stakeholders.html", grid=grid)
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_http_methods(["GET", "POST"])
 def logframe(request: HttpRequest, project_pk: int) -> HttpResponse:
     project, _member = load(request, project_pk)
@@ -180,7 +183,7 @@ def logframe(request: HttpRequest, project_pk: int) -> HttpResponse:
                       activities=activities, timeline=drawing.timeline_svg(activities))
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_http_methods(["GET", "POST"])
 def risks(request: HttpRequest, project_pk: int) -> HttpResponse:
     project, _member = load(request, project_pk)
@@ -221,19 +224,19 @@ def _tree_page(request: HttpRequest, project_pk: int, tree: str) -> HttpResponse
     return page(request, "tree.html", project, member, status=status, **context)
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_http_methods(["GET", "POST"])
 def problem_tree(request: HttpRequest, project_pk: int) -> HttpResponse:
     return _tree_page(request, project_pk, TreeNode.Tree.PROBLEM)
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_http_methods(["GET", "POST"])
 def objective_tree(request: HttpRequest, project_pk: int) -> HttpResponse:
     return _tree_page(request, project_pk, TreeNode.Tree.OBJECTIVE)
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_POST
 def mirror(request: HttpRequest, project_pk: int) -> HttpResponse:
     project, _member = load(request, project_pk, write=True)
@@ -247,7 +250,7 @@ def mirror(request: HttpRequest, project_pk: int) -> HttpResponse:
     return redirect("planning:objective_tree", project_pk=project.pk)
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_POST
 def node_move(request: HttpRequest, project_pk: int, item_pk: int) -> HttpResponse:
     project, _member = load(request, project_pk, write=True)
@@ -266,7 +269,7 @@ def node_move(request: HttpRequest, project_pk: int, item_pk: int) -> HttpRespon
     return redirect(name, project_pk=project.pk)
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_POST
 def node_delete(request: HttpRequest, project_pk: int, item_pk: int) -> HttpResponse:
     project, _member = load(request, project_pk, write=True)

@@ -15,7 +15,7 @@ from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
 from radslag.planning import items, services, trees
 from radslag.planning.models import Comment, ItemVersion, Project, TreeNode
-from radslag.planning.views import OPEN, load, org, page
+from radslag.planning.views import EDIT, OPEN, load, org, page
 
 BACK = {"factor": "planning:context", "stakeholder": "planning:stakeholders", "logframe": "planning:logframe",
         "risk": "planning:risks"}
@@ -42,7 +42,7 @@ def _labelled(item: Any, data: dict[str, Any]) -> list[tuple[str, Any]]:
             for name in items.FIELDS[items.kind_of(item)]]
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_http_methods(["GET", "POST"])
 def item(request: HttpRequest, project_pk: int, kind: str, item_pk: int) -> HttpResponse:
     project, member = load(request, project_pk, write=request.method == "POST")
@@ -85,7 +85,7 @@ def _context(project: Project, kind: str, found: Any, form: Any) -> dict[str, An
             "back": back_url(project, kind, found), "title_field": items.TITLE_FIELD[kind]}
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_POST
 def restore(request: HttpRequest, project_pk: int, kind: str, item_pk: int, version_number: int) -> HttpResponse:
     project, _member = load(request, project_pk, write=True)
@@ -100,7 +100,7 @@ def restore(request: HttpRequest, project_pk: int, kind: str, item_pk: int, vers
     return redirect("planning:item", project_pk=project.pk, kind=kind, item_pk=found.pk)
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_POST
 def comment(request: HttpRequest, project_pk: int, kind: str, item_pk: int) -> HttpResponse:
     project, _member = load(request, project_pk)
@@ -114,7 +114,7 @@ def comment(request: HttpRequest, project_pk: int, kind: str, item_pk: int) -> H
                     + "#comments")
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_POST
 def delete(request: HttpRequest, project_pk: int, kind: str, item_pk: int) -> HttpResponse:
     project, _member = load(request, project_pk, write=True)

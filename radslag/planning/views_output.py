@@ -12,7 +12,7 @@ from radslag.planning import outputs
 from radslag.planning.bilingual import current_language
 from radslag.planning.document import MODES, headers, sections, table_rows
 from radslag.planning.models import Project
-from radslag.planning.views import OPEN, load, org
+from radslag.planning.views import EDIT, OPEN, load, org
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -33,7 +33,7 @@ def _name(project: Project, suffix: str) -> str:
     return f"{slugify(str(project))[:60] or 'projekt'}-{suffix}"
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_GET
 def document_docx(request: HttpRequest, project_pk: int) -> HttpResponse:
     project, _member = load(request, project_pk)
@@ -41,7 +41,7 @@ def document_docx(request: HttpRequest, project_pk: int) -> HttpResponse:
     return _file(outputs.render_docx(project, mode), DOCX, _name(project, f"{mode}.docx"))
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_GET
 def document_pdf(request: HttpRequest, project_pk: int) -> HttpResponse:
     project, _member = load(request, project_pk)
@@ -49,14 +49,14 @@ def document_pdf(request: HttpRequest, project_pk: int) -> HttpResponse:
     return _file(outputs.render_pdf(project, mode), "application/pdf", _name(project, f"{mode}.pdf"))
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_GET
 def logframe_xlsx(request: HttpRequest, project_pk: int) -> HttpResponse:
     project, _member = load(request, project_pk)
     return _file(outputs.render_xlsx(project, "logframe"), XLSX, _name(project, "logframe.xlsx"))
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_GET
 def activities_xlsx(request: HttpRequest, project_pk: int) -> HttpResponse:
     project, _member = load(request, project_pk)

@@ -21,7 +21,7 @@ from radslag.planning import items, screen, workshops
 from radslag.planning.access import can_write
 from radslag.planning.forms import CodeForm, SuggestionForm, WorkshopForm
 from radslag.planning.models import Suggestion, TreeNode, Workshop
-from radslag.planning.views import OPEN, load, org, page
+from radslag.planning.views import EDIT, OPEN, load, org, page
 
 PHONE_COOKIE = "radslag_workshop_phone"
 
@@ -31,7 +31,7 @@ def _workshop(request: HttpRequest, project_pk: int, workshop_pk: int, *, write:
     return project, member, get_object_or_404(Workshop, pk=workshop_pk, project=project)
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_http_methods(["GET", "POST"])
 def workshop_list(request: HttpRequest, project_pk: int) -> HttpResponse:
     project, member = load(request, project_pk, write=request.method == "POST")
@@ -44,7 +44,7 @@ def workshop_list(request: HttpRequest, project_pk: int) -> HttpResponse:
                 form=form, workshops=project.workshops.all())
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_GET
 def workshop(request: HttpRequest, project_pk: int, workshop_pk: int) -> HttpResponse:
     project, member, found = _workshop(request, project_pk, workshop_pk)
@@ -58,7 +58,7 @@ def workshop(request: HttpRequest, project_pk: int, workshop_pk: int) -> HttpRes
                 join_path=request.build_absolute_uri(f"/planering/workshop/{found.code}/"))
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_POST
 def workshop_close(request: HttpRequest, project_pk: int, workshop_pk: int) -> HttpResponse:
     project, _member, found = _workshop(request, project_pk, workshop_pk, write=True)
@@ -67,7 +67,7 @@ def workshop_close(request: HttpRequest, project_pk: int, workshop_pk: int) -> H
     return redirect("planning:workshop", project_pk=project.pk, workshop_pk=found.pk)
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_POST
 def suggestion_handle(request: HttpRequest, project_pk: int, workshop_pk: int, suggestion_pk: int) -> HttpResponse:
     project, member, found = _workshop(request, project_pk, workshop_pk)
@@ -95,7 +95,7 @@ def suggestion_handle(request: HttpRequest, project_pk: int, workshop_pk: int, s
     return redirect("planning:workshop", project_pk=project.pk, workshop_pk=found.pk)
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_GET
 def screen_page(request: HttpRequest, project_pk: int, workshop_pk: int) -> HttpResponse:
     project, member, found = _workshop(request, project_pk, workshop_pk)
@@ -103,7 +103,7 @@ def screen_page(request: HttpRequest, project_pk: int, workshop_pk: int) -> Http
                 join_path=request.build_absolute_uri(f"/planering/workshop/{found.code}/"))
 
 
-@requires_capability(OPEN)
+@requires_capability(OPEN, write=EDIT)
 @require_GET
 def screen_json(request: HttpRequest, project_pk: int, workshop_pk: int) -> HttpResponse:
     _project, _member, found = _workshop(request, project_pk, workshop_pk)

@@ -181,6 +181,7 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         "rates": functools.cache(lambda: response_rates(survey)),
         "results": functools.cache(lambda: question_results(survey)),
         "method": method_text(survey, report), "variables": BACKGROUND,
+        "can_manage": has_capability(request.user, _org(request), Capability.SURVEYS_MANAGE),
         "respondents": Response.objects.filter(survey=survey, submitted_at__isnull=False).count(),
     }
     question_pk, variable = request.GET.get("fraga", ""), request.GET.get("efter", "")

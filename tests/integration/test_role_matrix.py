@@ -401,7 +401,7 @@ ROWS: dict[str, Row] = {
     "planning:screen_json": row(READ_ANALYSIS),
     "planning:item": row(READ_ANALYSIS, post=STAFF_WORK),
     "planning:item_restore": posts(STAFF_WORK, guarded_get=READ_ANALYSIS),
-    "planning:item_comment": posts(READ_ANALYSIS),
+    "planning:item_comment": posts(STAFF_WORK, guarded_get=READ_ANALYSIS),
     "planning:item_delete": posts(STAFF_WORK, guarded_get=READ_ANALYSIS),
     # surveys: answering through a personal link or an open survey's page; staff build, send and read results
     "surveys:start": row(EVERYONE, EVERYONE, pk="survey"),

@@ -5,7 +5,7 @@ from radslag.core.permissions import PERMISSIONS, Capability, capabilities_of
 
 # PLANNING opens the planning pages; inside a project an official is only ever a reader (planning/services.py).
 READING = {Capability.STAFF_PAGES, Capability.PROCESS_READ_ANALYSIS, Capability.RESULTS_READ_EARLY,
-           Capability.PLANNING}
+           Capability.PLANNING, Capability.SURVEYS_READ_RESULTS}
 PERSONAL_DATA_OR_CODES = {
     Capability.PROCESS_READ_ANALYSIS, Capability.RESULTS_READ_EARLY, Capability.CONTRIBUTIONS_MODERATE,
     Capability.CONTRIBUTIONS_ENTER, Capability.CONTRIBUTIONS_IMPORT, Capability.CONTRIBUTIONS_EXPORT,

@@ -1,8 +1,8 @@
 """The demo's planning project: Ale's municipal partnership with Ghanzi District Council (Botswana).
 
-Ghanzi is a second organisation with its own host name (`ghanzi.localhost`, add it to ALLOWED_HOSTS
-to try it) and one planner of its own, who leads the project there. The content is a small LFA
-analysis written for the demo: a problem tree about residents' weak influence on local decisions,
+Ghanzi is a second organisation with its own host name (`ghanzi.localhost`, admitted by the default
+ALLOWED_HOSTS, so `make run` serves it) and one planner of its own, who leads the project there. The
+content is a small LFA analysis written for the demo: a problem tree about residents' weak influence on local decisions,
 its mirrored objective tree, stakeholders, context factors, a logframe with dated activities, and
 risks. Swedish and English as the partnership writes them; a few English versions are left out on
 purpose, so that "translation missing" shows.

@@ -149,6 +149,7 @@ def test_print_demo_logins_lists_address_and_every_role(demo, monkeypatch):
     assert "http://127.0.0.1:8123" in text
     for login in DEMO_LOGINS:
         assert login.email in text and login.password in text
+    assert "http://ghanzi.localhost:8123" in text and "planerare@ghanzi.example" in text
     assert "avstängd" in text
 
 

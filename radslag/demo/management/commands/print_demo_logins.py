@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from radslag.accounts.models import User
 from radslag.demo.logins import DEMO_EMAILS, DEMO_LOGINS
+from radslag.demo.seed.planning import GHANZI_HOST, GHANZI_PLANNER
 
 
 class Command(BaseCommand):
@@ -24,6 +25,10 @@ class Command(BaseCommand):
         width = max(len(login.email) for login in DEMO_LOGINS)
         for login in DEMO_LOGINS:
             self.stdout.write(f"  {login.email:<{width}}  {login.password:<20}  {login.can_do}")
+        email, password, _name = GHANZI_PLANNER
+        self.stdout.write(_("The partner organisation Ghanzi District Council (the shared LFA planning project): "
+                            "http://%(host)s:%(port)s") % {"host": GHANZI_HOST, "port": port})
+        self.stdout.write(f"  {email:<{width}}  {password:<20}  " + _("planner in the partnership project"))
         if _local_demo_requires_mfa():
             self.stdout.write(_("Staff and administrators will be asked to set up two-factor sign-in (TOTP)."))
         else:
