@@ -51,7 +51,8 @@ class QuestionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["section"].queryset = Section.objects.filter(survey=survey)  # type: ignore[attr-defined]
         self.fields["section"].empty_label = None  # type: ignore[attr-defined]
-        self.fields["show_if"].queryset = Question.objects.filter(section__survey=survey)  # type: ignore[attr-defined]
+        others = Question.objects.filter(section__survey=survey).exclude(pk=self.instance.pk)  # not itself
+        self.fields["show_if"].queryset = others  # type: ignore[attr-defined]
         self.fields["show_if_value"].help_text = _("The code of the choice, or the number on the scale.")
 
 

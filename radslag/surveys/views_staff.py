@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -22,7 +23,7 @@ from radslag.surveys.answer_form import posted_values, shown_questions
 from radslag.surveys.answering import pages_for, survey_structure
 from radslag.surveys.forms import PaperForm, QuestionForm, SectionForm, SurveyForm, WaveForm
 from radslag.surveys.method import method_text
-from radslag.surveys.models import Question, Response, Survey, Wave
+from radslag.surveys.models import Question, Response, Section, Survey, Wave
 from radslag.surveys.results import BACKGROUND, cross_tab, question_results, response_rates
 from radslag.surveys.weighting import ensure_weights
 
@@ -53,8 +54,13 @@ def survey_list(request: HttpRequest) -> HttpResponse:
 
 
 def _builder(request: HttpRequest, survey: Survey, status: int = 200, **forms: Any) -> HttpResponse:
+    rename = forms.get("rename_form")
+    structure = [(section, questions, rename if rename is not None and rename.prefix == f"avsnitt-{section.pk}"
+                  else SectionForm(prefix=f"avsnitt-{section.pk}",
+                                   initial={"title": section.title, "title_en": section.title_en}))
+                 for section, questions in survey_structure(survey)]
     context = {
-        "survey": survey, "structure": survey_structure(survey),
+        "survey": survey, "structure": structure,
         "form": forms.get("form") or SurveyForm(instance=survey, organisation=_org(request)),
         "section_form": forms.get("section_form") or SectionForm(),
         "question_form": forms.get("question_form") or QuestionForm(survey=survey),
@@ -65,32 +71,110 @@ def _builder(request: HttpRequest, survey: Survey, status: int = 200, **forms: A
     return render(request, "surveys/staff/survey.html", context, status=status)
 
 
+def _question_page(request: HttpRequest, survey: Survey, question: Question, form: QuestionForm | None = None,
+                   status: int = 200) -> HttpResponse:
+    """The edit form of one question: the add form's fields, filled in with what the question says now."""
+    form = form or QuestionForm(instance=question, survey=survey,
+                                initial={"options_text": building.options_as_text(question)})
+    return render(request, "surveys/staff/question.html",
+                  {"survey": survey, "question": question, "question_form": form}, status=status)
+
+
 @requires_capability(Capability.SURVEYS_MANAGE)
 @require_http_methods(["GET", "POST"])
 def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
     survey = _survey(request, pk)
     if request.method == "GET":
-        return _builder(request, survey)
+        if "edit" not in request.GET:
+            return _builder(request, survey)
+        question = get_object_or_404(Question, pk=_pk(request.GET.get("edit")), section__survey=survey)
+        if survey.status != Survey.Status.DRAFT:
+            messages.error(request, _("The survey has been opened: its questions can no longer change, so that "
+                                      "every answer means the same."))
+            return redirect("surveys:staff_survey", pk=survey.pk)
+        return _question_page(request, survey, question)
     action = request.POST.get("action", "")
-    handlers = {"settings": _post_settings, "section": _post_section, "question": _post_question,
-                "wave": _post_wave}
-    if action in handlers:
-        return handlers[action](request, survey)
+    if action in FORM_ACTIONS:
+        return FORM_ACTIONS[action](request, survey)
+    anchor = ""
     try:
-        if action in ("open", "closed"):
-            building.set_status(survey=survey, actor=request.user, status=action)
-        elif action == "reminder":
-            wave = get_object_or_404(Wave, pk=request.POST.get("wave") or 0, survey=survey)
-            count = waves.send_reminder(wave=wave, actor=request.user)
-            messages.success(request, _("%(count)d reminders are on their way.") % {"count": count})
-        elif action == "delete_question":
-            question = get_object_or_404(Question, pk=request.POST.get("question") or 0, section__survey=survey)
-            building.delete_question(question=question, actor=request.user)
-        else:
+        if action not in ACTIONS:
             raise DomainError(_("Choose what to do with the survey."))
+        anchor = ACTIONS[action](request, survey)
     except DomainError as error:
         messages.error(request, error.message)
-    return redirect("surveys:staff_survey", pk=survey.pk)
+    return redirect(reverse("surveys:staff_survey", kwargs={"pk": survey.pk}) + anchor)
+
+
+def _pk(value: str | None) -> int:
+    return int(value) if value and value.isdigit() else 0
+
+
+def _set_status(request: HttpRequest, survey: Survey) -> str:
+    building.set_status(survey=survey, actor=request.user, status=request.POST["action"])
+    return ""
+
+
+def _remind(request: HttpRequest, survey: Survey) -> str:
+    wave = get_object_or_404(Wave, pk=_pk(request.POST.get("wave")), survey=survey)
+    count = waves.send_reminder(wave=wave, actor=request.user)
+    messages.success(request, _("%(count)d reminders are on their way.") % {"count": count})
+    return ""
+
+
+def _delete_question(request: HttpRequest, survey: Survey) -> str:
+    question = get_object_or_404(Question, pk=_pk(request.POST.get("question")), section__survey=survey)
+    building.delete_question(question=question, actor=request.user)
+    return ""
+
+
+def _move_question(request: HttpRequest, survey: Survey) -> str:
+    question = get_object_or_404(Question, pk=_pk(request.POST.get("question")), section__survey=survey)
+    building.move_question(question=question, actor=request.user, direction=request.POST.get("direction", ""))
+    return f"#fraga-{question.pk}"
+
+
+def _move_section(request: HttpRequest, survey: Survey) -> str:
+    section = get_object_or_404(Section, pk=_pk(request.POST.get("section")), survey=survey)
+    building.move_section(section=section, actor=request.user, direction=request.POST.get("direction", ""))
+    return f"#avsnitt-{section.pk}"
+
+
+def _delete_section(request: HttpRequest, survey: Survey) -> str:
+    section = get_object_or_404(Section, pk=_pk(request.POST.get("section")), survey=survey)
+    building.delete_section(section=section, actor=request.user)
+    messages.success(request, _("The section is removed."))
+    return ""
+
+
+def _post_edit_question(request: HttpRequest, survey: Survey) -> HttpResponse:
+    question = get_object_or_404(Question, pk=_pk(request.POST.get("question")), section__survey=survey)
+    form = QuestionForm(request.POST, instance=question, survey=survey)
+    if form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k not in ("section", "options_text")}
+        try:
+            building.edit_question(question=question, actor=request.user, section=form.cleaned_data["section"],
+                                   fields=fields, options_text=form.cleaned_data["options_text"])
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The question is saved."))
+            return redirect(reverse("surveys:staff_survey", kwargs={"pk": survey.pk}) + f"#fraga-{question.pk}")
+    return _question_page(request, survey, Question.objects.get(pk=question.pk), form, 400)
+
+
+def _post_edit_section(request: HttpRequest, survey: Survey) -> HttpResponse:
+    section = get_object_or_404(Section, pk=_pk(request.POST.get("section")), survey=survey)
+    form = SectionForm(request.POST, prefix=f"avsnitt-{section.pk}")
+    if form.is_valid():
+        try:
+            building.edit_section(section=section, actor=request.user, **form.cleaned_data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("The section is saved."))
+            return redirect(reverse("surveys:staff_survey", kwargs={"pk": survey.pk}) + f"#avsnitt-{section.pk}")
+    return _builder(request, survey, 400, rename_form=form)
 
 
 def _post_settings(request: HttpRequest, survey: Survey) -> HttpResponse:
@@ -145,6 +229,13 @@ def _post_wave(request: HttpRequest, survey: Survey) -> HttpResponse:
             messages.success(request, _("%(count)d members are invited.") % {"count": wave.invitations.count()})
             return redirect("surveys:staff_survey", pk=survey.pk)
     return _builder(request, survey, 400, wave_form=form)
+
+
+# Actions that show a form again when it is not valid, and actions that only redirect (with a message).
+FORM_ACTIONS = {"settings": _post_settings, "section": _post_section, "question": _post_question,
+                "wave": _post_wave, "edit_question": _post_edit_question, "edit_section": _post_edit_section}
+ACTIONS = {"open": _set_status, "closed": _set_status, "reminder": _remind, "delete_question": _delete_question,
+           "move_question": _move_question, "move_section": _move_section, "delete_section": _delete_section}
 
 
 @requires_capability(Capability.SURVEYS_MANAGE)

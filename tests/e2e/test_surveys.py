@@ -1,5 +1,6 @@
 """A panel member answers a survey on a phone by keyboard, saves, comes back through the personal link and
-sends; staff build the survey, preview it and read the weighted results. axe checks every page."""
+sends; staff build the survey (and change and move a question), preview it and read the weighted results.
+axe checks every page."""
 
 import pytest
 from playwright.sync_api import expect
@@ -89,6 +90,20 @@ def test_staff_build_preview_and_read_weighted_results(page_as, site, staff_memb
     page.get_by_role("button", name="Lägg till frågan").click()
     expect(page.get_by_text("Frågan är tillagd.")).to_be_visible()
     assert_accessible(page, "survey builder")
+    # A second question, moved before the first; then the first one's text is changed on its own page.
+    page.get_by_label("Typ", exact=True).select_option(label="Kort text")
+    page.get_by_label("Variabelnamn").fill("plats")
+    page.get_by_label("Fråga", exact=True).fill("Var känner du dig otrygg?")
+    page.get_by_role("button", name="Lägg till frågan").click()
+    page.get_by_role("button", name="Flytta upp frågan plats").click()
+    expect(page.locator("ol > li > strong")).to_have_text(
+        ["Var känner du dig otrygg?", "Hur trygg känner du dig i Surte på kvällen?"])
+    page.get_by_role("link", name="Ändra frågan trygg").click()
+    assert_accessible(page, "change a question")
+    page.get_by_label("Fråga", exact=True).fill("Hur trygg känner du dig i Surte en vardagskväll?")
+    page.get_by_role("button", name="Spara frågan").click()
+    expect(page.get_by_text("Frågan är sparad.")).to_be_visible()
+    expect(page.locator("ol > li > strong").nth(1)).to_have_text("Hur trygg känner du dig i Surte en vardagskväll?")
     page.get_by_role("link", name="Förhandsvisa").click()
     expect(page.get_by_text("Förhandsvisning:")).to_be_visible()
     expect(page.get_by_role("radio", name="10", exact=True)).to_be_visible()
