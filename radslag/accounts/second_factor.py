@@ -21,12 +21,17 @@ from radslag.accounts.permissions import needs_mfa
 
 
 def is_privileged(request: HttpRequest) -> bool:
+    """Asked by two middlewares on every request: the answer is kept on the request (one query, not two)."""
     user: Any = request.user
     if not user.is_authenticated:
         return False
     if user.is_staff or user.is_superuser:
         return True
-    return needs_mfa(user, getattr(request, "organisation", None))
+    cached = getattr(request, "_radslag_privileged", None)
+    if cached is None or cached[0] != user.pk:  # a sign-in or sign-out during the request changes the user
+        cached = (user.pk, needs_mfa(user, getattr(request, "organisation", None)))
+        request._radslag_privileged = cached  # type: ignore[attr-defined]
+    return bool(cached[1])
 
 
 def passed_second_factor(request: HttpRequest) -> bool:

@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -203,22 +203,33 @@ def answer_proposal(*, proposal: Proposal, actor: Any, outcome: str, answer: str
         "outcome": outcome, "answer": answer, "decision": decision, "answered_at": now or timezone.now()})
 
 
+class ProposalNotFoundError(DomainError):
+    """The id names no public proposal of this municipality (a tampered or stale link)."""
+
+
 def _supportable(organisation: Organisation, proposal_id: Any) -> Proposal:
     try:
         pk = int(proposal_id)
     except (TypeError, ValueError):
         pk = 0
-    proposal = (Proposal.objects.public().select_related("rules", "organisation")
+    proposal = (Proposal.objects.public().select_related("rules")
                 .filter(organisation=organisation, pk=pk).first())
     if proposal is None:
-        raise DomainError(_("There is no such proposal. Check the link and try again."))
+        raise ProposalNotFoundError(_("There is no such proposal. Check the link and try again."))
+    proposal.organisation = organisation  # already loaded with the request: no second query
     return proposal
 
 
 @transaction.atomic
 def support_proposal(*, organisation: Organisation, proposal_id: Any, user: Any, tie: str = Support.Tie.RESIDENT,
-                     wants_news: bool = False, now: dt.datetime | None = None) -> Support:
-    """One support per person: the unique constraint decides between parallel clicks, the loser is told."""
+                     wants_news: bool = False, now: dt.datetime | None = None) -> int:
+    """One support per person; returns the proposal's new count of supports.
+
+    This is the busiest write of a popular proposal, so it is a short transaction of plain statements:
+    the unique constraint decides between parallel clicks (`ON CONFLICT DO NOTHING`, no savepoint), and
+    one `UPDATE ... RETURNING` adds to the count last before the commit, so the popular proposal's row is
+    locked for as short a time as the database allows.
+    """
     now = now or timezone.now()
     proposal = _supportable(organisation, proposal_id)
     if not proposal.is_open_for_support(at=now):
@@ -228,31 +239,52 @@ def support_proposal(*, organisation: Organisation, proposal_id: Any, user: Any,
     refusal = refusal_for_person(user, proposal.rules, tie=tie)
     if refusal:
         raise DomainError(refusal)
-    try:
-        with transaction.atomic():
-            support = Support.objects.create(
-                proposal=proposal, user=user, person_key=person_key(user), tie=tie, age_band=age_band_of(user),
-                locality_id=user.locality_id, wants_news=wants_news)
-    except IntegrityError:
-        raise DomainError(_("You already support this proposal: each person supports a proposal once.")) from None
-    Proposal.objects.filter(pk=proposal.pk).update(support_count=F("support_count") + 1)
-    _reach_threshold_if_due(proposal, now)
-    if wants_news:
-        notify.follow_proposal(proposal=proposal, user=user)
-    return support
-
-
-def _reach_threshold_if_due(proposal: Proposal, now: dt.datetime) -> None:
-    reached = Proposal.objects.filter(
-        pk=proposal.pk, status=Status.COLLECTING, support_count__gte=F("threshold")
-    ).update(status=Status.THRESHOLD_REACHED, threshold_reached_at=now,
-             answer_due=now + dt.timedelta(days=proposal.rules.answer_days))
+    if not _insert_support(proposal=proposal, user=user, tie=tie, wants_news=wants_news):
+        raise DomainError(_("You already support this proposal: each person supports a proposal once."))
+    count, reached = _count_support(proposal, now)
     if reached:
         proposal.refresh_from_db()
         record_event(organisation=proposal.organisation, actor=None, action="proposal.reach_threshold",
                      target=proposal, data={"from": Status.COLLECTING, "to": Status.THRESHOLD_REACHED,
                                             "supports": proposal.support_count})
         notify.tell_followers(proposal=proposal, step=Status.THRESHOLD_REACHED)
+    if wants_news:
+        notify.follow_proposal(proposal=proposal, user=user)
+    return count
+
+
+def _insert_support(*, proposal: Proposal, user: Any, tie: str, wants_news: bool) -> bool:
+    """Stores the support unless this person already gave one; True when it was stored."""
+    table, quote = Support._meta.db_table, connection.ops.quote_name
+    columns = ("proposal_id", "user_id", "person_key", "tie", "age_band", "locality_id", "wants_news", "created_at")
+    values = [proposal.pk, user.pk, person_key(user), tie, age_band_of(user), user.locality_id, wants_news,
+              connection.ops.adapt_datetimefield_value(timezone.now())]
+    sql = (f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) "  # noqa: S608 - names from model meta
+           f"VALUES ({', '.join(['%s'] * len(columns))}) ON CONFLICT DO NOTHING")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        return cursor.rowcount == 1
+
+
+def _count_support(proposal: Proposal, now: dt.datetime) -> tuple[int, bool]:
+    """Adds one to the count, and reaches the threshold if this support is the one; (new count, reached).
+
+    The `UPDATE ... RETURNING` locks the proposal's row until the commit, so the second statement, run only
+    by the support that takes the count to the threshold, cannot race another support: exactly one of them
+    finds the proposal still collecting.
+    """
+    table, quote = Proposal._meta.db_table, connection.ops.quote_name
+    sql = (f"UPDATE {quote(table)} SET {quote('support_count')} = {quote('support_count')} + 1 "  # noqa: S608
+           f"WHERE {quote('id')} = %s RETURNING {quote('support_count')}, {quote('threshold')}, {quote('status')}")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [proposal.pk])
+        count, threshold, status = cursor.fetchone()
+    if status != Status.COLLECTING or count < threshold:
+        return count, False
+    reached = Proposal.objects.filter(pk=proposal.pk, status=Status.COLLECTING).update(
+        status=Status.THRESHOLD_REACHED, threshold_reached_at=now,
+        answer_due=now + dt.timedelta(days=proposal.rules.answer_days))
+    return count, reached == 1
 
 
 @transaction.atomic

@@ -120,10 +120,14 @@ def similar(request: HttpRequest) -> HttpResponse:
     return render(request, "proposals/similar.html", {"similar": found, "checked_similar": bool(text)})
 
 
-def _after_action(request: HttpRequest, pk: int, action: Any, done: str) -> HttpResponse:
+def _after_action(request: HttpRequest, pk: int, action: Any, done: str,
+                  passing: type[Exception] | None = None) -> HttpResponse:
+    """Runs `action`, tells the outcome and goes back to the proposal; `passing` errors are raised on."""
     try:
         action()
     except DomainError as error:
+        if passing is not None and isinstance(error, passing):
+            raise
         messages.error(request, error.message)
     else:
         messages.success(request, done)
@@ -134,25 +138,29 @@ def _after_action(request: HttpRequest, pk: int, action: Any, done: str) -> Http
 @require_POST
 def support(request: HttpRequest, pk: int) -> HttpResponse:
     """Supports the proposal; with `Accept: application/json` (the page's script, scripts) the answer is JSON:
-    201 with the new count, or 409 with the reason in Swedish."""
+    201 with the new count, or 409 with the reason in Swedish. An id that names no public proposal of this
+    municipality is a 404 either way."""
     form = SupportForm(request.POST)
     tie = form.data.get("tie", Support.Tie.RESIDENT)
     organisation = organisation_of(request)
-    if not Proposal.objects.filter(pk=pk, organisation=organisation).exists():
-        raise Http404
 
-    def give() -> None:
-        services.support_proposal(organisation=organisation, proposal_id=pk, user=request.user, tie=tie,
-                                  wants_news=form.data.get("wants_news") in ("on", "true", "1"))
+    def give() -> int:
+        return services.support_proposal(organisation=organisation, proposal_id=pk, user=request.user, tie=tie,
+                                         wants_news=form.data.get("wants_news") in ("on", "true", "1"))
 
-    if request.headers.get("Accept") == "application/json":
-        try:
-            give()
-        except DomainError as error:
-            return JsonResponse({"error": error.message}, status=409)
-        count = Proposal.objects.values_list("support_count", flat=True).get(pk=pk)
-        return JsonResponse({"supported": True, "support_count": count}, status=201)
-    return _after_action(request, pk, give, _("Thank you for your support."))
+    try:
+        if request.headers.get("Accept") == "application/json":
+            try:
+                count = give()
+            except services.ProposalNotFoundError:
+                raise
+            except DomainError as error:
+                return JsonResponse({"error": error.message}, status=409)
+            return JsonResponse({"supported": True, "support_count": count}, status=201)
+        return _after_action(request, pk, give, _("Thank you for your support."),
+                             passing=services.ProposalNotFoundError)
+    except services.ProposalNotFoundError:
+        raise Http404 from None
 
 
 @login_required

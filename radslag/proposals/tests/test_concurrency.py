@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from django.db import connection
 
+from radslag.audit.models import AuditEvent
 from radslag.core.errors import DomainError
 from radslag.proposals.models import Proposal, Support
 from radslag.proposals.services import support_proposal, withdraw_support
@@ -39,7 +40,7 @@ def test_parallel_supports_by_one_person_count_once(org):
 
     def work(n: int) -> None:
         try:
-            given.append(support_proposal(organisation=org, proposal_id=proposal.pk, user=person).pk)
+            given.append(support_proposal(organisation=org, proposal_id=proposal.pk, user=person))
         except DomainError as error:
             refused.append(error.message)
 
@@ -68,6 +69,8 @@ def test_parallel_supports_by_many_people_all_count_and_reach_the_threshold_once
     proposal.refresh_from_db()
     assert proposal.support_count == THREADS == Support.objects.filter(proposal=proposal).count()
     assert proposal.status == Proposal.Status.THRESHOLD_REACHED
+    # Exactly one support crossed the threshold: one event in the log, one mail to the followers.
+    assert AuditEvent.objects.filter(action="proposal.reach_threshold", object_id=str(proposal.pk)).count() == 1
 
 
 def test_parallel_withdrawals_take_the_one_support_away_once(org):
