@@ -1,9 +1,9 @@
-"""The elected officials' overview and a focus-area page on PostgreSQL: 200 processes, 100,000 contributions.
+"""The elected officials' overview and a focus-area page on PostgreSQL: 200 processes, 100,000 contributions
+and 5,000 citizen proposals.
 
 Creates the database `radslag_bench_overview`, migrates it, fills it, measures, and drops it again. Run
-with `.venv/bin/python bench/run_all.py --only overview`. Proposals (e-förslag) and surveys do not exist
-in this code yet; when they register with radslag.governance.focus_area_items and overview_sections,
-seed them here too (issue 13 asks for 5,000 proposals).
+with `.venv/bin/python bench/run_all.py --only overview`; `RADSLAG_BENCH_OVERVIEW_PROCESSES`,
+`RADSLAG_BENCH_CONTRIBUTIONS` and `RADSLAG_BENCH_OVERVIEW_PROPOSALS` scale it.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from scratch_database import BENCH_HOST, close_connections, create_database, dro
 DATABASE = "radslag_bench_overview"
 PROCESSES = int(os.environ.get("RADSLAG_BENCH_OVERVIEW_PROCESSES", "200"))
 CONTRIBUTIONS = int(os.environ.get("RADSLAG_BENCH_CONTRIBUTIONS", "100000"))
+PROPOSALS = int(os.environ.get("RADSLAG_BENCH_OVERVIEW_PROPOSALS", "5000"))
 THEMES_PER_PROCESS, COMMITTEES, MEETINGS_PER_COMMITTEE, DECISIONS = 6, 8, 6, 120
 GOAL_MS = 200
 COMMITTEE_NAMES = ["Kommunstyrelsen", "Barn- och ungdomsnämnden", "Kultur- och fritidsnämnden",
@@ -56,6 +57,7 @@ def _seed() -> dict[str, Any]:
     _add_phases_themes_and_answers(scenario, processes, rng)
     _add_meetings_and_decisions(scenario, processes, rng)
     _add_contributions(scenario, processes, rng)
+    _add_proposals(scenario, processes, rng)
     official = User.objects.create_user("politiker@bench.example.se", password=None, display_name="Politiker")
     Membership.objects.create(user=official, organisation=scenario.organisation, role=Role.OFFICIAL)
     return {"scenario": scenario, "official": official, "processes": len(processes)}
@@ -179,6 +181,44 @@ def _add_contributions(scenario: Any, processes: list[Any], rng: random.Random) 
             cursor.execute(f"VACUUM ANALYZE {name}")
 
 
+def _add_proposals(scenario: Any, processes: list[Any], rng: random.Random) -> None:
+    """PROPOSALS proposals over five years (most answered or past their period, a few hundred collecting),
+    each tied to 0–2 focus areas, one in ten to a process; the supports are counts only (the pages read
+    the count, not the supports)."""
+    from django.utils import timezone
+
+    from radslag.proposals.models import Proposal, ProposalRules
+    from radslag.proposals.rules import DEFAULT_OUT_OF_SCOPE
+
+    organisation, now = scenario.organisation, timezone.now()
+    rules = ProposalRules.objects.create(organisation=organisation, version=1, threshold_count=150,
+                                         out_of_scope=DEFAULT_OUT_OF_SCOPE)
+    statuses = ["answered"] * 50 + ["period_ended"] * 30 + ["handling"] * 5 + ["refused"] * 5 + [
+        "collecting"] * 10
+    proposals = []
+    for n in range(PROPOSALS):
+        status = rng.choice(statuses)
+        submitted = now - dt.timedelta(days=rng.uniform(1, 50) if status == "collecting" else rng.uniform(70, 1800))
+        accepted = submitted + dt.timedelta(days=1)
+        public = status != "refused"
+        proposals.append(Proposal(
+            organisation=organisation, rules=rules, status=status, submitted_at=submitted,
+            accepted_at=accepted if public else None,
+            title=f"Förslag {n}: {rng.choice(scenario.sentences)[:100]}", text=rng.choice(scenario.sentences),
+            threshold=150 if public else None, support_count=int(rng.paretovariate(1.1) * 3) if public else 0,
+            closes_at=accepted + dt.timedelta(days=60) if public else None,
+            answered_at=accepted + dt.timedelta(days=rng.uniform(70, 200)) if status == "answered" else None,
+            outcome=rng.choice(["done", "rejected", "investigating"]) if status == "answered" else "",
+            answer="Nämnden har behandlat förslaget." if status == "answered" else "",
+            process=rng.choice(processes) if rng.random() < 0.1 else None))
+    created = Proposal.objects.bulk_create(proposals, batch_size=1000)
+    links = Proposal.focus_areas.through
+    links.objects.bulk_create(
+        (links(proposal_id=proposal.pk, focusarea_id=area.pk)
+         for proposal in created for area in rng.sample(scenario.focus_areas, rng.choice((0, 1, 1, 2)))),
+        batch_size=2000)
+
+
 def _pages(world: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
     """(label, who, path, cache emptied before each request)."""
     area = world["scenario"].focus_areas[3]
@@ -231,15 +271,17 @@ def _report(results: list[tuple[str, str, Any, float]], world: dict[str, Any], *
     per_process = list(Contribution.objects.values("process_id").annotate(n=Count("*")).values_list("n", flat=True))
     lines = [
         f"## Officials' overview and focus-area page ({world['processes']} processes, {_n(CONTRIBUTIONS)} "
-        f"contributions)",
+        f"contributions, {_n(PROPOSALS)} proposals)",
         "",
         f"One municipality, {world['processes']} processes (about 60 % ongoing, 30 % closed, 10 % drafts) under "
         f"{COMMITTEES} committees with {MEETINGS_PER_COMMITTEE} meetings each, tied to 0–2 of 7 focus areas; three "
         f"phases and {THEMES_PER_PROCESS} themes per process (about 40 % answered, half tied to a focus area), "
         f"{DECISIONS} decisions; {_n(CONTRIBUTIONS)} contributions spread unevenly (largest process "
-        f"{_n(max(per_process))}, median {_n(sorted(per_process)[len(per_process) // 2])}). No proposals or "
-        f"surveys: those apps do not exist yet (issue 13 asks for 5,000 proposals). Server time in-process "
-        f"with Django's test client, {REQUESTS} requests after {WARM_UPS} warm-ups; queries counted on one request. "
+        f"{_n(max(per_process))}, median {_n(sorted(per_process)[len(per_process) // 2])}); {_n(PROPOSALS)} "
+        f"citizen proposals over five years, each tied to 0–2 focus areas. Server time in-process "
+        f"with Django's test client, {REQUESTS} requests after {WARM_UPS} warm-ups (the process's objects from "
+        f"filling the database frozen out of the garbage collector first, as a worker's preloaded application "
+        f"is, see bench/request_timing.py); queries counted on one request. "
         f"The overview's participation figures are cached for {_participation_minutes()} minutes (local memory "
         f"here, Redis in production); the row “participation not cached” empties the cache before each request. "
         f"Database created and migrated in {setup_s:.0f} s, filled in {seed_s:.0f} s.",

@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, F, FloatField, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, FloatField, Q, Sum, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -98,9 +98,19 @@ def _breakdown(title: Label, labels: Sequence[tuple[str, Label]], sums: dict[str
     return Breakdown(title, n, cells, table.withheld, deff, n / deff if deff else 0.0)
 
 
-def _closed_sums(survey: Survey, responses: Any) -> dict[tuple[int, int | None], dict[str, tuple[int, float, float]]]:
+def _answers_of(survey: Survey, responses: Any | None) -> Any:
+    """The answers of the given responses, or of the survey's sent responses (one join, not a sub-select)."""
+    if responses is None:
+        return Answer.objects.filter(response__survey=survey, response__submitted_at__isnull=False)
+    return Answer.objects.filter(response__in=responses)
+
+
+Sums = dict[tuple[int, int | None], dict[str, tuple[int, float, float]]]
+
+
+def _closed_sums(survey: Survey, responses: Any | None) -> Sums:
     weight = Coalesce(F("response__weight"), 1.0, output_field=FloatField())
-    rows = (Answer.objects.filter(response__in=responses).exclude(value="")
+    rows = (_answers_of(survey, responses).exclude(value="")
             .values_list("question_id", "statement_id", "value")
             .annotate(n=Count("id"), w=Sum(weight), w2=Sum(weight * weight)).order_by())
     sums: dict[tuple[int, int | None], dict[str, tuple[int, float, float]]] = defaultdict(dict)
@@ -110,15 +120,18 @@ def _closed_sums(survey: Survey, responses: Any) -> dict[tuple[int, int | None],
 
 
 def _respondent_totals(survey: Survey, responses: Any, multiple: list[int]) -> dict[int, tuple[int, float, float]]:
-    """For multiple-choice questions: how many answered at all (a respondent counts once), with Σw and Σw²."""
-    if not multiple:
-        return {}
-    weights = dict(responses.values_list("pk", Coalesce(F("weight"), 1.0, output_field=FloatField())))
-    seen: dict[int, set[int]] = defaultdict(set)
-    for question_id, response_id in (Answer.objects.filter(question_id__in=multiple, response__in=responses)
-                                     .values_list("question_id", "response_id").distinct()):
-        seen[question_id].add(response_id)
-    return {q: (len(ids), sum(weights[i] for i in ids), sum(weights[i] ** 2 for i in ids)) for q, ids in seen.items()}
+    """For multiple-choice questions: how many answered at all (a respondent counts once), with Σw and Σw².
+
+    One small aggregate per question over the responses that hold a choice in it (a semi-join, which the
+    database plans the same way however the responses' rows were last written)."""
+    weight = Coalesce(F("weight"), 1.0, output_field=FloatField())
+    totals = {}
+    for question_id in multiple:
+        chose = Answer.objects.filter(question_id=question_id).exclude(value="").values("response_id")
+        sums = responses.filter(pk__in=chose).aggregate(n=Count("pk"), w=Sum(weight), w2=Sum(weight * weight))
+        if sums["n"]:
+            totals[question_id] = (sums["n"], sums["w"] or 0.0, sums["w2"] or 0.0)
+    return totals
 
 
 def _totals(sums: dict[str, tuple[int, float, float]]) -> tuple[int, float, float]:
@@ -142,13 +155,12 @@ def _is_number(value: str) -> bool:
 def question_results(survey: Survey, responses: Any | None = None) -> list[QuestionResult]:
     """Every question's results over the survey's sent responses (or those given), weighted."""
     ensure_weights(survey)
-    responses = responses if responses is not None else Response.objects.filter(survey=survey,
-                                                                               submitted_at__isnull=False)
     structure = survey_structure(survey)
     questions = [q for _section, qs in structure for q in qs]
     sums = _closed_sums(survey, responses)
-    multiple = _respondent_totals(survey, responses, [q.pk for q in questions if q.kind == Kind.MULTIPLE])
-    texts = _texts(responses, [q.pk for q in questions if q.is_text])
+    sent = responses if responses is not None else Response.objects.filter(survey=survey, submitted_at__isnull=False)
+    multiple = _respondent_totals(survey, sent, [q.pk for q in questions if q.kind == Kind.MULTIPLE])
+    texts = _texts(_answers_of(survey, responses), [q.pk for q in questions if q.is_text])
     results = []
     for question in questions:
         result = QuestionResult(question)
@@ -185,18 +197,21 @@ def _closed_breakdowns(question: Question, sums: dict[tuple[int, int | None], di
     return [breakdown]
 
 
-def _texts(responses: Any, question_ids: list[int], sample: int = 8) -> dict[int, tuple[list[str], int]]:
+def _texts(answers: Any, question_ids: list[int], sample: int = 8) -> dict[int, tuple[list[str], int]]:
+    """Every text question's count of written answers and its newest few, ranked and counted by the database
+    (one query that returns only the sample, not every text)."""
     if not question_ids:
         return {}
     quotes: dict[int, list[str]] = defaultdict(list)
-    counts: dict[int, int] = defaultdict(int)
-    # One pass, newest first: the count of every text question's answers and its newest few.
-    for question_id, text in (Answer.objects.filter(response__in=responses, question_id__in=question_ids)
-                              .exclude(text="").order_by("-id").values_list("question_id", "text")):
-        counts[question_id] += 1
-        if len(quotes[question_id]) < sample:
-            quotes[question_id].append(text)
-    return {q: (quotes[q], counts[q]) for q in question_ids}
+    counts: dict[int, int] = {}
+    rows = (answers.filter(question_id__in=question_ids).exclude(text="")
+            .annotate(rank=Window(RowNumber(), partition_by=F("question_id"), order_by=F("id").desc()),
+                      written=Window(Count("id"), partition_by=F("question_id")))
+            .filter(rank__lte=sample).order_by("question_id", "rank").values_list("question_id", "text", "written"))
+    for question_id, text, written in rows:
+        counts[question_id] = written
+        quotes[question_id].append(text)
+    return {q: (quotes[q], counts.get(q, 0)) for q in question_ids}
 
 
 def background_labels(survey: Survey, variable: str) -> list[tuple[str, Label]]:
@@ -265,16 +280,20 @@ def response_rates(survey: Survey) -> list[WaveRates]:
     """Per wave: invited and answered, overall, per stratum variable and per recruitment channel."""
     out = []
     for wave in survey.waves.all():
-        invitations = list(Invitation.objects.filter(wave=wave)
-                           .values_list("stratum", "channel", "response__submitted_at"))
+        # Grouped by the database: one row per stratum and channel, not one per invitation.
+        groups = (Invitation.objects.filter(wave=wave).values_list("stratum", "channel")
+                  .annotate(invited=Count("id"), answered=Count("id", filter=Q(response__submitted_at__isnull=False)))
+                  .order_by())
         per: dict[str, dict[str, list[int]]] = {v: defaultdict(lambda: [0, 0]) for v in (*BACKGROUND, "channel")}
-        for stratum, channel, submitted in invitations:
+        invited_all = answered = 0
+        for stratum, channel, invited, done in groups:
             age, sex, locality = [*stratum.split("|"), "", "", ""][:3]
             for variable, key in (("age_band", age), ("sex", sex), ("locality", locality), ("channel", channel)):
-                per[variable][key][0] += 1
-                per[variable][key][1] += submitted is not None
-        answered = sum(1 for *_rest, submitted in invitations if submitted is not None)
-        overall = _rate_rows({"all": (len(invitations), answered)}, [("all", _("Everyone invited"))])
+                per[variable][key][0] += invited
+                per[variable][key][1] += done
+            invited_all += invited
+            answered += done
+        overall = _rate_rows({"all": (invited_all, answered)}, [("all", _("Everyone invited"))])
         by: list[tuple[Label, list[RateRow]]] = [
             (title, _rate_rows({k: (v[0], v[1]) for k, v in per[variable].items()}, labels))
             for variable, title, labels in (

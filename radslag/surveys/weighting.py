@@ -12,7 +12,7 @@ from collections import defaultdict
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Case, Count, FloatField, Max, Value, When
 
 from radslag.analysis.raking import RakingError, rake
 from radslag.contributions.representativeness import latest_population
@@ -60,7 +60,7 @@ def ensure_weights(survey: Survey) -> dict[str, Any]:
 @transaction.atomic
 def compute_weights(survey: Survey, rows: list[tuple[int, str, str, Any]], year: int | None,
                     margins: dict[str, dict[str, float]], fingerprint: dict[str, Any]) -> dict[str, Any]:
-    weights = {pk: 1.0 for pk, *_rest in rows}
+    cell_weights: dict[tuple[str, str, str], float] = {}
     raked = [(pk, age, sex, str(loc)) for pk, age, sex, loc in rows
              if age in margins["age_band"] and sex in margins["sex"] and str(loc) in margins["locality"]]
     report: dict[str, Any] = {"population_year": year, "respondents": len(rows), "raked": len(raked),
@@ -72,19 +72,21 @@ def compute_weights(survey: Survey, rows: list[tuple[int, str, str, Any]], year:
         except RakingError as error:
             report["error"] = str(error)
         else:
-            weights.update({r[0]: float(w) for r, w in zip(raked, result.weights, strict=True)})
+            # Raking gives every respondent of a cell (age band, sex, locality) the same weight.
+            cell_weights = {(age, sex, loc): float(w) for (_pk, age, sex, loc), w in zip(raked, result.weights,
+                                                                                        strict=True)}
             report.update(result.report(), weighted=True, respondents=len(rows))
-    _store(weights)
+    _store(survey, cell_weights)
     Survey.objects.filter(pk=survey.pk).update(weights_for=fingerprint, weights_report=report)
     survey.weights_for, survey.weights_report = fingerprint, report
     return report
 
 
-def _store(weights: dict[int, float]) -> None:
-    """One UPDATE per distinct weight (raking gives one weight per cell of the strata, so few of them)."""
-    by_value: dict[float, list[int]] = defaultdict(list)
-    for pk, weight in weights.items():
-        by_value[round(weight, 12)].append(pk)
-    for weight, pks in by_value.items():
-        for start in range(0, len(pks), 900):
-            Response.objects.filter(pk__in=pks[start:start + 900]).update(weight=weight)
+def _store(survey: Survey, cell_weights: dict[tuple[str, str, str], float]) -> None:
+    """One UPDATE: every sent response gets its cell's weight, or 1 when its cell was not raked (a CASE over
+    the few dozen cells, rather than a statement per distinct weight). A response sent since the rows were
+    read gets its cell's weight too, and changes the fingerprint, so the next reader rakes again."""
+    weight = Case(*(When(age_band=age, sex=sex, locality_id=int(locality), then=Value(w))
+                    for (age, sex, locality), w in sorted(cell_weights.items())),
+                  default=Value(1.0), output_field=FloatField())
+    Response.objects.filter(survey=survey, submitted_at__isnull=False).update(weight=weight)

@@ -205,6 +205,24 @@ def test_for_process_and_for_focus_area_give_the_linked_public_proposals(org):
     assert list(for_process(process)) == [linked] and list(for_focus_area(area)) == [linked]
 
 
+def test_a_focus_area_lists_its_ten_most_supported_public_proposals(org):
+    from radslag.proposals.focus_areas import PER_AREA, proposals_by_focus_area
+
+    busy = FocusAreaFactory(plan__organisation=org)
+    quiet = FocusAreaFactory(plan=busy.plan)
+    for n in range(PER_AREA + 3):
+        make_proposal(org, title=f"Förslag {n}", support_count=n * 7 % 13).focus_areas.add(busy)
+    make_proposal(org, title="Ej granskat", support_count=99, status=Status.SUBMITTED).focus_areas.add(busy)
+    both = make_proposal(org, title="I båda", support_count=1)
+    both.focus_areas.add(busy, quiet)
+    found = proposals_by_focus_area(org, [busy.pk, quiet.pk])
+    expected = sorted(Proposal.objects.public().filter(focus_areas=busy).values_list("support_count", "pk", "title"),
+                      reverse=True)[:PER_AREA]
+    assert [item.label for item in found[busy.pk]] == [title for _count, _pk, title in expected]
+    assert "Ej granskat" not in [item.label for item in found[busy.pk]]
+    assert [item.label for item in found[quiet.pk]] == ["I båda"]
+
+
 def test_support_asked_for_as_json_answers_with_the_count_or_the_reason(org, client_for):
     proposal = make_proposal(org)
     client = client_for(org, verified_resident(org))

@@ -64,6 +64,23 @@ def test_weights_reproduce_the_population_and_the_results_page_shows_them(client
     assert "Så togs resultaten fram" in text and "raking" in text
 
 
+def test_a_response_of_unknown_background_keeps_weight_one_and_a_cell_shares_one_weight(answered):
+    survey, _wave = answered
+    unknown = Response.objects.filter(survey=survey, submitted_at__isnull=False).order_by("pk").first()
+    Response.objects.filter(pk=unknown.pk).update(locality=None)
+    report = ensure_weights(survey)
+    assert report["not_raked"] == 1 and report["raked"] == 29
+    rows = list(Response.objects.filter(survey=survey, submitted_at__isnull=False)
+                .values_list("pk", "age_band", "sex", "locality_id", "weight"))
+    assert next(w for pk, *_rest, w in rows if pk == unknown.pk) == 1.0
+    per_cell: dict[tuple, set] = {}
+    for pk, age, sex, locality, weight in rows:
+        if pk != unknown.pk:
+            per_cell.setdefault((age, sex, locality), set()).add(round(weight, 12))
+    assert all(len(weights) == 1 for weights in per_cell.values()) and len(per_cell) > 1
+    assert sum(w for pk, *_rest, w in rows if pk != unknown.pk) == pytest.approx(29)
+
+
 def test_weighted_shares_have_intervals_and_small_groups_are_hidden(answered):
     survey, _wave = answered
     stolt = next(r for r in question_results(survey) if r.question.key == "stolt")
@@ -72,6 +89,30 @@ def test_weighted_shares_have_intervals_and_small_groups_are_hidden(answered):
     share = cells["ja"].weighted
     assert share.low < share.share < share.high
     assert cells["vet-inte"].count == 0  # nobody: nothing to protect
+
+
+def test_a_respondent_with_several_choices_counts_once_and_the_newest_texts_are_quoted(org, staff):
+    make_panel(org, members=12)
+    survey = make_survey(org, staff)
+    wave = waves.send_wave(survey=survey, actor=staff, label="Våg 1", seed=5)
+    trivsel, stolt, varfor, resor = (_q(survey, key) for key in ("trivsel", "stolt", "varfor", "resor"))
+    choices = {option.label: option.value for option in resor.options.all()}
+    for i, invitation in enumerate(wave.invitations.order_by("pk")[:11]):
+        response = responding.response_for_invitation(invitation=invitation)
+        responding.save_page(response=response, page_number=1, action="next",
+                             data={f"q{trivsel.pk}": "3", f"q{stolt.pk}": "ja"})
+        # 0-5 go by train and by car, 5-9 cycle (5 does all three), 10 chooses nothing; 4 writes nothing.
+        chosen = [choices[label] for label, (low, high) in
+                  {"Tåg": (0, 5), "Bil": (0, 5), "Cykel": (5, 9)}.items() if low <= i <= high]
+        data = {f"q{varfor.pk}": f"Svar {i}" if i != 4 else "", f"q{resor.pk}": chosen}
+        responding.save_page(response=response, page_number=2, action="submit", data=data)
+    results = {r.question.key: r for r in question_results(survey)}
+    travel = results["resor"].breakdowns[0]
+    assert travel.respondents == 10  # seventeen choices by ten people; the eleventh chose nothing
+    counts = {str(cell.label): cell.count for cell in travel.cells}
+    assert counts == {"Tåg": 6, "Bil": 6, "Cykel": 5}
+    assert results["varfor"].text_count == 10
+    assert results["varfor"].texts == [f"Svar {i}" for i in (10, 9, 8, 7, 6, 5, 3, 2)]
 
 
 def test_response_rates_per_wave_stratum_and_channel(answered):
