@@ -351,7 +351,8 @@ def _report(world: World, seeded_s: float, pages: dict[str, Any], web: dict[str,
         f"| supports acknowledged / stored | {web['acknowledged']:,} / {web['stored']:,} | equal: "
         f"{_verdict(web['acknowledged'] == web['stored'])} |",
         f"| proposals where rows, count column and acknowledged differ | {len(web['mismatched'])} | 0 |",
-        f"| second clicks refused | {dict(refusals)} | one per resident |",
+        f"| second clicks refused | {'; '.join(f'{n:,} × {why}…' for why, n in refusals.most_common())} "
+        f"| one per resident |",
     ]
     return "\n".join(lines) + "\n"
 
