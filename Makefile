@@ -9,8 +9,9 @@ DEV_STAMP := .venv/.installed-dev
 .PHONY: run install install-dev system-deps test test-fast test-e2e lint lock check-wheel bench migrate demo clean
 
 # Runtime: exactly the versions and hashes in requirements.lock, then Rådslag itself (editable).
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock requirements-pip.lock pyproject.toml
 	test -x $(PY) || python3 -m venv .venv
+	$(PIP) install --quiet --require-hashes -r requirements-pip.lock
 	$(PIP) install --quiet --require-hashes -r requirements.lock
 	$(PIP) install --quiet --no-deps -e .
 	touch $(STAMP)
@@ -80,6 +81,7 @@ check-wheel: $(STAMP) messages
 	rm -rf $(WHEEL_DIR) build && mkdir -p $(WHEEL_DIR)
 	$(PIP) wheel --quiet --no-deps -w $(WHEEL_DIR)/dist .
 	python3 -m venv $(WHEEL_DIR)/venv
+	$(WHEEL_DIR)/venv/bin/pip install --quiet --require-hashes -r requirements-pip.lock
 	$(WHEEL_DIR)/venv/bin/pip install --quiet --require-hashes -r requirements.lock
 	$(WHEEL_DIR)/venv/bin/pip install --quiet --no-deps $(WHEEL_DIR)/dist/radslag-*.whl
 	cd $(WHEEL_DIR) && export DJANGO_SETTINGS_MODULE=config.settings.base RADSLAG_VAR_DIR=$$PWD/var \
