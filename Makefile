@@ -74,8 +74,8 @@ lock: $(DEV_STAMP)
 	  --group lock -o requirements-dev.lock
 	$(UV_COMPILE) pyproject.toml -c requirements-dev.lock -o requirements.lock
 
-# The built wheel in a fresh virtual environment with nothing but requirements.lock: Django's checks,
-# every module of radslag and config imported, `radslag --help`, and the migrations on a new SQLite file.
+# The built wheel in a fresh virtual environment with nothing but the pinned pip and requirements.lock:
+# Django's checks, every module of radslag and config imported, `radslag --help`, and the migrations on a new SQLite file.
 WHEEL_DIR := var/wheel-check
 check-wheel: $(STAMP) messages
 	rm -rf $(WHEEL_DIR) build && mkdir -p $(WHEEL_DIR)

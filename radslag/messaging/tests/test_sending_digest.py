@@ -61,11 +61,11 @@ def test_each_weekly_subscriber_gets_one_digest_of_what_they_follow(org, mailbox
 def test_the_daily_beat_builds_last_weeks_digest_once(org, mailbox):  # noqa: F811
     weekly(org, "anna@example.se", Topic.ORGANISATION)
     outbox.announce(organisation=org, key="decision:1", topics=[], title="Beslut", url="/beslut/1/")
-    # The beat runs on Wednesday and Thursday of next week: both days look back at this week. (Seven
-    # days from now would be next Monday when the suite runs on a Sunday, and that looks at next week.)
-    today = timezone.now().astimezone(ZoneInfo("Europe/Stockholm")).date()
-    wednesday = today + dt.timedelta(days=7 - today.weekday() + 2)
-    next_week = dt.datetime.combine(wednesday, dt.time(12), tzinfo=ZoneInfo("Europe/Stockholm"))
+    # The beat runs at noon on Wednesday and Thursday of next week: both days look back at this week.
+    # (Seven days from now would be next Monday when the suite runs on a Sunday, and that looks at the
+    # week after this one.)
+    this_monday, _next_monday = digest.week_bounds(*this_week())
+    next_week = this_monday + dt.timedelta(days=9, hours=12)
 
     first = digest.build_last_weeks_digests(next_week)
     second = digest.build_last_weeks_digests(next_week + dt.timedelta(days=1))
