@@ -2,8 +2,10 @@
 and a real SMTP server for tests where mail matters."""
 
 import socket
+import time
 
 import pytest
+from django.core import signing
 from django.test import Client
 from django.utils import translation
 
@@ -27,6 +29,17 @@ def _interface_language_reset():
     translation.deactivate()
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def steady_signing_clock(monkeypatch):
+    """Sign every token in the test with one timestamp.
+
+    Links in mail and on pages carry signed tokens stamped to the second; a test that builds the expected
+    link after the code did would otherwise see another token whenever the clock passes a second.
+    """
+    now = signing.b62_encode(int(time.time()))
+    monkeypatch.setattr(signing.TimestampSigner, "timestamp", lambda self: now)
 
 
 @pytest.fixture

@@ -56,7 +56,8 @@ def test_cancelling_from_the_waiting_list_promotes_no_one(activity):
     assert Registration.objects.filter(status=Status.CONFIRMED).count() == 2
 
 
-def test_confirmation_mail_is_sent_on_commit_in_swedish(activity, django_capture_on_commit_callbacks):
+def test_confirmation_mail_is_sent_on_commit_in_swedish(activity, django_capture_on_commit_callbacks,
+                                                     steady_signing_clock):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         registration = register(activity, 1, site_url="https://ale.example.se")
     assert mail.outbox == []  # nothing is sent before the transaction commits

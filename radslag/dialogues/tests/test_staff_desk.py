@@ -147,7 +147,8 @@ def test_a_signed_in_resident_finds_their_name_and_address_filled_in(org, client
     assert 'value="Anna Berg"' in page and 'value="anna@example.se"' in page
 
 
-def test_after_registering_the_page_shows_the_registration_and_how_to_cancel_instead_of_the_form(org, client_for):
+def test_after_registering_the_page_shows_the_registration_and_how_to_cancel_instead_of_the_form(org, client_for,
+                                                                                             steady_signing_clock):
     activity = ActivityFactory(process=ProcessFactory(organisation=org), registration_required=True)
     client = client_for(org)
 
