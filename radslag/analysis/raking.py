@@ -34,6 +34,7 @@ import numpy as np
 DEFAULT_TRIM = (0.2, 5.0)
 DEFAULT_TOLERANCE = 1e-10  # largest difference between a weighted share and its target, to converge
 DEFAULT_MAX_ITERATIONS = 1000
+OFF_TARGET = 0.001  # a category whose weighted share ends this far from its target is named (0.1 percentage point)
 Z_95 = 1.959963984540054
 
 
@@ -58,6 +59,9 @@ class RakingResult:
     trim: tuple[float, float] | None
     empty_categories: tuple[tuple[str, str], ...] = ()  # (variable, category) with no respondents
     warnings: tuple[str, ...] = field(default=())
+    # When not converged: (variable, category, weighted share, target share) of the categories the bounds keep
+    # more than OFF_TARGET from their target, the farthest first.
+    off_target: tuple[tuple[str, str, float, float], ...] = ()
 
     def report(self) -> dict[str, object]:
         """The result's figures as plain JSON-ready values (what `radslag weights --report` writes)."""
@@ -67,6 +71,8 @@ class RakingResult:
             "effective_sample_size": self.effective_sample_size, "min_weight": self.min_weight,
             "max_weight": self.max_weight, "trim": list(self.trim) if self.trim else None,
             "empty_categories": [{"variable": v, "category": c} for v, c in self.empty_categories],
+            "off_target": [{"variable": v, "category": c, "share": share, "target": target}
+                           for v, c, share, target in self.off_target],
             "warnings": list(self.warnings),
         }
 
@@ -163,7 +169,7 @@ def rake(columns: Mapping[str, Sequence[str]], margins: Mapping[str, Mapping[str
     if trim is not None and not (0 < trim[0] <= 1 <= trim[1]):
         raise RakingError("Gränserna för trimning måste uppfylla 0 < undre ≤ 1 ≤ övre.")
     checked = _validated_margins(margins, variables)
-    codes, targets, empty = [], [], []
+    codes, targets, empty, category_names = [], [], [], []
     for variable in variables:
         categories = list(checked[variable])
         code = _codes(columns[variable], variable, categories)
@@ -175,6 +181,7 @@ def rake(columns: Mapping[str, Sequence[str]], margins: Mapping[str, Mapping[str
             raise RakingError(f"Ingen av de svarande hör till en kategori av {variable} som finns i populationen.")
         codes.append(code)
         targets.append(counts / counts.sum() * n)
+        category_names.append(categories)
     # Respondents with the same categories always get the same weight, so the rounds run on the distinct
     # cells, in sorted order, each counted as often as it occurs: the result cannot depend on the order of
     # the respondents (summing in another order would otherwise differ in the last bits, and a run that
@@ -188,14 +195,29 @@ def rake(columns: Mapping[str, Sequence[str]], margins: Mapping[str, Mapping[str
     converged = deviation <= tolerance
     warnings = [f"Ingen svarande i kategorin {c} för {v}: kategorin kan inte viktas och har lämnats utanför."
                 for v, c in empty]
+    off_target: list[tuple[str, str, float, float]] = []
     if not converged:
-        warnings.append(f"Viktningen konvergerade inte efter {iterations} varv (största avvikelse {deviation:.2g}).")
+        for variable, code, target, names in zip(variables, codes, targets, category_names, strict=True):
+            shares = np.bincount(code, weights, len(target)) / n
+            off_target += [(variable, names[i], float(shares[i]), float(target[i] / n)) for i in range(len(target))
+                           if abs(shares[i] - target[i] / n) > OFF_TARGET]
+        off_target.sort(key=lambda row: -abs(row[2] - row[3]))
+        named = "; ".join(f"{v} = {c}: {_swedish(100 * share, 1)} % av de viktade svaren mot "
+                          f"{_swedish(100 * target, 1)} % av populationen" for v, c, share, target in off_target[:3])
+        warnings.append(
+            f"Viktningen konvergerade inte efter {iterations} varv (största avvikelse {_swedish(100 * deviation, 2)} "
+            "procentenheter): inom gränserna för trimning går det inte att nå populationens fördelning"
+            + (f" ({named})." if named else "."))
     return RakingResult(
         weights=weights, iterations=iterations, converged=converged, max_deviation=deviation,
         design_effect=kish_design_effect(weights), effective_sample_size=effective_sample_size(weights),
         min_weight=float(weights.min()), max_weight=float(weights.max()), trim=trim,
-        empty_categories=tuple(empty), warnings=tuple(warnings),
+        empty_categories=tuple(empty), warnings=tuple(warnings), off_target=tuple(off_target),
     )
+
+
+def _swedish(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}".replace(".", ",")
 
 
 def _deviation(weights: np.ndarray, counts: np.ndarray, codes: list[np.ndarray], targets: list[np.ndarray],

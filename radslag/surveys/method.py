@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.formats import localize, number_format
 from django.utils.translation import gettext as _
 
+from radslag.core.models import AgeBand, Sex
+from radslag.organisations.models import Locality
 from radslag.surveys.models import Survey
 
 
@@ -31,24 +34,60 @@ def method_text(survey: Survey, report: dict[str, Any]) -> list[str]:
                                                                "exactly within the bounds")})
         paragraphs.append(_(
             "No answer counts for less than %(low)s or more than %(high)s times an average answer (trimming), so "
-            "that a few people never decide a result. The weights range from %(min).2f to %(max).2f.") % {
-            "low": report.get("trim", [0.2, 5])[0], "high": report.get("trim", [0.2, 5])[1],
-            "min": report.get("min_weight", 1.0), "max": report.get("max_weight", 1.0)})
+            "that a few people never decide a result. The weights range from %(min)s to %(max)s.") % {
+            "low": localize(report.get("trim", [0.2, 5])[0]), "high": localize(report.get("trim", [0.2, 5])[1]),
+            "min": number_format(report.get("min_weight", 1.0), decimal_pos=2),
+            "max": number_format(report.get("max_weight", 1.0), decimal_pos=2)})
         paragraphs.append(_(
-            "Weighting makes the results less precise: the design effect is %(deff).2f, so the %(n)d answers are "
+            "Weighting makes the results less precise: the design effect is %(deff)s, so the %(n)d answers are "
             "worth about %(neff)d answers without weights (the effective sample size).") % {
-            "deff": report.get("design_effect", 1.0), "n": report.get("respondents", 0),
+            "deff": number_format(report.get("design_effect", 1.0), decimal_pos=2), "n": report.get("respondents", 0),
             "neff": round(report.get("effective_sample_size", 0))})
         if report.get("not_raked"):
             paragraphs.append(_("%(count)d answers without a known age band, sex or locality keep the weight 1.") % {
                 "count": report["not_raked"]})
-        for warning in report.get("warnings", []):
-            paragraphs.append(str(warning))
+        paragraphs += _raking_warnings(survey, report)
     else:
         paragraphs.append(_("The results are not weighted: the municipality has no population figures to weight "
                             "by, or no answer has a known background."))
     paragraphs.append(_(
         "The 95 %% interval beside a weighted share is the range that, in 95 surveys out of 100, holds the true "
         "share among those the survey describes. It takes the weights into account, so it is wider than for an "
-        "unweighted sample of the same size. Groups of fewer than five people are not shown as numbers."))
+        "unweighted sample of the same size. Groups of fewer than five people are not shown as numbers.") % {})
+    return paragraphs
+
+
+def _raking_warnings(survey: Survey, report: dict[str, Any]) -> list[str]:
+    """The raking's warnings in the reader's language, with categories by name (the report holds codes: an age
+    band, a sex, a locality's id)."""
+    localities = dict(Locality.objects.filter(organisation_id=survey.organisation_id).values_list("pk", "name"))
+
+    def named(variable: str, category: str) -> str:
+        if variable == "age_band":
+            return str(AgeBand(category).label) if category in AgeBand.values else category
+        if variable == "sex":
+            return str(Sex(category).label) if category in Sex.values else category
+        return str(localities.get(int(category), category)) if category.isdigit() else category
+
+    def percent(share: float) -> str:
+        return number_format(100 * share, decimal_pos=1)
+
+    paragraphs = [_("No one in the group %(category)s answered, so it cannot be weighted up from nothing: the "
+                    "other groups of the same kind share its part of the population.") % {
+                      "category": named(row["variable"], row["category"])}
+                  for row in report.get("empty_categories", [])]
+    off_target = report.get("off_target", [])
+    if off_target:
+        paragraphs.append(_(
+            "Within the trimming bounds the answers cannot reach the population's make-up: %(groups)s. Results "
+            "lean towards the groups with too large a share; widening the bounds or collecting more answers from "
+            "the groups with too small a share would help.") % {"groups": "; ".join(
+                _("%(category)s %(share)s %% of the weighted answers against %(target)s %% of the population") % {
+                    "category": named(row["variable"], row["category"]), "share": percent(row["share"]),
+                    "target": percent(row["target"])}
+                for row in off_target[:4])})
+    elif report.get("converged") is False:
+        paragraphs.append(_("The weights did not settle within the rounds allowed; the largest difference from the "
+                            "population is %(points)s percentage points.") % {
+                              "points": number_format(100 * report.get("max_deviation", 0.0), decimal_pos=2)})
     return paragraphs

@@ -83,6 +83,18 @@ def test_tight_bounds_that_cannot_reach_the_margins_report_no_convergence():
     assert any("konvergerade inte" in warning for warning in result.warnings)
 
 
+def test_when_the_bounds_bind_the_report_names_the_categories_they_keep_off_target():
+    # 10 men cannot weigh more than 12.5 of 100 when no weight may exceed 1.25: the report says so, by name
+    columns = {"sex": ["female"] * 90 + ["male"] * 10, "age": ["young", "old"] * 50}
+    result = rake(columns, {"sex": {"female": 50, "male": 50}, "age": {"young": 50, "old": 50}}, trim=(0.8, 1.25))
+    off = {(variable, category): (share, target) for variable, category, share, target in result.off_target}
+    assert set(off) == {("sex", "female"), ("sex", "male")}  # age is met; only sex is held off
+    assert off[("sex", "male")] == (pytest.approx(0.125), pytest.approx(0.5))
+    assert result.report()["off_target"][0]["variable"] == "sex"
+    [warning] = [w for w in result.warnings if "konvergerade inte" in w]
+    assert "sex = male: 12,5 % av de viktade svaren mot 50,0 % av populationen" in warning
+
+
 def test_report_gives_design_effect_and_effective_sample_size():
     columns = {"sex": ["female"] * 75 + ["male"] * 25}
     result = rake(columns, {"sex": {"female": 500, "male": 500}}, trim=None)

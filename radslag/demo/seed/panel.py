@@ -12,12 +12,14 @@ import datetime as dt
 import random
 
 from django.contrib.auth.hashers import make_password
+from django.db.models import Sum
 from django.utils import timezone
 
 from radslag.accounts.models import User
 from radslag.core import codes
 from radslag.core.models import AgeBand, Sex
 from radslag.demo.seed.context import DemoContext
+from radslag.organisations.models import Locality, PopulationFigure
 from radslag.panels.models import Channel, Invitation, InvitationBatch, Panel, PanelMember
 from radslag.panels.services import PURPOSE
 from radslag.voting.models import Eligibility, Method, ResultsVisibility
@@ -53,7 +55,7 @@ def load_panel(context: DemoContext) -> Panel:
              verification_level=User.Verification.EMAIL)
         for n in range(1, MEMBERS + 1)
     )
-    localities = list(context.localities.values())
+    localities, sizes = _localities_by_population(context)
     now = timezone.now()
     members = []
     for n, person in enumerate(people):
@@ -63,7 +65,7 @@ def load_panel(context: DemoContext) -> Panel:
             invitation=invitations[n] if postal else None,
             age_band=rng.choice(POSTAL_AGES if postal else SELF_AGES) if rng.random() < 0.9 else "",
             sex=rng.choice((Sex.FEMALE, Sex.MALE, Sex.FEMALE if postal else Sex.MALE)),
-            locality=rng.choice(localities) if localities and rng.random() < 0.9 else None,
+            locality=rng.choices(localities, weights=sizes)[0] if localities and rng.random() < 0.9 else None,
             joined_at=now - dt.timedelta(days=rng.randint(5, 300)),
         ))
     resident = context.users["resident"]
@@ -74,6 +76,17 @@ def load_panel(context: DemoContext) -> Panel:
     Invitation.objects.filter(pk__in=[m.invitation.pk for m in members if m.invitation]).update(used_at=now)
     _load_panel_ballot(context, people[:45], rng)
     return panel
+
+
+def _localities_by_population(context: DemoContext) -> tuple[list[Locality], list[int]]:
+    """The localities and their populations aged 16 or more: members live where people live, so that a small
+    village is not as common in the panel as the main town (which no raking within sensible bounds could
+    weight back)."""
+    sizes = dict(PopulationFigure.objects.filter(organisation=context.organisation)
+                 .exclude(age_band=AgeBand.UNDER_16).values("locality_id")
+                 .annotate(n=Sum("count")).values_list("locality_id", "n"))
+    localities = [locality for locality in context.localities.values() if sizes.get(locality.pk)]
+    return localities, [sizes[locality.pk] for locality in localities]
 
 
 OPENING_HOURS = (

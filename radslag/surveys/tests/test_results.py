@@ -1,6 +1,7 @@
 """Results, weights, exports, waves, reminders, pauses and paper forms, as staff and members meet them."""
 
 import io
+import re
 from collections import Counter
 
 import openpyxl
@@ -62,6 +63,21 @@ def test_weights_reproduce_the_population_and_the_results_page_shows_them(client
     assert page.status_code == 200
     assert "Viktad andel" in text and "designeffekt" in text and "<svg" in text
     assert "Så togs resultaten fram" in text and "raking" in text
+    assert "%%" not in text and "95 %-intervallet" in text
+    assert re.search(r"designeffekten är \d+,\d\d, så de 30 svaren", text)  # Swedish decimal comma
+
+
+def test_when_the_trimming_bounds_bind_the_page_names_the_groups_left_off_their_share(client_for, org, staff,
+                                                                                     answered):
+    survey, _wave = answered  # a third of the answers in each age band; 45–64 is nearly half the population
+    survey.trim_low, survey.trim_high = 0.95, 1.05
+    survey.save(update_fields=["trim_low", "trim_high"])
+    report = ensure_weights(survey)
+    assert report["weighted"] and not report["converged"]
+    assert {row["category"] for row in report["off_target"]} >= {"45-64"}
+    text = client_for(org, staff).get(f"/personal/enkater/{survey.pk}/resultat/").content.decode()
+    assert "Inom trimningsgränserna" in text and "45–64 år" in text and "av befolkningen" in text
+    assert "45-64" not in text  # named, never shown by its code
 
 
 def test_a_response_of_unknown_background_keeps_weight_one_and_a_cell_shares_one_weight(answered):
