@@ -52,6 +52,23 @@ class Shown:
     def is_grid(self) -> bool:
         return self.kind == Kind.GRID
 
+    @property
+    def shows_scale_ends(self) -> bool:
+        return self.kind in (Kind.SCALE, Kind.GRID) and bool(self.low_label or self.high_label)
+
+    @property
+    def ends_lang_attr(self) -> str:
+        """` lang="sv"` on the scale's ends when the English page shows a Swedish label, else nothing."""
+        labels = [label for label in (self.low_label, self.high_label) if isinstance(label, LocalizedText)]
+        return next((label.lang_attr for label in labels if label.fallback and label), "")
+
+    @property
+    def described_by(self) -> str:
+        """The ids for aria-describedby: the help text, the meaning of the scale's ends and the error, so that
+        a screen reader says what 1 and 5 stand for when a step of the scale gets focus."""
+        ids = [(self.help, "help"), (self.shows_scale_ends, "ends"), (self.error, "error")]
+        return " ".join(f"{self.name}-{suffix}" for present, suffix in ids if present)
+
 
 def _scale_choices(question: Question, name: str, given: Sequence[str]) -> list[Choice]:
     choices = [Choice(v, v, v in given, f"{name}-{v}") for v in question.scale_values()]

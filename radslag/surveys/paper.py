@@ -10,6 +10,7 @@ from typing import Any
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from radslag.core.localized import localized
 from radslag.core.models import AgeBand, Sex
 from radslag.organisations.models import Locality
 from radslag.surveys.answer_form import shown_questions
@@ -19,10 +20,29 @@ from radslag.surveys.models import DONT_KNOW, Kind, Question, Survey
 DONT_KNOW_TYPED = {"v", "vet ej", "x", "99"}
 
 
-def survey_pdf(survey: Survey, *, base_url: str = "") -> bytes:
-    from weasyprint import HTML
+def _answer_label(question: Question, value: str) -> str:
+    if question.has_options:
+        return next((str(localized(o, "label")) for o in question.options.all() if o.value == value), value)
+    return _("Don't know") if value == DONT_KNOW else value
 
-    sections = [(section, shown_questions(questions, {}, {})) for section, questions in survey_structure(survey)]
+
+def condition_notes(questions: Iterable[Question]) -> dict[int, str]:
+    """What a paper form says instead of hiding a conditional question: after which answer it is answered."""
+    by_pk = {q.pk: q for q in questions}
+    notes = {}
+    for question in by_pk.values():
+        earlier = by_pk.get(question.show_if_id) if question.show_if_id is not None else None
+        if earlier is not None:
+            notes[question.pk] = _("Answer only if you answered \u201c%(answer)s\u201d to question %(key)s.") % {
+                "answer": _answer_label(earlier, question.show_if_value), "key": earlier.key}
+    return notes
+
+
+def paper_html(survey: Survey) -> str:
+    structure = survey_structure(survey)
+    notes = condition_notes(q for _section, questions in structure for q in questions)
+    sections = [(section, [(shown, notes.get(shown.question.pk, "")) for shown in shown_questions(questions, {}, {})])
+                for section, questions in structure]
     background = []
     if survey.self_selected:
         background = [
@@ -31,8 +51,13 @@ def survey_pdf(survey: Survey, *, base_url: str = "") -> bytes:
             (_("Locality"), list(Locality.objects.filter(organisation_id=survey.organisation_id)
                                  .values_list("name", flat=True))),
         ]
-    html = render_to_string("surveys/paper.html", {"survey": survey, "sections": sections, "background": background})
-    return HTML(string=html, base_url=base_url or None).write_pdf()
+    return render_to_string("surveys/paper.html", {"survey": survey, "sections": sections, "background": background})
+
+
+def survey_pdf(survey: Survey, *, base_url: str = "") -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=paper_html(survey), base_url=base_url or None).write_pdf()
 
 
 def _choice_codes(question: Question, typed: str) -> list[str]:

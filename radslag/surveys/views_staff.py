@@ -19,9 +19,9 @@ from radslag.core.errors import DomainError
 from radslag.core.permissions import Capability
 from radslag.organisations.models import Organisation
 from radslag.surveys import building, exports, paper, responding, waves
-from radslag.surveys.answer_form import posted_values, shown_questions
-from radslag.surveys.answering import pages_for, survey_structure
-from radslag.surveys.forms import PaperForm, QuestionForm, SectionForm, SurveyForm, WaveForm
+from radslag.surveys.answer_form import background_given, posted_values, shown_questions
+from radslag.surveys.answering import FIELD, field_name, pages_for, survey_structure
+from radslag.surveys.forms import BackgroundForm, PaperForm, QuestionForm, SectionForm, SurveyForm, WaveForm
 from radslag.surveys.method import method_text
 from radslag.surveys.models import Question, Response, Section, Survey, Wave
 from radslag.surveys.results import BACKGROUND, cross_tab, question_results, response_rates
@@ -240,23 +240,30 @@ ACTIONS = {"open": _set_status, "closed": _set_status, "reminder": _remind, "del
 
 @requires_capability(Capability.SURVEYS_MANAGE)
 def preview(request: HttpRequest, pk: int) -> HttpResponse:
-    """Every page exactly as a respondent sees it (the same template), with nothing to send."""
+    """Every page exactly as a respondent sees it (the same template), with nothing to send. The answers
+    given so far travel in the address from page to page, so a question shown only after an answer shows
+    here after that answer too, and going back finds the page as it was left."""
     survey = _survey(request, pk)
-    pages = pages_for(survey_structure(survey), {}, ask_background=survey.self_selected)
+    structure = survey_structure(survey)
+    given = posted_values(request.GET)
+    known = {q.pk: given[field_name(q)] for _section, questions in structure for q in questions
+             if field_name(q) in given}
+    pages = pages_for(structure, known, ask_background=survey.self_selected)
     if not pages:
         messages.info(request, _("Add questions to preview the survey."))
         return redirect("surveys:staff_survey", pk=survey.pk)
-    try:
-        number = max(1, min(int(request.GET.get("sida", "1")), len(pages)))
-    except ValueError:
-        number = 1
+    number = max(1, min(_pk(request.GET.get("sida")) or 1, len(pages)))
     page = pages[number - 1]
-    from radslag.surveys.forms import BackgroundForm
-
+    shown = shown_questions(page.questions, given, {})
+    on_page = ({*BACKGROUND} if page.is_background else
+               {name for item in shown for name in [item.name, *(row.name for row in item.rows)]})
+    carried = [(name, value) for name, values in request.GET.lists()
+               if name not in on_page and (name in BACKGROUND or FIELD.match(name)) for value in values if value]
     return render(request, "surveys/answer.html", {
         "survey": survey, "page": page, "pages": pages, "number": number, "total": len(pages),
-        "last": number == len(pages), "preview": True, "questions": shown_questions(page.questions, {}, {}),
-        "errors": {}, "background": BackgroundForm(organisation=survey.organisation) if page.is_background else None,
+        "last": number == len(pages), "preview": True, "questions": shown, "errors": {}, "carried": carried,
+        "background": BackgroundForm(organisation=survey.organisation, initial=background_given(request.GET))
+        if page.is_background else None,
     })
 
 

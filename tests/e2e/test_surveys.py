@@ -145,3 +145,51 @@ def test_staff_type_in_a_paper_form_by_enter_and_the_other_pages_pass_axe(page_a
     assert_accessible(visitor, "pause or leave the panel")
     visitor.get_by_role("button", name="Ta uppehåll").click()
     expect(visitor.get_by_role("status")).to_contain_text("Du får inga enkäter från panelen")
+
+
+def test_the_preview_pages_on_by_its_buttons_and_shows_a_question_after_the_answer_it_follows(page_as, site,
+                                                                                             staff_member):
+    make_panel(site, members=0)
+    survey = make_survey(site, staff_member, open_it=False)
+    page = page_as(staff_member, viewport=PHONE)
+    page.goto(f"/personal/enkater/{survey.pk}/forhandsvisning/")
+    page.get_by_role("group", name="Är du stolt över att bo i Ale?").get_by_role("radio", name="Ja").check()
+    page.get_by_role("button", name="Nästa").click()
+    expect(page.get_by_text("Sida 2 av 2")).to_be_visible()
+    expect(page.get_by_label("Vad är du stolt över i Ale år 2031?")).to_be_visible()  # shown after "Ja"
+    assert_accessible(page, "preview, page 2")
+    page.get_by_role("button", name="Tillbaka").click()
+    expect(page.get_by_text("Sida 1 av 2")).to_be_visible()
+    expect(page.get_by_role("group", name="Är du stolt över att bo i Ale?").get_by_role("radio", name="Ja")
+           ).to_be_checked()
+    page.get_by_role("group", name="Är du stolt över att bo i Ale?").get_by_role("radio", name="Nej").check()
+    page.get_by_role("button", name="Nästa").click()
+    expect(page.get_by_text("Sida 2 av 2")).to_be_visible()
+    expect(page.get_by_label("Vad är du stolt över i Ale år 2031?")).to_have_count(0)
+
+
+def test_an_open_survey_its_background_page_a_closed_link_and_a_breakdown_pass_axe(page_as, new_context, site,
+                                                                                  staff_member, wave):
+    from radslag.surveys.models import Audience, Survey
+
+    _answer_others(wave, 9)
+    open_survey = make_survey(site, staff_member, audience=Audience.OPEN)
+    visitor = new_context(viewport=PHONE).new_page()
+    visitor.goto(f"/enkater/{open_survey.pk}/")
+    expect(visitor.get_by_role("heading", level=1)).to_have_text("Ale år 2031")
+    assert_accessible(visitor, "an open survey's start page")
+    visitor.get_by_role("button", name="Börja svara").click()
+    expect(visitor.get_by_role("heading", name="Om dig")).to_be_visible()
+    assert_accessible(visitor, "the background page")
+
+    Survey.objects.filter(pk=wave.survey.pk).update(status=Survey.Status.CLOSED)
+    unused = wave.invitations.order_by("-pk").first()
+    visitor.goto(f"/enkater/svar/{answer_token(invitation_pk=unused.pk)}/")
+    expect(visitor.get_by_role("alert")).to_contain_text("Enkäten är stängd")
+    assert_accessible(visitor, "a link to a closed survey")
+
+    stolt = Question.objects.get(section__survey=wave.survey, key="stolt")
+    staff = page_as(staff_member)
+    staff.goto(f"/personal/enkater/{wave.survey.pk}/resultat/?fraga={stolt.pk}&efter=sex#korstabell")
+    expect(staff.get_by_role("heading", name="Uppdelat: Är du stolt över att bo i Ale?")).to_be_visible()
+    assert_accessible(staff, "a question broken down by sex")

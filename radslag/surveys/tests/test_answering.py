@@ -150,3 +150,29 @@ def test_a_dialogue_lists_its_opened_surveys_with_their_responses(org, staff):
     [summary] = queries.for_process(process)
     assert (summary.survey, summary.responses, summary.self_selected) == (survey, 0, True)
     assert [s.survey for s in queries.for_focus_area(area)] == [survey]
+
+
+def test_a_screen_reader_hears_what_the_ends_of_the_scale_mean_on_every_step(client_for, org, panel_wave):
+    survey, wave = panel_wave
+    trivsel = _q(survey, "trivsel")
+    url = f"/enkater/svar/{answer_token(invitation_pk=wave.invitations.first().pk)}/"
+    page = client_for(org).get(url).content.decode()
+    assert f'<fieldset aria-describedby="q{trivsel.pk}-ends">' in page
+    assert f'id="q{trivsel.pk}-ends">1 = Inte alls, 5 = Mycket bra</p>' in page
+    client = client_for(org)
+    client.cookies["django_language"] = "en"
+    english = client.get(url).content.decode()
+    assert f'id="q{trivsel.pk}-ends" lang="sv">1 = Inte alls' in english  # no English labels were written
+
+
+def test_a_panel_member_answering_an_open_survey_is_not_asked_the_background_again(client_for, org, staff):
+    panel = make_panel(org, members=1)
+    member = panel.members.get()
+    survey = make_survey(org, staff, audience=Audience.OPEN)
+    client = client_for(org, member.user)
+    page = client.get(client.post(f"/enkater/{survey.pk}/")["Location"]).content.decode()
+    assert "Om dig" not in page and "Sida 1 av 2" in page
+    response = Response.objects.get()
+    assert response.background_from_panel
+    assert (response.age_band, response.sex, response.locality_id) == (member.age_band, member.sex,
+                                                                       member.locality_id)

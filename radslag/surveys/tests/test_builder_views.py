@@ -147,3 +147,21 @@ def test_a_question_of_another_survey_is_not_found(client, org, staff, draft):
     other = make_survey(org, staff, open_it=False)
     assert client.get(_url(draft) + f"?edit={_q(other, 'trivsel').pk}").status_code == 404
     assert client.get(_url(draft) + "?edit=abc").status_code == 404
+
+
+def test_the_preview_goes_to_the_next_page_and_shows_a_question_after_the_answer_it_follows(client, draft):
+    stolt, varfor = _q(draft, "stolt"), _q(draft, "varfor")
+    first = client.get(_url(draft) + "forhandsvisning/").content.decode()
+    assert 'name="sida" value="2"' in first  # "Next" asks for page 2, not the page it is on
+    after_yes = client.get(_url(draft) + f"forhandsvisning/?sida=2&q{stolt.pk}=ja").content.decode()
+    assert varfor.text in after_yes and "Sida 2 av 2" in after_yes
+    assert f'<input type="hidden" name="q{stolt.pk}" value="ja">' in after_yes  # carried to page 3 and back
+    after_no = client.get(_url(draft) + f"forhandsvisning/?sida=2&q{stolt.pk}=nej").content.decode()
+    assert varfor.text not in after_no
+
+
+def test_going_back_in_the_preview_finds_the_page_as_it_was_left(client, draft):
+    stolt, trivsel = _q(draft, "stolt"), _q(draft, "trivsel")
+    back = client.get(_url(draft) + f"forhandsvisning/?sida=1&q{stolt.pk}=ja&q{trivsel.pk}=4").content.decode()
+    assert f'id="q{stolt.pk}-ja" value="ja" checked' in back and f'id="q{trivsel.pk}-4" value="4" checked' in back
+    assert f'type="hidden" name="q{stolt.pk}"' not in back  # on its own page it is a field, not carried

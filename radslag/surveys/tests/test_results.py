@@ -236,3 +236,39 @@ def test_the_personal_link_of_another_municipality_is_not_found(client_for, othe
     _survey, wave = answered
     token = answer_token(invitation_pk=wave.invitations.first().pk)
     assert client_for(other_org).get(f"/enkater/svar/{token}/").status_code == 404
+
+
+def test_the_paper_form_says_after_which_answer_a_conditional_question_is_answered(org, staff):
+    from radslag.surveys import paper
+
+    make_panel(org, members=0)
+    html = paper.paper_html(make_survey(org, staff))
+    assert "Svara bara om du svarade ”Ja” på fråga stolt." in html
+    assert html.count("Svara bara om") == 1  # only "varfor" depends on an answer
+    assert paper.survey_pdf(make_survey(org, staff)).startswith(b"%PDF")
+
+
+def test_a_locality_where_no_one_answered_is_named_on_the_results_page(client_for, org, staff, answered):
+    from radslag.organisations.models import PopulationFigure
+    from radslag.organisations.tests.factories import LocalityFactory
+
+    survey, _wave = answered
+    surte = LocalityFactory(organisation=org, name="Surte")
+    PopulationFigure.objects.create(organisation=org, year=2025, locality=surte, age_band="45-64", sex="female",
+                                    count=1200)
+    report = ensure_weights(survey)
+    assert {"variable": "locality", "category": str(surte.pk)} in report["empty_categories"]
+    text = client_for(org, staff).get(f"/personal/enkater/{survey.pk}/resultat/").content.decode()
+    assert "Ingen i gruppen Surte svarade" in text
+
+
+def test_a_question_broken_down_by_background_shows_each_group_and_hides_the_small_ones(client_for, org, staff,
+                                                                                       answered):
+    survey, _wave = answered
+    stolt = _q(survey, "stolt")
+    page = client_for(org, staff).get(f"/personal/enkater/{survey.pk}/resultat/?fraga={stolt.pk}&efter=age_band")
+    text = page.content.decode()
+    assert page.status_code == 200 and "Uppdelat: Är du stolt över att bo i Ale?" in text
+    crosstab = text[text.index('id="korstabell"'):]
+    assert "20–29 år" in crosstab and "45–64 år" in crosstab and "65–79 år" in crosstab
+    assert "färre än 5" in crosstab  # ten answers an age band: "nej" is given by fewer than five in each
