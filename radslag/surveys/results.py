@@ -9,9 +9,10 @@ Counts are summed by the database: one query for every closed question's values,
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.db.models import Count, F, FloatField, Q, Sum, Window
@@ -54,6 +55,7 @@ class Breakdown:
     design_effect: float = 1.0
     effective_n: float = 0.0
     mean: float | None = None  # number and scale questions: the weighted mean of the numeric answers
+    step: int = 1  # > 1: the shares, weighted ones included, are rounded to this many per cent (a cross-tab)
 
 
 @dataclass
@@ -80,22 +82,40 @@ def option_labels(question: Question) -> list[tuple[str, Label]]:
 
 
 def _breakdown(title: Label, labels: Sequence[tuple[str, Label]], sums: dict[str, tuple[int, float, float]],
-               totals: tuple[int, float, float]) -> Breakdown:
+               totals: tuple[int, float, float], *, always_round: bool = False) -> Breakdown:
+    """`always_round` for tables published beside others of the same people that they could be subtracted from
+    (a cross-tab's groups beside the whole): no exact counts, and every share, weighted ones included, only in
+    the table's rounding step, so that no group's hidden cell can be worked out from the rest."""
     n, total, squares = totals
-    table = disclosure.published_table([(key, sums.get(key, (0, 0.0, 0.0))[0]) for key, _label in labels])
+    table = disclosure.published_table([(key, sums.get(key, (0, 0.0, 0.0))[0]) for key, _label in labels],
+                                       always_round=always_round)
+    rounded = any(cell.rounded for cell in table.cells)
     cells, deffs = [], []
     for (key, label), cell in zip(labels, table.cells, strict=True):
         count, weighted, weighted_sq = sums.get(key, (0, 0.0, 0.0))
         share = None
-        if cell.form is disclosure.Form.EXACT and n:
+        if (cell.form is disclosure.Form.EXACT or cell.rounded) and n:
             share = share_from_sums(n=n, total=total, total_squares=squares, count=count, weighted=weighted,
                                     weighted_squares=weighted_sq)
             if 0 < share.share < 1:
                 deffs.append(share.design_effect)
+            if rounded:
+                share = _in_steps(share, table.step)
         cells.append(Cell(key, label, cell.count, cell.percent, cell.few, share))
     kish_n = total * total / squares if squares else 0.0
     deff = max(deffs) if deffs else (n / kish_n if kish_n else 1.0)
-    return Breakdown(title, n, cells, table.withheld, deff, n / deff if deff else 0.0)
+    return Breakdown(title, n, cells, table.withheld, deff, n / deff if deff else 0.0,
+                     step=table.step if rounded else 1)
+
+
+def _in_steps(share: Share, step: int) -> Share:
+    """The weighted share and its interval rounded half up to `step` per cent (the interval outwards)."""
+    def rounded(value: float) -> float:
+        return disclosure.share_percent(value, step) / 100
+
+    low = max(0.0, math.floor(share.low * 100 / step) * step / 100)
+    high = min(1.0, math.ceil(share.high * 100 / step) * step / 100)
+    return replace(share, share=rounded(share.share), low=low, high=high, answers=0, weighted=0.0)
 
 
 def _answers_of(survey: Survey, responses: Any | None) -> Any:
@@ -242,7 +262,8 @@ def cross_tab(survey: Survey, question: Question, variable: str) -> CrossTab:
     for group, value, n, w, w2 in rows:
         groups[str(group or "")][value] = (n, w or 0.0, w2 or 0.0)
     labels = option_labels(question)
-    columns = [(label, _breakdown(label, labels, groups.get(key, {}), _totals(groups.get(key, {}))))
+    columns = [(label, _breakdown(label, labels, groups.get(key, {}), _totals(groups.get(key, {})),
+                                  always_round=True))
                for key, label in background_labels(survey, variable)]
     return CrossTab(question, variable, columns)
 

@@ -42,6 +42,13 @@ def percent1(share: float) -> str:
     return str(number_format(float(share) * 100, decimal_pos=1))
 
 
+@register.filter
+def percent_in(share: float, step: int) -> str:
+    """A weighted share in per cent: with one decimal, or as a whole number when the breakdown's shares are
+    rounded to a step (a cross-tab), so that the figure claims no more precision than it has."""
+    return percent1(share) if step <= 1 else str(round(float(share) * 100))
+
+
 @register.simple_tag
 def breakdown_chart(breakdown: Any, prefix: str, number: int) -> SafeString:
     """One breakdown's weighted shares as an SVG bar chart with its 95 % intervals; the table beside it
