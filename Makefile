@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := .venv/.installed
 DEV_STAMP := .venv/.installed-dev
 
-.PHONY: run install install-dev system-deps test test-fast test-e2e lint lock check-wheel bench migrate demo clean
+.PHONY: run install install-dev system-deps test test-fast test-e2e handbook-images lint lock check-wheel bench migrate demo clean
 
 # Runtime: exactly the versions and hashes in requirements.lock, then Rådslag itself (editable).
 $(STAMP): requirements.lock requirements-pip.lock pyproject.toml
@@ -58,6 +58,11 @@ test-fast: $(DEV_STAMP) messages
 
 test-e2e: install-dev messages
 	$(PY) -m pytest -q -m e2e tests/e2e
+
+# Retakes the handbook's screenshots over the committed ones in docs/handbook/images (a test run writes
+# them to out/e2e/handbook, so that running the suite leaves the tree clean).
+handbook-images: install-dev messages
+	RADSLAG_HANDBOOK_IMAGES=update $(PY) -m pytest -q -m e2e tests/e2e/test_handbook.py -k screenshots
 
 lint: $(DEV_STAMP)
 	.venv/bin/ruff check .
