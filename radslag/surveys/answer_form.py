@@ -38,7 +38,7 @@ class Row:
 class Shown:
     question: Question
     text: LocalizedText
-    help: str
+    help: LocalizedText
     name: str
     kind: str
     required: bool
@@ -83,7 +83,7 @@ def shown_questions(questions: Iterable[Question], given: Mapping[str, Sequence[
     out = []
     for question in questions:
         name = field_name(question)
-        shown = Shown(question, localized(question, "text"), question.help_text, name, question.kind,
+        shown = Shown(question, localized(question, "text"), localized(question, "help_text"), name, question.kind,
                       question.required, errors.get(question.pk, ""), (list(given.get(name, [])) or [""])[0],
                       low_label=localized(question, "low_label"), high_label=localized(question, "high_label"))
         if question.has_options:

@@ -43,9 +43,9 @@ class QuestionForm(forms.ModelForm):
 
     class Meta:
         model = Question
-        fields = ["section", "kind", "key", "text", "text_en", "help_text", "required", "scale_min", "scale_max",
-                  "low_label", "low_label_en", "high_label", "high_label_en", "allow_dont_know", "show_if",
-                  "show_if_value"]
+        fields = ["section", "kind", "key", "text", "text_en", "help_text", "help_text_en", "required", "scale_min",
+                  "scale_max", "low_label", "low_label_en", "high_label", "high_label_en", "allow_dont_know",
+                  "show_if", "show_if_value"]
 
     def __init__(self, *args: Any, survey: Survey, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from radslag.core.localized import english_version
 from radslag.core.models import AgeBand, Sex, TimeStamped
 from radslag.dialogues.models import DialogueProcess
 from radslag.governance.models import FocusArea
@@ -122,6 +123,7 @@ class Question(models.Model):
     text = models.CharField(_("question"), max_length=500)
     text_en = models.CharField(_("question in English"), max_length=500, blank=True)
     help_text = models.CharField(_("help text"), max_length=300, blank=True)
+    help_text_en = english_version(help_text)
     required = models.BooleanField(_("must be answered"), default=False)
     scale_min = models.SmallIntegerField(_("scale from"), default=1)
     scale_max = models.SmallIntegerField(_("scale to"), default=5)

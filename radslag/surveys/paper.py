@@ -38,6 +38,23 @@ def condition_notes(questions: Iterable[Question]) -> dict[int, str]:
     return notes
 
 
+def left_out_notes(questions: Iterable[Question], keys: Iterable[str]) -> list[str]:
+    """What staff are told about answers typed in from paper but not saved, because the respondent answered a
+    question the form said to skip: one note per question, naming it and the answer it follows."""
+    by_pk = {q.pk: q for q in questions}
+    by_key = {q.key: q for q in by_pk.values()}
+    notes = []
+    for key in keys:
+        question = by_key.get(key)
+        earlier = by_pk.get(question.show_if_id) if question is not None and question.show_if_id else None
+        if question is None or earlier is None:
+            continue
+        notes.append(_("The answer to question %(key)s was not saved: it is to be answered only if question "
+                       "%(earlier)s was answered \u201c%(answer)s\u201d.") % {
+            "key": key, "earlier": earlier.key, "answer": _answer_label(earlier, question.show_if_value)})
+    return notes
+
+
 def paper_html(survey: Survey) -> str:
     structure = survey_structure(survey)
     notes = condition_notes(q for _section, questions in structure for q in questions)

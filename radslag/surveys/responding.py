@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -23,7 +24,16 @@ from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.core.models import AgeBand, Sex
 from radslag.core.permissions import Capability
 from radslag.organisations.models import Locality
-from radslag.surveys.answering import Page, Parsed, Values, known_answers, pages_for, parse_page, survey_structure
+from radslag.surveys.answering import (
+    Page,
+    Parsed,
+    Values,
+    is_shown,
+    known_answers,
+    pages_for,
+    parse_page,
+    survey_structure,
+)
 from radslag.surveys.models import Answer, Audience, Invitation, Kind, Question, Response, Source, Survey
 
 
@@ -201,11 +211,35 @@ def _contribute_free_text(response: Response) -> None:
                               given_at=response.submitted_at or timezone.now())
 
 
+@dataclass(frozen=True)
+class PaperEntry:
+    """A typed-in paper form as saved, and the keys of the questions whose answers were left out because the
+    respondent answered them although the form said to skip them (their condition was not met)."""
+
+    response: Response
+    left_out: tuple[str, ...] = ()
+
+
+def _shown_for(questions: list[Question], values: Values) -> list[Question]:
+    """The questions the online form would have shown after these answers. A condition is read from the
+    answers kept, so a follow-up to a question that was itself skipped is skipped too; conditions always
+    name a question of an earlier section, so one pass in order suffices."""
+    known: dict[int, list[str]] = {}
+    shown = []
+    for question in questions:
+        if is_shown(question, known):
+            shown.append(question)
+            if (question.pk, None) in values:
+                known[question.pk] = values[(question.pk, None)]
+    return shown
+
+
 @transaction.atomic
 def enter_paper_form(*, survey: Survey, entered_by: Any, data: Mapping[str, Any], paper_number: str = "",
-                     now: dt.datetime | None = None) -> Response:
+                     now: dt.datetime | None = None) -> PaperEntry:
     """A paper form typed in by staff: every page's answers at once, checked as strictly as online answers;
-    one response saved complete, or nothing."""
+    one response saved complete, or nothing. An answer to a question the form said to skip is not saved,
+    as online, where the question would not have shown; the entry names those questions for staff."""
     if not has_capability(entered_by, survey.organisation, Capability.SURVEYS_MANAGE):
         raise PermissionDeniedError(_("Only staff may type in paper forms."))
     now = now or timezone.now()
@@ -214,12 +248,13 @@ def enter_paper_form(*, survey: Survey, entered_by: Any, data: Mapping[str, Any]
     background, background_errors = parse_background(survey.organisation_id, data)
     questions = [q for _section, qs in survey_structure(survey) for q in qs]
     parsed = parse_page(questions, data, require=False)
-    known = {qid: vals for (qid, sid), vals in parsed.values.items() if sid is None}
-    shown = [q for q in questions if q.show_if_id is None or q.show_if_value in known.get(q.show_if_id, [])]
+    shown = _shown_for(questions, parsed.values)
     required = parse_page(shown, {k: v for k, v in data.items() if _names_shown(k, shown)}, require=True)
     errors = {**parsed.errors, **required.errors}
     if errors or background_errors:
         raise PageErrors(errors, background_errors)
+    answered = {question_id for question_id, _statement in parsed.values}
+    left_out = tuple(q.key for q in questions if q.pk in answered and q not in shown)
     try:
         with transaction.atomic():
             response = Response.objects.create(
@@ -231,8 +266,8 @@ def enter_paper_form(*, survey: Survey, entered_by: Any, data: Mapping[str, Any]
     _write_answers(response, questions, required.values)
     _contribute_free_text(response)
     record_event(organisation=survey.organisation, actor=entered_by, action="survey.paper_entered", target=survey,
-                 data={"response": response.pk})
-    return response
+                 data={"response": response.pk, "left_out": list(left_out)})
+    return PaperEntry(response, left_out)
 
 
 def _names_shown(name: str, shown: list[Any]) -> bool:

@@ -332,8 +332,8 @@ def paper_entry(request: HttpRequest, pk: int) -> HttpResponse:
         data = {**{k: request.POST.get(k, "") for k in ("age_band", "sex", "locality")},
                 **paper.from_paper(questions, request.POST.dict())}
         try:
-            responding.enter_paper_form(survey=survey, entered_by=request.user, data=data,
-                                        paper_number=form.cleaned_data["paper_number"])
+            entry = responding.enter_paper_form(survey=survey, entered_by=request.user, data=data,
+                                                paper_number=form.cleaned_data["paper_number"])
         except responding.PageErrors as error:
             given, errors, problem, status = posted_values(request.POST), error.errors, error.message, 400
             for name, message in error.background.items():
@@ -342,6 +342,8 @@ def paper_entry(request: HttpRequest, pk: int) -> HttpResponse:
             given, problem, status = posted_values(request.POST), error.message, 400
         else:
             messages.success(request, _("The form is saved. Type in the next one."))
+            for note in paper.left_out_notes(questions, entry.left_out):
+                messages.warning(request, note)
             return redirect("surveys:staff_paper_entry", pk=survey.pk)
     entered = Response.objects.filter(survey=survey, source="paper").count()
     shown = shown_questions(questions, {}, errors)

@@ -137,6 +137,18 @@ def test_staff_type_in_a_paper_form_by_enter_and_the_other_pages_pass_axe(page_a
     assert saved.paper_number == "101"
     assert dict(saved.answers.values_list("question__key", "value")) == {"trivsel": "4", "stolt": "ja"}
 
+    # The next form answers "varfor" although "Nej" to "stolt" says to skip it: saved without it, and staff told.
+    page.get_by_label("Formulärnummer").fill("102")
+    page.get_by_label("trivsel", exact=True).fill("3")
+    page.get_by_label("stolt", exact=True).fill("2")
+    page.get_by_label("varfor · Vad är du stolt över i Ale år 2031?").fill("Älven")
+    page.get_by_role("button", name="Spara formuläret").click()
+    expect(page.get_by_role("status")).to_contain_text(
+        "Svaret på fråga varfor sparades inte: den ska bara besvaras om fråga stolt besvarades med ”Ja”.")
+    assert_accessible(page, "paper entry after an answer was left out")
+    skipped = Response.objects.get(source="paper", paper_number="102")
+    assert dict(skipped.answers.values_list("question__key", "value")) == {"trivsel": "3", "stolt": "nej"}
+
     member = wave.invitations.first().member
     from radslag.surveys.waves import pause_token
 

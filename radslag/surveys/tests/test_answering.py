@@ -176,3 +176,49 @@ def test_a_panel_member_answering_an_open_survey_is_not_asked_the_background_aga
     assert response.background_from_panel
     assert (response.age_band, response.sex, response.locality_id) == (member.age_band, member.sex,
                                                                        member.locality_id)
+
+
+def _english(client):
+    client.cookies["django_language"] = "en"
+    return client
+
+
+def test_the_english_page_shows_the_english_help_text(client_for, org, panel_wave):
+    survey, wave = panel_wave
+    trivsel, stolt = _q(survey, "trivsel"), _q(survey, "stolt")
+    Question.objects.filter(pk=trivsel.pk).update(help_text="Tänk på det senaste året.",
+                                                  help_text_en="Think of the past year.")
+    Question.objects.filter(pk=stolt.pk).update(help_text="Svara som du känner.", help_text_en="As you feel.")
+    url = f"/enkater/svar/{answer_token(invitation_pk=wave.invitations.first().pk)}/"
+    english = _english(client_for(org)).get(url).content.decode()
+    assert f'<p class="help" id="q{trivsel.pk}-help">Think of the past year.</p>' in english
+    assert f'<p class="help" id="q{stolt.pk}-help">As you feel.</p>' in english
+    assert "Tänk på det senaste året." not in english
+    swedish = client_for(org).get(url).content.decode()
+    assert f'<p class="help" id="q{trivsel.pk}-help">Tänk på det senaste året.</p>' in swedish
+
+
+def test_without_an_english_help_text_the_english_page_marks_the_swedish_one_as_swedish(client_for, org,
+                                                                                         panel_wave):
+    survey, wave = panel_wave
+    trivsel = _q(survey, "trivsel")
+    Question.objects.filter(pk=trivsel.pk).update(help_text="Tänk på det senaste året.")
+    url = f"/enkater/svar/{answer_token(invitation_pk=wave.invitations.first().pk)}/"
+    english = _english(client_for(org)).get(url).content.decode()
+    assert f'<p class="help" id="q{trivsel.pk}-help" lang="sv">Tänk på det senaste året.</p>' in english
+    swedish = client_for(org).get(url).content.decode()
+    assert f'<p class="help" id="q{trivsel.pk}-help">Tänk på det senaste året.</p>' in swedish  # no mark in Swedish
+
+
+def test_a_text_question_gives_its_help_text_beside_the_field_in_the_english_version(client_for, org, staff):
+    make_panel(org, members=0)
+    survey = make_survey(org, staff, audience=Audience.OPEN)
+    resor = _q(survey, "resor")
+    Question.objects.filter(pk=resor.pk).update(kind="short", help_text="Till exempel tåg.")
+    client = _english(client_for(org))
+    started = client.post(f"/enkater/{survey.pk}/")
+    page = client.get(started["Location"] + "?sida=3").content.decode()
+    assert f'<span class="help" id="q{resor.pk}-help" lang="sv">Till exempel tåg.</span>' in page
+    Question.objects.filter(pk=resor.pk).update(help_text_en="For example the train.")
+    page = client.get(started["Location"] + "?sida=3").content.decode()
+    assert f'<span class="help" id="q{resor.pk}-help">For example the train.</span>' in page

@@ -165,3 +165,17 @@ def test_going_back_in_the_preview_finds_the_page_as_it_was_left(client, draft):
     back = client.get(_url(draft) + f"forhandsvisning/?sida=1&q{stolt.pk}=ja&q{trivsel.pk}=4").content.decode()
     assert f'id="q{stolt.pk}-ja" value="ja" checked' in back and f'id="q{trivsel.pk}-4" value="4" checked' in back
     assert f'type="hidden" name="q{stolt.pk}"' not in back  # on its own page it is a field, not carried
+
+
+def test_staff_write_the_help_text_in_english_and_the_english_preview_shows_it(client, draft):
+    trivsel = _q(draft, "trivsel")
+    form = client.get(_url(draft) + f"?edit={trivsel.pk}").content.decode()
+    assert "Hjälptext (engelska, valfritt)" in form and 'name="help_text_en"' in form
+    saved = client.post(_url(draft), _posted(trivsel, help_text="Tänk på det senaste året.",
+                                             help_text_en="Think of the past year."))
+    assert saved.status_code == 302
+    trivsel.refresh_from_db()
+    assert (trivsel.help_text, trivsel.help_text_en) == ("Tänk på det senaste året.", "Think of the past year.")
+    client.cookies["django_language"] = "en"
+    preview = client.get(_url(draft) + "forhandsvisning/").content.decode()
+    assert f'<p class="help" id="q{trivsel.pk}-help">Think of the past year.</p>' in preview
