@@ -182,11 +182,13 @@ def _measure() -> str:
         return "✓" if ok else "✗"
 
     p95 = float("inf") if isinstance(timing, NotMeasured) else timing.p95_ms
+    held = "; ".join(f"{row['variable']} {row['category']} {100 * row['share']:.1f} % weighted against "
+                     f"{100 * row['target']:.1f} %" for row in report.get("off_target", [])[:3])
     converged = ("converged" if report.get("converged") else
-                 f"did not converge: the trimming bounds {report.get('trim')} hold the weights of the panel's "
-                 f"under-represented youngest band, and the largest weighted margin is "
+                 f"did not converge: within the trimming bounds {report.get('trim')} the weights cannot reach the "
+                 f"population ({held or 'no group named'}), the largest weighted margin "
                  f"{100 * float(report.get('max_deviation') or 0):.1f} percentage points from its target; the results "
-                 f"page says so")
+                 f"page names these groups")
     return "\n".join([
         "## Citizen panel survey: weights, results page and SPSS export",
         "",
