@@ -273,10 +273,12 @@ def _web(url: str, world: World) -> dict[str, Any]:
     server = Server({**os.environ, **bench_environment(url), "SECRET_KEY": os.environ["SECRET_KEY"]})
     try:
         server.start("/forslag/regler/")
+        busy_before, client_before = _machine_busy_seconds(), _own_cpu_seconds()
         started = time.perf_counter()
         with ThreadPoolExecutor(CONCURRENCY) as pool:
             list(pool.map(lambda click: _click(server.port, click), clicks))
         seconds = time.perf_counter() - started
+        busy, client_cpu = _machine_busy_seconds() - busy_before, _own_cpu_seconds() - client_before
     finally:
         server.stop()
     acknowledged: dict[int, int] = {}
@@ -286,8 +288,20 @@ def _web(url: str, world: World) -> dict[str, Any]:
     counts = dict(Proposal.objects.filter(pk__in=world.hot).values_list("pk", "support_count"))
     mismatched = [pk for pk in world.hot
                   if not (rows[pk] - before[pk] == counts[pk] - before[pk] == acknowledged.get(pk, 0))]
-    return {"clicks": clicks, "seconds": seconds, "mismatched": mismatched,
+    return {"clicks": clicks, "seconds": seconds, "mismatched": mismatched, "busy": busy, "client_cpu": client_cpu,
             "acknowledged": sum(acknowledged.values()), "stored": sum(rows[pk] - before[pk] for pk in world.hot)}
+
+
+def _machine_busy_seconds() -> float:
+    """Processor time the whole machine spent on anything but idling and waiting, in seconds (/proc/stat)."""
+    with open("/proc/stat", encoding="ascii") as handle:
+        user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in handle.readline().split()[1:9])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def _own_cpu_seconds() -> float:
+    times = os.times()
+    return times.user + times.system
 
 
 def _click(port: int, click: Click) -> None:
@@ -353,6 +367,22 @@ def _report(world: World, seeded_s: float, pages: dict[str, Any], web: dict[str,
         f"| proposals where rows, count column and acknowledged differ | {len(web['mismatched'])} | 0 |",
         f"| second clicks refused | {'; '.join(f'{n:,} × {why}…' for why, n in refusals.most_common())} "
         f"| one per resident |",
+    ]
+    cores = os.cpu_count() or 1
+    per_request = web["busy"] / len(clicks) * 1000
+    client = web["client_cpu"] / len(clicks) * 1000
+    lines += [
+        "", "Where the processor time went during the run (the whole machine's busy time from /proc/stat, the load "
+        "generator's from its own process): the run is bounded by processor time when the machine is busy "
+        "nearly all of the wall time.", "",
+        "| measure | value |", "| --- | --- |",
+        f"| machine busy | {web['busy']:.1f} processor-seconds of {web['seconds'] * cores:.1f} available "
+        f"({cores} cores × {web['seconds']:.1f} s): {100 * web['busy'] / (web['seconds'] * cores):.0f} % |",
+        f"| per request, all processes | {per_request:.2f} ms (load generator {client:.2f} ms; gunicorn, Django and "
+        f"PostgreSQL {per_request - client:.2f} ms) |",
+        f"| cores the server side needs for {GOAL_RATE} requests/s at that cost | "
+        f"{GOAL_RATE * (per_request - client) / 1000:.1f} (plus the load generator's "
+        f"{GOAL_RATE * client / 1000:.1f} when it runs on the same machine) |",
     ]
     return "\n".join(lines) + "\n"
 
