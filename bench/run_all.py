@@ -54,6 +54,7 @@ def run_module(path: Path) -> str | None:
     """Runs one module in a fresh process; returns its section, an error section, or None (no run())."""
     with tempfile.TemporaryDirectory() as folder:
         result_file = Path(folder) / "result.json"
+        load = _load_average().split(" (")[0]
         started = time.perf_counter()
         completed = subprocess.run(
             [sys.executable, str(Path(__file__).resolve()), "--child", str(path), str(result_file)],
@@ -63,7 +64,9 @@ def run_module(path: Path) -> str | None:
         sys.stderr.write(completed.stderr[-4000:])
         if completed.returncode == 0 and result_file.exists():
             section = json.loads(result_file.read_text(encoding="utf-8"))["section"]
-            return None if section is None else f"{section.rstrip()}\n\n_Ran in {seconds:.0f} s._\n"
+            return None if section is None else (
+                f"{section.rstrip()}\n\n_Ran in {seconds:.0f} s on {cpu_model()}, {os.cpu_count()} cores, "
+                f"{dt.datetime.now(dt.UTC).astimezone():%Y-%m-%d}; load average at start {load}._\n")
     tail = "\n".join(completed.stderr.strip().splitlines()[-15:]) or f"exit status {completed.returncode}"
     return f"## {path.stem}\n\n**Failed** (exit status {completed.returncode}):\n\n```\n{tail}\n```\n"
 
@@ -115,7 +118,8 @@ def header(command: str) -> str:
         "Do not edit by hand. Figures from a shared machine vary from run to run; compare query counts "
         "and orders of magnitude rather than single milliseconds.\n\n"
         "| | |\n| --- | --- |\n"
-        f"| machine | {cpu_model()}, {os.cpu_count()} cores, {memory_gib()} memory |\n"
+        f"| machine of this run (each section names its own) | {cpu_model()}, {os.cpu_count()} cores, "
+        f"{memory_gib()} memory |\n"
         f"| software | Python {platform.python_version()}, {postgres_version()}, {platform.system()} "
         f"{platform.release()} |\n"
         f"| load average at start | {_load_average()} (other work on the machine slows every figure) |\n"
