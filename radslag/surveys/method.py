@@ -8,9 +8,8 @@ from typing import Any
 from django.utils.formats import localize, number_format
 from django.utils.translation import gettext as _
 
-from radslag.core.models import AgeBand, Sex
-from radslag.organisations.models import Locality
 from radslag.surveys.models import Survey
+from radslag.surveys.results import BACKGROUND, background_labels
 
 
 def method_text(survey: Survey, report: dict[str, Any]) -> list[str]:
@@ -60,14 +59,12 @@ def method_text(survey: Survey, report: dict[str, Any]) -> list[str]:
 def _raking_warnings(survey: Survey, report: dict[str, Any]) -> list[str]:
     """The raking's warnings in the reader's language, with categories by name (the report holds codes: an age
     band, a sex, a locality's id)."""
-    localities = dict(Locality.objects.filter(organisation_id=survey.organisation_id).values_list("pk", "name"))
+    empty, off_target = report.get("empty_categories", []), report.get("off_target", [])
+    labels = {variable: dict(background_labels(survey, variable))
+              for variable in {row["variable"] for row in [*empty, *off_target]} & set(BACKGROUND)}
 
     def named(variable: str, category: str) -> str:
-        if variable == "age_band":
-            return str(AgeBand(category).label) if category in AgeBand.values else category
-        if variable == "sex":
-            return str(Sex(category).label) if category in Sex.values else category
-        return str(localities.get(int(category), category)) if category.isdigit() else category
+        return str(labels.get(variable, {}).get(category, category))
 
     def percent(share: float) -> str:
         return number_format(100 * share, decimal_pos=1)
@@ -75,8 +72,7 @@ def _raking_warnings(survey: Survey, report: dict[str, Any]) -> list[str]:
     paragraphs = [_("No one in the group %(category)s answered, so it cannot be weighted up from nothing: the "
                     "other groups of the same kind share its part of the population.") % {
                       "category": named(row["variable"], row["category"])}
-                  for row in report.get("empty_categories", [])]
-    off_target = report.get("off_target", [])
+                  for row in empty]
     if off_target:
         paragraphs.append(_(
             "Within the trimming bounds the answers cannot reach the population's make-up: %(groups)s. Results "
