@@ -26,15 +26,21 @@ def _answer_label(question: Question, value: str) -> str:
     return _("Don't know") if value == DONT_KNOW else value
 
 
+def _condition(question: Question, by_pk: Mapping[int, Question]) -> tuple[Question, str] | None:
+    """The earlier question a conditional question follows, and the answer it follows, as printed."""
+    earlier = by_pk.get(question.show_if_id) if question.show_if_id is not None else None
+    return None if earlier is None else (earlier, _answer_label(earlier, question.show_if_value))
+
+
 def condition_notes(questions: Iterable[Question]) -> dict[int, str]:
     """What a paper form says instead of hiding a conditional question: after which answer it is answered."""
     by_pk = {q.pk: q for q in questions}
     notes = {}
     for question in by_pk.values():
-        earlier = by_pk.get(question.show_if_id) if question.show_if_id is not None else None
-        if earlier is not None:
+        if (condition := _condition(question, by_pk)) is not None:
+            earlier, answer = condition
             notes[question.pk] = _("Answer only if you answered \u201c%(answer)s\u201d to question %(key)s.") % {
-                "answer": _answer_label(earlier, question.show_if_value), "key": earlier.key}
+                "answer": answer, "key": earlier.key}
     return notes
 
 
@@ -45,13 +51,12 @@ def left_out_notes(questions: Iterable[Question], keys: Iterable[str]) -> list[s
     by_key = {q.key: q for q in by_pk.values()}
     notes = []
     for key in keys:
-        question = by_key.get(key)
-        earlier = by_pk.get(question.show_if_id) if question is not None and question.show_if_id else None
-        if question is None or earlier is None:
-            continue
-        notes.append(_("The answer to question %(key)s was not saved: it is to be answered only if question "
-                       "%(earlier)s was answered \u201c%(answer)s\u201d.") % {
-            "key": key, "earlier": earlier.key, "answer": _answer_label(earlier, question.show_if_value)})
+        condition = _condition(by_key[key], by_pk) if key in by_key else None
+        if condition is not None:
+            earlier, answer = condition
+            notes.append(_("The answer to question %(key)s was not saved: it is to be answered only if question "
+                           "%(earlier)s was answered \u201c%(answer)s\u201d.") % {
+                "key": key, "earlier": earlier.key, "answer": answer})
     return notes
 
 
