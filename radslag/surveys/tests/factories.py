@@ -14,7 +14,7 @@ from radslag.organisations.tests.factories import LocalityFactory
 from radslag.panels.models import Channel, Panel, PanelMember
 from radslag.surveys import building
 from radslag.surveys.answering import answer_token
-from radslag.surveys.models import Audience, Kind, Survey
+from radslag.surveys.models import Audience, Kind, Question, Survey
 from radslag.surveys.waves import pause_token, send_wave
 
 
@@ -45,6 +45,11 @@ def make_survey(org: Any, staff: Any, *, audience: str = Audience.PANEL, process
         building.set_status(survey=survey, actor=staff, status=Survey.Status.OPEN)
         survey.refresh_from_db()
     return survey
+
+
+def question_by_key(survey: Survey, key: str) -> Question:
+    """One of the survey's questions, by the key staff gave it ("trivsel", "stolt" ...)."""
+    return Question.objects.get(section__survey=survey, key=key)
 
 
 def make_panel(org: Any, members: int = 20) -> Panel:

@@ -14,13 +14,10 @@ from radslag.surveys import responding
 from radslag.surveys.answering import answer_token
 from radslag.surveys.models import Answer, Audience, Question, Response, Survey
 from radslag.surveys.tests.factories import make_panel, make_survey
+from radslag.surveys.tests.factories import question_by_key as _q
 from radslag.surveys.waves import send_wave
 
 pytestmark = pytest.mark.django_db
-
-
-def _q(survey, key):
-    return Question.objects.get(section__survey=survey, key=key)
 
 
 @pytest.fixture

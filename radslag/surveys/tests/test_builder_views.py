@@ -4,14 +4,11 @@ import pytest
 
 from radslag.accounts.models import Role
 from radslag.accounts.tests.factories import user_with_role
-from radslag.surveys.models import Question, Section
+from radslag.surveys.models import Section
 from radslag.surveys.tests.factories import make_survey
+from radslag.surveys.tests.factories import question_by_key as _q
 
 pytestmark = pytest.mark.django_db
-
-
-def _q(survey, key):
-    return Question.objects.get(section__survey=survey, key=key)
 
 
 def _posted(question, **changes):

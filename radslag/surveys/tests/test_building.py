@@ -5,14 +5,11 @@ import pytest
 from radslag.audit.models import AuditEvent
 from radslag.core.errors import DomainError
 from radslag.surveys import building
-from radslag.surveys.models import Kind, Question, Section
+from radslag.surveys.models import Kind, Section
 from radslag.surveys.tests.factories import make_survey
+from radslag.surveys.tests.factories import question_by_key as _q
 
 pytestmark = pytest.mark.django_db
-
-
-def _q(survey, key):
-    return Question.objects.get(section__survey=survey, key=key)
 
 
 def _fields(question, **changes):

@@ -7,12 +7,9 @@ from radslag.audit.models import AuditEvent
 from radslag.surveys import building, paper, responding
 from radslag.surveys.models import Answer, Kind, Question, Survey
 from radslag.surveys.tests.factories import make_panel, make_survey
+from radslag.surveys.tests.factories import question_by_key as _q
 
 pytestmark = pytest.mark.django_db
-
-
-def _q(survey, key):
-    return Question.objects.get(section__survey=survey, key=key)
 
 
 @pytest.fixture

@@ -13,16 +13,13 @@ from radslag.accounts.tests.factories import user_with_role
 from radslag.core.errors import DomainError
 from radslag.surveys import exports, responding, waves
 from radslag.surveys.answering import answer_token
-from radslag.surveys.models import Answer, Pause, Question, Response
+from radslag.surveys.models import Answer, Pause, Response
 from radslag.surveys.results import cross_tab, question_results, response_rates
 from radslag.surveys.tests.factories import make_panel, make_survey
+from radslag.surveys.tests.factories import question_by_key as _q
 from radslag.surveys.weighting import ensure_weights
 
 pytestmark = pytest.mark.django_db
-
-
-def _q(survey, key):
-    return Question.objects.get(section__survey=survey, key=key)
 
 
 def _answer_all(survey, wave, how_many):
