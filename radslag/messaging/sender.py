@@ -2,9 +2,9 @@
 
 A delivery (one message to one recipient) moves through these states:
 
-    pending ──claim──> claimed ──body sent, final dot held back; COMMIT──> handed ──dot, 250──> sent
-       ^                  │                                                  ├──dot, 5xx──> refused (address marked)
-       │                  │                                                  └──dot, 4xx──> deferred
+    pending ──claim──> claimed ──body sent, final dot held back; COMMIT, dot──> handed ──250──> sent
+       ^                  │                                                  ├──5xx──> refused (address marked)
+       │                  │                                                  └──4xx──> deferred
        │                  ├── no longer wanted (unsubscribed, refused, kind's rule) ──> withdrawn
        │                  └── 5xx / 4xx already at MAIL, RCPT or DATA ──> refused / deferred
        └── lease expired (claimed_until passed: the worker died) ── deferred, once next_attempt_at has come
@@ -17,27 +17,31 @@ disjoint batches without waiting; SQLite serialises writers, and the UPDATE's ow
 claim exclusive there. A worker whose lease is running out extends it.
 
 Why a mail is never sent twice. For each delivery the worker sends MAIL FROM, RCPT TO, DATA and the whole
-body, but not the final "\\r\\n.\\r\\n". Only then does it commit `handed`, with an UPDATE that succeeds only
-while the row is still claimed under this worker's token and the recipient may still receive the mail.
-If that UPDATE changes nothing (the lease expired and another worker took the row, or the person
-unsubscribed a moment ago), the worker drops the connection without the dot, and an SMTP server discards
-a mail whose DATA never ended. After the commit it sends the dot and reads the reply. So:
+body, but not the final "\\r\\n.\\r\\n". Only then does it mark the row `handed`, with an UPDATE that
+succeeds only while the row is still claimed under this worker's token and the recipient may still
+receive the mail. If that UPDATE changes nothing (the lease expired and another worker took the row, or
+the person unsubscribed a moment ago), the worker drops the connection without the dot, and an SMTP
+server discards a mail whose DATA never ended. Otherwise it commits and sends the dot. So:
 
-* killed before the commit: the server never saw the dot and threw the mail away; the row is still
-  `claimed`, its lease expires and another worker sends it, once;
-* killed after the commit: the row says `handed` and no worker ever sends it again.
+* killed before the COMMIT left the worker: the server never saw the dot and threw the mail away; the
+  row is still `claimed`, its lease expires and another worker sends it, once;
+* killed after the dot left: the row says `handed` and no worker ever sends it again.
 
-The remaining window, honestly. A row left `handed` by a dead worker is "delivered or lost": lost if the
-worker died after the database had made the hand-over durable and before the dot left the socket;
-delivered in every other case (the dot was sent, but the reply or the `sent` commit did not happen). That
-window is short in code (the COMMIT's reply, then one socket write) but not in time on a busy machine: a
-process can be taken off the processor for milliseconds right there. `make bench` (mail) kills the worker
-once while two processes send: it lost 0 of 100,000 mails in one run and 2 in another. Such rows are
-never resent: a rare loss is preferred to a duplicate, and they stay visible in the send report as
-handed. To keep one commit per mail, the outcomes of a batch (sent, refused, deferred) are written
-together when the batch ends, so the mails whose 250 had arrived in a batch a crash interrupted are also
-left `handed` (delivered, as the server's counts show); a 5xx in such a batch is seen again, and the
-address marked, the next time mail goes to it.
+The remaining window, honestly. Between those two moments a dead worker loses the mail: the database
+commits `handed`, and the dot was never written. On PostgreSQL the worker writes the COMMIT to the
+database's socket without waiting for its reply, writes the dot to the mail server's socket straight
+after, and only then reads both replies (`_hand_over_and_release`), so the window is the few
+microseconds between two socket writes, with nothing waited on in between. (When the worker waited for
+the COMMIT's reply first, the window held the database's flush to disk and the wait for a processor to
+wake the worker up again; `make bench` then lost 0 of 100,000 mails in one run and 2 in another, one per
+killed sending process.) On SQLite the hand-over is committed first and the dot sent after. Rows left
+`handed` by a dead worker are never resent: a rare loss is preferred to a duplicate, and they stay
+visible in the send report as handed. Should the COMMIT itself fail after the dot went (the database
+gone at that instant), the worker writes `handed` again, so that the mail is not sent a second time. To
+keep one commit per mail, the outcomes of a batch (sent, refused, deferred) are written together when
+the batch ends, so the mails whose 250 had arrived in a batch a crash interrupted are also left `handed`
+(delivered, as the server's counts show); a 5xx in such a batch is seen again, and the address marked,
+the next time mail goes to it.
 
 With a backend other than SMTP (the console in `make run`, locmem in tests) the same state machine runs,
 but Django's backend sends a mail in one piece, so `handed` covers the whole send rather than the dot.
@@ -58,9 +62,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
@@ -245,7 +250,11 @@ def _send_one(
     if early is not None:  # refused or deferred at MAIL, RCPT or DATA: nothing reached the server
         outcomes.add(delivery, early)
         return
-    handed = _hand_over(message, token, delivery)
+    try:
+        handed = _hand_over_and_release(message, token, delivery, transport)
+    except TransportError as error:  # the dot may or may not have reached the server: never resent
+        Delivery.objects.filter(pk=delivery.pk).update(last_error=f"outcome unknown: {error}"[:300])
+        raise
     if not handed:
         transport.abandon()  # the server discards a mail whose DATA never ended
         withdrawn = Delivery.objects.filter(pk=delivery.pk, claimed_by=token, status=Status.CLAIMED).update(
@@ -255,19 +264,72 @@ def _send_one(
         return
     outcomes.counts["handed"] += 1
     try:
-        reply = transport.finish()
+        reply = transport.outcome()
     except TransportError as error:
         Delivery.objects.filter(pk=delivery.pk).update(last_error=f"outcome unknown: {error}"[:300])
         raise
     outcomes.add(delivery, reply)
 
 
+def _hand_over_and_release(message: Message, token: str, delivery: Delivery, transport: Transport) -> bool:
+    """Commits `handed` and sends the final dot; False (nothing committed, no dot) when the row is no
+    longer ours or the person no longer wants the mail.
+
+    On PostgreSQL the COMMIT is written to the database's socket without waiting for its reply, the dot
+    is written at once after it, and only then is the COMMIT's reply read. A worker killed between those
+    two writes loses the mail (the database still receives and commits the COMMIT); a few microseconds
+    of work that never waits on anything. Waiting for the reply first put the database's flush to disk
+    and the wake-up of the process inside that window, which on a busy machine is milliseconds.
+    Elsewhere (SQLite, or inside a transaction the caller holds) the hand-over is committed first and
+    the dot sent after."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        if not _hand_over(message, token, delivery):
+            return False
+        transport.release()
+        return True
+    connection.ensure_connection()
+    pgconn = connection.connection.pgconn
+    with connection.cursor() as cursor:
+        cursor.execute("BEGIN")
+        try:
+            handed = _hand_over(message, token, delivery)
+        except BaseException:
+            cursor.execute("ROLLBACK")
+            raise
+        if not handed:
+            cursor.execute("ROLLBACK")
+            return False
+    pgconn.send_query(b"COMMIT")
+    while pgconn.flush():  # the socket is non-blocking; a 7-byte query leaves in one write
+        pass
+    try:
+        transport.release()
+    finally:
+        _commit_outcome(pgconn, delivery)
+    return True
+
+
 def _hand_over(message: Message, token: str, delivery: Delivery) -> int:
-    """One UPDATE, committed on its own (autocommit): the row is ours still, and the person still wants it."""
+    """One UPDATE: the row is ours still, and the person still wants it."""
     wanted = Recipient.objects.filter(may_receive(message.kind, prefix=""), pk=OuterRef("recipient_id"))
     return Delivery.objects.filter(Exists(wanted), pk=delivery.pk, claimed_by=token, status=Status.CLAIMED).update(
         status=Status.HANDED, handed_at=timezone.now()
     )
+
+
+def _commit_outcome(pgconn: Any, delivery: Delivery) -> None:
+    """Reads the reply to a COMMIT sent without waiting. Should the COMMIT have failed after the dot went,
+    the mail is on its way: `handed` is written again, so that the row is never sent a second time."""
+    from psycopg import pq
+
+    errors = []
+    while (result := pgconn.get_result()) is not None:
+        if result.status != pq.ExecStatus.COMMAND_OK:
+            errors.append(result.error_message.decode("utf-8", "replace"))
+    if errors or pgconn.transaction_status != pq.TransactionStatus.IDLE:
+        logger.error("the hand-over of delivery %s did not commit: %s", delivery.pk, "; ".join(errors))
+        connection.close_if_unusable_or_obsolete()
+        Delivery.objects.filter(pk=delivery.pk).update(status=Status.HANDED, handed_at=timezone.now())
 
 
 def _extend_lease(token: str) -> dt.datetime:

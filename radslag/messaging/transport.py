@@ -1,10 +1,11 @@
 """The two ways a rendered mail leaves: an SMTP session of our own, or Django's mail backend.
 
 `SmtpTransport` speaks SMTP with smtplib over one connection and splits each mail in two: `begin` sends
-MAIL FROM, RCPT TO, DATA and the body without the terminating dot; `finish` sends the dot and reads the
-server's reply; `abandon` drops the connection instead, so the server discards the unfinished mail.
-`DjangoTransport` is for any other backend (the console in `make run`, locmem in tests): `begin` only
-keeps the mail and `finish` sends it whole. See `radslag.messaging.sender` for why the split matters.
+MAIL FROM, RCPT TO, DATA and the body without the terminating dot; `release` sends the dot and `outcome`
+reads the server's reply to it (two calls, so that the sender can read the database's reply in between);
+`abandon` drops the connection instead, so the server discards the unfinished mail. `DjangoTransport` is
+for any other backend (the console in `make run`, locmem in tests): `begin` only keeps the mail and
+`release` sends it whole. See `radslag.messaging.sender` for why the split matters.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ class Reply:
 
 class Transport(Protocol):
     def begin(self, email: EmailMessage) -> Reply | None: ...
-    def finish(self) -> Reply: ...
+    def release(self) -> None: ...
+    def outcome(self) -> Reply: ...
     def abandon(self) -> None: ...
     def close(self) -> None: ...
 
@@ -124,10 +126,19 @@ class SmtpTransport:
             raise TransportError(str(error)) from error
         return None
 
-    def finish(self) -> Reply:
+    def release(self) -> None:
+        """Ends DATA: from here on the server delivers the mail, whatever becomes of this process."""
         smtp = self._connection()
         try:
             smtp.send(b".\r\n")
+        except (smtplib.SMTPException, OSError) as error:
+            self.abandon()
+            raise TransportError(str(error)) from error
+
+    def outcome(self) -> Reply:
+        """The server's reply to the dot."""
+        smtp = self._connection()
+        try:
             code, text = smtp.getreply()
         except (smtplib.SMTPException, OSError) as error:
             self.abandon()
@@ -160,14 +171,16 @@ class DjangoTransport:
         self._pending = email
         return None
 
-    def finish(self) -> Reply:
+    def release(self) -> None:
         email, self._pending = self._pending, None
-        assert email is not None, "finish() without begin()"
+        assert email is not None, "release() without begin()"
         email.connection = self._connection
         try:
             email.send()
         except Exception as error:  # any backend's failure is a failed connection here
             raise TransportError(str(error)) from error
+
+    def outcome(self) -> Reply:
         return Reply(250, "250 OK")
 
     def abandon(self) -> None:

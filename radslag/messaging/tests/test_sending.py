@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import smtplib
 import socket
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
 import pytest
+from django.db import connection
 from django.utils import timezone
+from psycopg import pq
 
 from radslag.messaging import consent, links, outbox, sender, tasks, tokens
 from radslag.messaging.models import Delivery, Message, Recipient, Topic
@@ -252,6 +255,54 @@ def test_a_killed_worker_leaves_nobody_twice_and_nobody_out(org, mailbox):
     assert copies.pop(handed) == 0  # handed before the crash: never sent again (see sender's docstring)
     assert set(copies.values()) == {1}
     assert Delivery.objects.filter(status=Status.SENT).count() == 5
+
+
+def test_a_connection_lost_at_the_final_dot_is_never_sent_again(org, mailbox, monkeypatch):
+    """The dot may or may not have reached the server when the connection broke: the row stays handed,
+    says so, and is not resent; the rest of the batch waits for its retry and then arrives once."""
+    people = [follower(org, f"person{n}@example.se") for n in range(3)]
+    message = newsletter(org, send_after=timezone.now() + dt.timedelta(hours=1))
+    Message.objects.update(send_after=None)
+    message.refresh_from_db()
+    real_send, broken = smtplib.SMTP.send, []
+
+    def send(smtp, data):
+        if data == b".\r\n" and not broken:
+            broken.append(True)
+            raise OSError("connection reset by peer")
+        return real_send(smtp, data)
+
+    monkeypatch.setattr(smtplib.SMTP, "send", send)
+    tasks.resume_sending()
+    Delivery.objects.filter(status=Status.DEFERRED).update(next_attempt_at=timezone.now())
+    tasks.resume_sending()
+
+    first = Delivery.objects.get(recipient=people[0])
+    assert first.status == Status.HANDED
+    assert first.last_error.startswith("outcome unknown")
+    assert mailbox.to(people[0].email) == []
+    assert [len(mailbox.to(person.email)) for person in people[1:]] == [1, 1]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the pipelined hand-over is PostgreSQL's")
+def test_on_postgresql_the_commit_is_on_the_wire_before_the_dot_and_its_reply_read_after(org, mailbox, monkeypatch):
+    """The window in which a killed worker loses a mail is the time between writing the COMMIT and writing
+    the dot: nothing may be waited on in between, so the COMMIT's reply is still unread at the dot."""
+    follower(org, "anna@example.se")
+    seen = []
+    real_release = SmtpTransport.release
+
+    def release(transport):
+        seen.append(connection.connection.pgconn.transaction_status)
+        real_release(transport)
+
+    monkeypatch.setattr(SmtpTransport, "release", release)
+    newsletter(org)
+
+    assert seen == [pq.TransactionStatus.ACTIVE]  # COMMIT sent, its reply not yet read
+    assert connection.connection.pgconn.transaction_status == pq.TransactionStatus.IDLE
+    assert Delivery.objects.get().status == Status.SENT
+    assert len(mailbox.to("anna@example.se")) == 1
 
 
 def test_a_worker_that_lost_its_lease_cannot_hand_the_mail_over(org, mailbox):
