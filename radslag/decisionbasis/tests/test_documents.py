@@ -73,6 +73,18 @@ def test_the_word_document_is_swedish_with_real_metadata(version):
         assert not [name for name in package.namelist() if b"2013-12-23" in package.read(name)]
 
 
+def test_no_part_of_the_word_documents_says_en_us_and_both_open_again(version):
+    """Issue 13 audit: settings.xml (themeFontLang) and stylesWithEffects.xml still said en-US."""
+    content = document_for(version)
+    for data in (render_basis_docx(content), render_attachment_docx(content)):
+        with zipfile.ZipFile(BytesIO(data)) as package:
+            assert package.testzip() is None
+            assert [name for name in package.namelist() if b"en-US" in package.read(name)] == []
+        reopened = Document(BytesIO(data))
+        assert reopened.settings.element.find(qn("w:themeFontLang")).get(qn("w:val")) == "sv-SE"
+        assert reopened.paragraphs
+
+
 def test_a_frozen_version_is_dated_when_it_was_sent_and_made_again_the_same(version, staff):
     frozen = freeze_version(version=version, actor=staff)
     first = Document(BytesIO(render_basis_docx(document_for(frozen))))

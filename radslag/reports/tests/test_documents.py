@@ -132,6 +132,16 @@ def test_the_word_document_says_swedish_the_municipality_and_today_not_python_do
     assert "en-US" not in document.styles.element.xml
 
 
+def test_no_part_of_the_word_document_says_en_us_and_it_opens_again(content):
+    """Issue 13 audit: settings.xml (themeFontLang) and stylesWithEffects.xml still said en-US."""
+    data = render_docx(content)
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        assert package.testzip() is None
+        assert [name for name in package.namelist() if b"en-US" in package.read(name)] == []
+    reopened = Document(BytesIO(data))
+    assert ("Heading 1", "Syfte och metod") in [(p.style.name, p.text) for p in reopened.paragraphs]
+
+
 def test_both_documents_are_made_from_text_with_control_characters(content):
     from dataclasses import replace
 

@@ -1,6 +1,7 @@
 """The group's report: what it gathers, what it leaves out, and the documents made from it."""
 
 import io
+import zipfile
 
 import pytest
 from django.utils import timezone
@@ -71,6 +72,17 @@ def test_the_docx_has_headings_swedish_language_and_real_metadata(group):
     assert {"Insikter", "Idéer", "Lärdomar", "Möten"} <= set(headings)
     lang = document.styles.element.find(".//{*}rPrDefault/{*}rPr/{*}lang")
     assert lang is not None and "sv-SE" in lang.attrib.values()
+
+
+def test_no_part_of_the_docx_says_en_us_and_it_opens_again(group):
+    """Issue 13 audit: the report was built on python-docx's template, which says en-US in three parts."""
+    data = render_docx(report_for_group(group))
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert package.testzip() is None
+        assert [name for name in package.namelist() if b"en-US" in package.read(name)] == []
+    reopened = Document(io.BytesIO(data))
+    assert reopened.core_properties.keywords == "arbetsgrupp; medborgardialog"
+    assert "Insikter" in [p.text for p in reopened.paragraphs]
 
 
 def test_the_pdf_is_a_pdf_with_the_title(group):
