@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from django.template.loader import render_to_string
 from django.utils.translation import override
 
+from radslag.core.word_document import word_language
 from radslag.decisionbasis.document import BasisDocument
 from radslag.decisionbasis.render_text import document_title, header_rows
 from radslag.reports.render_pdf import PDF_VARIANT, PRINT_CSS, local_fetcher_class
@@ -19,7 +21,7 @@ def render_basis_pdf(content: BasisDocument) -> bytes:
 
     fetcher = local_fetcher_class()()
     with override(content.language):
-        html = render_to_string("decisionbasis/pdf.html", document_context(content))
+        html = render_to_string("decisionbasis/pdf.html", {**document_context(content), **pdf_metadata(content)})
     document = HTML(string=html, base_url=PRINT_CSS.parent.as_uri() + "/", url_fetcher=fetcher)
     stylesheets = [CSS(filename=str(PRINT_CSS), url_fetcher=fetcher), CSS(filename=str(BASIS_CSS), url_fetcher=fetcher)]
     pdf: bytes = document.write_pdf(stylesheets=stylesheets, pdf_variant=PDF_VARIANT)
@@ -29,3 +31,10 @@ def render_basis_pdf(content: BasisDocument) -> bytes:
 def document_context(content: BasisDocument) -> dict[str, object]:
     """What the document templates need; call in the document's language."""
     return {"doc": content, "doc_title": document_title(content), "header_rows": header_rows(content)}
+
+
+def pdf_metadata(content: BasisDocument) -> dict[str, str]:
+    """The PDF's language tag (sv-SE) and its dates: when the content was made, so that a frozen version's
+    PDF made again carries the same dates (W3C format, as WeasyPrint reads dcterms.created)."""
+    made = dt.datetime.fromisoformat(content.made_at).astimezone(dt.UTC)
+    return {"pdf_lang": word_language(content.language), "pdf_made_at": made.strftime("%Y-%m-%dT%H:%M:%SZ")}

@@ -1,7 +1,9 @@
 """The Word document in the shape of a tjänsteskrivelse, read back with python-docx; its attachment and PDF."""
 
 import datetime as dt
+import re
 import zipfile
+import zlib
 from io import BytesIO
 
 import pytest
@@ -109,3 +111,38 @@ def test_the_pdf_and_the_zip_of_everything(version):
     with zipfile.ZipFile(BytesIO(file_bytes(content, "zip", "underlag"))) as archive:
         assert sorted(archive.namelist()) == ["underlag-bilaga-1-sammanstallning.docx", "underlag.docx",
                                               "underlag.pdf"]
+
+
+def pdf_metadata(pdf: bytes) -> dict[str, str]:
+    """The document language and the XMP metadata (title, author, dates), read from the PDF's unpacked streams."""
+    streams = [pdf]
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL):
+        try:
+            streams.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            continue
+    text = b"\n".join(streams).decode("latin-1")
+    found = {"lang": re.search(r"/Lang\s*\(([^)]*)\)", text)}
+    xmp = re.search(r"<x:xmpmeta.*?</x:xmpmeta>", b"\n".join(streams).decode("utf-8", "replace"), re.DOTALL)
+    assert xmp is not None, "the PDF has no XMP metadata"
+    for key, pattern in (("title", r"<dc:title>.*?<rdf:li[^>]*>(.*?)</rdf:li>"),
+                         ("author", r"<dc:creator>.*?<rdf:li[^>]*>(.*?)</rdf:li>"),
+                         ("created", r"<xmp:CreateDate>(.*?)</xmp:CreateDate>"),
+                         ("modified", r"<xmp:ModifyDate>(.*?)</xmp:ModifyDate>")):
+        found[key] = re.search(pattern, xmp.group(0), re.DOTALL)
+    return {key: match.group(1) if match else "" for key, match in found.items()}
+
+
+def test_the_pdf_says_swedish_its_title_the_municipality_and_when_the_version_was_sent(version, staff):
+    """Issue 13 audit: the PDF said lang "sv" and had no dates."""
+    frozen = freeze_version(version=version, actor=staff)
+    metadata = pdf_metadata(render_basis_pdf(document_for(frozen)))
+    sent = frozen.frozen_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert metadata == {"lang": "sv-SE", "title": "Beslutsunderlag: Mötesplatser i Nödinge", "author": "Ale kommun",
+                        "created": sent, "modified": sent}
+
+
+def test_a_drafts_pdf_is_dated_when_it_was_made(version):
+    metadata = pdf_metadata(render_basis_pdf(document_for(version)))
+    made = dt.datetime.fromisoformat(metadata["created"].replace("Z", "+00:00"))
+    assert abs(made - timezone.now()) < dt.timedelta(minutes=5) and metadata["modified"] == metadata["created"]
