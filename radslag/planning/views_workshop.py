@@ -16,11 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from radslag.core.access import requires_capability
 from radslag.core.clients import client_address
 from radslag.core.errors import DomainError
-from radslag.core.throttle import seconds_until_allowed
 from radslag.planning import items, screen, workshops
 from radslag.planning.access import can_write
 from radslag.planning.forms import CodeForm, SuggestionForm, WorkshopForm
 from radslag.planning.models import Suggestion, TreeNode, Workshop
+from radslag.planning.throttle import seconds_until_suggestion_allowed
 from radslag.planning.views import EDIT, OPEN, load, org, page
 
 PHONE_COOKIE = "radslag_workshop_phone"
@@ -132,8 +132,7 @@ def phone(request: HttpRequest, code: str) -> HttpResponse:
     phone_id = request.COOKIES.get(PHONE_COOKIE) or secrets.token_urlsafe(12)
     status = 200
     if request.method == "POST":
-        wait = (seconds_until_allowed("workshop_phone", f"phone:{phone_id}")
-                or seconds_until_allowed("workshop_room", f"address:{client_address(request)}"))
+        wait = seconds_until_suggestion_allowed(phone=phone_id, code=found.code, address=client_address(request))
         if wait:
             form.add_error(None, _("You are sending very fast. Wait %(seconds)s seconds and send again.")
                            % {"seconds": wait})
