@@ -131,3 +131,27 @@ def test_a_basis_sent_to_a_committee_waits_in_the_officials_overview(client_for,
     assert "Beslutsunderlag som väntar på dig" in page
     assert f"/personal/processer/{dialogue.pk}/beslutsunderlag/{version.pk}/" in page
     assert "Kommunstyrelsen" in page
+
+
+def test_a_decision_resting_on_a_frozen_basis_links_to_its_public_page(client_for, org, staff, dialogue):
+    """Closing the loop: the public decision page /beslut/<pk>/ names the version sent and links to it."""
+    from radslag.governance.models import DecisionLink
+    from radslag.governance.tests.factories import DecisionFactory
+
+    frozen = frozen_basis(dialogue, staff)
+    draft = start_basis(process=dialogue, actor=staff)
+    decision = DecisionFactory(organisation=org, title="Beslut om mötesplatser", body=dialogue.deciding_body)
+    for version in (frozen, draft):
+        DecisionLink.objects.create(decision=decision, kind="decision_basis", object_id=version.pk,
+                                    role=DecisionLink.Role.BASIS)
+
+    response = client_for(org).get(f"/beslut/{decision.pk}/")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    behind = page[page.index("Vad beslutet bygger på"):]
+    public_url = f"/dialoger/{dialogue.slug}/beslutsunderlag/{frozen.pk}/"
+    assert f'href="{public_url}"' in behind
+    assert "Mötesplatser i Nödinge: beslutsunderlag, version 1, till Kommunstyrelsen" in behind
+    assert f"/beslutsunderlag/{draft.pk}/" not in page  # a draft is never a public record
+    assert client_for(org).get(public_url).status_code == 200
