@@ -119,19 +119,23 @@ def accept_suggestion(*, suggestion: Suggestion, actor: Any, organisation: Organ
 
 @transaction.atomic
 def merge_suggestion(*, suggestion: Suggestion, actor: Any, organisation: Organisation, into: Any) -> Any:
-    """Add the suggestion's words to an existing item (a new version of it), instead of a new item."""
+    """Add the suggestion's words to an existing item (a new version of it), instead of a new item.
+
+    The words go into the text in the suggestion's language, after what is there: a statement's or a
+    risk's text, or a stakeholder's name when it has none in that language yet (else their notes on
+    how they take part, since a name is no place for a sentence).
+    """
     suggestion = _pending(suggestion)
     if into.project_id != suggestion.workshop.project_id:
         raise DomainError(_("Choose an item of this project."))
-    field = f"{items.TITLE_FIELD[items.kind_of(into)]}_{suggestion.language}"
+    name = items.TITLE_FIELD[items.kind_of(into)]
+    if isinstance(into, Stakeholder) and getattr(into, f"name_{suggestion.language}"):
+        name = "participation"
+    field = f"{name}_{suggestion.language}"
     current = getattr(into, field) or ""
-    merged = f"{current}\n{suggestion.text}".strip() if isinstance(into, TreeNode) else current or suggestion.text
-    if isinstance(into, Stakeholder) and current:
-        into.participation_sv = f"{into.participation_sv}\n{suggestion.text}".strip()
-        fields = {"participation_sv": into.participation_sv}
-    else:
-        fields = {field: merged}
-    item = services.save_item(item=into, actor=actor, organisation=organisation, fields=fields, expected_version=None)
+    merged = f"{current}\n{suggestion.text}".strip() if name != "name" else suggestion.text[:300]
+    item = services.save_item(item=into, actor=actor, organisation=organisation, fields={field: merged},
+                              expected_version=None)
     _handled(suggestion, Suggestion.Status.MERGED, item, actor, organisation)
     return item
 

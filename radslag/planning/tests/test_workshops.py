@@ -94,3 +94,35 @@ def test_the_screen_redraws_the_tree_after_each_change_even_with_a_cache(worksho
     assert "Ingen kvällsbuss" in screen.board(workshop)["svg"]
     trees.delete_node(node=node, actor=world["ale_lead"], organisation=org)
     assert "Ingen kvällsbuss" not in screen.board(workshop)["svg"]
+
+
+def test_merging_into_a_risk_with_text_adds_the_suggestion_after_it(world, org):
+    from radslag.planning import services
+    from radslag.planning.models import Risk
+
+    board = workshops.open_workshop(project=world["project"], actor=world["ale_lead"], organisation=org,
+                                    title="Risker", board="risks")
+    election = services.create_item(project=world["project"], actor=world["ale_lead"], organisation=org,
+                                    kind="risk", fields={"text_sv": "Valet byter majoritet", "owner": "KSO"})
+    suggestion = workshops.submit_suggestion(code=board.code, kind="risk", text="Nya politiker vill börja om")
+    workshops.merge_suggestion(suggestion=suggestion, actor=world["ale_lead"], organisation=org, into=election)
+    election = Risk.objects.get(pk=election.pk)
+    assert election.text_sv == "Valet byter majoritet\nNya politiker vill börja om" and election.version == 2
+    suggestion.refresh_from_db()
+    assert suggestion.status == Suggestion.Status.MERGED
+
+
+def test_an_english_suggestion_merged_into_a_named_stakeholder_goes_to_the_english_notes(world, org):
+    from radslag.planning import services
+
+    board = workshops.open_workshop(project=world["project"], actor=world["ale_lead"], organisation=org,
+                                    title="Stakeholders", board="stakeholders")
+    chiefs = services.create_item(project=world["project"], actor=world["ale_lead"], organisation=org,
+                                  kind="stakeholder", fields={"name_sv": "Byhövdingar", "name_en": "Chiefs",
+                                                              "participation_sv": "Kgotla-möten"})
+    suggestion = workshops.submit_suggestion(code=board.code, kind="stakeholder", language="en",
+                                             text="Chiefs call the kgotla and speak first")
+    workshops.merge_suggestion(suggestion=suggestion, actor=world["ale_lead"], organisation=org, into=chiefs)
+    chiefs = Stakeholder.objects.get(pk=chiefs.pk)
+    assert chiefs.participation_en == "Chiefs call the kgotla and speak first"
+    assert chiefs.participation_sv == "Kgotla-möten" and chiefs.name_en == "Chiefs"
