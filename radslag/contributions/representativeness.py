@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Max, Sum
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -287,19 +288,45 @@ class ParticipationSummary:
 SUMMARY_FIELDS = ("locality_id", "age_band", "sex")
 
 
-def participation_summaries(organisation_id: int, process_ids: Sequence[int]) -> dict[int, ParticipationSummary]:
-    """For many processes at once (the officials' overview): each one's contributions and its locality, age
-    and sex against the population, published form only. Five queries (three grouped counts, the
-    population, the localities), whatever the number of processes;
-    the same figures as `representativeness(process).comparisons` put through `suppress_small`."""
-    by_field: dict[str, dict[int, Counter[str]]] = {}
+def _summary_counts(process_ids: Sequence[int]) -> dict[str, dict[int, Counter[str]]]:
+    """Field -> process id -> value -> contributions. PostgreSQL counts the three groupings in one pass over
+    the contributions (GROUPING SETS); other databases run one grouped count per field."""
+    by_field: dict[str, dict[int, Counter[str]]] = {
+        field: {pk: Counter() for pk in process_ids} for field in SUMMARY_FIELDS
+    }
+    if connection.vendor == "postgresql":
+        quote = connection.ops.quote_name
+        fields = {f.attname: str(f.column) for f in Contribution._meta.concrete_fields}
+        table, process = quote(Contribution._meta.db_table), quote(fields["process_id"])
+        columns = [quote(fields[name]) for name in SUMMARY_FIELDS]
+        sets = ", ".join(f"({process}, {column})" for column in columns)
+        # GROUPING(a, b, c) has a bit set for each column a row is not grouped by: 0b011 means grouped by
+        # the first of the three, 0b101 by the second, 0b110 by the third.
+        which = {0b011: 0, 0b101: 1, 0b110: 2}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {process}, {', '.join(columns)}, GROUPING({', '.join(columns)}), COUNT(*) "  # noqa: S608
+                f"FROM {table} WHERE {process} = ANY(%s) GROUP BY GROUPING SETS ({sets})",
+                [list(process_ids)],
+            )
+            for process_id, *values, grouping, n in cursor.fetchall():
+                index = which[grouping]
+                by_field[SUMMARY_FIELDS[index]][process_id][str(values[index] or "")] += n
+        return by_field
     for field in SUMMARY_FIELDS:
-        per_process: dict[int, Counter[str]] = {pk: Counter() for pk in process_ids}
         rows = (Contribution.objects.filter(process_id__in=list(process_ids)).order_by()
                 .values_list("process_id", field).annotate(n=Count("*")))
         for process_id, value, n in rows:
-            per_process[process_id][str(value or "")] += n
-        by_field[field] = per_process
+            by_field[field][process_id][str(value or "")] += n
+    return by_field
+
+
+def participation_summaries(organisation_id: int, process_ids: Sequence[int]) -> dict[int, ParticipationSummary]:
+    """For many processes at once (the officials' overview): each one's contributions and its locality, age
+    and sex against the population, published form only. Three queries on PostgreSQL (the grouped counts,
+    the population, the localities), five elsewhere, whatever the number of processes;
+    the same figures as `representativeness(process).comparisons` put through `suppress_small`."""
+    by_field = _summary_counts(process_ids)
     _year, population = latest_population(organisation_id)
     localities = [(str(pk), name) for pk, name in
                   Locality.objects.filter(organisation_id=organisation_id).values_list("id", "name")]

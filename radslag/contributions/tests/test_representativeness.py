@@ -177,3 +177,23 @@ def test_a_hidden_group_is_still_flagged_when_even_four_would_be_under_represent
     young, old, _rest = result.rows
     assert young.suppressed and young.under_represented  # at most 4 % against 12 % of residents
     assert old.suppressed and not old.under_represented  # 1-4 % against 3 %: cannot tell
+
+
+def test_the_summaries_of_many_processes_equal_each_process_s_own_published_figures(org, known, process):
+    """The officials' overview counts every process at once (on PostgreSQL in one pass); each summary must
+    be what the process's own page publishes."""
+    from radslag.contributions.representativeness import participation_summaries
+    from radslag.dialogues.tests.factories import ProcessFactory
+
+    other, empty = ProcessFactory(organisation=org), ProcessFactory(organisation=org)
+    for n in range(23):
+        ContributionFactory(process=other, locality=known["nol"] if n % 3 else None,
+                            age_band="65-79" if n % 2 else "0-15", sex="male" if n % 4 else "")
+    summaries = participation_summaries(org.pk, [process.pk, other.pk, empty.pk])
+
+    for each in (process, other, empty):
+        own = representativeness(each)
+        expected = tuple(suppress_small(b) for b in (own.locality, own.age_band, own.sex))
+        assert summaries[each.pk].total == own.total
+        assert summaries[each.pk].comparisons == expected
+    assert summaries[other.pk].total == 23 and summaries[empty.pk].total == 0
