@@ -161,3 +161,15 @@ def test_the_overview_takes_a_fixed_number_of_queries(client_for, org, official,
     add_processes(org, plan, 8)
     assert count_queries(client) == few
     assert few <= 20
+
+
+def test_in_english_the_rows_show_english_titles_and_mark_swedish_stand_ins(client_for, org, official):
+    today = timezone.localdate()
+    process = ProcessFactory(organisation=org, title="Skolvägar", title_en="School routes")
+    PhaseFactory(process=process, name="Dialogkvällar", starts=today - dt.timedelta(days=1),
+                 ends=today + dt.timedelta(days=1))
+    client = client_for(org, official)
+    client.cookies["django_language"] = "en"
+    page = page_of(client)
+    assert page.count(">School routes</") >= 2 and "Skolvägar" not in page
+    assert '<span lang="sv">Dialogkvällar</span>' in page  # no English name for the phase: marked Swedish
