@@ -16,13 +16,10 @@ class ProjectForm(forms.Form):
 
 
 class MemberForm(forms.Form):
-    email = forms.EmailField(label=_("E-mail address of the person's account"))
-    organisation: forms.ModelChoiceField = forms.ModelChoiceField(queryset=None, label=_("Works for"))
-    role = forms.ChoiceField(label=_("Role in the project"), choices=ProjectRole.choices)
+    """A person of the lead's own organisation: each owner's lead manages its own people."""
 
-    def __init__(self, *args: object, owners: object = None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self.fields["organisation"].queryset = owners  # type: ignore[attr-defined]
+    email = forms.EmailField(label=_("E-mail address of the person's account"))
+    role = forms.ChoiceField(label=_("Role in the project"), choices=ProjectRole.choices)
 
 
 class OwnerForm(forms.Form):

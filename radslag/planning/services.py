@@ -60,28 +60,45 @@ def create_project(*, organisation: Organisation, actor: Any, title_sv: str, tit
     return project
 
 
+def _own_people_only() -> PermissionDeniedError:
+    """One answer for every try at another owner's people: it says nothing about who has an account."""
+    return PermissionDeniedError(_("You manage the people of your own organisation in this project. Each "
+                                   "owner organisation's lead manages its own people."))
+
+
 @transaction.atomic
 def add_owner(*, project: Project, actor: Any, organisation: Organisation, partner_slug: str,
               lead_email: str) -> Organisation:
-    """Another organisation joins as owner, with one of its people as a lead there."""
+    """Another organisation joins as owner, with one of its people as a lead there.
+
+    Whatever is wrong (no such short name, no such account there, or no role there that may lead),
+    the answer is the same, so that the form tells nothing about an organisation or its people
+    that the partners have not agreed to share.
+    """
     require_member(project, actor, organisation, lead=True)
     partner = Organisation.objects.filter(slug=partner_slug.strip()).first()
-    if partner is None:
-        raise DomainError(_("No organisation has that short name."))
+    if partner is not None and project.owners.filter(pk=partner.pk).exists():
+        raise DomainError(_("%(org)s already owns this project; its lead manages its people.")
+                          % {"org": partner.name})
+    user = None
+    if partner is not None:
+        try:
+            user = _account_for(partner, lead_email, ProjectRole.LEAD)
+        except DomainError:
+            user = None
+    if partner is None or user is None:
+        raise DomainError(_("Check the short name and the e-mail address: the partner's lead must have an "
+                            "account there with a staff role that opens planning."))
     project.owners.add(partner)
-    set_member(project=project, actor=actor, organisation=organisation, email=lead_email,
-               member_organisation=partner, role=ProjectRole.LEAD)
+    ProjectMember.objects.update_or_create(project=project, user=user,
+                                           defaults={"organisation": partner, "role": ProjectRole.LEAD})
     record_event(organisation=organisation, actor=actor, action="planning.owner_added", target=project,
-                 data={"owner": partner.slug})
+                 data={"owner": partner.slug, "member": user.pk})
     return partner
 
 
-@transaction.atomic
-def set_member(*, project: Project, actor: Any, organisation: Organisation, email: str,
-               member_organisation: Organisation, role: str) -> ProjectMember:
-    require_member(project, actor, organisation, lead=True)
-    if not project.owners.filter(pk=member_organisation.pk).exists():
-        raise DomainError(_("Members work for one of the project's owner organisations."))
+def _account_for(member_organisation: Organisation, email: str, role: str) -> Any:
+    """The account that may take `role` in a project for `member_organisation`, or why not."""
     user = (get_user_model().objects
             .filter(email__iexact=email.strip(), memberships__organisation=member_organisation).first())
     if user is None:
@@ -94,26 +111,42 @@ def set_member(*, project: Project, actor: Any, organisation: Organisation, emai
                           % {"org": member_organisation.name})
     if role != ProjectRole.READER and not has_capability(user, member_organisation, Capability.PLANNING_CREATE):
         raise DomainError(_("Elected officials take part as readers: they read the analyses and change nothing."))
+    return user
+
+
+@transaction.atomic
+def set_member(*, project: Project, actor: Any, organisation: Organisation, email: str,
+               member_organisation: Organisation, role: str) -> ProjectMember:
+    """A lead adds a person of their own organisation (the host's) or changes their role."""
+    require_member(project, actor, organisation, lead=True)
+    if member_organisation.pk != organisation.pk:
+        raise _own_people_only()
+    user = _account_for(organisation, email, role)
+    if ProjectMember.objects.filter(project=project, user=user).exclude(organisation=organisation).exists():
+        raise _own_people_only()
     member, _created = ProjectMember.objects.update_or_create(
-        project=project, user=user, defaults={"organisation": member_organisation, "role": role})
-    _keep_a_lead(project)
+        project=project, user=user, defaults={"organisation": organisation, "role": role})
+    _keep_a_lead(project, organisation)
     record_event(organisation=organisation, actor=actor, action="planning.member_set", target=project,
-                 data={"member": user.pk, "role": role, "for": member_organisation.slug})
+                 data={"member": user.pk, "role": role, "for": organisation.slug})
     return member
 
 
 @transaction.atomic
 def remove_member(*, project: Project, actor: Any, organisation: Organisation, member: ProjectMember) -> None:
     require_member(project, actor, organisation, lead=True)
+    if member.project_id != project.pk or member.organisation_id != organisation.pk:
+        raise _own_people_only()
     member.delete()
-    _keep_a_lead(project)
+    _keep_a_lead(project, organisation)
     record_event(organisation=organisation, actor=actor, action="planning.member_removed", target=project,
                  data={"member": member.user_id})
 
 
-def _keep_a_lead(project: Project) -> None:
-    if not project.members.filter(role=ProjectRole.LEAD).exists():
-        raise DomainError(_("A project needs at least one lead."))
+def _keep_a_lead(project: Project, organisation: Organisation) -> None:
+    """Each owner keeps a lead of its own: nobody else may manage its people."""
+    if not project.members.filter(role=ProjectRole.LEAD, organisation=organisation).exists():
+        raise DomainError(_("Each owner organisation needs at least one lead in the project."))
 
 
 @transaction.atomic

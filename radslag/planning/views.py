@@ -99,7 +99,7 @@ def project(request: HttpRequest, project_pk: int) -> HttpResponse:
 def members(request: HttpRequest, project_pk: int) -> HttpResponse:
     project, member = load(request, project_pk)
     owners = project.owners.all()
-    form = MemberForm(request.POST if "email" in request.POST else None, owners=owners)
+    form = MemberForm(request.POST if "email" in request.POST else None)
     owner_form = OwnerForm(request.POST if "partner_slug" in request.POST else None)
     if request.method == "POST":
         if not is_lead(member):
@@ -109,8 +109,7 @@ def members(request: HttpRequest, project_pk: int) -> HttpResponse:
             try:
                 if chosen is form:
                     services.set_member(project=project, actor=request.user, organisation=org(request),
-                                        email=form.cleaned_data["email"],
-                                        member_organisation=form.cleaned_data["organisation"],
+                                        email=form.cleaned_data["email"], member_organisation=org(request),
                                         role=form.cleaned_data["role"])
                 else:
                     services.add_owner(project=project, actor=request.user, organisation=org(request),
