@@ -6,7 +6,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from radslag.accounts.models import Role
-from radslag.councils.models import ConsultationAnswer, CouncilMember
+from radslag.councils.models import ConsultationAnswer, Consultee, CouncilMember
 from radslag.councils.tests.factories import PDF_BYTES, make_council
 from tests.e2e.accessibility import assert_accessible
 from tests.e2e.conftest import PHONE, person
@@ -20,6 +20,7 @@ def test_a_council_answers_a_referral_and_the_answer_is_published(page_as, page,
     council = make_council(site, secretary=secretary)
     CouncilMember.objects.create(council=council, name="Lennart Svensson", represents="PRO Nödinge",
                                  show_publicly=True)
+    Consultee.objects.create(organisation=site, name="Ale hembygdsförening", email="hembygd@example.se")
     staff = page_as(staff_member)
 
     staff.goto("/personal/rad/")
@@ -27,10 +28,28 @@ def test_a_council_answers_a_referral_and_the_answer_is_published(page_as, page,
     staff.get_by_role("link", name="Pensionärsrådet").click()
     expect(staff.get_by_role("heading", level=1)).to_have_text("Pensionärsrådet")
     assert_accessible(staff, "staff council page")
+    staff.get_by_role("link", name="Lägg till en ledamot").click()
+    assert_accessible(staff, "new council member form")
+    staff.get_by_role("link", name="Pensionärsrådet").click()
+    staff.get_by_role("link", name="Lennart Svensson").click()
+    expect(staff.get_by_role("heading", level=1)).to_have_text("Lennart Svensson")
+    assert_accessible(staff, "council member form")
+    staff.get_by_label("Namn", exact=True).fill("")
+    staff.get_by_role("button", name="Spara").click()
+    expect(staff.get_by_role("alert").filter(has_text="Något behöver rättas")).to_be_visible()
+    assert_accessible(staff, "council member form with an error")
+    staff.get_by_role("link", name="Pensionärsrådet").click()
     staff.get_by_role("link", name="Lägg till ett möte").click()
     assert_accessible(staff, "meeting form")
     staff.goto("/personal/remissinstanser/")
     assert_accessible(staff, "consultees")
+    staff.get_by_role("link", name="Ale hembygdsförening").click()
+    expect(staff.get_by_role("heading", level=1)).to_have_text("Ale hembygdsförening")
+    assert_accessible(staff, "consultee form")
+    staff.get_by_label("Namn", exact=True).fill("")
+    staff.get_by_role("button", name="Spara").click()
+    expect(staff.get_by_role("alert").filter(has_text="Något behöver rättas")).to_be_visible()
+    assert_accessible(staff, "consultee form with an error")
 
     staff.goto("/personal/remisser/")
     assert_accessible(staff, "staff list of consultations, empty")

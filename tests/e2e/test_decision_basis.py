@@ -96,3 +96,22 @@ def test_an_official_reads_the_frozen_basis_and_the_public_sees_it(page_as, new_
     visitor.goto(f"/dialoger/{themed_process.slug}/beslutsunderlag/{frozen.pk}/")
     expect(visitor.get_by_role("heading", level=1)).to_have_text("Mötesplatser i Nödinge")
     assert_accessible(visitor, "public decision basis")
+
+
+def test_staff_enter_the_committee_meetings_a_basis_is_sent_for(page_as, staff_member, process):
+    """The committee-meetings page (issue 13: upcoming committee dates) is axe-checked empty, with an error
+    and with a meeting."""
+    page = page_as(staff_member)
+    page.goto("/personal/styrning/sammantraden/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("De beslutande organens sammanträden")
+    assert_accessible(page, "committee meetings, none entered")
+    page.get_by_role("button", name="Lägg till sammanträdet").click()
+    expect(page.get_by_role("alert").filter(has_text="Något behöver rättas")).to_be_visible()
+    assert_accessible(page, "committee meetings form with errors")
+    page.get_by_label("Organ").select_option(label=process.deciding_body.name)
+    page.get_by_label("Datum").fill((timezone.localdate() + dt.timedelta(days=20)).isoformat())
+    page.get_by_label("Anteckning").fill("Sammanträde i Alafors")
+    page.get_by_role("button", name="Lägg till sammanträdet").click()
+    expect(page.get_by_role("status")).to_contain_text("Sammanträdet är tillagt.")
+    expect(page.get_by_role("table", name="Kommande sammanträden")).to_contain_text("Sammanträde i Alafors")
+    assert_accessible(page, "committee meetings with one coming")

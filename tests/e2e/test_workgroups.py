@@ -48,6 +48,14 @@ def _set_up_group(staff, process, tmp_path) -> None:
     staff.get_by_role("button", name="Bjud in Karin Johansson").click()
     expect(staff.get_by_role("status")).to_contain_text("Inbjudan är skickad till karin@example.se")
     assert_accessible(staff, "staff page of a working group")
+    staff.get_by_role("link", name="Karin Johansson").click()
+    expect(staff.get_by_role("heading", level=1)).to_have_text("Karin Johansson")
+    assert_accessible(staff, "member edit form")
+    staff.get_by_label("Födelseår").fill("1800")
+    staff.get_by_role("button", name="Spara").click()
+    expect(staff.get_by_role("alert").filter(has_text="Något behöver rättas")).to_be_visible()
+    assert_accessible(staff, "member edit form with an error")
+    staff.get_by_role("link", name="Expeditionsgruppen").click()
 
 
 def test_a_member_joins_by_the_invitation_and_adds_a_note(page_as, page, new_context, site, process, staff_member,
