@@ -9,6 +9,7 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from radslag.planning.models import ContextFactor, LogframeEntry, Risk, Stakeholder, TreeNode
 
@@ -24,7 +25,7 @@ KINDS: dict[str, type[models.Model]] = {
 FIELDS: dict[str, list[str]] = {
     "factor": ["kind", *_pair("title", "description"), "source"],
     "stakeholder": [*_pair("name"), "interest", "influence", *_pair("gains", "losses", "participation")],
-    "node": _pair("text"),
+    "node": [*_pair("text"), "problem"],  # the problem only on an objective's form (VersionedForm)
     "logframe": ["level", *_pair("text", "indicators", "verification", "assumptions"), "objective", "responsible",
                  "starts_on", "ends_on", *_pair("resources")],
     "risk": [*_pair("text"), "likelihood", "impact", *_pair("mitigation"), "owner", "status"],
@@ -48,11 +49,16 @@ def snapshot(item: models.Model) -> dict[str, Any]:
 
 
 def apply(item: models.Model, data: dict[str, Any]) -> None:
+    """Set the fields saved in a version; a link to a row deleted since then is left empty."""
     for name in FIELDS[kind_of(item)]:
         field = item._meta.get_field(name)
         if field.attname in data:  # type: ignore[union-attr]
             value = data[field.attname]  # type: ignore[union-attr]
-            setattr(item, field.attname, field.to_python(value) if value is not None else None)  # type: ignore[union-attr]
+            value = field.to_python(value) if value is not None else None  # type: ignore[union-attr]
+            if value is not None and field.is_relation and not (
+                    field.related_model._default_manager.filter(pk=value).exists()):  # type: ignore[union-attr]
+                value = None
+            setattr(item, field.attname, value)  # type: ignore[union-attr]
 
 
 class VersionedForm(forms.ModelForm):
@@ -65,6 +71,8 @@ class VersionedForm(forms.ModelForm):
         if "objective" in self.fields:
             self.fields["objective"].queryset = TreeNode.objects.filter(  # type: ignore[attr-defined]
                 project=project, tree=TreeNode.Tree.OBJECTIVE)
+        if "problem" in self.fields:
+            self._problem_choice(project)
         if "responsible" in self.fields and project is not None:
             self.fields["responsible"].queryset = project.owners.all()  # type: ignore[attr-defined]
         for name in ("starts_on", "ends_on"):
@@ -72,6 +80,19 @@ class VersionedForm(forms.ModelForm):
                 self.fields[name].widget = forms.DateInput(attrs={"type": "date"})
         if not self.is_bound and self.instance.pk:
             self.initial["version"] = self.instance.version
+
+
+    def _problem_choice(self, project: Any) -> None:
+        """An objective names the problem it answers (or none); a problem answers nothing."""
+        if getattr(self.instance, "tree", None) != TreeNode.Tree.OBJECTIVE:
+            del self.fields["problem"]
+            return
+        field: Any = self.fields["problem"]
+        field.queryset = TreeNode.objects.filter(project=project, tree=TreeNode.Tree.PROBLEM).order_by(
+            "position", "pk")
+        field.label_from_instance = lambda node: f"{node.get_kind_display()}: {node}"
+        field.empty_label = _("(none: it answers no problem)")
+        field.help_text = _("The statement of the problem tree that this objective turns into a desired state.")
 
 
 def form_for(kind: str) -> type[VersionedForm]:

@@ -20,7 +20,7 @@ from radslag.core.permissions import Capability
 from radslag.organisations.models import Organisation
 from radslag.planning import items
 from radslag.planning.access import can_write, is_lead, membership
-from radslag.planning.models import Comment, ItemVersion, Project, ProjectMember, ProjectRole, Risk
+from radslag.planning.models import Comment, ItemVersion, Project, ProjectMember, ProjectRole, Risk, TreeNode
 
 
 class EditConflict(DomainError):
@@ -161,6 +161,10 @@ def set_published(*, project: Project, actor: Any, organisation: Organisation, p
 def _check(item: models.Model) -> None:
     if isinstance(item, Risk) and not item.owner.strip():
         raise DomainError(_("Every risk needs an owner: name who watches it."))
+    if isinstance(item, TreeNode) and item.problem_id is not None and not (
+            item.tree == TreeNode.Tree.OBJECTIVE and TreeNode.objects.filter(
+                pk=item.problem_id, project_id=item.project_id, tree=TreeNode.Tree.PROBLEM).exists()):
+        raise DomainError(_("An objective answers a statement of the same project's problem tree."))
 
 
 def _keep_version(item: models.Model, actor: Any) -> ItemVersion:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pytest
 from django.conf import settings
@@ -106,3 +107,64 @@ def test_the_public_page_shows_only_a_published_project(world, client_for, org, 
     services.set_published(project=world["project"], actor=world["ale_lead"], organisation=org, published=True)
     assert client_for(org).get(public).status_code == 200
     assert client_for(ghanzi).get(public).status_code == 200
+
+
+def test_an_orphaned_objective_is_linked_again_and_a_new_one_linked_from_its_page(world, client_for, org):
+    from radslag.planning import trees
+
+    project, client = world["project"], client_for(org, world["ale_lead"])
+    nodes = small_tree(project, world["ale_lead"], org)
+    trees.mirror_problem_tree(project=project, actor=world["ale_lead"], organisation=org)
+    orphan = TreeNode.objects.get(tree="objective", problem=nodes["deeper"])
+    trees.delete_node(node=nodes["deeper"], actor=world["ale_lead"], organisation=org)
+    orphan.refresh_from_db()
+    assert orphan.is_orphaned
+    page = client.get(url("item", project, kind="node", item_pk=orphan.pk)).content.decode()
+    choice = page.split('name="problem"')[1].split("</select>")[0]
+    offered = {int(pk) for pk in re.findall(r'<option value="(\d+)"', choice)}
+    assert offered == {n.pk for n in nodes.values() if n.pk != nodes["deeper"].pk}, "this project's problems only"
+    assert "Orsak: Dialogens resultat når inte politikerna" in choice
+    form = {"text_sv": "Det finns en rutin för återkoppling", "problem": nodes["cause"].pk, "version": orphan.version}
+    assert client.post(url("item", project, kind="node", item_pk=orphan.pk), form).status_code == 302
+    orphan.refresh_from_db()
+    assert orphan.problem_id == nodes["cause"].pk and not orphan.is_orphaned
+
+    core = TreeNode.objects.get(tree="objective", kind="core")
+    client.post(url("objective_tree", project), {"kind": "cause", "parent": core.pk, "text_sv": "Unga deltar"})
+    new = TreeNode.objects.get(text_sv="Unga deltar")
+    assert new.problem_id is None
+    client.post(url("item", project, kind="node", item_pk=new.pk),
+                {"text_sv": "Unga deltar", "problem": nodes["effect"].pk, "version": 1})
+    new.refresh_from_db()
+    assert new.problem_id == nodes["effect"].pk
+
+
+def test_an_objective_cannot_answer_another_objective_and_a_problem_has_no_such_choice(world, client_for, org):
+    from radslag.planning import trees
+
+    project, client = world["project"], client_for(org, world["ale_lead"])
+    nodes = small_tree(project, world["ale_lead"], org)
+    trees.mirror_problem_tree(project=project, actor=world["ale_lead"], organisation=org)
+    objective = TreeNode.objects.get(tree="objective", problem=nodes["cause"])
+    other = TreeNode.objects.get(tree="objective", problem=nodes["effect"])
+    response = client.post(url("item", project, kind="node", item_pk=objective.pk),
+                           {"text_sv": "x", "problem": other.pk, "version": objective.version})
+    assert response.status_code == 400
+    objective.refresh_from_db()
+    assert objective.problem_id == nodes["cause"].pk
+    problem_page = client.get(url("item", project, kind="node", item_pk=nodes["cause"].pk)).content.decode()
+    assert 'name="problem"' not in problem_page
+
+
+def test_restoring_a_version_whose_problem_was_deleted_leaves_the_link_empty(world, org):
+    from radslag.planning import trees
+
+    project = world["project"]
+    nodes = small_tree(project, world["ale_lead"], org)
+    trees.mirror_problem_tree(project=project, actor=world["ale_lead"], organisation=org)
+    objective = TreeNode.objects.get(tree="objective", problem=nodes["deeper"])
+    services.save_item(item=objective, actor=world["ale_lead"], organisation=org,
+                       fields={"text_sv": "En rutin finns"}, expected_version=1)
+    trees.delete_node(node=nodes["deeper"], actor=world["ale_lead"], organisation=org)
+    restored = services.restore_version(item=objective, actor=world["ale_lead"], organisation=org, number=1)
+    assert restored.problem_id is None and restored.text_sv == "Ingen rutin för återkoppling"
