@@ -156,6 +156,9 @@ class SendReport:
     failed: int
     withdrawn: int
     waiting: int
+    # Handed to the mail server, whose 250 never came back (the worker died in between): never sent again,
+    # so that nobody gets two copies, and not counted as waiting, since no worker will take them.
+    handed: int
     unsubscribed_since: int
 
 
@@ -170,7 +173,8 @@ def send_report(newsletter: Newsletter) -> SendReport | None:
         refused=Count("pk", filter=Q(status=status.REFUSED)),
         failed=Count("pk", filter=Q(status=status.FAILED)),
         withdrawn=Count("pk", filter=Q(status=status.WITHDRAWN)),
-        waiting=Count("pk", filter=Q(status__in=[status.PENDING, status.CLAIMED, status.HANDED, status.DEFERRED])),
+        waiting=Count("pk", filter=Q(status__in=[status.PENDING, status.CLAIMED, status.DEFERRED])),
+        handed=Count("pk", filter=Q(status=status.HANDED)),
         unsubscribed_since=Count("pk", filter=Q(recipient__unsubscribed_at__gte=newsletter.sent_at)),
     )
     return SendReport(**counts)

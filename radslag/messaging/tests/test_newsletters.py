@@ -204,6 +204,34 @@ def test_the_send_report_counts_the_deliveries_statuses(staff_client, org, staff
     assert "Utskicksrapport" in page and "Vägrades av servern" in page
 
 
+def test_the_send_report_shows_copies_handed_over_unconfirmed_and_who_unsubscribed_since(staff_client, org, staff):
+    for n in range(4):
+        subscriber(org, f"p{n}@example.se")
+    newsletter = letter(org)
+    newsletters.send_newsletter(newsletter=newsletter, actor=staff)
+    deliveries = list(Delivery.objects.filter(message__kind=Message.Kind.NEWSLETTER).order_by("pk"))
+    # Two left "handed" by a worker that died before the server's answer; one still waiting.
+    for delivery, status in zip(deliveries, ["sent", "handed", "handed", "pending"], strict=True):
+        delivery.status = status
+        delivery.save()
+    newsletter.refresh_from_db()
+    Recipient.objects.filter(pk=deliveries[0].recipient_id).update(
+        unsubscribed_at=newsletter.sent_at + dt.timedelta(hours=1))
+    Recipient.objects.filter(pk=deliveries[1].recipient_id).update(
+        unsubscribed_at=newsletter.sent_at - dt.timedelta(days=1))  # before it went out: not counted
+
+    report = newsletters.send_report(newsletter)
+
+    assert (report.sent, report.handed, report.waiting, report.unsubscribed_since) == (1, 2, 1, 1)
+    page = staff_client.get(reverse("newsletters:edit", args=[newsletter.pk])).content.decode()
+    row = page[page.index("Lämnat till e-postservern, ej bekräftat"):]
+    assert row[:row.index("</tr>")].endswith('<td class="num">2</td>')
+    waiting = page[page.index("Väntar på att skickas"):]
+    assert waiting[:waiting.index("</tr>")].endswith('<td class="num">1</td>')
+    since = page[page.index("Har avslutat prenumerationen sedan utskicket"):]
+    assert since[:since.index("</tr>")].endswith('<td class="num">1</td>')
+
+
 def test_a_sent_newsletter_can_no_longer_be_changed(staff_client, org, staff):
     newsletter = letter(org)
     newsletters.send_newsletter(newsletter=newsletter, actor=staff)
