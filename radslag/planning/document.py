@@ -2,8 +2,8 @@
 
 Every analysis becomes a `Section`: a table whose bilingual columns show one language (with a mark
 where the translation is missing) or, in "both", the Swedish and English versions side by side.
-The trees are also tables, one row per statement indented by depth (what DOCX shows; the PDF
-and the public page draw them as SVG figures above the list).
+The trees are also tables, one row per statement indented by depth, after their figure: an SVG
+in the PDF and on the public page, a PNG picture drawn from the same layout in DOCX.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ class Section:
     rows: list[list[Any]] = field(default_factory=list)
     figure: SafeString | None = None
     note: str = ""
+    tree: drawing.Tree | None = None  # a tree's section: the tree, for a figure drawn in another form
 
 
 def bi(obj: Any, name: str) -> Bi:
@@ -84,6 +85,7 @@ def tree_section(project: Project, tree: str, *, figures: bool) -> Section:
     title = str(TreeNode.Tree(tree).label)
     section = Section(title, [(_("Kind"), False), (_("Statement"), True)])
     if built.core:
+        section.tree = built
         section.rows.append([built.core.node.get_kind_display(), bi(built.core.node, "text")])
         for branch in built.effects + built.causes:
             _tree_rows(branch, 1, section.rows)

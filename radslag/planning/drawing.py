@@ -61,7 +61,7 @@ def build_tree(nodes: Sequence[TreeNode]) -> Tree:
     return Tree(core, [node for node in nodes if node.pk not in reached])
 
 
-def _lines(text: str, width: int = 24, count: int = 3) -> list[str]:
+def lines_of(text: str, width: int = 24, count: int = 3) -> list[str]:
     """Words in lines of at most `width` characters, at most `count` lines, the last cut with "…".
 
     A plain loop: textwrap's regular expressions were most of the figure's time on a 500-node tree.
@@ -104,10 +104,20 @@ def _side(branches: list[Branch]) -> tuple[list[tuple[Branch, float, int]], int,
     return out, slot[0], depth
 
 
-def tree_svg(tree: Tree, *, title: str, language: str | None = None) -> SafeString:
-    """The tree as an SVG figure: effects rise above the core problem, causes hang below it."""
+@dataclass(frozen=True)
+class Layout:
+    """Where a tree's boxes and lines go: the one layout that the SVG figure and the DOCX picture share."""
+
+    width: float
+    height: float
+    boxes: list[tuple[TreeNode, float, float]]  # each node with its box's centre x and top y
+    lines: list[tuple[float, float, float, float]]  # from a box to its parent's box
+
+
+def tree_layout(tree: Tree) -> Layout:
+    """Effects rise above the core problem, causes hang below it; each parent centred over its children."""
     if tree.core is None:
-        return mark_safe("")
+        return Layout(0, 0, [], [])
     effects, effect_slots, up = _side(tree.effects)
     causes, cause_slots, down = _side(tree.causes)
     slots = max(effect_slots, cause_slots, 1)
@@ -123,32 +133,48 @@ def tree_svg(tree: Tree, *, title: str, language: str | None = None) -> SafeStri
     for placed, used, sign in ((effects, effect_slots, -1), (causes, cause_slots, 1)):
         for branch, slot, depth in placed:
             where[branch.node.pk] = (x_of(slot, used), core_y + sign * depth * ROW_H)
+    by_pk = _nodes_by_pk(tree)
+    boxes, lines = [], []
+    for pk, (x, y) in where.items():
+        node = by_pk[pk]
+        boxes.append((node, x, y))
+        if node.parent_id in where:
+            px, py = where[node.parent_id]
+            top, bottom = (y + BOX_H, py) if node.kind == TreeNode.Kind.EFFECT else (y, py + BOX_H)
+            lines.append((x, top, px, bottom))
+    return Layout(width, height, boxes, lines)
+
+
+def box_text(node: TreeNode, language: str) -> tuple[str, str]:
+    """A box's statement in `language`, or in the other one where it is missing, with its language code."""
+    text, lang = (node.text_sv, "sv") if language == "sv" else (node.text_en, "en")
+    if not text:
+        text, lang = (node.text_en, "en") if language == "sv" else (node.text_sv, "sv")
+    return text, lang
+
+
+def tree_svg(tree: Tree, *, title: str, language: str | None = None) -> SafeString:
+    """The tree as an SVG figure: effects rise above the core problem, causes hang below it."""
+    if tree.core is None:
+        return mark_safe("")
+    layout = tree_layout(tree)
+    width, height = layout.width, layout.height
     name = tree.core.node.tree
     desc = escape(_("The same tree follows as a nested list."))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="tree-figure" role="img" width="{width:.0f}" '
              f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
              f'aria-labelledby="tree-title-{name} tree-desc-{name}"><title id="tree-title-{name}">{escape(title)}'
              f'</title><desc id="tree-desc-{name}">{desc}</desc>']
-    by_pk = _nodes_by_pk(tree)
     language = current_language(language)
-    lines = []
-    boxes = []
-    for pk, (x, y) in where.items():
-        node = by_pk[pk]
-        if node.parent_id in where:
-            px, py = where[node.parent_id]
-            top, bottom = (y + BOX_H, py) if node.kind == TreeNode.Kind.EFFECT else (y, py + BOX_H)
-            lines.append(f'<line x1="{x:.0f}" y1="{top:.0f}" x2="{px:.0f}" y2="{bottom:.0f}" stroke="#555" />')
-        text, lang = (node.text_sv, "sv") if language == "sv" else (node.text_en, "en")
-        if not text:
-            text, lang = (node.text_en, "en") if language == "sv" else (node.text_sv, "sv")
+    parts.extend(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" stroke="#555" />'
+                 for x1, y1, x2, y2 in layout.lines)
+    for node, x, y in layout.boxes:
+        text, lang = box_text(node, language)
         label = "".join(f'<tspan x="{x:.0f}" dy="{0 if i == 0 else 15}">{escape(line)}</tspan>'
-                        for i, line in enumerate(_lines(text)))
-        boxes.append(f'<g><rect x="{x - BOX_W / 2:.0f}" y="{y:.0f}" width="{BOX_W}" height="{BOX_H}" rx="6" '
+                        for i, line in enumerate(lines_of(text)))
+        parts.append(f'<g><rect x="{x - BOX_W / 2:.0f}" y="{y:.0f}" width="{BOX_W}" height="{BOX_H}" rx="6" '
                      f'fill="{FILL[node.kind]}" stroke="#333" /><text x="{x:.0f}" y="{y + 20:.0f}" '
                      f'text-anchor="middle" font-size="12" fill="#111" lang="{lang}">{label}</text></g>')
-    parts.extend(lines)
-    parts.extend(boxes)
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
 
@@ -194,7 +220,7 @@ def grid_svg(stakeholders: Sequence[Stakeholder], *, language: str | None = None
         name = shown(person, "name", language)
         parts.append(f'<circle cx="{x - 30:.0f}" cy="{y - 4:.0f}" r="4" fill="#1f4e79" />'
                      f'<text x="{x - 22:.0f}" y="{y:.0f}" font-size="11" fill="#111" lang="{name.lang}">'
-                     f'{number}. {escape(_lines(name.text, 14, 1)[0])}</text>')
+                     f'{number}. {escape(lines_of(name.text, 14, 1)[0])}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
 
@@ -226,7 +252,7 @@ def timeline_svg(activities: Sequence[LogframeEntry], *, language: str | None = 
         end = label_w + (activity.ends_on - first).days / days * width  # type: ignore[operator]
         text = shown(activity, "text", language)
         parts.append(f'<text x="4" y="{y + 13}" font-size="11" fill="#111" lang="{text.lang}">'
-                     f'{escape(_lines(text.text, 34, 1)[0])}</text><rect x="{start:.0f}" y="{y}" '
+                     f'{escape(lines_of(text.text, 34, 1)[0])}</text><rect x="{start:.0f}" y="{y}" '
                      f'width="{max(end - start, 4):.0f}" height="16" fill="#1f4e79" />')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped

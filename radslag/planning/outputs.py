@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from radslag.planning.document import Section, headers, sections, table_rows, title_in
-from radslag.planning.models import Project
+from radslag.planning.drawing import Tree
+from radslag.planning.models import Project, TreeNode
 
 PRINT_CSS = """
 @page { size: A4 landscape; margin: 15mm; }
@@ -24,12 +25,16 @@ figure { margin: 6pt 0; } figure svg { max-width: 100%; height: auto; }
 """
 
 
+LANGUAGE_NAMES = {"sv": "svenska", "en": "English"}  # each language by its own name, as the table headers
+
+
 def _interface(mode: str) -> str:
     return "en" if mode == "en" else "sv"
 
 
 def render_docx(project: Project, mode: str) -> bytes:
-    """A DOCX with every analysis as a table; the trees as indented tables (DOCX takes no SVG)."""
+    """A DOCX with every analysis as a table; each tree as a picture (one per language in "both") with
+    alt text, and then as an indented table, the text alternative."""
     from docx import Document
 
     with override(_interface(mode)):
@@ -54,6 +59,9 @@ def _docx_section(document: Any, section: Section, mode: str) -> None:
     if not section.rows:
         document.add_paragraph(_("Nothing written yet."))
         return
+    if section.tree is not None:
+        for language in (("sv", "en") if mode == "both" else (mode,)):
+            _docx_tree_picture(document, section.tree, language=language, caption=mode == "both")
     head = headers(section, mode)
     table = document.add_table(rows=1, cols=len(head))
     table.style = "Table Grid"
@@ -62,6 +70,27 @@ def _docx_section(document: Any, section: Section, mode: str) -> None:
     for row in table_rows(section, mode):
         for cell, text in zip(table.add_row().cells, row, strict=True):
             cell.text = text
+
+
+def _docx_tree_picture(document: Any, tree: Tree, *, language: str, caption: bool) -> None:
+    """The tree as a picture no wider than the page, with its alt text (Word's picture description) in
+    the picture's language; captioned with its language when the document has both."""
+    from radslag.planning.tree_picture import tree_alt_text, tree_png
+
+    with override(language):
+        title = str(TreeNode.Tree(tree.core.node.tree).label) if tree.core else ""
+        alt = tree_alt_text(tree, title=title, language=language)
+    shape = document.add_picture(io.BytesIO(tree_png(tree, language=language)))
+    page = document.sections[-1]
+    room = page.page_width - page.left_margin - page.right_margin
+    if shape.width > room:
+        shape.height, shape.width = int(shape.height * room / shape.width), room
+    # python-docx has no property for alt text: it is the drawing's docPr description (and title).
+    properties = shape._inline.docPr
+    properties.set("descr", alt)
+    properties.set("title", title)
+    if caption:
+        document.add_paragraph(f"{title} ({LANGUAGE_NAMES[language]})")
 
 
 def document_html(project: Project, mode: str, *, standalone: bool = True) -> str:

@@ -18,3 +18,47 @@ def test_the_pdf_draws_the_tree_as_a_figure_and_lists_it_as_a_table(world, org, 
     text = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603  (our own file, fixed program)
     assert text.count("Ingen rutin för") >= 2, "once in the figure, once in the table"
     assert "Logframe-matris" in text and "(översättning saknas)" in text
+
+
+@pytest.mark.django_db
+def test_the_docx_shows_each_tree_as_a_picture_with_alt_text_before_its_list(world, org):
+    import io
+
+    from docx import Document
+    from PIL import Image
+
+    from radslag.planning import trees
+
+    nodes = small_tree(world["project"], world["ale_lead"], org)
+    trees.mirror_problem_tree(project=world["project"], actor=world["ale_lead"], organisation=org)
+    document = Document(io.BytesIO(outputs.render_docx(world["project"], "sv")))
+    shapes = document.inline_shapes
+    assert len(shapes) == 2, "the problem tree and the objective tree"
+    described = [shape._inline.docPr.get("descr") for shape in shapes]
+    assert described[0].startswith("Problemträd. Kärnan: ”Invånarna har litet inflytande över besluten”")
+    assert "Orsaker (nedanför): 2. Effekter (ovanför): 1." in described[0] and described[1].startswith("Målträd")
+    blip = shapes[0]._inline.graphic.graphicData.pic.blipFill.blip
+    picture = Image.open(io.BytesIO(document.part.related_parts[blip.embed].blob))
+    assert picture.format == "PNG" and len(picture.getcolors(1_000_000) or []) > 2, "boxes, lines and letters"
+    texts = [cell.text.strip() for table in document.tables for row in table.rows for cell in row.cells]
+    assert nodes["deeper"].text_sv in texts, "the tree as a list follows its picture"
+
+
+@pytest.mark.django_db
+def test_the_docx_in_both_languages_has_each_tree_once_per_language(world, org):
+    import io
+
+    from docx import Document
+
+    from radslag.planning import services
+
+    nodes = small_tree(world["project"], world["ale_lead"], org)
+    services.save_item(item=nodes["core"], actor=world["ale_lead"], organisation=org,
+                       fields={"text_en": "Residents have little say in decisions"}, expected_version=1)
+    document = Document(io.BytesIO(outputs.render_docx(world["project"], "both")))
+    described = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
+    assert len(described) == 2
+    assert described[0].startswith("Problemträd. Kärnan: ”Invånarna har litet")
+    assert described[1].startswith("Problem tree. The core: “Residents have little say in decisions”")
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "Problemträd (svenska)" in paragraphs and "Problem tree (English)" in paragraphs
