@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, pgettext
 
 from radslag.core.localized import localized
 from radslag.councils.models import Consultation
@@ -142,7 +142,8 @@ def council_blocks(source: PartSource) -> list[Block]:
     """Sent consultations with their published answers, and who has not answered."""
     answers: dict[int, list[Block]] = {}
     for answer in published_answers_for_process(source.process):
-        late = f" ({_('late')})" if answer.late else ""
+        # With a context: the councils app's "late" (a field's name, "sent") would otherwise win over ours.
+        late = f" ({pgettext('consultation answer', 'late')})" if answer.late else ""
         answers.setdefault(answer.consultation_id, []).append(quote(answer.text, cite=f"{answer.responder}{late}"))
     blocks: list[Block] = []
     for consultation in consultations_for_process(source.process):

@@ -69,6 +69,20 @@ def test_the_parts_are_drawn_live_from_published_data_only(dialogue, staff):
     assert part_of(document, "opinions").blocks == ()  # no opinion map yet: "nothing to report"
 
 
+def test_a_late_answer_is_marked_late_in_the_councils_part(org, dialogue, staff):
+    from radslag.councils import services as councils
+    from radslag.councils.tests.factories import make_consultation, make_council
+
+    youth = make_council(org, name="Ungdomsrådet", slug="ungdomsradet")
+    late = councils.submit_answer(consultation=make_consultation(dialogue, [youth], reply_in_days=-1), actor=staff,
+                                  council=youth, text="Ungdomsrådet vill ha en lokal öppen på kvällen.")
+    councils.publish_answer(answer=late, actor=staff)
+    blocks = part_of(live_document(start_basis(process=dialogue, actor=staff)), "councils").blocks
+    cites = {block.text: block.cite for block in blocks if block.kind == "quote"}
+    assert cites == {"Rådet tillstyrker förslaget.": "Pensionärsrådet",
+                     "Ungdomsrådet vill ha en lokal öppen på kvällen.": "Ungdomsrådet (sent inkommet)"}
+
+
 def test_a_draft_follows_the_data_as_it_changes(dialogue, staff):
     version = start_basis(process=dialogue, actor=staff)
     theme = dialogue.themes.get()
