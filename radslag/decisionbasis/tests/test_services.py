@@ -1,6 +1,7 @@
 """Assembling a decision basis from the live data, freezing it for a committee, and new versions."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -9,6 +10,8 @@ from radslag.audit.models import AuditEvent
 from radslag.contributions.models import Contribution
 from radslag.contributions.tests.factories import ContributionFactory
 from radslag.core.errors import DomainError, PermissionDeniedError
+from radslag.core.models import AgeBand, Sex
+from radslag.decisionbasis.builtin_parts import QUOTES_PER_THEME
 from radslag.decisionbasis.document import document_for, from_snapshot, live_document
 from radslag.decisionbasis.models import BasisVersion
 from radslag.decisionbasis.overview import waiting_for
@@ -22,6 +25,8 @@ from radslag.decisionbasis.services import (
     start_basis,
 )
 from radslag.decisionbasis.tests.conftest import next_week
+from radslag.organisations.models import PopulationFigure
+from radslag.organisations.tests.factories import LocalityFactory
 from radslag.themes.models import Coding
 
 pytestmark = pytest.mark.django_db
@@ -67,6 +72,28 @@ def test_the_parts_are_drawn_live_from_published_data_only(dialogue, staff):
                for block in councils.blocks)
     assert "7 inspel kom in" in texts(part_of(document, "participation"))  # every record received counts
     assert part_of(document, "opinions").blocks == ()  # no opinion map yet: "nothing to report"
+
+
+def test_the_themes_part_quotes_published_input_and_the_participation_part_compares_with_the_population(
+        org, dialogue, staff):
+    surte = LocalityFactory(organisation=org, name="Surte")
+    PopulationFigure.objects.create(organisation=org, year=2025, locality=surte, age_band=AgeBand.AGE_30_44,
+                                    sex=Sex.FEMALE, count=4000)
+    document = live_document(start_basis(process=dialogue, actor=staff))
+
+    themes = part_of(document, "themes")
+    sizes = next(block for block in themes.blocks if block.kind == "table")
+    assert sizes.rows == (("1. En öppen lokal", "6 inspel (100 % av de publicerade inspelen)"),)
+    quotes = [block for block in themes.blocks if block.kind == "quote"]
+    assert 1 <= len(quotes) <= QUOTES_PER_THEME
+    assert all(re.fullmatch(r"Vi behöver en öppen lokal vid torget \(\d\)\.", q.text) for q in quotes)
+    assert themes.blocks.index(quotes[0]) > themes.blocks.index(heading("1. En öppen lokal"))
+
+    tables = {block.text: block for block in part_of(document, "participation").blocks if block.kind == "table"}
+    locality = tables["Ort"]
+    assert locality.headers == ("Grupp", "Antal", "Andel", "Andel av invånarna")
+    assert locality.rows == (("Nödinge", "7", "100 %", "50 %"), ("Surte (underrepresenterad)", "0", "0 %", "50 %"))
+    assert ("30–44 år", "6", "100 %", "100 %") in tables["Ålder"].rows
 
 
 def test_a_late_answer_is_marked_late_in_the_councils_part(org, dialogue, staff):
