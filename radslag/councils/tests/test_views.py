@@ -41,6 +41,18 @@ def test_the_public_council_page_names_only_members_who_agreed(client_for, org, 
     assert "Hemlig Person" not in page and "Birgitta Sekreterare" not in page
 
 
+def test_the_public_council_page_shows_each_meetings_agenda_line_by_line(client_for, org, council):
+    CouncilMeeting.objects.create(council=council, starts_at=timezone.now(), place="Ale kulturhus",
+                                  agenda="1. Upprop\n2. Busstrafiken i Nödinge\n3. <b>Övrigt</b>")
+    CouncilMeeting.objects.create(council=council, starts_at=timezone.now(), place="Kommunhuset")
+    page = client_for(org).get(reverse("councils:council", kwargs={"council_slug": council.slug})).content.decode()
+    rows = {row.split("<td>")[1].split("</td>")[0]: row for row in page.split("<tr>")[2:]}
+    agenda = rows["Ale kulturhus"].split("<td>")[2].split("</td>")[0]
+    assert agenda == "1. Upprop<br>2. Busstrafiken i Nödinge<br>3. &lt;b&gt;Övrigt&lt;/b&gt;"
+    assert rows["Kommunhuset"].split("<td>")[2].split("</td>")[0] == ""
+    assert "<th scope=\"col\">Dagordning</th>" in page
+
+
 def test_a_council_that_is_not_public_is_not_found(client_for, org, staff):
     hidden = make_council(org, slug="dolt", public=False)
     url = reverse("councils:council", kwargs={"council_slug": hidden.slug})
@@ -118,6 +130,23 @@ def test_a_late_answer_is_accepted_and_the_form_says_it_will_be_marked(client_fo
     assert "markeras som sent" in client.get(url).content.decode()
     client.post(url, {"responder": f"council-{council.pk}", "text": "Ja"})
     assert ConsultationAnswer.objects.get().late
+
+
+def test_a_late_answer_is_marked_on_the_public_answers_page_and_an_answer_in_time_is_not(
+        client_for, org, staff, process, council, secretary):
+    youth = make_council(org, name="Ungdomsrådet", slug="ungdomsradet")
+    in_time = services.submit_answer(consultation=make_consultation(process, [youth]), actor=staff, council=youth,
+                                     text="Ungdomsrådet tillstyrker.")
+    late = services.submit_answer(consultation=make_consultation(process, [council], reply_in_days=-1),
+                                  actor=secretary, council=council, text="Rådet vill ha fler bänkar.")
+    for answer in (in_time, late):
+        services.publish_answer(answer=answer, actor=staff)
+    page = client_for(org).get(reverse("councils:process_answers", kwargs={"slug": process.slug})).content.decode()
+    articles = {article.split("</h3>")[0]: article for article in page.split("<article")[1:]}
+    late_article = next(a for h, a in articles.items() if "Svar från Pensionärsrådet" in h)
+    in_time_article = next(a for h, a in articles.items() if "Svar från Ungdomsrådet" in h)
+    assert "· efter svarsdatumet" in late_article
+    assert "efter svarsdatumet" not in in_time_article
 
 
 def test_a_secretary_of_another_council_may_not_open_the_form(client_for, org, process, council):
