@@ -163,6 +163,33 @@ def test_a_material_that_is_not_what_it_says_is_refused_with_a_clear_message(cli
     assert not GroupMeeting.objects.exists()
 
 
+def test_an_oversized_material_is_refused_with_a_clear_swedish_message(client_for, org, staff, group, settings):
+    settings.RADSLAG_WORKGROUP_MATERIAL_MAX_BYTES = 1024 * 1024
+    form_url = reverse("workgroups:staff_meeting_create", kwargs={"group_pk": group.pk})
+    assert "Varje fil får vara högst 1 MB." in client_for(org, staff).get(form_url).content.decode()
+    big = SimpleUploadedFile("karta.pdf", PDF_BYTES + b"0" * (1024 * 1024), content_type="application/pdf")
+    response = client_for(org, staff).post(form_url, {
+        "number": 1, "title": "Samtalspromenad", "starts_at": "2026-12-10T18:00", "material_files": [big]})
+    assert response.status_code == 400
+    assert "Filen karta.pdf är för stor: den får vara högst 1 MB." in response.content.decode()
+    assert not GroupMeeting.objects.exists()
+
+
+def test_staff_notes_from_a_meeting_show_in_the_groups_space(client_for, org, staff, resident, group):
+    meeting = make_meeting(group, 1, title="Samtalspromenad")
+    add_member(group, name="Maja", user=resident)
+    response = client_for(org, staff).post(
+        reverse("workgroups:staff_meeting_edit", kwargs={"group_pk": group.pk, "meeting_pk": meeting.pk}), {
+            "number": 1, "title": "Samtalspromenad", "starts_at": "2026-12-10T18:00",
+            "notes": "Vi gick från torget till ån.\nNästa gång: <b>Alafors</b>."})
+    assert response.status_code == 302
+    page = client_for(org, resident).get(url("space", group)).content.decode()
+    meetings = page[page.index('id="meetings-heading"'):page.index('id="members-heading"')]
+    notes = meetings[meetings.index("<h3>1. Samtalspromenad</h3>"):]
+    assert "<h4>Anteckningar från träffen</h4>" in notes
+    assert "Vi gick från torget till ån.<br>Nästa gång: &lt;b&gt;Alafors&lt;/b&gt;." in notes
+
+
 def test_an_official_changes_nothing_on_the_staff_pages(client_for, org, official, group):
     member = add_member(group)
     client = client_for(org, official)
