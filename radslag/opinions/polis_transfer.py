@@ -18,6 +18,7 @@ from radslag.analysis import polis_io
 from radslag.audit.services import record_event
 from radslag.core.errors import DomainError
 from radslag.dialogues.models import DialogueProcess
+from radslag.opinions.announce import announce_results
 from radslag.opinions.models import Conversation, OpinionSnapshot, Participant, Statement, StatementVote
 from radslag.opinions.staff_services import check_staff
 from radslag.opinions.tasks import queue_recompute
@@ -120,6 +121,7 @@ def import_polis_export(
     record_event(organisation=process.organisation, actor=user, action="opinions.imported", target=conversation,
                  data={"statements": len(statements), "participants": len(participants), "votes": len(source.votes)})
     queue_recompute(conversation)
+    announce_results(conversation)
     return conversation
 
 

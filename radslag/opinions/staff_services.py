@@ -13,6 +13,7 @@ from radslag.core.access import has_capability
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.core.permissions import Capability
 from radslag.dialogues.models import DialogueProcess
+from radslag.opinions.announce import announce_results
 from radslag.opinions.models import Conversation, OpinionSnapshot, Statement
 from radslag.opinions.recompute import compute_snapshot
 from radslag.opinions.services import clean_statement_text
@@ -50,6 +51,8 @@ def update_conversation(*, conversation: Conversation, user: Any, **fields: Any)
     conversation.save()
     record_event(organisation=conversation.organisation, actor=user, action="opinions.conversation_changed",
                  target=conversation, data={"changed": changed})
+    if "status" in changed:
+        announce_results(conversation)  # closed now: its results are final
     return conversation
 
 
