@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from radslag.planning.bilingual import current_language, shown
-from radslag.planning.models import LogframeEntry, Stakeholder, TreeNode
+from radslag.planning.models import LogframeEntry, Risk, Stakeholder, TreeNode
 
 BOX_W, BOX_H, GAP_X, ROW_H = 170, 64, 14, 100
 FILL = {"core": "#fde2b3", "cause": "#dbe9f7", "effect": "#e6f2dc"}
@@ -254,6 +254,48 @@ def timeline_svg(activities: Sequence[LogframeEntry], *, language: str | None = 
         parts.append(f'<text x="4" y="{y + 13}" font-size="11" fill="#111" lang="{text.lang}">'
                      f'{escape(lines_of(text.text, 34, 1)[0])}</text><rect x="{start:.0f}" y="{y}" '
                      f'width="{max(end - start, 4):.0f}" height="16" fill="#1f4e79" />')
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
+
+
+def _risk_fill(score: int) -> str:
+    return "#f4c7c0" if score >= 15 else "#fde2b3" if score >= 8 else "#fdf3c4" if score >= 4 else "#e6f2dc"
+
+
+def risk_matrix_svg(risks: Sequence[Risk], *, language: str | None = None) -> SafeString:
+    """The 5×5 risk matrix: likelihood across, impact up, each risk in its cell as on the risk page (R and
+    its number, then its words); a cell with more than it can show says how many more."""
+    cell_w, cell_h, left, top, shown_per_cell = 150, 96, 64, 12, 5
+    width, height = left + 5 * cell_w + 10, top + 5 * cell_h + 48
+    matrix_desc = _("Each risk placed by likelihood (across) and impact (up); a redder cell is a greater risk.")
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="risk-figure" role="img" width="{width}" '
+             f'height="{height}" viewBox="0 0 {width} {height}" aria-labelledby="risk-title risk-desc">'
+             f'<title id="risk-title">{escape(_("Risk matrix"))}</title><desc id="risk-desc">{escape(matrix_desc)}'
+             '</desc>']
+    for row, cells in enumerate(risk_cells(risks)):
+        impact = 5 - row
+        y = top + row * cell_h
+        parts.append(f'<text x="{left - 10}" y="{y + cell_h / 2 + 5:.0f}" text-anchor="end" font-size="14" '
+                     f'fill="#111">{impact}</text>')
+        for column, found in enumerate(cells):
+            x = left + column * cell_w
+            parts.append(f'<rect x="{x}" y="{y}" width="{cell_w}" height="{cell_h}" '
+                         f'fill="{_risk_fill(impact * (column + 1))}" stroke="#555" />')
+            for number, risk in enumerate(found[:shown_per_cell - 1] if len(found) > shown_per_cell else found):
+                text = shown(risk, "text", language)
+                parts.append(f'<text x="{x + 6}" y="{y + 17 + number * 17}" font-size="12" fill="#111" '
+                             f'lang="{text.lang}">R{risk.pk} {escape(lines_of(text.text, 18, 1)[0])}</text>')
+            if len(found) > shown_per_cell:
+                more = _("and %(count)s more") % {"count": len(found) - shown_per_cell + 1}
+                parts.append(f'<text x="{x + 6}" y="{y + 17 + (shown_per_cell - 1) * 17}" font-size="12" '
+                             f'fill="#111">{escape(more)}</text>')
+    bottom = top + 5 * cell_h
+    parts.extend(f'<text x="{left + (n - 0.5) * cell_w:.0f}" y="{bottom + 18}" text-anchor="middle" '
+                 f'font-size="14" fill="#111">{n}</text>' for n in range(1, 6))
+    parts.append(f'<text x="{left + 2.5 * cell_w:.0f}" y="{bottom + 40}" text-anchor="middle" font-size="14" '
+                 f'fill="#111">{escape(_("Likelihood"))} →</text>')
+    parts.append(f'<text x="18" y="{top + 2.5 * cell_h:.0f}" text-anchor="middle" font-size="14" fill="#111" '
+                 f'transform="rotate(-90 18 {top + 2.5 * cell_h:.0f})">{escape(_("Impact"))} →</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
 

@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from radslag.planning import drawing, trees
-from radslag.planning.bilingual import shown
 from radslag.planning.models import Risk, Stakeholder, Suggestion, TreeNode, Workshop
 
 
@@ -43,8 +42,7 @@ def board(workshop: Workshop) -> dict[str, Any]:
     elif workshop.board == Workshop.Board.STAKEHOLDERS:
         data["svg"] = str(drawing.grid_svg(list(Stakeholder.objects.filter(project=project))))
     else:
-        data["items"] = [{"text": shown(r, "text").text, "likelihood": r.likelihood, "impact": r.impact}
-                         for r in Risk.objects.filter(project=project)]
+        data["svg"] = str(drawing.risk_matrix_svg(list(Risk.objects.filter(project=project))))
     latest = workshop.suggestions.order_by("-created_at", "-pk")[:12]
     data["suggestions"] = [{"id": s.pk, "kind": s.get_kind_display(), "text": s.text,
                             "status": s.get_status_display(), "at": s.created_at.isoformat()} for s in latest]

@@ -144,3 +144,17 @@ def test_a_workshop_with_two_phones_updates_the_shared_screen(page_as, new_conte
     expect(phones[0].get_by_role("alert")).to_contain_text("Workshoppen är stängd")
     assert_accessible(phones[0], "closed workshop")
     assert not Suggestion.objects.filter(text="För sent").exists()
+
+
+def test_the_shared_screens_risk_matrix_redraws_when_a_risk_is_placed(page_as, site, staff_member, project):
+    workshop = workshops.open_workshop(project=project, actor=staff_member, organisation=site, title="Riskerna",
+                                       board="risks")
+    screen = page_as(staff_member)
+    screen.goto(f"/personal/planering/{project.pk}/workshop/{workshop.pk}/skarm/")
+    matrix = screen.get_by_role("img", name="Riskmatris")
+    expect(matrix).to_be_visible()
+    assert_accessible(screen, "shared screen with the risk matrix")
+    suggestion = workshops.submit_suggestion(code=workshop.code, kind="risk", text="Resorna ställs in")
+    risk = workshops.accept_suggestion(suggestion=suggestion, actor=staff_member, organisation=site,
+                                       owner="Projektledaren")
+    expect(matrix).to_contain_text(f"R{risk.pk} Resorna ställs in", timeout=10_000)

@@ -126,3 +126,31 @@ def test_an_english_suggestion_merged_into_a_named_stakeholder_goes_to_the_engli
     chiefs = Stakeholder.objects.get(pk=chiefs.pk)
     assert chiefs.participation_en == "Chiefs call the kgotla and speak first"
     assert chiefs.participation_sv == "Kgotla-möten" and chiefs.name_en == "Chiefs"
+
+
+def test_the_risk_board_is_the_five_by_five_matrix_and_redraws_when_a_risk_moves(world, org, client_for):
+    import re
+
+    from radslag.planning import screen, services
+
+    board = workshops.open_workshop(project=world["project"], actor=world["ale_lead"], organisation=org,
+                                    title="Riskerna", board="risks")
+    empty = screen.board(board)["svg"]
+    assert 'role="img"' in empty and "Riskmatris" in empty and empty.count("<rect") == 25
+    risk = services.create_item(project=world["project"], actor=world["ale_lead"], organisation=org, kind="risk",
+                                fields={"text_sv": "Resor ställs in", "owner": "Projektledaren", "likelihood": 2,
+                                        "impact": 4})
+
+    def cell_of(svg):
+        x, y = map(int, re.search(rf'<text x="(\d+)" y="(\d+)"[^>]*>R{risk.pk} Resor ställs in<', svg).groups())
+        return (x - 64) // 150 + 1, 5 - (y - 12) // 96  # likelihood, impact
+
+    assert cell_of(screen.board(board)["svg"]) == (2, 4)
+    services.save_item(item=risk, actor=world["ale_lead"], organisation=org, fields={"likelihood": 5, "impact": 1},
+                       expected_version=1)
+    data = client_for(org, world["ale_lead"]).get(reverse("planning:screen_json", kwargs={
+        "project_pk": world["project"].pk, "workshop_pk": board.pk})).json()
+    assert cell_of(data["svg"]) == (5, 1) and "items" not in data
+    page = client_for(org, world["ale_lead"]).get(reverse("planning:screen", kwargs={
+        "project_pk": world["project"].pk, "workshop_pk": board.pk})).content.decode()
+    assert f"R{risk.pk} Resor ställs in" in page and 'class="risk-figure"' in page
