@@ -8,18 +8,25 @@ in the PDF and on the public page, a PNG picture drawn from the same layout in D
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import override
 
 from radslag.planning import drawing, trees
 from radslag.planning.bilingual import exact
 from radslag.planning.models import ContextFactor, LogframeEntry, Project, Risk, Stakeholder, TreeNode
 
 MODES = ("sv", "en", "both")
+LANGUAGE_NAMES = {"sv": "svenska", "en": "English"}  # each language by its own name, as the table headers
+
+
+def figure_languages(mode: str) -> tuple[str, ...]:
+    """A document in both languages draws each figure twice; in one language, once."""
+    return ("sv", "en") if mode == "both" else (mode,)
 
 
 @dataclass(frozen=True)
@@ -30,12 +37,19 @@ class Bi:
     en: str
 
 
+@dataclass(frozen=True)
+class Figure:
+    svg: SafeString
+    lang: str
+    caption: str  # the figure's language by name where a document has both, else empty
+
+
 @dataclass
 class Section:
     title: str
     columns: list[tuple[str, bool]]  # label, bilingual
     rows: list[list[Any]] = field(default_factory=list)
-    figure: SafeString | None = None
+    figures: list[Figure] = field(default_factory=list)
     note: str = ""
     tree: drawing.Tree | None = None  # a tree's section: the tree, for a figure drawn in another form
 
@@ -80,7 +94,18 @@ def _tree_rows(branch: drawing.Branch, depth: int, out: list[list[Any]]) -> None
         _tree_rows(child, depth + 1, out)
 
 
-def tree_section(project: Project, tree: str, *, figures: bool) -> Section:
+def _figures(draw: Callable[[str], SafeString], languages: Sequence[str]) -> list[Figure]:
+    """The figure once per language: its statements, title and description all in that language."""
+    out = []
+    for language in languages:
+        with override(language):
+            svg = draw(language)
+        if svg:
+            out.append(Figure(svg, language, LANGUAGE_NAMES[language] if len(languages) > 1 else ""))
+    return out
+
+
+def tree_section(project: Project, tree: str, *, figure_languages: Sequence[str] = ()) -> Section:
     built = drawing.build_tree(trees.nodes_of(project, tree))
     title = str(TreeNode.Tree(tree).label)
     section = Section(title, [(_("Kind"), False), (_("Statement"), True)])
@@ -89,11 +114,13 @@ def tree_section(project: Project, tree: str, *, figures: bool) -> Section:
         section.rows.append([built.core.node.get_kind_display(), bi(built.core.node, "text")])
         for branch in built.effects + built.causes:
             _tree_rows(branch, 1, section.rows)
-        section.figure = drawing.tree_svg(built, title=title) if figures else None
+        section.figures = _figures(lambda language: drawing.tree_svg(
+            built, title=str(TreeNode.Tree(tree).label), language=language), figure_languages)
     return section
 
 
-def sections(project: Project, *, figures: bool = True) -> list[Section]:
+def sections(project: Project, *, figure_languages: Sequence[str] = ()) -> list[Section]:
+    """Every analysis as a section; with its figures drawn once for each of `figure_languages`."""
     factors = Section(_("Context analysis"), [(_("Kind"), False), (_("Factor"), True), (_("Description"), True),
                                              (_("Source"), False)])
     factors.rows = [[f.get_kind_display(), bi(f, "title"), bi(f, "description"), f.source]
@@ -104,7 +131,9 @@ def sections(project: Project, *, figures: bool = True) -> list[Section]:
         (_("Losses"), True), (_("How they take part"), True)])
     stakeholders.rows = [[bi(s, "name"), s.interest, s.influence, bi(s, "gains"), bi(s, "losses"),
                           bi(s, "participation")] for s in people]
-    stakeholders.figure = drawing.grid_svg(people) if figures and people else None
+    if people:
+        stakeholders.figures = _figures(lambda language: drawing.grid_svg(people, language=language),
+                                        figure_languages)
     entries = list(LogframeEntry.objects.filter(project=project).select_related("responsible"))
     order = [level for level, _label in LogframeEntry.Level.choices]
     entries.sort(key=lambda e: (order.index(e.level), e.position, e.pk))
@@ -118,13 +147,13 @@ def sections(project: Project, *, figures: bool = True) -> list[Section]:
                                         (_("Starts"), False), (_("Ends"), False), (_("Resources"), True)])
     plan.rows = [[bi(a, "text"), a.responsible.name if a.responsible else "", a.starts_on or "", a.ends_on or "",
                   bi(a, "resources")] for a in activities]
-    plan.figure = drawing.timeline_svg(activities) if figures else None
+    plan.figures = _figures(lambda language: drawing.timeline_svg(activities, language=language), figure_languages)
     risks = Section(_("Risk analysis"), [(_("Risk"), True), (_("Likelihood"), False), (_("Impact"), False),
                                          (_("Mitigation"), True), (_("Owner"), False), (_("Status"), False)])
     risks.rows = [[bi(r, "text"), r.likelihood, r.impact, bi(r, "mitigation"), r.owner, r.get_status_display()]
                   for r in Risk.objects.filter(project=project)]
-    return [factors, stakeholders, tree_section(project, TreeNode.Tree.PROBLEM, figures=figures),
-            tree_section(project, TreeNode.Tree.OBJECTIVE, figures=figures), logframe, plan, risks]
+    return [factors, stakeholders, tree_section(project, TreeNode.Tree.PROBLEM, figure_languages=figure_languages),
+            tree_section(project, TreeNode.Tree.OBJECTIVE, figure_languages=figure_languages), logframe, plan, risks]
 
 
 def title_in(project: Project, mode: str) -> str:

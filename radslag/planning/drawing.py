@@ -159,13 +159,13 @@ def tree_svg(tree: Tree, *, title: str, language: str | None = None) -> SafeStri
         return mark_safe("")
     layout = tree_layout(tree)
     width, height = layout.width, layout.height
-    name = tree.core.node.tree
+    language = current_language(language)
+    name = f"{tree.core.node.tree}-{language}"  # ids stay unique where a document has a figure per language
     desc = escape(_("The same tree follows as a nested list."))
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="tree-figure" role="img" width="{width:.0f}" '
              f'height="{height:.0f}" viewBox="0 0 {width:.0f} {height:.0f}" '
              f'aria-labelledby="tree-title-{name} tree-desc-{name}"><title id="tree-title-{name}">{escape(title)}'
              f'</title><desc id="tree-desc-{name}">{desc}</desc>']
-    language = current_language(language)
     parts.extend(f'<line x1="{x1:.0f}" y1="{y1:.0f}" x2="{x2:.0f}" y2="{y2:.0f}" stroke="#555" />'
                  for x1, y1, x2, y2 in layout.lines)
     for node, x, y in layout.boxes:
@@ -195,10 +195,11 @@ def grid_svg(stakeholders: Sequence[Stakeholder], *, language: str | None = None
     grid_desc = _("Each stakeholder placed by interest (across) and influence (up). The same figures follow as "
                   "a table.")
     cell = size / 5
+    lang = current_language(language)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="grid-figure" role="img" width="{size + 2 * pad}" '
              f'height="{size + 2 * pad}" viewBox="0 0 {size + 2 * pad} {size + 2 * pad}" '
-             f'aria-labelledby="grid-title grid-desc"><title id="grid-title">{escape(_("Interest–influence grid"))}'
-             f'</title><desc id="grid-desc">{escape(grid_desc)}</desc>',
+             f'aria-labelledby="grid-title-{lang} grid-desc-{lang}"><title id="grid-title-{lang}">'
+             f'{escape(_("Interest–influence grid"))}</title><desc id="grid-desc-{lang}">{escape(grid_desc)}</desc>',
              f'<rect x="{pad}" y="{pad}" width="{size}" height="{size}" fill="#fff" stroke="#333" />',
              f'<line x1="{pad + size / 2}" y1="{pad}" x2="{pad + size / 2}" y2="{pad + size}" stroke="#999" />',
              f'<line x1="{pad}" y1="{pad + size / 2}" x2="{pad + size}" y2="{pad + size / 2}" stroke="#999" />']
@@ -236,10 +237,11 @@ def timeline_svg(activities: Sequence[LogframeEntry], *, language: str | None = 
     days = max((last - first).days, 1)
     label_w, width, row = 220, 560, 26
     height = 40 + row * len(dated)
+    lang = current_language(language)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline-figure" role="img" '
              f'width="{label_w + width + 20}" height="{height}" viewBox="0 0 {label_w + width + 20} {height}" '
-             f'aria-labelledby="timeline-title timeline-desc"><title id="timeline-title">{escape(_("Timeline"))}'
-             f'</title><desc id="timeline-desc">{escape(timeline_desc)}</desc>']
+             f'aria-labelledby="timeline-title-{lang} timeline-desc-{lang}"><title id="timeline-title-{lang}">'
+             f'{escape(_("Timeline"))}</title><desc id="timeline-desc-{lang}">{escape(timeline_desc)}</desc>']
     month = dt.date(first.year, first.month, 1)
     while month <= last:
         x = label_w + max((month - first).days, 0) / days * width
@@ -268,10 +270,11 @@ def risk_matrix_svg(risks: Sequence[Risk], *, language: str | None = None) -> Sa
     cell_w, cell_h, left, top, shown_per_cell = 150, 96, 64, 12, 5
     width, height = left + 5 * cell_w + 10, top + 5 * cell_h + 48
     matrix_desc = _("Each risk placed by likelihood (across) and impact (up); a redder cell is a greater risk.")
+    lang = current_language(language)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="risk-figure" role="img" width="{width}" '
-             f'height="{height}" viewBox="0 0 {width} {height}" aria-labelledby="risk-title risk-desc">'
-             f'<title id="risk-title">{escape(_("Risk matrix"))}</title><desc id="risk-desc">{escape(matrix_desc)}'
-             '</desc>']
+             f'height="{height}" viewBox="0 0 {width} {height}" aria-labelledby="risk-title-{lang} risk-desc-{lang}">'
+             f'<title id="risk-title-{lang}">{escape(_("Risk matrix"))}</title><desc id="risk-desc-{lang}">'
+             f'{escape(matrix_desc)}</desc>']
     for row, cells in enumerate(risk_cells(risks)):
         impact = 5 - row
         y = top + row * cell_h

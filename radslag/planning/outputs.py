@@ -10,7 +10,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from radslag.planning.document import Section, headers, sections, table_rows, title_in
+from radslag.planning.document import (
+    LANGUAGE_NAMES,
+    Section,
+    figure_languages,
+    headers,
+    sections,
+    table_rows,
+    title_in,
+)
 from radslag.planning.drawing import Tree
 from radslag.planning.models import Project, TreeNode
 
@@ -23,9 +31,6 @@ th, td { border: 0.5pt solid #777; padding: 3pt; vertical-align: top; text-align
 th { background: #eee; }
 figure { margin: 6pt 0; } figure svg { max-width: 100%; height: auto; }
 """
-
-
-LANGUAGE_NAMES = {"sv": "svenska", "en": "English"}  # each language by its own name, as the table headers
 
 
 def _interface(mode: str) -> str:
@@ -47,7 +52,7 @@ def render_docx(project: Project, mode: str) -> bytes:
         properties.created = timezone.now()
         document.add_heading(title_in(project, mode), level=0)
         document.add_paragraph(properties.author)
-        for section in sections(project, figures=False):
+        for section in sections(project):
             _docx_section(document, section, mode)
         out = io.BytesIO()
         document.save(out)
@@ -60,7 +65,7 @@ def _docx_section(document: Any, section: Section, mode: str) -> None:
         document.add_paragraph(_("Nothing written yet."))
         return
     if section.tree is not None:
-        for language in (("sv", "en") if mode == "both" else (mode,)):
+        for language in figure_languages(mode):
             _docx_tree_picture(document, section.tree, language=language, caption=mode == "both")
     head = headers(section, mode)
     table = document.add_table(rows=1, cols=len(head))
@@ -97,7 +102,8 @@ def document_html(project: Project, mode: str, *, standalone: bool = True) -> st
     with override(_interface(mode)):
         return render_to_string("planning/document.html", {
             "project": project, "title": title_in(project, mode), "mode": mode, "css": PRINT_CSS,
-            "sections": [(s, headers(s, mode), list(table_rows(s, mode))) for s in sections(project)],
+            "sections": [(s, headers(s, mode), list(table_rows(s, mode)))
+                         for s in sections(project, figure_languages=figure_languages(mode))],
             "owners": project.owners.all(), "lang": "en" if mode == "en" else "sv"})
 
 
@@ -121,7 +127,7 @@ def render_xlsx(project: Project, which: str) -> bytes:
     from openpyxl.styles import Font
 
     wanted = {"logframe": 4, "activities": 5}[which]
-    section = sections(project, figures=False)[wanted]
+    section = sections(project)[wanted]
     book = Workbook()
     sheet = book.active
     sheet.title = section.title[:31]

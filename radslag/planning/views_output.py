@@ -72,4 +72,5 @@ def public(request: HttpRequest, project_pk: int) -> HttpResponse:
     mode = current_language()
     return render(request, "planning/public.html", {
         "project": project, "owners": project.owners.all(),
-        "sections": [(s, headers(s, mode), list(table_rows(s, mode))) for s in sections(project)]})
+        "sections": [(s, headers(s, mode), list(table_rows(s, mode)))
+                     for s in sections(project, figure_languages=(mode,))]})

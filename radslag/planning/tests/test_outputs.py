@@ -62,3 +62,29 @@ def test_the_docx_in_both_languages_has_each_tree_once_per_language(world, org):
     assert described[1].startswith("Problem tree. The core: “Residents have little say in decisions”")
     paragraphs = [p.text for p in document.paragraphs]
     assert "Problemträd (svenska)" in paragraphs and "Problem tree (English)" in paragraphs
+
+
+@pytest.mark.django_db
+def test_a_document_in_both_languages_draws_each_figure_in_each_language(world, org):
+    import re
+
+    from radslag.planning import services
+
+    nodes = small_tree(world["project"], world["ale_lead"], org)
+    services.save_item(item=nodes["cause"], actor=world["ale_lead"], organisation=org,
+                       fields={"text_en": "Dialogue results do not reach politicians"}, expected_version=1)
+    services.create_item(project=world["project"], actor=world["ale_lead"], organisation=org, kind="stakeholder",
+                         fields={"name_sv": "Byhövdingar", "name_en": "Chiefs"})
+    html = outputs.document_html(world["project"], "both")
+    figures = re.findall(r'<figure class="planning-figure tree-scroll" lang="(sv|en)">(.*?)</figure>', html, re.S)
+    assert [lang for lang, _svg in figures] == ["sv", "en", "sv", "en"], "the grid and the problem tree, twice"
+    (_sv, grid_sv), (_en, grid_en), (_sv2, tree_sv), (_en2, tree_en) = figures
+    assert "Byhövdingar" in grid_sv and "Chiefs" in grid_en and "Intressent" not in grid_en
+    assert "Dialogens resultat" in tree_sv and "Problemträd" in tree_sv
+    assert "Dialogue results do not" in tree_en and "Problem tree" in tree_en and "Dialogens" not in tree_en
+    assert re.search(r'lang="sv"><tspan[^>]*>Invånarna har litet', tree_en), "no English: Swedish, marked so"
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+    assert "<figcaption>svenska</figcaption>" in html and "<figcaption>English</figcaption>" in html
+    single = outputs.document_html(world["project"], "en")
+    assert single.count('class="tree-figure"') == 1 and "<figcaption>" not in single
