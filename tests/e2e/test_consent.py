@@ -144,6 +144,7 @@ def test_the_ballot_receipt_registration_and_conversation_ask_with_the_purpose_s
     page.get_by_label("Din e-postadress").fill("valjare@example.se")
     page.get_by_role("button", name="Berätta vad som händer").click()
     expect(page.get_by_text("Vi har skickat ett mejl till valjare@example.se")).to_be_visible()
+    assert_accessible(page, "we have sent you a mail, after the ballot receipt")
     assert Consent.objects.get(source=Source.BALLOT).source_id is None
 
     activity = ActivityFactory(process=process, registration_required=True, title="Dialogkväll i Alafors")
@@ -162,3 +163,8 @@ def test_the_ballot_receipt_registration_and_conversation_ask_with_the_purpose_s
     page.get_by_role("button", name="Håller med", exact=True).click()
     expect(page.get_by_role("heading", name="Få veta vad samtalet leder till")).to_be_visible()
     assert_accessible(page, "conversation with the address form")
+    page.get_by_label("Din e-postadress").fill("samtal@example.se")
+    page.get_by_role("button", name="Berätta vad som händer").click()
+    expect(page.get_by_text("Vi har skickat ett mejl till samtal@example.se")).to_be_visible()
+    assert_accessible(page, "we have sent you a mail, after the conversation")
+    assert Consent.objects.get(source=Source.CONVERSATION).source_id == conversation.pk
