@@ -168,3 +168,45 @@ def test_restoring_a_version_whose_problem_was_deleted_leaves_the_link_empty(wor
     trees.delete_node(node=nodes["deeper"], actor=world["ale_lead"], organisation=org)
     restored = services.restore_version(item=objective, actor=world["ale_lead"], organisation=org, number=1)
     assert restored.problem_id is None and restored.text_sv == "Ingen rutin för återkoppling"
+
+
+def test_the_logframe_xlsx_has_every_level_in_order_with_both_languages(world, client_for, org):
+    from openpyxl import load_workbook
+
+    for level, sv, en in (("activity", "Pilotdialog i två byar", "Pilot dialogue in two settlements"),
+                          ("goal", "Invånarna påverkar besluten", "Residents influence decisions"),
+                          ("result", "Principer för dialog", ""), ("purpose", "Rutiner för dialog", "Routines")):
+        services.create_item(project=world["project"], actor=world["ale_lead"], organisation=org, kind="logframe",
+                             fields={"level": level, "text_sv": sv, "text_en": en, "indicators_sv": f"Mått: {sv}"})
+    response = client_for(org, world["ale_lead"]).get(url("logframe_xlsx", world["project"]))
+    assert response.status_code == 200 and response["Content-Disposition"].endswith('logframe.xlsx"')
+    book = load_workbook(io.BytesIO(response.content))
+    sheet = book.active
+    assert sheet.title == "Logframe-matris" and sheet.freeze_panes == "A2"
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:5] == ("Nivå", "Påstående (svenska)", "Påstående (English)", "Indikatorer (svenska)",
+                           "Indikatorer (English)")
+    assert [row[1] for row in rows[1:]] == ["Invånarna påverkar besluten", "Rutiner för dialog",
+                                            "Principer för dialog", "Pilotdialog i två byar"]
+    assert rows[3][2] == "(översättning saknas)" and rows[4][2] == "Pilot dialogue in two settlements"
+    assert rows[1][3] == "Mått: Invånarna påverkar besluten" and rows[1][4] == "(översättning saknas)"
+    assert book.properties.title.startswith("Styrning med medborgardialog / Governance with citizen dialogue")
+
+
+def test_a_comment_is_kept_on_its_item_with_its_author_and_an_empty_one_is_refused(world, client_for, org, ghanzi):
+    risk = services.create_item(project=world["project"], actor=world["ale_lead"], organisation=org, kind="risk",
+                                fields={"text_sv": "Resor ställs in", "owner": "Projektledaren"})
+    page = url("item", world["project"], kind="risk", item_pk=risk.pk)
+    comment = url("item_comment", world["project"], kind="risk", item_pk=risk.pk)
+    partner = client_for(ghanzi, world["partner_lead"])
+    sent = partner.post(comment, {"body": "We can hold the workshop online if flights are cancelled."})
+    assert sent.status_code == 302 and sent["Location"].endswith("#comments")
+    shown = client_for(org, world["ale_lead"]).get(page).content.decode()
+    assert "We can hold the workshop online" in shown and world["partner_lead"].display_name in shown
+    empty = client_for(org, world["ale_lead"]).post(comment, {"body": "   "}, follow=True).content.decode()
+    assert "Skriv en kommentar först" in empty
+    assert client_for(org, world["reader"]).post(comment, {"body": "Läsare"}).status_code == 403
+    from radslag.planning.models import Comment
+
+    assert list(Comment.objects.values_list("body", flat=True)) == [
+        "We can hold the workshop online if flights are cancelled."]
