@@ -80,6 +80,7 @@ def test_every_planning_page_passes_axe(page_as, page, site, staff_member, proje
                           text_sv="Svag dialog")
     trees.add_node(project=project, actor=staff_member, organisation=site, tree="problem", kind="cause",
                    text_sv="Få mötesplatser", parent=root)
+    made = {}
     for kind, fields in (
         ("factor", {"kind": "social", "title_sv": "Långa avstånd", "source": "Distriktet"}),
         ("stakeholder", {"name_sv": "Unga", "interest": 5, "influence": 1}),
@@ -87,7 +88,8 @@ def test_every_planning_page_passes_axe(page_as, page, site, staff_member, proje
         ("logframe", {"level": "activity", "text_sv": "Workshop", "starts_on": "2027-03-01",
                       "ends_on": "2027-03-05", "responsible": site}),
     ):
-        services.create_item(project=project, actor=staff_member, organisation=site, kind=kind, fields=fields)
+        made[kind] = services.create_item(project=project, actor=staff_member, organisation=site, kind=kind,
+                                          fields=fields)
     services.set_published(project=project, actor=staff_member, organisation=site, published=True)
     staff = page_as(staff_member)
     base = f"/personal/planering/{project.pk}/"
@@ -100,6 +102,20 @@ def test_every_planning_page_passes_axe(page_as, page, site, staff_member, proje
     staff.goto(base + "risker/")
     staff.get_by_role("link", name="Valet").click()
     assert_accessible(staff, "a risk's page")
+    for kind in ("factor", "stakeholder", "logframe"):
+        staff.goto(f"{base}{kind}/{made[kind].pk}/")
+        assert_accessible(staff, f"a {kind}'s page")
+
+    # Someone else saves the risk while it is open here: sending the form shows both versions (409).
+    staff.goto(f"{base}risk/{made['risk'].pk}/")
+    services.save_item(item=made["risk"], actor=staff_member, organisation=site, fields={"owner": "Ekonomichefen"},
+                       expected_version=1)
+    with staff.expect_response(lambda response: response.request.method == "POST") as answer:
+        staff.get_by_role("button", name="Spara", exact=True).click()
+    assert answer.value.status == 409
+    expect(staff.get_by_role("alert")).to_contain_text("Någon annan ändrade det här medan du skrev")
+    expect(staff.get_by_role("alert")).to_contain_text("Ekonomichefen")
+    assert_accessible(staff, "an edit conflict showing both versions")
     page.goto(f"/planering/{project.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Styrning med dialog")
     assert_accessible(page, "public page")
