@@ -3,9 +3,9 @@
 Ghanzi is a second organisation with its own host name (`ghanzi.localhost`, admitted by the default
 ALLOWED_HOSTS, so `make run` serves it) and one planner of its own, who leads the project there. The
 content is a small LFA analysis written for the demo: a problem tree about residents' weak influence on local decisions,
-its mirrored objective tree, stakeholders, context factors, a logframe with dated activities, and
-risks. Swedish and English as the partnership writes them; a few English versions are left out on
-purpose, so that "translation missing" shows.
+its mirrored objective tree with each problem rewritten as the state the partners want, stakeholders,
+context factors, a logframe with dated activities, and risks. Swedish and English as the partnership
+writes them; a few English versions are left out on purpose, so that "translation missing" shows.
 """
 
 from __future__ import annotations
@@ -19,28 +19,41 @@ from radslag.accounts.models import Membership, Role, User
 from radslag.demo.seed.context import DemoContext
 from radslag.organisations.models import Organisation
 from radslag.planning import services, trees, workshops
-from radslag.planning.models import Project, ProjectMember, ProjectRole
+from radslag.planning.models import Project, ProjectMember, ProjectRole, TreeNode
 
 GHANZI_SLUG = "ghanzi"
 GHANZI_HOST = "ghanzi.localhost"
 GHANZI_PLANNER = ("planerare@ghanzi.example", "ghanzi-plan-2031", "Boitumelo Sebele")
 
-PROBLEM = ("Invånarna har svårt att påverka lokala beslut",
-           "Residents find it hard to influence local decisions")
-CAUSES = (  # (parent index or None for the core, Swedish, English)
+# Each statement of the problem tree with the desired state the group turned it into in the objective
+# tree: (Swedish, English, objective in Swedish, objective in English).
+PROBLEM = ("Invånarna har svårt att påverka lokala beslut", "Residents find it hard to influence local decisions",
+           "Invånarna påverkar de lokala beslut som rör dem",
+           "Residents influence the local decisions that affect them")
+CAUSES = (  # (parent index or None for the core, Swedish, English, objective in Swedish, objective in English)
     (None, "Dialogens resultat når inte fram till de förtroendevalda",
-     "Results of dialogue do not reach elected members"),
-    (0, "Det finns ingen rutin för att återkoppla till deltagarna", "There is no routine for feedback to participants"),
+     "Results of dialogue do not reach elected members",
+     "Dialogens resultat når de förtroendevalda och används i besluten",
+     "Results of dialogue reach elected members and are used in decisions"),
+    (0, "Det finns ingen rutin för att återkoppla till deltagarna", "There is no routine for feedback to participants",
+     "En fast rutin ger deltagarna återkoppling", "A set routine gives participants feedback"),
     (0, "Tjänstepersonerna saknar metoder för att sammanställa synpunkter",
-     "Officers lack methods for compiling views"),
+     "Officers lack methods for compiling views",
+     "Tjänstepersonerna har metoder för att sammanställa synpunkter", "Officers have methods for compiling views"),
     (None, "Mötena når få unga och få i byarna långt från centrum",
-     "Meetings reach few young people and few in outlying settlements"),
-    (3, "Mötena hålls på dagtid och långt från byarna", "Meetings are held in daytime and far from the settlements"),
+     "Meetings reach few young people and few in outlying settlements",
+     "Mötena når unga och invånare i byarna långt från centrum",
+     "Meetings reach young people and residents of outlying settlements"),
+    (3, "Mötena hålls på dagtid och långt från byarna", "Meetings are held in daytime and far from the settlements",
+     "Mötena hålls på kvällstid, i byarna och via mobilen",
+     "Meetings are held in the evening, in the settlements and by phone"),
 )
 EFFECTS = (
-    (None, "Lågt förtroende för kommunen och distriktsrådet", "Low trust in the municipality and the district council"),
-    (0, "Få deltar nästa gång de bjuds in", ""),
-    (None, "Beslut som inte passar invånarnas vardag", "Decisions that do not fit residents' everyday lives"),
+    (None, "Lågt förtroende för kommunen och distriktsrådet", "Low trust in the municipality and the district council",
+     "Större förtroende för kommunen och distriktsrådet", "Greater trust in the municipality and the district council"),
+    (0, "Få deltar nästa gång de bjuds in", "", "Fler deltar nästa gång de bjuds in", ""),
+    (None, "Beslut som inte passar invånarnas vardag", "Decisions that do not fit residents' everyday lives",
+     "Beslut som passar invånarnas vardag", "Decisions that fit residents' everyday lives"),
 )
 STAKEHOLDERS = (
     ("Distriktsrådets ledamöter", "Councillors of the district council", 4, 5, "Bättre beslutsunderlag",
@@ -118,8 +131,9 @@ def load_planning(context: DemoContext) -> None:
     if "official" in context.users:
         ProjectMember.objects.create(project=project, user=context.users["official"], organisation=ale,
                                      role=ProjectRole.READER)
-    _tree(project, lead, ale)
+    objectives = _tree(project, lead, ale)
     trees.mirror_problem_tree(project=project, actor=lead, organisation=ale)
+    _reword_objectives(project, planner, ghanzi, objectives)
     _items(project, lead, planner, ale, ghanzi, context.today)
     workshop = workshops.open_workshop(project=project, actor=planner, organisation=ghanzi,
                                        title="Problem tree in the kgotla", board="problem")
@@ -144,16 +158,32 @@ def _planner(ghanzi: Organisation) -> User:
     return user
 
 
-def _tree(project: Project, lead: Any, ale: Organisation) -> None:
-    def add(kind: str, parent: Any, sv: str, en: str) -> Any:
-        return trees.add_node(project=project, actor=lead, organisation=ale, tree="problem", kind=kind,
+def _tree(project: Project, lead: Any, ale: Organisation) -> dict[int, tuple[str, str]]:
+    """The problem tree; returns each problem's desired state (Swedish, English) by the problem's id."""
+    objectives: dict[int, tuple[str, str]] = {}
+
+    def add(kind: str, parent: Any, sv: str, en: str, objective_sv: str, objective_en: str) -> Any:
+        node = trees.add_node(project=project, actor=lead, organisation=ale, tree="problem", kind=kind,
                               parent=parent, text_sv=sv, text_en=en)
+        objectives[node.pk] = (objective_sv, objective_en)
+        return node
 
     core = add("core", None, *PROBLEM)
     for kind, rows in (("cause", CAUSES), ("effect", EFFECTS)):
         made: list[Any] = []
-        for parent, sv, en in rows:
-            made.append(add(kind, core if parent is None else made[parent], sv, en))
+        for parent, *texts in rows:
+            made.append(add(kind, core if parent is None else made[parent], *texts))
+    return objectives
+
+
+def _reword_objectives(project: Project, planner: Any, ghanzi: Organisation,
+                       objectives: dict[int, tuple[str, str]]) -> None:
+    """The mirrored statements rewritten as desired states, as the group does after mirroring (Ghanzi's
+    planner types them in, so each objective's history shows the mirror and then the rewording)."""
+    for node in TreeNode.objects.filter(project=project, tree=TreeNode.Tree.OBJECTIVE, problem__isnull=False):
+        sv, en = objectives[node.problem_id]  # type: ignore[index]
+        services.save_item(item=node, actor=planner, organisation=ghanzi, fields={"text_sv": sv, "text_en": en},
+                           expected_version=node.version)
 
 
 def _items(project: Project, lead: Any, planner: Any, ale: Organisation, ghanzi: Organisation,
