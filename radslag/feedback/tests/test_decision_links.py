@@ -17,7 +17,6 @@ from radslag.messaging import consent
 from radslag.messaging.models import Frequency, Recipient, Topic
 from radslag.opinions.tests.factories import ConversationFactory
 from radslag.organisations.tests.factories import BodyFactory
-from radslag.reports.services import compilation_for, publish_compilation
 from radslag.themes.tests.factories import ThemeFactory
 from radslag.voting.tests.factories import ballot_with_options
 
@@ -55,45 +54,35 @@ def test_staff_link_a_decision_to_dialogues_and_its_basis(org, staff, client_for
     assert decision.links.count() == 2
 
 
-def test_a_decision_rests_on_a_compilation_version_and_an_opinion_result(org, staff, client_for):
+def test_a_decision_rests_on_an_opinion_result(org, staff, client_for):
     process = ProcessFactory(organisation=org, title="Mötesplatser i Nödinge")
-    version = publish_compilation(compilation=compilation_for(process), actor=staff)
     conversation = ConversationFactory(process=process, title="Samtal om biblioteket")
     client = client_for(org, staff)
-    form = client.get("/personal/beslut/ny/").content.decode()
-    assert "Mötesplatser i Nödinge: sammanställning, version 1" in form
-    assert "Mötesplatser i Nödinge: Samtal om biblioteket" in form
+    assert "Mötesplatser i Nödinge: Samtal om biblioteket" in client.get("/personal/beslut/ny/").content.decode()
 
     response = client.post("/personal/beslut/ny/", decision_form(
-        BodyFactory(organisation=org), basis_compilation=[version.pk], basis_opinion_result=[conversation.pk]))
+        BodyFactory(organisation=org), basis_opinion_result=[conversation.pk]))
 
     assert response.status_code == 302
     decision = Decision.objects.get(organisation=org)
-    assert {(link.kind, link.object_id, link.role) for link in decision.links.all()} == {
-        ("compilation", version.pk, "basis"), ("opinion_result", conversation.pk, "basis")}
+    assert [(link.kind, link.object_id, link.role) for link in decision.links.all()] == [
+        ("opinion_result", conversation.pk, "basis")]
     page = client_for(org).get(f"/beslut/{decision.pk}/").content.decode()
     rests_on = page[page.index("Vad beslutet bygger på"):]
-    assert "Perspektivsammanställningar" in rests_on and "Resultat från åsiktssamtal" in rests_on
-    assert f'href="/dialoger/{process.slug}/sammanstallning/version/{version.number}/"' in rests_on
+    assert "Resultat från åsiktssamtal" in rests_on and "Mötesplatser i Nödinge: Samtal om biblioteket" in rests_on
     assert f'href="/samtal/{conversation.pk}/resultat/"' in rests_on
-    assert "Mötesplatser i Nödinge: Samtal om biblioteket" in rests_on
     assert client_for(org).get(f"/samtal/{conversation.pk}/resultat/").status_code == 200
-    assert client_for(org).get(f"/dialoger/{process.slug}/sammanstallning/version/{version.number}/").status_code == 200
 
 
-def test_the_decision_page_leaves_out_results_of_a_dialogue_that_is_not_public(org, staff, client_for):
-    process = ProcessFactory(organisation=org, title="Hemlig plan")
-    version = publish_compilation(compilation=compilation_for(process), actor=staff)
+def test_the_decision_page_leaves_out_an_opinion_result_of_a_dialogue_that_is_not_public(org, client_for):
+    process = ProcessFactory(organisation=org, title="Hemlig plan", status=DialogueProcess.Status.DRAFT)
     conversation = ConversationFactory(process=process, title="Hemligt samtal")
     decision = DecisionFactory(organisation=org)
-    DecisionLink.objects.create(decision=decision, kind="compilation", object_id=version.pk, role="basis")
     DecisionLink.objects.create(decision=decision, kind="opinion_result", object_id=conversation.pk, role="basis")
-    DialogueProcess.objects.filter(pk=process.pk).update(status=DialogueProcess.Status.DRAFT)
 
     page = client_for(org).get(f"/beslut/{decision.pk}/").content.decode()
 
-    assert "Hemlig plan" not in page and "Hemligt samtal" not in page
-    assert f"/samtal/{conversation.pk}/" not in page
+    assert "Hemligt samtal" not in page and f"/samtal/{conversation.pk}/" not in page
 
 
 def test_a_dialogue_cannot_have_two_roles_in_one_decision(org, staff, client_for):
