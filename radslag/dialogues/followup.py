@@ -1,8 +1,12 @@
 """Which processes owe their participants an answer, and which are overdue.
 
 The mandate promises feedback (`DialogueProcess.feedback_plan`, `feedback_due`). The answers themselves
-live in a higher app (feedback), which registers a counter here in its `AppConfig.ready()`:
-`register_counter(fn)` with `fn(process_ids) -> {process_id: (themes_to_answer, themes_answered)}`.
+live in higher apps (feedback answers themes; proposals answer citizen proposals linked to a process),
+which register a counter here in their `AppConfig.ready()`:
+`register_counter(fn, kind=..., describe=...)`, where `fn(process_ids)` is a grouped query with the columns
+`process_id`, `total` (to answer) and `answered`, one row per process that has any, and
+`describe(answered, total)` the line staff read, e.g. "1 of 2 themes have a published answer.".
+The counters are asked together, in one query (UNION ALL), since every process page shows the debt.
 Staff pages in this app and in contributions then ask `answer_debts(processes)`.
 """
 
@@ -11,25 +15,47 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import CharField, QuerySet, Value
 
 from radslag.dialogues.models import DialogueProcess
 
-Counter = Callable[[Sequence[int]], dict[int, tuple[int, int]]]
-_counters: list[Counter] = []
+Counter = Callable[[Sequence[int]], QuerySet[Any]]  # rows of process_id, total, answered
+Describe = Callable[[int, int], str]
 
 
-def register_counter(counter: Counter) -> None:
-    if counter not in _counters:
-        _counters.append(counter)
+@dataclass(frozen=True)
+class _Registered:
+    counter: Counter
+    describe: Describe | None
+
+
+_counters: dict[str, _Registered] = {}
+
+
+def register_counter(counter: Counter, *, kind: str = "theme", describe: Describe | None = None) -> None:
+    _counters[kind] = _Registered(counter, describe)
+
+
+@dataclass(frozen=True)
+class OwedPart:
+    """One kind's share of what a process owes (its themes, its proposals), in the registering app's words."""
+
+    kind: str
+    to_answer: int
+    answered: int
+    text: str
 
 
 @dataclass(frozen=True)
 class AnswerDebt:
-    to_answer: int  # themes (later also proposals) that should get an answer
+    to_answer: int  # themes and proposals that should get an answer
     answered: int  # of those, with a published answer
     due: dt.date | None
     closed: bool
     on: dt.date
+    parts: tuple[OwedPart, ...] = ()  # by kind, those with something to answer, in the order registered
 
     @property
     def owed(self) -> int:
@@ -37,7 +63,8 @@ class AnswerDebt:
 
     @property
     def owes(self) -> bool:
-        """A theme is still unanswered, or nothing has been answered at all (the feedback is still to come)."""
+        """A theme or proposal is still unanswered, or nothing has been answered at all (the feedback is still to
+        come)."""
         return self.owed > 0 or self.answered == 0
 
     @property
@@ -49,16 +76,29 @@ class AnswerDebt:
         return (self.due - self.on).days if self.due is not None else None
 
 
+def _counts(process_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """Every registered counter's rows, each marked with its kind, in one query."""
+    if not process_ids or not _counters:
+        return []
+    queries = [registered.counter(process_ids).order_by().annotate(kind=Value(kind, output_field=CharField()))
+               for kind, registered in _counters.items()]
+    first, *others = queries
+    return list(first.union(*others, all=True) if others else first)
+
+
 def answer_debts(processes: Iterable[DialogueProcess], on: dt.date) -> dict[int, AnswerDebt]:
-    """For each public process: how many of its themes have a published answer, and whether it is late."""
+    """For each public process: how many of its themes and proposals have a published answer, and whether it
+    is late."""
     public = [p for p in processes if p.status != DialogueProcess.Status.DRAFT]
-    counts: dict[int, tuple[int, int]] = {}
-    for counter in _counters:
-        for pk, (to_answer, answered) in counter([p.pk for p in public]).items():
-            before = counts.get(pk, (0, 0))
-            counts[pk] = (before[0] + to_answer, before[1] + answered)
+    order = list(_counters)
+    parts: dict[int, list[OwedPart]] = {}
+    for row in sorted(_counts([p.pk for p in public]), key=lambda row: order.index(row["kind"])):
+        describe = _counters[row["kind"]].describe
+        text = describe(row["answered"], row["total"]) if describe else ""
+        parts.setdefault(row["process_id"], []).append(OwedPart(row["kind"], row["total"], row["answered"], text))
     return {
-        p.pk: AnswerDebt(*counts.get(p.pk, (0, 0)), due=p.feedback_due,
-                         closed=p.status == DialogueProcess.Status.CLOSED, on=on)
+        p.pk: AnswerDebt(sum(part.to_answer for part in parts.get(p.pk, ())),
+                         sum(part.answered for part in parts.get(p.pk, ())), due=p.feedback_due,
+                         closed=p.status == DialogueProcess.Status.CLOSED, on=on, parts=tuple(parts.get(p.pk, ())))
         for p in public
     }

@@ -1,8 +1,11 @@
 """The municipality's answers: what happened with what residents said.
 
-An `Answer` answers one subject. Today the subject is a theme; proposals (e-förslag) will get a
-nullable one-to-one field of their own beside `theme`, and the check constraint below then says
-"exactly one subject". Every answer also carries its process, so a process's answers are one query.
+An `Answer` answers one theme. Every answer also carries its process, so a process's answers are one query.
+Citizen proposals (e-förslag) keep their answer on the proposal itself (outcome, text, progress, decision,
+all in the `AnswerStatus` vocabulary below): the proposals app sits above this one and answers a proposal
+through its own state machine, so a second home for the same answer would only drift. They reach the
+"what happened" page through `radslag.feedback.what_happened` and the answers owed through
+`radslag.dialogues.followup`.
 """
 
 from __future__ import annotations

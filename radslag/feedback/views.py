@@ -15,6 +15,7 @@ from radslag.dialogues.timeline import today
 from radslag.dialogues.views.public import organisation_of, viewable_process
 from radslag.feedback.models import Answer
 from radslag.feedback.trail import trail, trails
+from radslag.feedback.what_happened import sections
 from radslag.governance.querysets import outcome_decisions, process_roles
 from radslag.messaging.models import Consent, Source
 from radslag.messaging.tokens import BadToken, recipient_from_trail_token
@@ -36,6 +37,7 @@ def what_happened(request: HttpRequest, slug: str) -> HttpResponse:
         "rows": [{"theme": theme, "answer": answers.get(theme.pk)} for theme in themes],
         "outcome": [(d, roles.get(d.pk)) for d in outcome_decisions(process.pk)],
         "debt": answer_debts([process], today()).get(process.pk),
+        "answered_elsewhere": sections(process),
     })
 
 

@@ -177,6 +177,7 @@ PAGE_HELP: dict[str, tuple[str, str]] = {
     "proposals:staff_assign": _PROPOSALS,
     "proposals:staff_start": _PROPOSALS,
     "proposals:staff_answer": _PROPOSALS,
+    "proposals:staff_progress": _PROPOSALS,
     "organisations:accessibility_edit": ("administration", "tillganglighetsredogorelse"),
     "organisations:feedback_results": ("aterkoppling", "sidfeedback"),
     "organisations:locality_list": _ORGANISATION,

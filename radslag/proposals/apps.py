@@ -12,8 +12,10 @@ class ProposalsConfig(AppConfig):
         from radslag.proposals.focus_areas import register_kind
         from radslag.proposals.personal_data import PROPOSALS, SUPPORTS
         from radslag.proposals.queries import proposal_topics
+        from radslag.proposals.what_happened import register as register_what_happened
 
         register(PROPOSALS)
         register(SUPPORTS)
         topics.register(Topic.PROPOSAL, proposal_topics)
         register_kind()
+        register_what_happened()

@@ -67,14 +67,35 @@ class AssignForm(forms.Form):
             organisation=organisation, kind__in=(Body.Kind.COMMITTEE, Body.Kind.EXECUTIVE_BOARD, Body.Kind.COUNCIL))
 
 
+def _progress_field() -> forms.IntegerField:
+    return forms.IntegerField(label=_("Progress (%)"), min_value=0, max_value=100, required=False,
+                              help_text=_("Where the outcome is being carried out: how far the work has come, 0–100."))
+
+
+def _progress_note_field() -> forms.CharField:
+    return forms.CharField(label=_("Progress in words"), max_length=200, required=False,
+                           help_text=_("For example: “The new lighting is in place on two of five paths.”"))
+
+
 class AnswerForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=AnswerStatus.choices)
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
     decision = forms.ModelChoiceField(label=_("Decision"), queryset=Decision.objects.none(), required=False)
+    progress = _progress_field()
+    progress_note = _progress_note_field()
 
     def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["decision"].queryset = Decision.objects.filter(organisation=organisation).select_related("body")  # type: ignore[attr-defined]
+
+
+class ProgressForm(forms.Form):
+    """After the answer: what is being done now, and how far it has come (a declined proposal has none)."""
+
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=[
+        (value, label) for value, label in AnswerStatus.choices if value != AnswerStatus.REJECTED])
+    progress = _progress_field()
+    progress_note = _progress_note_field()
 
 
 class RulesForm(forms.ModelForm):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from radslag.core.models import AgeBand, TimeStamped
 from radslag.dialogues.models import DialogueProcess
-from radslag.feedback.models import AnswerStatus
+from radslag.feedback.models import CARRIED_OUT, AnswerStatus
 from radslag.governance.models import Decision, FocusArea
 from radslag.organisations.models import Body, Locality, Organisation, OrganisationScopedQuerySet
 
@@ -131,6 +131,12 @@ class Proposal(TimeStamped):
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True, db_index=True)
     outcome = models.CharField(_("outcome"), max_length=16, choices=AnswerStatus.choices, blank=True)
     answer = models.TextField(_("answer"), blank=True)
+    # Where the outcome is carried out: how far the work has come (as a theme's answer has it).
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), null=True, blank=True, help_text=_("How far the work has come, 0–100."))
+    progress_note = models.CharField(
+        _("progress in words"), max_length=200, blank=True,
+        help_text=_("For example: “The new lighting is in place on two of five paths.”"))
     decision = models.ForeignKey(Decision, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
                                  verbose_name=_("decision"))
     process = models.ForeignKey(DialogueProcess, null=True, blank=True, on_delete=models.SET_NULL,
@@ -152,6 +158,8 @@ class Proposal(TimeStamped):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(support_count__gte=0), name="proposal_support_count_not_negative"),
+            models.CheckConstraint(condition=Q(progress__isnull=True) | Q(progress__lte=100),
+                                   name="proposal_progress_percent"),
         ]
 
     def __str__(self) -> str:
@@ -173,6 +181,11 @@ class Proposal(TimeStamped):
 
     def is_overdue(self, *, at: dt.datetime) -> bool:
         return self.answer_due is not None and self.status != self.Status.ANSWERED and at > self.answer_due
+
+    @property
+    def shows_progress(self) -> bool:
+        return (self.status == self.Status.ANSWERED and self.outcome in CARRIED_OUT
+                and (self.progress is not None or bool(self.progress_note)))
 
 
 class Support(models.Model):

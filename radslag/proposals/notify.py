@@ -50,9 +50,24 @@ def _texts(proposal: Proposal, step: str, language: str) -> tuple[str, str]:
             latest = proposal.updates.first()
             subject = _("News from the proposer: %(title)s") % {"title": proposal.title}
             lines = [latest.text if latest else ""]
+        if step.startswith("outcome"):
+            subject, lines = _outcome_texts(proposal)
         page = links.absolute(proposal.organisation, reverse("proposals:detail", kwargs={"pk": proposal.pk}))
         lines.append(_("Read more: %(url)s") % {"url": page})
         return subject, "\n\n".join(line for line in lines if line)
+
+
+def _outcome_texts(proposal: Proposal) -> tuple[str, list[str]]:
+    """After the answer: what is now being done, and how far it has come."""
+    outcome = proposal.get_outcome_display()
+    subject = _("News on the proposal “%(title)s”: %(outcome)s") % {"title": proposal.title, "outcome": outcome}
+    lines = [_("What the municipality does with the proposal “%(title)s” has changed: %(outcome)s.")
+             % {"title": proposal.title, "outcome": outcome}]
+    if proposal.shows_progress and proposal.progress is not None:
+        lines.append(_("Progress: %(percent)s per cent.") % {"percent": proposal.progress})
+    if proposal.shows_progress:
+        lines.append(proposal.progress_note)
+    return subject, lines
 
 
 def tell_followers(*, proposal: Proposal, step: str, actor: Any = None) -> Message | None:

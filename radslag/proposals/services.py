@@ -28,7 +28,7 @@ from radslag.core.access import has_capability
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.core.permissions import Capability
 from radslag.dialogues.models import DialogueProcess
-from radslag.feedback.models import AnswerStatus
+from radslag.feedback.models import CARRIED_OUT, AnswerStatus
 from radslag.governance.models import Decision, FocusArea
 from radslag.organisations.models import Body, Locality, Organisation
 from radslag.proposals import notify
@@ -188,7 +188,7 @@ def start_handling(*, proposal: Proposal, actor: Any, now: dt.datetime | None = 
 
 @transaction.atomic
 def answer_proposal(*, proposal: Proposal, actor: Any, outcome: str, answer: str, decision: Decision | None = None,
-                    now: dt.datetime | None = None) -> Proposal:
+                    progress: int | None = None, progress_note: str = "", now: dt.datetime | None = None) -> Proposal:
     """The committee's answer (with its decision) or, below the threshold, the staff's answer."""
     _require_handler(actor, proposal.organisation)
     answer = answer.strip()
@@ -200,7 +200,41 @@ def answer_proposal(*, proposal: Proposal, actor: Any, outcome: str, answer: str
         raise DomainError(_("Link the committee's decision: a proposal that reached the threshold is answered "
                             "by a decision."))
     return _transition(proposal, "answer", actor=actor, fields={
-        "outcome": outcome, "answer": answer, "decision": decision, "answered_at": now or timezone.now()})
+        "outcome": outcome, "answer": answer, "decision": decision, "answered_at": now or timezone.now(),
+        **_progress_fields(outcome, progress, progress_note)})
+
+
+def _progress_fields(outcome: str, progress: int | None, progress_note: str) -> dict[str, Any]:
+    """Progress belongs to an outcome that is being (or has been) carried out; for any other it is cleared."""
+    if progress is not None and not 0 <= progress <= 100:
+        raise DomainError(_("Give the progress as a share between 0 and 100 per cent."))
+    if outcome not in CARRIED_OUT:
+        return {"progress": None, "progress_note": ""}
+    return {"progress": progress, "progress_note": progress_note.strip()[:200]}
+
+
+@transaction.atomic
+def record_progress(*, proposal: Proposal, actor: Any, outcome: str, progress: int | None = None,
+                    progress_note: str = "") -> Proposal:
+    """After the answer: the work moves on (looked into, carried out, done), shown on the proposal's page and
+    on its dialogue's "what happened" page. A new outcome is told to the proposal's followers, once each."""
+    _require_handler(actor, proposal.organisation)
+    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if locked.status != Status.ANSWERED:
+        raise DomainError(_("Progress is recorded once the proposal has been answered."))
+    doing = set(AnswerStatus.values) - {AnswerStatus.REJECTED}
+    if locked.outcome not in doing or outcome not in doing:
+        raise DomainError(_("A declined proposal has nothing carried out; choose what is being done."))
+    before = locked.outcome
+    for name, value in {"outcome": outcome, **_progress_fields(outcome, progress, progress_note)}.items():
+        setattr(locked, name, value)
+    locked.save()
+    record_event(organisation=locked.organisation, actor=actor, action="proposal.progress", target=locked,
+                 data={"outcome": {"from": before, "to": outcome}, "progress": locked.progress})
+    if outcome != before:
+        notify.tell_followers(proposal=locked, step=f"outcome:{outcome}", actor=actor)
+    proposal.refresh_from_db()
+    return locked
 
 
 class ProposalNotFoundError(DomainError):

@@ -26,4 +26,5 @@ urlpatterns = [
     path("personal/forslag/<int:pk>/namnd/", views_staff.assign, name="staff_assign"),
     path("personal/forslag/<int:pk>/behandla/", views_staff.start_handling, name="staff_start"),
     path("personal/forslag/<int:pk>/svara/", views_staff.answer, name="staff_answer"),
+    path("personal/forslag/<int:pk>/framsteg/", views_staff.progress, name="staff_progress"),
 ]

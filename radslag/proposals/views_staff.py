@@ -15,7 +15,7 @@ from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
 from radslag.core.permissions import Capability
 from radslag.proposals import services
-from radslag.proposals.forms import AnswerForm, AssignForm, RefuseForm, RulesForm
+from radslag.proposals.forms import AnswerForm, AssignForm, ProgressForm, RefuseForm, RulesForm
 from radslag.proposals.models import Proposal
 from radslag.proposals.rules import current_rules
 
@@ -59,10 +59,13 @@ def _forms(request: HttpRequest, item: Proposal, **bound: Any) -> dict[str, Any]
         "refuse_form": bound.get("refuse") or RefuseForm(rules=item.rules),
         "assign_form": bound.get("assign") or AssignForm(organisation=organisation),
         "answer_form": bound.get("answer") or AnswerForm(organisation=organisation),
+        "progress_form": bound.get("progress") or ProgressForm(initial={
+            "outcome": item.outcome, "progress": item.progress, "progress_note": item.progress_note}),
     }
 
 
-def _done(request: HttpRequest, item: Proposal, action: Any, form: Any = None, key: str = "") -> HttpResponse:
+def _done(request: HttpRequest, item: Proposal, action: Any, form: Any = None, key: str = "",
+          saved: str = "") -> HttpResponse:
     try:
         action()
     except DomainError as error:
@@ -71,7 +74,7 @@ def _done(request: HttpRequest, item: Proposal, action: Any, form: Any = None, k
             return redirect("proposals:staff_proposal", pk=item.pk)
         form.add_error(None, error.message)
         return render(request, "proposals/staff/proposal.html", _forms(request, item, **{key: form}), status=400)
-    messages.success(request, _("Saved. Those who follow the proposal are told."))
+    messages.success(request, saved or _("Saved. Those who follow the proposal are told."))
     return redirect("proposals:staff_proposal", pk=item.pk)
 
 
@@ -120,6 +123,18 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
         return render(request, "proposals/staff/proposal.html", _forms(request, item, answer=form), status=400)
     return _done(request, item, lambda: services.answer_proposal(
         proposal=item, actor=request.user, **form.cleaned_data), form, "answer")
+
+
+@requires_capability(HANDLE)
+@require_POST
+def progress(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _proposal(request, pk)
+    form = ProgressForm(request.POST)
+    if not form.is_valid():
+        return render(request, "proposals/staff/proposal.html", _forms(request, item, progress=form), status=400)
+    return _done(request, item, lambda: services.record_progress(
+        proposal=item, actor=request.user, **form.cleaned_data), form, "progress",
+        saved=_("Saved. A new outcome is told to those who follow the proposal."))
 
 
 @requires_capability(Capability.ORGANISATION_CONFIGURE)

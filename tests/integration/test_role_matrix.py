@@ -161,6 +161,7 @@ ROWS: dict[str, Row] = {
     "proposals:staff_assign": posts(STAFF_WORK, pk="proposal"),
     "proposals:staff_start": posts(STAFF_WORK, pk="proposal"),
     "proposals:staff_answer": posts(STAFF_WORK, pk="proposal"),
+    "proposals:staff_progress": posts(STAFF_WORK, pk="proposal"),
     # feedback
     "feedback:what_happened": row(EVERYONE),
     "feedback:contribution": row(EVERYONE, pk="published_contribution"),
