@@ -14,6 +14,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from radslag.accounts.models import Role, User
+from radslag.dialogues.tests.factories import ProcessFactory
 from radslag.governance.tests.factories import DecisionFactory
 from radslag.organisations.tests.factories import BodyFactory
 from radslag.proposals.models import Proposal, ProposalRules
@@ -94,6 +95,13 @@ def test_propose_see_similar_support_by_keyboard_answer_and_mail(
     staff.get_by_role("button", name="Publicera svaret").click()
     expect(staff.get_by_role("status")).to_contain_text("Sparat")
 
+    # As the work moves on, staff say how far it has come.
+    assert_accessible(staff, "recording progress on an answered proposal")
+    staff.get_by_label("Hur långt arbetet har kommit (%)").fill("30")
+    staff.get_by_label("Hur arbetet går, i ord").fill("Lamporna är beställda.")
+    staff.get_by_role("button", name="Spara hur arbetet går").click()
+    expect(staff.get_by_role("status")).to_contain_text("Sparat")
+
     # The answer reaches the supporter by mail, and is on the public page.
     mail_to(smtp_server, "Besvarat")
     deadline = time.monotonic() + 15
@@ -103,6 +111,7 @@ def test_propose_see_similar_support_by_keyboard_answer_and_mail(
     assert len(answers) == 1 and "Lamporna sätts upp i vår." in str(answers[0]["body"])
     page.goto(f"/forslag/{proposal.pk}/")
     expect(page.locator("main")).to_contain_text("Lamporna sätts upp i vår.")
+    expect(page.locator("main")).to_contain_text("Lamporna är beställda.")
     assert_accessible(page, "an answered proposal")
     assert Proposal.objects.get(pk=proposal.pk).answered_at <= timezone.now()
 
@@ -113,6 +122,14 @@ def _answers_to(inbox, address: str) -> list[dict]:
 
 def test_every_other_new_page_passes_axe(page, page_as, administrator, site):
     make_proposal(site, title="Utegym vid Vimmersjön", threshold=1)
+    process = ProcessFactory(organisation=site, title="Trygghet i Nol")
+    make_proposal(site, process=process, title="Belys tunneln under E45", status=Proposal.Status.ANSWERED,
+                  outcome="in_progress", answer="Tunneln får ny belysning.", answered_at=timezone.now(),
+                  decision=DecisionFactory(organisation=site), progress=50, progress_note="Halva sträckan är klar.")
+    make_proposal(site, process=process, title="Fler papperskorgar i Nol", threshold=100)
+    page.goto(f"/dialoger/{process.slug}/vad-hande/")
+    expect(page.locator("main")).to_contain_text("Halva sträckan är klar.")
+    assert_accessible(page, "what happened, with the dialogue's proposals")
     for path, label in (("/forslag/", "the proposal list"), ("/forslag/?q=utegym", "a search"),
                         ("/forslag/regler/", "the rules page"), ("/forslag/statistik/", "the statistics")):
         page.goto(path)
