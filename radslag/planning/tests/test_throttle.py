@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from radslag.core.throttle import Rate
 from radslag.planning import throttle, workshops
 
 ROOM = "10.20.30.40"  # a school's Wi-Fi: every phone in the room behind one address
@@ -32,9 +31,8 @@ def test_a_flood_from_one_address_is_refused_even_with_a_new_phone_each_time(sha
 
 
 @pytest.mark.django_db
-def test_the_phone_page_counts_the_room_per_workshop_and_address(world, org, client_for, shared_cache,
-                                                                  monkeypatch):
-    monkeypatch.setattr(throttle, "ROOM_RATE", Rate(2, 600))
+def test_the_phone_page_counts_the_room_per_workshop_and_address(world, org, client_for, shared_cache, settings):
+    settings.RADSLAG_THROTTLE_RATES = {"workshop_room": "2/600"}
     one, two = (workshops.open_workshop(project=world["project"], actor=world["ale_lead"], organisation=org,
                                         title=title, board="stakeholders") for title in ("Ett", "Två"))
 
