@@ -6,10 +6,10 @@ import io
 from typing import Any
 
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from radslag.core.word_document import new_word_document
 from radslag.planning.document import (
     LANGUAGE_NAMES,
     Section,
@@ -40,16 +40,14 @@ def _interface(mode: str) -> str:
 def render_docx(project: Project, mode: str) -> bytes:
     """A DOCX with every analysis as a table; each tree as a picture (one per language in "both") with
     alt text, and then as an indented table, the text alternative."""
-    from docx import Document
-
     with override(_interface(mode)):
-        document = Document()
+        document = new_word_document(
+            title=title_in(project, mode), author=", ".join(o.name for o in project.owners.all()),
+            language=_interface(mode), subject=_("Planning with the Logical Framework Approach"),
+        )
         properties = document.core_properties
-        properties.title = title_in(project, mode)
-        properties.author = ", ".join(o.name for o in project.owners.all())
-        properties.language = "sv-SE, en-GB" if mode == "both" else ("en-GB" if mode == "en" else "sv-SE")
-        properties.subject = _("Planning with the Logical Framework Approach")
-        properties.created = timezone.now()
+        if mode == "both":  # the proofing language is Swedish; the document holds both
+            properties.language = "sv-SE, en-GB"
         document.add_heading(title_in(project, mode), level=0)
         document.add_paragraph(properties.author)
         for section in sections(project):

@@ -88,3 +88,22 @@ def test_a_document_in_both_languages_draws_each_figure_in_each_language(world, 
     assert "<figcaption>svenska</figcaption>" in html and "<figcaption>English</figcaption>" in html
     single = outputs.document_html(world["project"], "en")
     assert single.count('class="tree-figure"') == 1 and "<figcaption>" not in single
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("mode", "tag"), [("sv", b"sv-SE"), ("en", b"en-GB")])
+def test_the_docx_says_its_own_language_and_names_the_owners(world, org, mode, tag):
+    import io
+    import zipfile
+
+    from docx import Document
+
+    small_tree(world["project"], world["ale_lead"], org)
+    data = outputs.render_docx(world["project"], mode)
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    assert not [name for name, body in parts.items() if b"en-US" in body or b"python-docx" in body]
+    assert tag in parts["word/styles.xml"]
+    properties = Document(io.BytesIO(data)).core_properties
+    assert properties.language == tag.decode()
+    assert all(owner.name in properties.author for owner in world["project"].owners.all())
