@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from radslag.contributions.models import Contribution
-from radslag.dialogues.followup import answer_debts
+from radslag.dialogues.followup import OwedPart, answer_debts
 from radslag.dialogues.models import DialogueProcess, Phase
 from radslag.dialogues.querysets import ongoing_first
 from radslag.feedback.models import Answer
@@ -40,6 +40,7 @@ class ProcessOutcome:
     decisions: list[Decision]
     answered: int
     to_answer: int
+    owed: tuple[OwedPart, ...] = ()  # by kind (themes, proposals), each in its own app's words
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,8 @@ def process_outcomes(processes: QuerySet[DialogueProcess], on: dt.date) -> list[
     return [
         ProcessOutcome(process=p, stage=public_stage(p, on), decisions=decisions.get(p.pk, []),
                        answered=debts[p.pk].answered if p.pk in debts else 0,
-                       to_answer=debts[p.pk].to_answer if p.pk in debts else 0)
+                       to_answer=debts[p.pk].to_answer if p.pk in debts else 0,
+                       owed=debts[p.pk].parts if p.pk in debts else ())
         for p in found
     ]
 

@@ -50,7 +50,21 @@ def test_a_process_shows_its_stage_its_answers_and_the_decision_that_came_of_it(
     text = page(client_for(org), "/fokusomraden/medskapande/")
     assert "Pågår: Dialogkvällar" in text and "Avslutad" in text
     assert "Trygga skolvägar byggs" in text
-    assert "1 av 2 teman har fått svar" in text
+    assert "1 av 2 teman har ett publicerat svar." in text
+
+
+def test_a_process_counts_its_linked_proposals_apart_from_its_themes(client_for, org, area):
+    from radslag.proposals.models import Proposal
+    from radslag.proposals.tests.factories import make_proposal
+
+    process = ProcessFactory(organisation=org, title="Mötesplatser")
+    process.focus_areas.add(area)
+    answer(ThemeFactory(process=process), AnswerStatus.IN_PROGRESS)
+    make_proposal(org, status=Proposal.Status.THRESHOLD_REACHED, process=process)
+    make_proposal(org, process=process)  # still collecting support: owes nothing yet
+    text = page(client_for(org), "/fokusomraden/medskapande/")
+    assert "1 av 1 teman har ett publicerat svar." in text
+    assert "0 av 1 medborgarförslag har besvarats." in text
 
 
 def test_themes_tied_to_the_area_show_only_published_answers(client_for, org, area):
