@@ -69,3 +69,24 @@ class TableFactory(factory.django.DjangoModelFactory):
     activity = factory.SubFactory(ActivityFactory)
     name = factory.Sequence(lambda n: f"Bord {n}")
     host_name = "Bordsvärd"
+
+
+def followed_process(org, **fields):
+    """A process in a focus area, followed by three confirmed subscriptions that overlap: anna follows the
+    process and the area (so must get one mail per event, not two), bo follows the area in English."""
+    from django.utils import timezone
+
+    from radslag.governance.tests.factories import FocusAreaFactory
+    from radslag.messaging import consent
+    from radslag.messaging.models import Frequency, Recipient, Topic
+
+    area = FocusAreaFactory(plan__organisation=org)
+    process = ProcessFactory(organisation=org, **fields)
+    process.focus_areas.set([area])
+    now = Frequency.IMMEDIATE
+    consent.follow(organisation=org, email="anna@example.se", topic=Topic.PROCESS, topic_id=process.pk, frequency=now)
+    consent.follow(organisation=org, email="bo@example.se", topic=Topic.FOCUS_AREA, topic_id=area.pk, frequency=now,
+                   language="en")
+    consent.follow(organisation=org, email="anna@example.se", topic=Topic.FOCUS_AREA, topic_id=area.pk, frequency=now)
+    Recipient.objects.update(confirmed_at=timezone.now())
+    return process

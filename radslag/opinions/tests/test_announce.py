@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 
 from radslag.dialogues.models import DialogueProcess
-from radslag.dialogues.tests.factories import ProcessFactory
-from radslag.governance.tests.factories import FocusAreaFactory
-from radslag.messaging import consent
-from radslag.messaging.models import Frequency, Notice, Recipient, Topic
+from radslag.dialogues.tests.factories import ProcessFactory, followed_process
+from radslag.messaging.models import Notice
 from radslag.opinions.models import Conversation, StatementVote
 from radslag.opinions.staff_services import update_conversation
 from radslag.opinions.tests.factories import ConversationFactory, ParticipantFactory, StatementFactory
@@ -22,17 +19,7 @@ CLOSED, OPEN = Conversation.Status.CLOSED, Conversation.Status.OPEN
 
 @pytest.fixture
 def followed(org):
-    area = FocusAreaFactory(plan__organisation=org)
-    process = ProcessFactory(organisation=org, title="Trygghet i Alafors", title_en="Safety in Alafors")
-    process.focus_areas.set([area])
-    consent.follow(organisation=org, email="anna@example.se", topic=Topic.PROCESS, topic_id=process.pk,
-                   frequency=Frequency.IMMEDIATE)
-    consent.follow(organisation=org, email="bo@example.se", topic=Topic.FOCUS_AREA, topic_id=area.pk,
-                   frequency=Frequency.IMMEDIATE, language="en")
-    consent.follow(organisation=org, email="anna@example.se", topic=Topic.FOCUS_AREA, topic_id=area.pk,
-                   frequency=Frequency.IMMEDIATE)  # follows both: still one mail
-    Recipient.objects.update(confirmed_at=timezone.now())
-    return process
+    return followed_process(org, title="Trygghet i Alafors", title_en="Safety in Alafors")
 
 
 def answered(process, **fields):

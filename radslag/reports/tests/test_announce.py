@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 
-from radslag.dialogues.tests.factories import ProcessFactory
-from radslag.governance.tests.factories import FocusAreaFactory
-from radslag.messaging import consent
-from radslag.messaging.models import Frequency, Recipient, Topic
+from radslag.dialogues.tests.factories import followed_process
 from radslag.reports.services import compilation_for, publish_compilation
 
 pytestmark = pytest.mark.django_db
@@ -17,17 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def followed(org):
-    area = FocusAreaFactory(plan__organisation=org)
-    process = ProcessFactory(organisation=org, title="Mötesplatser i Nödinge", title_en="Meeting places")
-    process.focus_areas.set([area])
-    consent.follow(organisation=org, email="anna@example.se", topic=Topic.PROCESS, topic_id=process.pk,
-                   frequency=Frequency.IMMEDIATE)
-    consent.follow(organisation=org, email="bo@example.se", topic=Topic.FOCUS_AREA, topic_id=area.pk,
-                   frequency=Frequency.IMMEDIATE, language="en")
-    consent.follow(organisation=org, email="anna@example.se", topic=Topic.FOCUS_AREA, topic_id=area.pk,
-                   frequency=Frequency.IMMEDIATE)  # follows both: still one mail
-    Recipient.objects.update(confirmed_at=timezone.now())
-    return process
+    return followed_process(org, title="Mötesplatser i Nödinge", title_en="Meeting places")
 
 
 def test_a_published_compilation_version_is_one_mail_per_person(org, staff, followed,

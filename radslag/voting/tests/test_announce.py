@@ -8,10 +8,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from radslag.dialogues.tests.factories import ProcessFactory
-from radslag.governance.tests.factories import FocusAreaFactory
-from radslag.messaging import consent
-from radslag.messaging.models import Frequency, Recipient, Topic
+from radslag.dialogues.tests.factories import followed_process
 from radslag.voting.services import close_ballot, publish_results
 from radslag.voting.tests.factories import ballot_with_options
 
@@ -20,17 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def followed(org):
-    area = FocusAreaFactory(plan__organisation=org)
-    process = ProcessFactory(organisation=org, title="Mötesplatser i Nödinge", title_en="Meeting places")
-    process.focus_areas.set([area])
-    consent.follow(organisation=org, email="anna@example.se", topic=Topic.PROCESS, topic_id=process.pk,
-                   frequency=Frequency.IMMEDIATE)
-    consent.follow(organisation=org, email="bo@example.se", topic=Topic.FOCUS_AREA, topic_id=area.pk,
-                   frequency=Frequency.IMMEDIATE, language="en")
-    consent.follow(organisation=org, email="anna@example.se", topic=Topic.FOCUS_AREA, topic_id=area.pk,
-                   frequency=Frequency.IMMEDIATE)  # follows both: still one mail
-    Recipient.objects.update(confirmed_at=timezone.now())
-    return process
+    return followed_process(org, title="Mötesplatser i Nödinge", title_en="Meeting places")
 
 
 def test_published_ballot_results_are_one_mail_per_person(org, staff, followed, django_capture_on_commit_callbacks):
