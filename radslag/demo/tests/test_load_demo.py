@@ -159,3 +159,20 @@ def test_print_demo_logins_says_when_staff_mfa_is_on(db, monkeypatch):
     call_command("print_demo_logins", stdout=out, stderr=err)
     assert "TOTP" in out.getvalue()
     assert "load_demo" in err.getvalue()
+
+
+def test_loading_keeps_the_storys_mail_out_of_the_terminal(transactional_db, settings, tmp_path, capsys, caplog):
+    """`make run` prints the demo logins right after loading: the mails the story sends to residents go to
+    files, not to the console backend, and the task queue logs no line per mail."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    settings.VAR_DIR = tmp_path
+    caplog.set_level("INFO")
+    said = load()
+    printed = capsys.readouterr().out
+    assert "Content-Type:" not in printed and "List-Unsubscribe" not in printed
+    assert not [r for r in caplog.records if r.name == "celery.app.trace"]
+    kept = list((tmp_path / "demo-mail").iterdir())
+    assert kept, "the story's mail is kept, in files"
+    assert "List-Unsubscribe-Post" in kept[0].read_text(encoding="utf-8")
+    assert str(tmp_path / "demo-mail") in said
+    assert settings.EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend"
