@@ -139,6 +139,16 @@ def test_following_with_a_bad_address_says_what_is_wrong(client_for, org, email,
     assert not Subscription.objects.exists() and mail.outbox == []
 
 
+def test_the_follow_form_does_not_call_the_address_optional(client_for, org):
+    """Without an account the address is what following needs, so the label must not say "(valfritt)"."""
+    page = client_for(org).get("/meddelanden/folj/").content.decode()
+    form = page[page.index("<form method=\"post\" novalidate>"):]
+    label = form[form.index('<label for="id_email"'):form.index("</label>", form.index('<label for="id_email"'))]
+    assert "valfritt" not in label
+    field = form.index('name="email"')
+    assert "required" in form[field - 200:field + 200]
+
+
 def test_a_signed_in_resident_follows_with_their_verified_address_at_once(client_for, org, resident):
     EmailAddress.objects.create(user=resident, email=resident.email, verified=True, primary=True)
     client = client_for(org, resident)
