@@ -27,6 +27,15 @@ def test_opening_the_confirmation_link_only_shows_a_button(client_for, org, anna
     assert anna.confirmed_at is None  # a mail scanner opening the link confirms nothing
 
 
+def test_the_confirmation_page_of_a_follower_does_not_speak_of_their_input(client_for, org):
+    """Someone who only followed the municipality left no input: the page must not say they did."""
+    recipient = consent.follow(organisation=org, email="cilla@example.se", topic="organisation", topic_id=None,
+                               frequency="immediate").recipient
+    page = client_for(org).get(f"/meddelanden/bekrafta/{tokens.confirm_token(recipient)}/").content.decode()
+    assert "cilla@example.se" in page and "bett att få höra om" in page
+    assert "inspelen du lämnade" not in page
+
+
 def test_pressing_the_button_confirms(client_for, org, anna):
     response = client_for(org).post(f"/meddelanden/bekrafta/{tokens.confirm_token(anna)}/")
     assert response.status_code == 200
