@@ -68,7 +68,10 @@ def trail_by_token(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "feedback/trail_link_invalid.html", {"expired": error.expired}, status=400)
     if recipient.organisation_id != organisation.pk:
         raise Http404("No such trail.")
-    ids = Consent.objects.filter(recipient=recipient, source=Source.CONTRIBUTION).values_list("source_id", flat=True)
+    # Input left online, and paper slips that carried this address (typed in by staff): both name the contribution.
+    ids = Consent.objects.filter(
+        recipient=recipient, source__in=(Source.CONTRIBUTION, Source.BULK_ENTRY),
+    ).values_list("source_id", flat=True)
     own = Contribution.objects.filter(organisation=organisation, pk__in=list(ids), process__status__in=PUBLIC)
     counts = own.aggregate(
         held_back=Count("pk", filter=~Q(status=Contribution.Status.PUBLISHED)),

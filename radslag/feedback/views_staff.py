@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from radslag.core.access import requires_capability
@@ -60,5 +61,7 @@ def answers_publish(request: HttpRequest, pk: int) -> HttpResponse:
     except DomainError as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, _("%(count)d answers are published.") % {"count": release.answers.count()})
+        count = release.answers.count()
+        messages.success(request, ngettext("%(count)d answer is published.", "%(count)d answers are published.",
+                                           count) % {"count": count})
     return redirect("feedback:staff_answers", pk=process.pk)

@@ -92,8 +92,10 @@ class TellMeForm(TellMeFields):
 
 
 class FollowForm(forms.Form):
+    # Following needs an address (unless signed in, see __init__): required, so the page does not call it optional.
     email = forms.EmailField(
-        label=_("Your e-mail address"), required=False, max_length=254, error_messages=EMAIL_ERRORS,
+        label=_("Your e-mail address"), max_length=254,
+        error_messages={**EMAIL_ERRORS, "required": _("Write the e-mail address we should write to.")},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     frequency = forms.ChoiceField(

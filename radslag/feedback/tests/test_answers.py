@@ -150,3 +150,11 @@ def test_an_official_reads_the_answers_but_cannot_write_them(org, client_for):
     page = client.get(f"/personal/processer/{theme.process.pk}/svar/")
     assert page.status_code == 200 and f"/svar/tema/{theme.pk}/" not in page.content.decode()
     assert client.get(f"/personal/processer/{theme.process.pk}/svar/tema/{theme.pk}/").status_code == 403
+
+
+def test_publishing_one_answer_says_so_in_the_singular(org, staff, client_for):
+    process = ProcessFactory(organisation=org)
+    AnswerFactory(theme=ThemeFactory(process=process))
+    client = client_for(org, staff)
+    page = client.post(f"/personal/processer/{process.pk}/svar/publicera/", follow=True).content.decode()
+    assert "1 svar är publicerat." in page

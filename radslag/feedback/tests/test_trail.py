@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from radslag.contributions.models import Contribution
+from radslag.contributions.models import Channel, Contribution
 from radslag.contributions.tests.factories import ContributionFactory
 from radslag.dialogues.tests.factories import ProcessFactory
 from radslag.feedback.models import AnswerStatus
@@ -91,6 +91,17 @@ def test_the_trail_link_in_mail_shows_the_trail_without_an_account(org, other_or
     assert "Någon annans inspel" not in page and "Väntar." not in page
     assert "1 av dina inspel är inte publicerat" in page
     assert client_for(other_org).get(f"/mina-inspel/spar/{token}/").status_code == 404
+
+
+def test_the_trail_link_shows_a_paper_slip_that_carried_the_address(org, client_for, story):
+    """A slip with an e-mail address, typed in by staff, is followed from the mail like input left online."""
+    Contribution.objects.filter(pk=story["contribution"].pk).update(channel=Channel.SLIP)
+    consent.ask_to_be_told(organisation=org, email="bo@example.se", source=Source.BULK_ENTRY,
+                           source_id=story["contribution"].pk, process_id=story["process"].pk)
+    token = trail_token(consent.recipient_for(organisation=org, email="bo@example.se"))
+
+    page = client_for(org).get(f"/mina-inspel/spar/{token}/").content.decode()
+    assert_trail(page)
 
 
 @pytest.mark.parametrize("token", ["nonsense", "x" * 40])

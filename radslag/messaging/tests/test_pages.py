@@ -27,6 +27,15 @@ def test_opening_the_confirmation_link_only_shows_a_button(client_for, org, anna
     assert anna.confirmed_at is None  # a mail scanner opening the link confirms nothing
 
 
+def test_the_confirmation_page_of_a_follower_does_not_speak_of_their_input(client_for, org):
+    """Someone who only followed the municipality left no input: the page must not say they did."""
+    recipient = consent.follow(organisation=org, email="cilla@example.se", topic="organisation", topic_id=None,
+                               frequency="immediate").recipient
+    page = client_for(org).get(f"/meddelanden/bekrafta/{tokens.confirm_token(recipient)}/").content.decode()
+    assert "cilla@example.se" in page and "bett att få höra om" in page
+    assert "inspelen du lämnade" not in page
+
+
 def test_pressing_the_button_confirms(client_for, org, anna):
     response = client_for(org).post(f"/meddelanden/bekrafta/{tokens.confirm_token(anna)}/")
     assert response.status_code == 200
@@ -137,6 +146,16 @@ def test_following_with_a_bad_address_says_what_is_wrong(client_for, org, email,
     response = client_for(org).post("/meddelanden/folj/", {"email": email, "frequency": "immediate"})
     assert response.status_code == 200 and message in response.content.decode()
     assert not Subscription.objects.exists() and mail.outbox == []
+
+
+def test_the_follow_form_does_not_call_the_address_optional(client_for, org):
+    """Without an account the address is what following needs, so the label must not say "(valfritt)"."""
+    page = client_for(org).get("/meddelanden/folj/").content.decode()
+    form = page[page.index("<form method=\"post\" novalidate>"):]
+    label = form[form.index('<label for="id_email"'):form.index("</label>", form.index('<label for="id_email"'))]
+    assert "valfritt" not in label
+    field = form.index('name="email"')
+    assert "required" in form[field - 200:field + 200]
 
 
 def test_a_signed_in_resident_follows_with_their_verified_address_at_once(client_for, org, resident):
