@@ -6,6 +6,9 @@ so every DOCX the project makes starts here instead: the proofing language of ev
 theme fonts is the document's (sv-SE for Swedish), and the core properties name the municipality as
 author, the title, and when the document was made. The template's stylesWithEffects part (a Word 2010
 copy of the styles, still saying en-US) is left out: Word does without it and rebuilds it when it saves.
+The extended properties (docProps/app.xml) name Rådslag as the program and the municipality as the company,
+instead of "Microsoft Macintosh Word" 14.0; the template's thumbnail, a picture of an empty page that file
+browsers would show as the document's preview, is left out too.
 """
 
 from __future__ import annotations
@@ -15,13 +18,17 @@ import datetime as dt
 from django.utils import timezone
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.oxml import OxmlElement
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
+from lxml import etree
 
 # Word's language tags for the interface languages (a bare "sv" is not a proofing language Word knows).
 WORD_LANGUAGES = {"sv": "sv-SE", "en": "en-GB"}
 APPLICATION = "Rådslag"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+EXTENDED_PROPERTIES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+APP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 
 
 def word_language(code: str) -> str:
@@ -76,6 +83,32 @@ def _drop_styles_with_effects(document: DocumentObject) -> None:
             part.drop_rel(rId)
 
 
+def _drop_thumbnail(document: DocumentObject) -> None:
+    """The template's thumbnail is related from the package itself; without the relationship it is not written."""
+    package_rels = document.part.package.rels
+    for rId, relationship in list(package_rels.items()):
+        if relationship.reltype == THUMBNAIL:
+            del package_rels[rId]
+
+
+def _set_extended_properties(document: DocumentObject, organisation: str) -> None:
+    """docProps/app.xml: Rådslag made it, for the municipality; no Word version it was never opened in."""
+    package_rels = document.part.package.rels
+    part = next((rel.target_part for rel in package_rels.values() if rel.reltype == EXTENDED_PROPERTIES), None)
+    if part is None:
+        return
+    root = parse_xml(part.blob)
+    for name, value in (("Application", APPLICATION), ("Company", organisation)):
+        element = root.find(f"{{{APP_NS}}}{name}")
+        if element is None:
+            element = etree.SubElement(root, f"{{{APP_NS}}}{name}")
+        element.text = value
+    for version in root.findall(f"{{{APP_NS}}}AppVersion"):
+        root.remove(version)
+    # python-docx keeps parts it does not model as bytes, and writes `_blob` back as it is.
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 def new_word_document(
     *, title: str, author: str, language: str, subject: str = "", created: dt.datetime | None = None,
 ) -> DocumentObject:
@@ -89,6 +122,8 @@ def new_word_document(
     _set_default_language(document, tag)
     _set_theme_font_language(document, tag)
     _drop_styles_with_effects(document)
+    _drop_thumbnail(document)
+    _set_extended_properties(document, author)
     when = (created or timezone.now()).astimezone(dt.UTC).replace(microsecond=0, tzinfo=None)
     properties = document.core_properties
     properties.title = title[:255]

@@ -107,7 +107,8 @@ def _build(content: BasisDocument) -> DocumentObject:
     document.add_heading(_("Proposed decision"), level=1)
     _paragraphs(document, content.proposed_decision, placeholder=missing_text())
     document.add_heading(_("Attachments"), level=1)
-    document.add_paragraph(f"1. {content.attachment_title}", style="List Number")
+    # The number is written out: a numbered style ("List Number") would add a second "1." in Word.
+    document.add_paragraph(f"1. {content.attachment_title}")
     return document
 
 

@@ -36,3 +36,22 @@ def test_the_styles_with_effects_part_is_gone_from_the_package_its_types_and_rel
         assert b"stylesWithEffects" not in package.read("word/_rels/document.xml.rels")
         assert b'Target="styles.xml"' in package.read("word/_rels/document.xml.rels")
     assert Document(BytesIO(saved("sv"))).paragraphs[-1].text == "Invånarna vill ha en öppen lokal."
+
+
+def test_the_extended_properties_name_radslag_and_the_municipality_not_microsoft_word():
+    """docProps/app.xml says which program made the file and for whom, not python-docx's Word 2010 on a Mac."""
+    with zipfile.ZipFile(BytesIO(saved("sv"))) as package:
+        app = package.read("docProps/app.xml").decode()
+    assert "Microsoft" not in app
+    assert "<Application>Rådslag</Application>" in app
+    assert "<Company>Ale kommun</Company>" in app
+    assert "<AppVersion>" not in app
+
+
+def test_no_blank_thumbnail_stands_in_for_the_document():
+    """python-docx's template carries a picture of an empty page, which file browsers show as the preview."""
+    with zipfile.ZipFile(BytesIO(saved("sv"))) as package:
+        assert package.testzip() is None
+        assert not [name for name in package.namelist() if "thumbnail" in name]
+        assert b"thumbnail" not in package.read("_rels/.rels")
+        assert b"jpeg" not in package.read("[Content_Types].xml")

@@ -146,3 +146,14 @@ def test_a_drafts_pdf_is_dated_when_it_was_made(version):
     metadata = pdf_metadata(render_basis_pdf(document_for(version)))
     made = dt.datetime.fromisoformat(metadata["created"].replace("Z", "+00:00"))
     assert abs(made - timezone.now()) < dt.timedelta(minutes=5) and metadata["modified"] == metadata["created"]
+
+
+def test_the_list_of_attachments_numbers_attachment_1_once(version):
+    """Word shows "1. 1. Perspektivsammanställning" if a paragraph that writes its number also has a numbered style."""
+    document = Document(BytesIO(render_basis_docx(document_for(version))))
+    listed = [p for p in document.paragraphs if "Perspektivsammanställning: Mötesplatser i Nödinge" in p.text]
+    assert [p.text for p in listed] == ["1. Perspektivsammanställning: Mötesplatser i Nödinge"]
+    paragraph = listed[0]
+    numbered = [element for element in (paragraph._p.pPr, paragraph.style.element.pPr)
+                if element is not None and element.find(qn("w:numPr")) is not None]
+    assert numbered == []
