@@ -210,3 +210,20 @@ def test_a_comment_is_kept_on_its_item_with_its_author_and_an_empty_one_is_refus
 
     assert list(Comment.objects.values_list("body", flat=True)) == [
         "We can hold the workshop online if flights are cancelled."]
+
+
+def test_swedish_labels_are_the_planning_words_not_another_apps(world, client_for, org):
+    """Other apps translate "statement", "Swedish" and "Waiting" otherwise; planning pages keep their own words."""
+    nodes = small_tree(world["project"], world["ale_lead"], org)
+    client = client_for(org, world["ale_lead"])
+    page = client.get(url("item", world["project"], kind="node", item_pk=nodes["cause"].pk)).content.decode()
+    assert "Påstående (svenska)" in page and "Påstående (engelska)" in page
+    assert "Redogörelse" not in page and "(Svenska)" not in page
+    project_page = client.get(url("project", world["project"])).content.decode()
+    assert "DOCX svenska" in project_page and "PDF engelska" in project_page
+    from radslag.planning import workshops
+    workshop = workshops.open_workshop(project=world["project"], actor=world["ale_lead"], organisation=org,
+                                       title="Träd", board="problem")
+    workshops.submit_suggestion(code=workshop.code, kind="cause", text="Sena kallelser")
+    screen = client.get(url("screen", world["project"], workshop_pk=workshop.pk)).content.decode()
+    assert "Sena kallelser – Väntar" in screen and "Väntelista" not in screen
