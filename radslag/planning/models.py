@@ -25,10 +25,9 @@ def _text(label: Any, *, long: bool = True) -> tuple[models.Field, models.Field]
     extra = {} if long else {"max_length": 300}
     # "planning" context: other apps' catalogues translate the bare words differently ("Svenska",
     # "redogörelse", "Väntelista") and win the merge, being earlier in INSTALLED_APPS.
-    return (kind(format_lazy("{} ({})", label, pgettext_lazy("planning", "Swedish")),  # type: ignore[arg-type]
-                 blank=True, **extra),
-            kind(format_lazy("{} ({})", label, pgettext_lazy("planning", "English")),  # type: ignore[arg-type]
-                 blank=True, **extra))
+    swedish, english = pgettext_lazy("planning", "Swedish"), pgettext_lazy("planning", "English")
+    return (kind(format_lazy("{} ({})", label, swedish), blank=True, **extra),  # type: ignore[arg-type]
+            kind(format_lazy("{} ({})", label, english), blank=True, **extra))  # type: ignore[arg-type]
 
 
 def _scale(label: Any) -> models.PositiveSmallIntegerField:
