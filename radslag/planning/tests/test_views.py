@@ -227,3 +227,15 @@ def test_swedish_labels_are_the_planning_words_not_another_apps(world, client_fo
     workshops.submit_suggestion(code=workshop.code, kind="cause", text="Sena kallelser")
     screen = client.get(url("screen", world["project"], workshop_pk=workshop.pk)).content.decode()
     assert "Sena kallelser – Väntar" in screen and "Väntelista" not in screen
+
+
+def test_a_risks_status_over_time_is_shown_in_words_in_its_history(world, client_for, org):
+    """The versions table names each status as the form does ("Öppen", "Bevakas"), not by its code."""
+    risk = services.create_item(project=world["project"], actor=world["ale_lead"], organisation=org, kind="risk",
+                                fields={"text_sv": "Valet", "owner": "Kommundirektören"})
+    services.save_item(item=risk, actor=world["ale_lead"], organisation=org, fields={"status": "watched"},
+                       expected_version=1)
+    page = client_for(org, world["ale_lead"]).get(url("item", world["project"], kind="risk", item_pk=risk.pk))
+    history = page.content.decode().split("<h2>Versioner</h2>")[1].split("</table>")[0]
+    assert "<td>Öppen</td>" in history and "<td>Bevakas</td>" in history
+    assert "<td>open</td>" not in history and "<td>watched</td>" not in history
