@@ -239,3 +239,28 @@ def test_a_risks_status_over_time_is_shown_in_words_in_its_history(world, client
     history = page.content.decode().split("<h2>Versioner</h2>")[1].split("</table>")[0]
     assert "<td>Öppen</td>" in history and "<td>Bevakas</td>" in history
     assert "<td>open</td>" not in history and "<td>watched</td>" not in history
+
+
+def test_an_english_reader_picks_statements_in_english_with_missing_ones_marked(world, client_for, org, ghanzi):
+    """Selects (place a suggestion, move a node, an objective's problem) and the tree's button names follow the
+    reader's language, as the rest of the page does."""
+    from radslag.planning import trees, workshops
+    project, lead = world["project"], world["ale_lead"]
+    core = trees.add_node(project=project, actor=lead, organisation=org, tree="problem", kind="core",
+                          text_sv="Svag dialog", text_en="Weak dialogue")
+    cause = trees.add_node(project=project, actor=lead, organisation=org, tree="problem", kind="cause",
+                           parent=core, text_sv="Ingen återkoppling")
+    trees.mirror_problem_tree(project=project, actor=lead, organisation=org)
+    workshop = workshops.open_workshop(project=project, actor=lead, organisation=org, title="Tree", board="problem")
+    workshops.submit_suggestion(code=workshop.code, kind="cause", text="Late notices", language="en")
+    client = client_for(ghanzi, world["partner_lead"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    room = client.get(url("workshop", project, workshop_pk=workshop.pk)).content.decode()
+    assert "Core: Weak dialogue</option>" in room and "Svag dialog" not in room
+    assert "Cause: Ingen återkoppling (translation missing)</option>" in room
+    objective = TreeNode.objects.get(tree="objective", kind="cause")
+    page = client.get(url("item", project, kind="node", item_pk=objective.pk)).content.decode()
+    assert "Core: Weak dialogue</option>" in page and "Svag dialog</option>" not in page
+    tree = client.get(url("problem_tree", project)).content.decode()
+    assert '<span class="visually-hidden">: Weak dialogue</span>' in tree
+    assert cause.text_en == ""
