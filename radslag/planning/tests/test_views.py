@@ -264,3 +264,10 @@ def test_an_english_reader_picks_statements_in_english_with_missing_ones_marked(
     tree = client.get(url("problem_tree", project)).content.decode()
     assert '<span class="visually-hidden">: Weak dialogue</span>' in tree
     assert cause.text_en == ""
+
+
+def test_the_project_page_says_the_docx_draws_the_trees_as_figures_too(world, client_for, org):
+    """The DOCX has each tree as a picture before its table; the page must not say it has tables only."""
+    page = client_for(org, world["ale_lead"]).get(url("project", world["project"])).content.decode()
+    assert "I DOCX och PDF visas varje träd som en figur" in page
+    assert "I DOCX är träden tabeller" not in page
