@@ -271,3 +271,19 @@ def test_the_project_page_says_the_docx_draws_the_trees_as_figures_too(world, cl
     page = client_for(org, world["ale_lead"]).get(url("project", world["project"])).content.decode()
     assert "I DOCX och PDF visas varje träd som en figur" in page
     assert "I DOCX är träden tabeller" not in page
+
+
+def test_an_item_with_no_words_in_either_language_is_refused_with_a_message(world, client_for, org):
+    """A factor, stakeholder, logframe row or risk needs its text in Swedish or English; none is saved without."""
+    from radslag.core.errors import DomainError
+    from radslag.planning.models import ContextFactor, Stakeholder
+    client = client_for(org, world["ale_lead"])
+    response = client.post(url("context", world["project"]), {"kind": "social", "title_sv": " ", "source": "X"})
+    assert response.status_code == 400 and "Skriv det på svenska eller engelska" in response.content.decode()
+    assert not ContextFactor.objects.exists()
+    chiefs = services.create_item(project=world["project"], actor=world["ale_lead"], organisation=org,
+                                  kind="stakeholder", fields={"name_sv": "Byhövdingar"})
+    with pytest.raises(DomainError):
+        services.save_item(item=chiefs, actor=world["ale_lead"], organisation=org, fields={"name_sv": ""},
+                           expected_version=1)
+    assert Stakeholder.objects.get().name_sv == "Byhövdingar"
