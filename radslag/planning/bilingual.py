@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 LANGUAGES = ("sv", "en")
 
@@ -41,3 +42,11 @@ def shown(obj: Any, name: str, language: str | None = None) -> Shown:
 
 def exact(obj: Any, name: str, language: str) -> str:
     return (getattr(obj, f"{name}_{language}", "") or "").strip()
+
+
+def plain(obj: Any, name: str, limit: int = 80) -> str:
+    """`shown` as plain text for places without markup (a select's options): cut at `limit` characters,
+    with the words "translation missing" after a text that is in the other language."""
+    text = shown(obj, name)
+    words = text.text if len(text.text) <= limit else text.text[: limit - 1] + "…"
+    return f"{words} ({_('translation missing')})" if text.missing and words else words

@@ -11,6 +11,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from radslag.planning.bilingual import plain
 from radslag.planning.models import ContextFactor, LogframeEntry, Risk, Stakeholder, TreeNode
 
 
@@ -71,6 +72,8 @@ class VersionedForm(forms.ModelForm):
         if "objective" in self.fields:
             self.fields["objective"].queryset = TreeNode.objects.filter(  # type: ignore[attr-defined]
                 project=project, tree=TreeNode.Tree.OBJECTIVE)
+            self.fields["objective"].label_from_instance = (  # type: ignore[attr-defined]
+                lambda node: plain(node, "text"))
         if "problem" in self.fields:
             self._problem_choice(project)
         if "responsible" in self.fields and project is not None:
@@ -90,7 +93,7 @@ class VersionedForm(forms.ModelForm):
         field: Any = self.fields["problem"]
         field.queryset = TreeNode.objects.filter(project=project, tree=TreeNode.Tree.PROBLEM).order_by(
             "position", "pk")
-        field.label_from_instance = lambda node: f"{node.get_kind_display()}: {node}"
+        field.label_from_instance = lambda node: f"{node.get_kind_display()}: {plain(node, 'text')}"
         field.empty_label = _("(none: it answers no problem)")
         field.help_text = _("The statement of the problem tree that this objective turns into a desired state.")
 

@@ -23,8 +23,11 @@ from radslag.organisations.models import Organisation
 def _text(label: Any, *, long: bool = True) -> tuple[models.Field, models.Field]:
     kind = models.TextField if long else models.CharField
     extra = {} if long else {"max_length": 300}
-    return (kind(format_lazy("{} ({})", label, _("Swedish")), blank=True, **extra),  # type: ignore[arg-type]
-            kind(format_lazy("{} ({})", label, _("English")), blank=True, **extra))  # type: ignore[arg-type]
+    # "planning" context: other apps' catalogues translate the bare words differently ("Svenska",
+    # "redogörelse", "Väntelista") and win the merge, being earlier in INSTALLED_APPS.
+    swedish, english = pgettext_lazy("planning", "Swedish"), pgettext_lazy("planning", "English")
+    return (kind(format_lazy("{} ({})", label, swedish), blank=True, **extra),  # type: ignore[arg-type]
+            kind(format_lazy("{} ({})", label, english), blank=True, **extra))  # type: ignore[arg-type]
 
 
 def _scale(label: Any) -> models.PositiveSmallIntegerField:
@@ -143,7 +146,7 @@ class TreeNode(Item):
     tree = models.CharField(max_length=10, choices=Tree.choices)
     kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
-    text_sv, text_en = _text(_("statement"))
+    text_sv, text_en = _text(pgettext_lazy("planning", "statement"))
     problem = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="objectives",
                                 verbose_name=_("problem it answers"))
     was_mirrored = models.BooleanField(default=False)  # made from a problem: a missing one is an orphan
@@ -165,7 +168,7 @@ class LogframeEntry(Item):
         ACTIVITY = "activity", _("Activity")
 
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
-    text_sv, text_en = _text(_("statement"))
+    text_sv, text_en = _text(pgettext_lazy("planning", "statement"))
     indicators_sv, indicators_en = _text(_("indicators"))
     verification_sv, verification_en = _text(_("sources of verification"))
     assumptions_sv, assumptions_en = _text(_("assumptions"))
@@ -277,7 +280,7 @@ class Suggestion(models.Model):
         RISK = "risk", _("A risk")
 
     class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting")
+        PENDING = "pending", pgettext_lazy("planning", "Waiting")
         ACCEPTED = "accepted", _("Placed")
         MERGED = "merged", _("Merged")
         REJECTED = "rejected", _("Rejected")

@@ -159,6 +159,9 @@ def set_published(*, project: Project, actor: Any, organisation: Organisation, p
 
 
 def _check(item: models.Model) -> None:
+    name = items.TITLE_FIELD[items.kind_of(item)]
+    if not any((getattr(item, f"{name}_{lang}", "") or "").strip() for lang in ("sv", "en")):
+        raise DomainError(_("Write it in Swedish or English (or both): without words it says nothing."))
     if isinstance(item, Risk) and not item.owner.strip():
         raise DomainError(_("Every risk needs an owner: name who watches it."))
     if isinstance(item, TreeNode) and item.problem_id is not None and not (

@@ -25,6 +25,7 @@ class _Labels:
     def __init__(self, project: Project) -> None:
         self.item_url = reverse("planning:item", kwargs={"project_pk": project.pk, "kind": "node", "item_pk": 0})[:-2]
         self.delete_url = reverse("planning:node_delete", kwargs={"project_pk": project.pk, "item_pk": 0})
+        self.language = current_language()
         self.kinds = {k: str(label) for k, label in TreeNode.Kind.choices}
         self.missing = escape(_("translation missing"))
         self.unwritten = escape(_("(not written yet)"))
@@ -70,7 +71,8 @@ def _short(text: str) -> str:
 
 
 def actions(node: TreeNode, project: Project, csrf: str, labels: _Labels) -> str:
-    short = _short(node.text_sv or node.text_en)
+    wanted = node.text_en if labels.language == "en" else node.text_sv
+    short = _short(wanted or node.text_sv or node.text_en)  # names the buttons in the reader's language
     parts = [f'<div class="node-actions"><a href="{labels.item_url}{node.pk}/">{labels.edit}'
              f'<span class="visually-hidden">: {short}</span></a>']
     if node.kind != TreeNode.Kind.EFFECT:

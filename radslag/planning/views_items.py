@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
 from radslag.planning import items, services, trees
-from radslag.planning.models import Comment, ItemVersion, Project, TreeNode
+from radslag.planning.models import Comment, ItemVersion, Project, Risk, TreeNode
 from radslag.planning.views import EDIT, OPEN, load, org, page
 
 BACK = {"factor": "planning:context", "stakeholder": "planning:stakeholders", "logframe": "planning:logframe",
@@ -80,7 +80,8 @@ def _context(project: Project, kind: str, found: Any, form: Any) -> dict[str, An
         below = trees.descendants(found)
         movable = [n for n in trees.nodes_of(project, found.tree)
                    if n.pk != found.pk and n.pk not in below and n.kind in (TreeNode.Kind.CORE, found.kind)]
-    return {"movable": movable,"item": found, "kind": kind, "form": form, "versions": versions,
+    return {"movable": movable, "status_labels": dict(Risk.Status.choices), "item": found, "kind": kind,
+            "form": form, "versions": versions,
             "comments": Comment.objects.filter(kind=kind, object_id=found.pk),
             "back": back_url(project, kind, found), "title_field": items.TITLE_FIELD[kind]}
 

@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from radslag.planning.bilingual import shown
+from radslag.planning.bilingual import plain, shown
 
 register = template.Library()
 
@@ -28,3 +28,9 @@ def bi(obj: Any, name: str, language: str = "") -> SafeString:
 @register.filter
 def get_item(mapping: Any, key: Any) -> Any:
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def in_language(obj: Any, name: str) -> str:
+    """A bilingual text as plain words in the reader's language, for options of a select."""
+    return plain(obj, name, 60)

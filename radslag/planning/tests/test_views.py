@@ -210,3 +210,80 @@ def test_a_comment_is_kept_on_its_item_with_its_author_and_an_empty_one_is_refus
 
     assert list(Comment.objects.values_list("body", flat=True)) == [
         "We can hold the workshop online if flights are cancelled."]
+
+
+def test_swedish_labels_are_the_planning_words_not_another_apps(world, client_for, org):
+    """Other apps translate "statement", "Swedish" and "Waiting" otherwise; planning pages keep their own words."""
+    nodes = small_tree(world["project"], world["ale_lead"], org)
+    client = client_for(org, world["ale_lead"])
+    page = client.get(url("item", world["project"], kind="node", item_pk=nodes["cause"].pk)).content.decode()
+    assert "Påstående (svenska)" in page and "Påstående (engelska)" in page
+    assert "Redogörelse" not in page and "(Svenska)" not in page
+    project_page = client.get(url("project", world["project"])).content.decode()
+    assert "DOCX svenska" in project_page and "PDF engelska" in project_page
+    from radslag.planning import workshops
+    workshop = workshops.open_workshop(project=world["project"], actor=world["ale_lead"], organisation=org,
+                                       title="Träd", board="problem")
+    workshops.submit_suggestion(code=workshop.code, kind="cause", text="Sena kallelser")
+    screen = client.get(url("screen", world["project"], workshop_pk=workshop.pk)).content.decode()
+    assert "Sena kallelser – Väntar" in screen and "Väntelista" not in screen
+
+
+def test_a_risks_status_over_time_is_shown_in_words_in_its_history(world, client_for, org):
+    """The versions table names each status as the form does ("Öppen", "Bevakas"), not by its code."""
+    risk = services.create_item(project=world["project"], actor=world["ale_lead"], organisation=org, kind="risk",
+                                fields={"text_sv": "Valet", "owner": "Kommundirektören"})
+    services.save_item(item=risk, actor=world["ale_lead"], organisation=org, fields={"status": "watched"},
+                       expected_version=1)
+    page = client_for(org, world["ale_lead"]).get(url("item", world["project"], kind="risk", item_pk=risk.pk))
+    history = page.content.decode().split("<h2>Versioner</h2>")[1].split("</table>")[0]
+    assert "<td>Öppen</td>" in history and "<td>Bevakas</td>" in history
+    assert "<td>open</td>" not in history and "<td>watched</td>" not in history
+
+
+def test_an_english_reader_picks_statements_in_english_with_missing_ones_marked(world, client_for, org, ghanzi):
+    """Selects (place a suggestion, move a node, an objective's problem) and the tree's button names follow the
+    reader's language, as the rest of the page does."""
+    from radslag.planning import trees, workshops
+    project, lead = world["project"], world["ale_lead"]
+    core = trees.add_node(project=project, actor=lead, organisation=org, tree="problem", kind="core",
+                          text_sv="Svag dialog", text_en="Weak dialogue")
+    cause = trees.add_node(project=project, actor=lead, organisation=org, tree="problem", kind="cause",
+                           parent=core, text_sv="Ingen återkoppling")
+    trees.mirror_problem_tree(project=project, actor=lead, organisation=org)
+    workshop = workshops.open_workshop(project=project, actor=lead, organisation=org, title="Tree", board="problem")
+    workshops.submit_suggestion(code=workshop.code, kind="cause", text="Late notices", language="en")
+    client = client_for(ghanzi, world["partner_lead"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    room = client.get(url("workshop", project, workshop_pk=workshop.pk)).content.decode()
+    assert "Core: Weak dialogue</option>" in room and "Svag dialog" not in room
+    assert "Cause: Ingen återkoppling (translation missing)</option>" in room
+    objective = TreeNode.objects.get(tree="objective", kind="cause")
+    page = client.get(url("item", project, kind="node", item_pk=objective.pk)).content.decode()
+    assert "Core: Weak dialogue</option>" in page and "Svag dialog</option>" not in page
+    tree = client.get(url("problem_tree", project)).content.decode()
+    assert '<span class="visually-hidden">: Weak dialogue</span>' in tree
+    assert cause.text_en == ""
+
+
+def test_the_project_page_says_the_docx_draws_the_trees_as_figures_too(world, client_for, org):
+    """The DOCX has each tree as a picture before its table; the page must not say it has tables only."""
+    page = client_for(org, world["ale_lead"]).get(url("project", world["project"])).content.decode()
+    assert "I DOCX och PDF visas varje träd som en figur" in page
+    assert "I DOCX är träden tabeller" not in page
+
+
+def test_an_item_with_no_words_in_either_language_is_refused_with_a_message(world, client_for, org):
+    """A factor, stakeholder, logframe row or risk needs its text in Swedish or English; none is saved without."""
+    from radslag.core.errors import DomainError
+    from radslag.planning.models import ContextFactor, Stakeholder
+    client = client_for(org, world["ale_lead"])
+    response = client.post(url("context", world["project"]), {"kind": "social", "title_sv": " ", "source": "X"})
+    assert response.status_code == 400 and "Skriv det på svenska eller engelska" in response.content.decode()
+    assert not ContextFactor.objects.exists()
+    chiefs = services.create_item(project=world["project"], actor=world["ale_lead"], organisation=org,
+                                  kind="stakeholder", fields={"name_sv": "Byhövdingar"})
+    with pytest.raises(DomainError):
+        services.save_item(item=chiefs, actor=world["ale_lead"], organisation=org, fields={"name_sv": ""},
+                           expected_version=1)
+    assert Stakeholder.objects.get().name_sv == "Byhövdingar"
