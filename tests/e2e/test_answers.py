@@ -41,7 +41,7 @@ def test_staff_publish_an_answer_and_the_trail_shows_it(page_as, page, staff_mem
     staff.get_by_role("button", name="Spara").click()
     expect(staff.get_by_role("status")).to_contain_text("Svaret är sparat")
     staff.get_by_role("button", name="Publicera 1 nytt eller ändrat svar").click()
-    expect(staff.get_by_role("status")).to_contain_text("1 svar är publicerade")
+    expect(staff.get_by_role("status")).to_contain_text("1 svar är publicerat")
 
     page.goto(f"/dialoger/{process.slug}/")
     page.get_by_role("link", name="Vad hände med inspelen?").click()

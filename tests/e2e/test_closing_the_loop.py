@@ -68,7 +68,7 @@ def test_input_with_an_address_answer_published_mail_with_trail_and_one_click_un
     staff.get_by_role("button", name="Spara").click()
     expect(staff.get_by_role("status")).to_contain_text("Svaret är sparat")
     staff.get_by_role("button", name="Publicera 1 nytt eller ändrat svar").click()
-    expect(staff.get_by_role("status")).to_contain_text("1 svar är publicerade")
+    expect(staff.get_by_role("status")).to_contain_text("1 svar är publicerat")
 
     # One mail arrives about the answer, with the trail and a one-click unsubscribe.
     notice = mail_to(smtp_server, process.title)
