@@ -22,7 +22,10 @@ def public_contributions(process: DialogueProcess) -> QuerySet[Contribution]:
         Contribution.objects.filter(process=process)
         .published()
         .select_related("locality")
-        .only("id", "process_id", "channel", "body", "published_body", "created_at", "given_at", "locality__name")
+        .only(
+            "id", "process_id", "channel", "body", "published_body", "language", "created_at", "given_at",
+            "locality__name",
+        )
         .order_by("-created_at", "-id")
     )
 

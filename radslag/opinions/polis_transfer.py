@@ -146,7 +146,9 @@ def _milliseconds(moment: dt.datetime) -> int:
 def build_export(conversation: Conversation) -> polis_io.Conversation:
     statements = list(conversation.statements.order_by("pk"))
     statement_ids = _export_ids(statements)
-    participant_ids = _export_ids(conversation.participants.order_by("pk").only("pk", "external_id"))
+    # conversation_id is loaded too: the related manager checks it on every row, a query each if deferred.
+    participants = conversation.participants.order_by("pk").only("pk", "conversation_id", "external_id")
+    participant_ids = _export_ids(participants)
     comments = [
         polis_io.Comment(id=statement_ids[s.pk], text=s.text,
                          author_id=participant_ids.get(s.author_participant_id or -1, ""),

@@ -249,7 +249,7 @@ def _compare_votes(view: ResultsView, participant: Participant) -> None:
 def build_results(conversation: Conversation, participant: Participant | None) -> ResultsView:
     snapshot = OpinionSnapshot.objects.filter(conversation=conversation).first()
     result = snapshot.result if snapshot else {}
-    statements = conversation.statements.accepted().only("pk", "text", "text_en")
+    statements = conversation.statements.accepted().only("pk", "conversation_id", "text", "text_en")
     texts = {statement.pk: localized(statement, "text") for statement in statements}
     groups, others = _groups(result, texts)
     everyone = [*groups, *([others] if others else [])]

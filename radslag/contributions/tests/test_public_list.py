@@ -1,6 +1,8 @@
 """The public list of published contributions."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from radslag.accounts.tests.factories import UserFactory
@@ -45,6 +47,20 @@ def test_list_is_paginated_by_25(client_for, org, process):
     assert "Sida 1 av 2" in first
     second = client.get(url(process), {"page": 2}).content.decode()
     assert second.count('class="contribution"') == 5
+
+
+def test_a_full_page_costs_the_same_queries_as_a_page_of_one(client_for, org, process, locality,
+                                                             django_assert_max_num_queries):
+    """Each row shows its text in its own language: reading the language must not cost a query per row."""
+    ContributionFactory(process=process, body="Det första inspelet", locality=locality)
+    client = client_for(org)
+    with CaptureQueriesContext(connection) as one_row:
+        client.get(url(process))
+    for number in range(30):
+        ContributionFactory(process=process, body=f"Inspel nummer {number:02d}", language="en", locality=locality)
+    with django_assert_max_num_queries(len(one_row)):
+        page = client.get(url(process)).content.decode()
+    assert 'lang="en"' in page
 
 
 def test_filter_by_channel_and_locality(client_for, org, process, locality):

@@ -5,6 +5,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from radslag.analysis import polis_io
 from radslag.audit.models import AuditEvent
@@ -160,3 +162,20 @@ def test_a_stored_statement_with_control_characters_still_exports(tmp_path):
     StatementFactory(conversation=conversation, text="Gammal\x0b text\x1b")
     exported = _read_zip(export_zip(conversation), tmp_path)
     assert [c.text for c in exported.comments] == ["Gammal text"]
+
+
+def test_exporting_costs_the_same_queries_for_many_participants_as_for_two(tmp_path, django_assert_max_num_queries):
+    """Reading each participant's export id must not cost a query per participant."""
+    conversation = ConversationFactory()
+    statement = StatementFactory(conversation=conversation)
+    for _ in range(2):
+        StatementVote.objects.create(participant=ParticipantFactory(conversation=conversation),
+                                     statement=statement, value=1)
+    with CaptureQueriesContext(connection) as two:
+        export_zip(conversation)
+    for _ in range(20):
+        StatementVote.objects.create(participant=ParticipantFactory(conversation=conversation),
+                                     statement=statement, value=-1)
+    with django_assert_max_num_queries(len(two)):
+        data = export_zip(conversation)
+    assert len(files_from_zip(data)["votes.csv"].decode().strip().splitlines()) == 1 + 22

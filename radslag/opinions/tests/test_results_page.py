@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from radslag.dialogues.tests.factories import ProcessFactory
@@ -72,3 +74,13 @@ def test_statements_show_what_people_did_not_the_estimate(client_for, org, eleve
     html = client_for(org).get(f"/samtal/{eleven.pk}/resultat/").content.decode()
     assert "5 av 5 håller inte med (100 %)" in html and "0 av 6 håller inte med (0 %)" in html
     assert "86 %" not in html and "6 av 6 håller med (100 %)" in html
+
+
+def test_the_results_cost_the_same_queries_for_many_statements_as_for_three(eleven, django_assert_max_num_queries):
+    """Each statement's text is read with the rest, not with a query of its own."""
+    with CaptureQueriesContext(connection) as three:
+        build_results(eleven, None)
+    for n in range(12):
+        StatementFactory(conversation=eleven, text=f"Fler bänkar i parken ({n}).")
+    with django_assert_max_num_queries(len(three)):
+        build_results(eleven, None)

@@ -91,6 +91,22 @@ def test_casting_with_a_code_redirects_to_a_receipt_that_is_in_the_ballot_list(c
     assert codes[0] not in listing and display_code(codes[0]) not in listing
 
 
+def test_the_ballot_list_reads_every_ballot_in_one_go(client_for, org, ballot, codes, django_assert_max_num_queries):
+    """The published list costs no query per ballot (a long list must not take a query per row)."""
+    client = client_for(org)
+    first, second, *_ = keys(ballot)
+    for code in codes:
+        key = key_from(client.get(vote_url(ballot), {"kod": code}))
+        client.post(vote_url(ballot), {"kod": code, "idempotency_key": key,
+                                       f"dots_{first}": "3", f"dots_{second}": "2"})
+    publish(ballot)
+    client.get(f"/rosta/{ballot.pk}/valsedlar/")
+    with django_assert_max_num_queries(5):  # 4 today; a query per ballot would make it 7
+        listing = client.get(f"/rosta/{ballot.pk}/valsedlar/").content.decode()
+    assert all(cast.receipt in listing for cast in CastBallot.objects.filter(ballot=ballot))
+    assert "3 valsedlar" in listing
+
+
 def test_submitting_twice_counts_once_and_shows_the_same_receipt(client_for, org, ballot, codes):
     client = client_for(org)
     key = key_from(client.get(vote_url(ballot), {"kod": codes[0]}))

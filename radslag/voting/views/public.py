@@ -140,7 +140,7 @@ def ballot_list(request: HttpRequest, ballot_pk: int) -> HttpResponse:
     now = timezone.now()
     # Only once the result is final: a list that grows while voting shows each new ballot as it arrives.
     visible = ballot.status_at(now) == BallotStatus.PUBLISHED and can_see_results(request.user, ballot, now)
-    casts = ballot.cast_ballots.order_by("receipt").only("receipt", "choices", "source") if visible else []
+    casts = ballot.cast_ballots.order_by("receipt").only("ballot_id", "receipt", "choices", "source") if visible else []
     titles = {option.key: option.title for option in ballot.options.all()}
     if ballot.method == Method.WORDS and visible:
         # A free-text answer is listed only where the word view shows it (not rare, blocked or hidden).
