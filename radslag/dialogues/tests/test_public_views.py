@@ -1,6 +1,7 @@
 """The public pages as a visitor sees them: scoping, drafts, escaping, query counts."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -61,6 +62,16 @@ def test_draft_is_a_preview_with_a_banner_for_staff(org, staff, client_for):
 
     assert response.status_code == 200
     assert "Utkast" in response.content.decode() and "förhandsvisning" in response.content.decode()
+
+
+def test_every_link_of_a_drafts_preview_opens_for_staff(org, staff, client_for):
+    """The preview offers no link that leads staff to 'Sidan kunde inte hittas' (a draft has no newsletter list)."""
+    process = ProcessFactory(organisation=org, status=DialogueProcess.Status.DRAFT, title="Planeras")
+    client = client_for(org, staff)
+    page = client.get(detail_url(process)).content.decode()
+    links = {href for href in re.findall(r'href="(/dialoger/[^"#?]+|/manadsblad/[^"#?]+)"', page)}
+    assert links, "the preview links to the process's own pages"
+    assert {href: client.get(href).status_code for href in links} == dict.fromkeys(links, 200)
 
 
 def test_another_municipalitys_process_is_404(org, other_org, client_for):
