@@ -89,6 +89,20 @@ def test_the_what_happened_page_lists_the_dialogues_proposals_with_answer_progre
     assert "Hemligt utkast" not in page and "Annan dialogs förslag" not in page
 
 
+def test_a_proposal_past_its_answer_date_is_called_overdue_on_the_what_happened_page_and_its_own(org, client_for):
+    process = ProcessFactory(organisation=org)
+    late = make_proposal(org, process=process, status=Status.ASSIGNED,
+                         committee=BodyFactory(organisation=org, name="Samhällsbyggnadsnämnden"),
+                         answer_due=timezone.make_aware(dt.datetime(2020, 6, 30, 12)))
+    client = client_for(org)
+
+    page = client.get(f"/dialoger/{process.slug}/vad-hande/").content.decode()
+    assert "skulle ha besvarats senast 30 juni 2020 – svaret är försenat" in page
+    assert "ska besvaras senast" not in page
+    page = client.get(f"/forslag/{late.pk}/").content.decode()
+    assert "Förslaget skulle ha besvarats senast 30 juni 2020; svaret är försenat." in page
+
+
 def test_the_what_happened_page_of_a_dialogue_without_proposals_has_no_such_section(org, client_for):
     process = ProcessFactory(organisation=org)
     page = client_for(org).get(f"/dialoger/{process.slug}/vad-hande/").content.decode()
