@@ -1,5 +1,7 @@
 """The staff pages: who may open them, and planning a process from draft to publication."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -24,6 +26,15 @@ def test_staff_home_lists_drafts_too(org, staff, client_for):
     page = client_for(org, staff).get(reverse("dialogues:staff_home")).content.decode()
 
     assert "Mitt utkast" in page and "Utkast" in page
+
+
+def test_staff_home_shows_the_promised_answer_date_with_the_swedish_month(org, staff, client_for):
+    ProcessFactory(organisation=org, feedback_due=dt.date(2020, 6, 30))
+
+    page = client_for(org, staff).get(reverse("dialogues:staff_home")).content.decode()
+
+    table = page[page.index("<h2>Processer</h2>"):]
+    assert "30 juni 2020" in table and "Jun 2020" not in table
 
 
 def test_another_municipalitys_process_is_404_for_staff(org, other_org, staff, client_for):

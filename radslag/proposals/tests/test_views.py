@@ -118,6 +118,14 @@ def test_support_on_another_municipalitys_proposal_is_not_found(org, other_org, 
     assert response.status_code == 404 and not Support.objects.exists()
 
 
+def test_the_staff_queue_dates_proposals_with_the_swedish_month(org, staff, client_for):
+    make_proposal(org, status=Status.THRESHOLD_REACHED, submitted_at=dt.datetime(2020, 5, 4, 9, tzinfo=dt.UTC),
+                  answer_due=dt.datetime(2020, 6, 30, 9, tzinfo=dt.UTC))
+    page = client_for(org, staff).get(reverse("proposals:staff_queue")).content.decode()
+    table = page[page.index("<tbody>"):]
+    assert "4 maj 2020" in table and "30 juni 2020" in table and "Jun 2020" not in table
+
+
 def test_staff_check_route_and_answer_through_the_pages(org, staff, client_for):
     proposal = make_proposal(org, status=Status.SUBMITTED)
     client = client_for(org, staff)
