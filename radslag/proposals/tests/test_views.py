@@ -175,7 +175,7 @@ def test_the_statistics_count_reached_share_median_and_outcomes(org, client_for)
     make_proposal(org)
     stats = client_for(org).get(reverse("proposals:statistics")).context["stats"]
     assert stats.reached == 1 and stats.decided == 2 and stats.reached_percent == 50
-    assert stats.median_days_to_answer == 10.0 and ("Genomförd", 1) in stats.by_outcome
+    assert stats.median_days_to_answer == 10.0 and ("Genomfört", 1) in stats.by_outcome
 
 
 def test_the_atom_feed_lists_public_proposals(org, client_for):
