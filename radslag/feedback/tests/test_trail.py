@@ -151,3 +151,13 @@ def test_what_happened_with_every_theme_answered_says_the_promise_was_kept_not_l
     story["process"].save()
     page = client_for(org).get("/dialoger/parker/vad-hande/").content.decode()
     assert "Svar utlovades senast 30 juni 2020." in page and "försenat" not in page
+
+
+def test_in_english_what_happened_marks_the_swedish_decision_titles(org, client_for, story):
+    client = client_for(org)
+    client.cookies["django_language"] = "en"
+    page = client.get("/dialoger/parker/vad-hande/").content.decode()
+    assert '<span lang="sv">Parkplan för Alafors</span>' in page  # the decision after the dialogue
+    assert '<span lang="sv">Belysningsprogram för parkerna</span>' in page  # the one an answer rests on
+    trail = client.get(f"/dialoger/parker/inspel/{story['contribution'].pk}/").content.decode()
+    assert '<span lang="sv">Parkplan för Alafors</span>' in trail
