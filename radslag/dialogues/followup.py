@@ -7,7 +7,8 @@ which register a counter here in their `AppConfig.ready()`:
 `process_id`, `total` (to answer) and `answered`, one row per process that has any, and
 `describe(answered, total)` the line staff read, e.g. "1 of 2 themes have a published answer.".
 The counters are asked together, in one query (UNION ALL), since every process page shows the debt.
-Staff pages in this app and in contributions then ask `answer_debts(processes)`.
+Staff pages in this app and in contributions then ask `answer_debts(processes)`, and put it in words with
+`answers_label(debt)` (the Answers column) or the template `dialogues/staff/_answer_debt.html`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import CharField, QuerySet, Value
+from django.utils.translation import gettext as _
 
 from radslag.dialogues.models import DialogueProcess
 
@@ -74,6 +76,17 @@ class AnswerDebt:
     @property
     def days_left(self) -> int | None:
         return (self.due - self.on).days if self.due is not None else None
+
+
+def answers_label(debt: AnswerDebt | None) -> str:
+    """The staff pages' Answers column in words: "Owed (1/3)"; before there is any theme or proposal to
+    answer, that, rather than "(0/0)" (still overdue once the promised date has passed)."""
+    if debt is None:
+        return "–"
+    if not debt.to_answer:
+        return _("Overdue: no themes to answer yet") if debt.overdue else _("No themes to answer yet")
+    state = _("Overdue") if debt.overdue else _("Owed") if debt.owes else _("Answered")
+    return f"{state} ({debt.answered}/{debt.to_answer})"
 
 
 def _counts(process_ids: Sequence[int]) -> list[dict[str, Any]]:

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from radslag.core.localized import localized
 from radslag.dialogues import notify
 from radslag.dialogues.models import DialogueProcess
 from radslag.governance import links
@@ -30,7 +31,13 @@ def process_choices(organisation: Any) -> Iterable[tuple[int, str]]:
 
 def process_targets(organisation: Any, ids: Sequence[int]) -> dict[int, Target]:
     found = DialogueProcess.objects.filter(organisation=organisation, pk__in=ids, status__in=PUBLIC)
-    return {p.pk: Target(p.title, reverse("dialogues:process_detail", kwargs={"slug": p.slug}), p.pk) for p in found}
+    return {p.pk: _process_target(p) for p in found}
+
+
+def _process_target(process: DialogueProcess) -> Target:
+    title = localized(process, "title")
+    return Target(title.text, reverse("dialogues:process_detail", kwargs={"slug": process.slug}), process.pk,
+                  lang=title.lang if title.fallback else "")
 
 
 def process_topics(organisation: Any, pk: int) -> list[tuple[str, int | None]]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from radslag.core.localized import english_version
 from radslag.core.models import TimeStamped
@@ -23,11 +24,13 @@ from radslag.themes.models import Theme
 
 
 class AnswerStatus(models.TextChoices):
-    IN_DECISION = "in_decision", _("Part of a decision")
-    INVESTIGATING = "investigating", _("Being looked into")
-    IN_PROGRESS = "in_progress", _("Being carried out")
-    DONE = "done", _("Carried out")
-    REJECTED = "rejected", _("Declined, with reasons")
+    # One vocabulary wherever an answer's status is shown, in its own context: "Carried out" is also an
+    # erasure request's status (audit), which Swedish words differently ("Genomförd", of "begäran").
+    IN_DECISION = "in_decision", pgettext_lazy("answer status", "Part of a decision")
+    INVESTIGATING = "investigating", pgettext_lazy("answer status", "Being looked into")
+    IN_PROGRESS = "in_progress", pgettext_lazy("answer status", "Being carried out")
+    DONE = "done", pgettext_lazy("answer status", "Carried out")
+    REJECTED = "rejected", pgettext_lazy("answer status", "Declined, with reasons")
 
 
 # The statuses where something is being (or has been) carried out, so progress means something.

@@ -38,6 +38,7 @@ class AnsweredItem:
     answer: str = ""
     answered_on: dt.date | None = None
     answer_due: dt.date | None = None  # while unanswered: when the answer is due
+    answer_overdue: bool = False  # while unanswered: the due date has passed
     progress: int | None = None
     progress_note: str = ""
     decisions: tuple[Decision, ...] = ()  # with their body loaded

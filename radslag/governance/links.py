@@ -7,7 +7,9 @@ models. Instead each of those apps registers a *kind* here in its `AppConfig.rea
 
 - `choices(organisation)` lists (id, label) pairs staff may link a decision to;
 - `resolve(organisation, ids)` gives a `Target` (label, url, process id) for each id a *resident* may
-  see: something unpublished is left out, so a public page never shows or links to it;
+  see: something unpublished is left out, so a public page never shows or links to it. The label is in
+  the interface language where one was written, else the Swedish original with `lang="sv"` (see
+  `radslag.core.localized`);
 - `topics(organisation, id)` (only for processes) names what someone may follow about it, so that
   linking a decision as a process's outcome can be announced to them.
 
@@ -29,6 +31,7 @@ class Target:
     label: str
     url: str
     process_id: int | None = None
+    lang: str = ""  # the label's language where it is not the page's (a Swedish original on an English page)
 
 
 @dataclass(frozen=True)

@@ -69,15 +69,17 @@ def set_links(
 def announce_outcome(*, organisation: Organisation, decision: Decision, process_id: int) -> None:
     """Tell those who follow a published dialogue that a decision answers it (once per decision and dialogue)."""
     process_kind = links.kind(links.PROCESS)
-    target = links.resolve(organisation, links.PROCESS, [process_id]).get(process_id)
-    if process_kind is None or target is None:
-        return  # not a public dialogue: nobody has been told about it, so nobody is told now
-    topics = process_kind.topics(organisation, process_id) if process_kind.topics else []
+    if process_kind is None:
+        return
     texts: dict[str, str] = {}
     for language in ("sv", "en"):
-        with translation.override(language):
+        with translation.override(language):  # the dialogue's title in that language, where one was written
+            target = links.resolve(organisation, links.PROCESS, [process_id]).get(process_id)
+            if target is None:
+                return  # not a public dialogue: nobody has been told about it, so nobody is told now
             texts[language] = _("A decision on “%(process)s”: %(decision)s") % {
                 "process": target.label, "decision": decision.title}
+    topics = process_kind.topics(organisation, process_id) if process_kind.topics else []
     announce(
         organisation=organisation, key=f"decision:{decision.pk}:outcome:{process_id}", topics=topics,
         title=texts["sv"], title_en=texts["en"], summary=decision.summary,

@@ -32,7 +32,7 @@ from radslag.contributions.representativeness import participation_summaries
 from radslag.core.access import has_capability
 from radslag.core.localized import LocalizedText, interface_language, localized, marked_html
 from radslag.core.permissions import Capability
-from radslag.dialogues.followup import AnswerDebt, answer_debts
+from radslag.dialogues.followup import AnswerDebt, answer_debts, answers_label
 from radslag.dialogues.models import DialogueProcess, Phase
 from radslag.governance import overview_sections
 from radslag.governance.models import BodyMeeting, FocusArea, StrategicPlan
@@ -146,13 +146,6 @@ def stage_of(process: DialogueProcess, phases: list[PhaseDates], on: dt.date) ->
     if phases and all(p.ends < on for p in phases):
         return str(_("All phases done"))
     return str(_("Published, before its first phase")) if phases else str(_("Published"))
-
-
-def answers_label(debt: AnswerDebt | None) -> str:
-    if debt is None:
-        return "–"
-    state = _("Overdue") if debt.overdue else _("Owed") if debt.owes else _("Answered")
-    return f"{state} ({debt.answered}/{debt.to_answer})"
 
 
 # A process id no real process has, put into each analysis page's address once and swapped for the real

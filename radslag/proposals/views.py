@@ -78,7 +78,7 @@ def proposal_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 and Support.objects.filter(proposal=proposal, person_key=person_key(request.user)).exists())
     return render(request, "proposals/detail.html", {
         "proposal": proposal, "now": now, "days_left": proposal.days_left(at=now),
-        "open": proposal.is_open_for_support(at=now), "supports": supports,
+        "open": proposal.is_open_for_support(at=now), "overdue": proposal.is_overdue(at=now), "supports": supports,
         "is_proposer": request.user.is_authenticated and proposal.proposer_id == request.user.pk,
         "support_form": SupportForm(), "update_form": UpdateForm(), "updates": proposal.updates.all(),
         "breakdown": supporter_breakdown(proposal) if proposal.support_count else [],

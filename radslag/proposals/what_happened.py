@@ -11,11 +11,13 @@ the threshold owes nothing yet, nor does one still being checked or refused unde
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -32,7 +34,8 @@ OWES_AN_ANSWER = (Status.THRESHOLD_REACHED, Status.PERIOD_ENDED, Status.ASSIGNED
 
 def proposals_of_process(process: DialogueProcess) -> list[AnsweredItem]:
     """The public proposals linked to the dialogue, most supported first (one query)."""
-    return [_item(proposal) for proposal in for_process(process).select_related("decision__body", "committee")]
+    now = timezone.now()
+    return [_item(proposal, now) for proposal in for_process(process).select_related("decision__body", "committee")]
 
 
 def _stage(proposal: Proposal) -> str:
@@ -45,7 +48,7 @@ def _stage(proposal: Proposal) -> str:
     return stage
 
 
-def _item(proposal: Proposal) -> AnsweredItem:
+def _item(proposal: Proposal, now: dt.datetime) -> AnsweredItem:
     answered = proposal.status == Status.ANSWERED and bool(proposal.outcome)
     return AnsweredItem(
         anchor=f"proposal-{proposal.pk}", label=proposal.title,
@@ -53,6 +56,7 @@ def _item(proposal: Proposal) -> AnsweredItem:
         status=proposal.outcome if answered else "", answer=proposal.answer if answered else "",
         answered_on=proposal.answered_at.date() if answered and proposal.answered_at else None,
         answer_due=proposal.answer_due.date() if proposal.answer_due and not answered else None,
+        answer_overdue=proposal.is_overdue(at=now),
         progress=proposal.progress, progress_note=proposal.progress_note,
         decisions=(proposal.decision,) if proposal.decision is not None else (),
     )

@@ -9,6 +9,7 @@ from django import template
 from django.urls import NoReverseMatch, resolve, reverse
 
 from radslag.core.access import has_capability
+from radslag.dialogues import followup
 
 register = template.Library()
 
@@ -58,3 +59,9 @@ def where(activity: Any) -> str:
     if re.search(rf"(?<!\w){re.escape(locality)}(?!\w)", place, flags=re.IGNORECASE):
         return place
     return f"{place}, {locality}"
+
+
+@register.filter
+def answers_label(debt: followup.AnswerDebt | None) -> str:
+    """What a process owes, in the words of the staff pages' Answers column (see `followup.answers_label`)."""
+    return followup.answers_label(debt)

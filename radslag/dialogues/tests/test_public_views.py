@@ -192,6 +192,21 @@ def test_what_happens_now_names_the_current_phase_and_next_activity(org, client_
     assert "Svar utlovas senast 30 juni 2030." in now_section
 
 
+def test_a_promised_answer_past_its_date_is_called_overdue_on_the_process_page(org, client_for):
+    running = ProcessFactory(organisation=org, feedback_due=dt.date(2020, 6, 30))
+    closed = ProcessFactory(organisation=org, feedback_due=dt.date(2020, 6, 30),
+                            status=DialogueProcess.Status.CLOSED)
+    client = client_for(org)
+    for process in (running, closed):
+        page = client.get(detail_url(process)).content.decode()
+        assert "Svar utlovades senast 30 juni 2020 och är försenat." in page
+        assert "Svar utlovas senast" not in page
+
+    client.cookies["django_language"] = "en"
+    page = client.get(detail_url(running)).content.decode()
+    assert "An answer was promised no later than 30 June 2020 and is overdue." in page
+
+
 def test_home_query_count_does_not_grow_with_processes(org, client_for, django_assert_max_num_queries):
     for _ in range(8):
         process = ProcessFactory(organisation=org)

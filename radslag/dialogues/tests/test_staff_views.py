@@ -1,5 +1,7 @@
 """The staff pages: who may open them, and planning a process from draft to publication."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -24,6 +26,28 @@ def test_staff_home_lists_drafts_too(org, staff, client_for):
     page = client_for(org, staff).get(reverse("dialogues:staff_home")).content.decode()
 
     assert "Mitt utkast" in page and "Utkast" in page
+
+
+def test_staff_home_shows_the_promised_answer_date_with_the_swedish_month(org, staff, client_for):
+    ProcessFactory(organisation=org, feedback_due=dt.date(2020, 6, 30))
+
+    page = client_for(org, staff).get(reverse("dialogues:staff_home")).content.decode()
+
+    table = page[page.index("<h2>Processer</h2>"):]
+    assert "30 juni 2020" in table and "Jun 2020" not in table
+
+
+def test_staff_home_says_a_process_without_themes_has_none_to_answer_yet(org, staff, client_for):
+    ProcessFactory(organisation=org, title="Ny dialog")
+    client = client_for(org, staff)
+
+    page = client.get(reverse("dialogues:staff_home")).content.decode()
+    assert page.count("Inga teman att besvara ännu") == 2  # the answers owed, and the process's row
+    assert "0 av 0" not in page and "(0/0)" not in page
+
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("dialogues:staff_home")).content.decode()
+    assert "No themes to answer yet" in page and "(0/0)" not in page
 
 
 def test_another_municipalitys_process_is_404_for_staff(org, other_org, staff, client_for):

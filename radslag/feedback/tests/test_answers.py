@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from radslag.audit.models import ErasureRequest
 from radslag.core.errors import DomainError
 from radslag.dialogues.models import DialogueProcess
 from radslag.dialogues.tests.factories import ProcessFactory
@@ -21,6 +22,15 @@ from radslag.themes.tests.factories import ThemeFactory
 
 pytestmark = pytest.mark.django_db
 
+
+
+def test_the_answer_statuses_read_as_one_swedish_vocabulary():
+    """The words staff and residents see for an answer, wherever it is shown (themes, proposals, overview)."""
+    with translation.override("sv"):
+        assert [str(label) for label in AnswerStatus.labels] == [
+            "Ingår i beslut", "Utreds", "Genomförs", "Genomfört", "Avslås med motivering"]
+        # The same English word for an erasure request keeps its own Swedish ("begäran" is common gender).
+        assert str(ErasureRequest.Status.COMPLETED.label) == "Genomförd"
 
 def confirmed(org, email: str) -> Recipient:
     recipient = consent.recipient_for(organisation=org, email=email)

@@ -14,7 +14,7 @@ from radslag.dialogues.tests.factories import ProcessFactory
 from radslag.governance.models import Decision, DecisionLink
 from radslag.governance.tests.factories import DecisionFactory
 from radslag.messaging import consent
-from radslag.messaging.models import Frequency, Recipient, Topic
+from radslag.messaging.models import Frequency, Notice, Recipient, Topic
 from radslag.opinions.tests.factories import ConversationFactory
 from radslag.organisations.tests.factories import BodyFactory
 from radslag.themes.tests.factories import ThemeFactory
@@ -162,3 +162,43 @@ def test_a_decision_linked_to_a_draft_tells_nobody(org, staff, django_capture_on
         set_links(organisation=org, actor=staff, decision=DecisionFactory(organisation=org),
                   links_to=[("process", draft.pk, DecisionLink.Role.OUTCOME)])
     assert mail.outbox == []
+
+
+def test_the_english_notice_of_an_outcome_names_the_dialogue_by_its_english_title(org, staff,
+                                                                                  django_capture_on_commit_callbacks):
+    from radslag.governance.services import set_links
+
+    process = ProcessFactory(organisation=org, title="Mötesplatser i Nödinge", title_en="Meeting places in Nödinge")
+    decision = DecisionFactory(organisation=org, title="Längre öppettider")
+    with django_capture_on_commit_callbacks(execute=True):
+        set_links(organisation=org, actor=staff, decision=decision,
+                  links_to=[("process", process.pk, DecisionLink.Role.OUTCOME)])
+
+    notice = Notice.objects.get(key=f"decision:{decision.pk}:outcome:{process.pk}")
+    assert "Mötesplatser i Nödinge" in notice.title and "Meeting places in Nödinge" in notice.title_en
+
+
+def test_in_english_the_decision_page_marks_the_swedish_texts_and_shows_english_dialogue_titles(org, client_for):
+    decision = DecisionFactory(organisation=org, title="Längre öppettider på biblioteket",
+                               summary="Biblioteket har öppet till kl. 20.", body=BodyFactory(
+                                   organisation=org, name="Kultur- och fritidsnämnden"))
+    english = ProcessFactory(organisation=org, title="Mötesplatser i Nödinge", title_en="Meeting places in Nödinge")
+    swedish = ProcessFactory(organisation=org, title="Skolvägar i Nol")
+    for process in (english, swedish):
+        DecisionLink.objects.create(decision=decision, kind="process", object_id=process.pk, role="outcome")
+    client = client_for(org)
+    client.cookies["django_language"] = "en"
+
+    page = client.get(f"/beslut/{decision.pk}/").content.decode()
+    assert '<h1 lang="sv">Längre öppettider på biblioteket</h1>' in page
+    assert '<span lang="sv">Kultur- och fritidsnämnden</span>' in page
+    assert '<div lang="sv"><p>Biblioteket har öppet till kl. 20.</p></div>' in page
+    assert f'<a href="/dialoger/{english.slug}/">Meeting places in Nödinge</a>' in page
+    assert f'<a href="/dialoger/{swedish.slug}/" lang="sv">Skolvägar i Nol</a>' in page
+    listed = client.get("/beslut/").content.decode()
+    assert '<span lang="sv">Längre öppettider på biblioteket</span>' in listed
+
+    client.cookies["django_language"] = "sv"
+    page = client.get(f"/beslut/{decision.pk}/").content.decode()
+    main = page[page.index("<main"):page.index("</main>")]
+    assert "<h1>Längre öppettider på biblioteket</h1>" in main and 'lang="sv"' not in main

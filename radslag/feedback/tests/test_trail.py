@@ -3,6 +3,8 @@ theme → answer → decision."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.utils import timezone
 
@@ -127,3 +129,35 @@ def test_what_happened_lists_every_theme_with_its_answer(org, client_for, story)
     assert "Mörka stigar" not in page  # merged away
     # A theme still owes its answer, so the promise still stands.
     assert "Parkplan för Alafors" in page and "Svar utlovas senast 30 juni 2030." in page
+
+
+def test_what_happened_says_the_answer_is_overdue_once_the_promised_date_has_passed(org, client_for, story):
+    ThemeFactory(process=story["process"], human_label="Bänkar")  # still unanswered
+    story["process"].feedback_due = dt.date(2020, 6, 30)
+    story["process"].save()
+    client = client_for(org)
+
+    page = client.get("/dialoger/parker/vad-hande/").content.decode()
+    assert "Svar utlovades senast 30 juni 2020 och är försenat." in page
+    assert "Svar utlovas senast" not in page
+
+    client.cookies["django_language"] = "en"
+    page = client.get("/dialoger/parker/vad-hande/").content.decode()
+    assert "An answer was promised no later than 30 June 2020 and is overdue." in page
+
+
+def test_what_happened_with_every_theme_answered_says_the_promise_was_kept_not_late(org, client_for, story):
+    story["process"].feedback_due = dt.date(2020, 6, 30)
+    story["process"].save()
+    page = client_for(org).get("/dialoger/parker/vad-hande/").content.decode()
+    assert "Svar utlovades senast 30 juni 2020." in page and "försenat" not in page
+
+
+def test_in_english_what_happened_marks_the_swedish_decision_titles(org, client_for, story):
+    client = client_for(org)
+    client.cookies["django_language"] = "en"
+    page = client.get("/dialoger/parker/vad-hande/").content.decode()
+    assert '<span lang="sv">Parkplan för Alafors</span>' in page  # the decision after the dialogue
+    assert '<span lang="sv">Belysningsprogram för parkerna</span>' in page  # the one an answer rests on
+    trail = client.get(f"/dialoger/parker/inspel/{story['contribution'].pk}/").content.decode()
+    assert '<span lang="sv">Parkplan för Alafors</span>' in trail

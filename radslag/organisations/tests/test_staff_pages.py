@@ -1,5 +1,6 @@
 """Staff pages of the organisations app: who may open them, and what they do."""
 
+import datetime as dt
 import io
 import re
 
@@ -74,6 +75,13 @@ def test_feedback_results_count_per_page(client_for, org, other_org, staff):
     assert "/dialoger/" in page and "75 %" in page
     assert "Svårt att hitta datum" in page
     assert "/granne-sida/" not in page and "Grannens åsikt" not in page
+
+
+def test_feedback_comments_are_dated_with_the_swedish_month(client_for, org, staff):
+    comment = PageFeedback.objects.create(organisation=org, path="/beslut/", helpful=False, comment="Svårt")
+    PageFeedback.objects.filter(pk=comment.pk).update(created_at=dt.datetime(2020, 6, 30, 10, 15, tzinfo=dt.UTC))
+    page = client_for(org, staff).get("/personal/sidfeedback/").content.decode()
+    assert "30 juni 2020 12:15" in page and "Jun 2020" not in page
 
 
 def test_admin_adds_and_renames_a_locality(client_for, org, admin_user):

@@ -79,7 +79,7 @@ def test_themes_tied_to_the_area_show_only_published_answers(client_for, org, ar
     answer(answered, AnswerStatus.DONE)
     answer(drafted, AnswerStatus.REJECTED, published=False)
     text = page(client_for(org), "/fokusomraden/medskapande/")
-    assert "Fler bänkar" in text and "Genomförd" in text
+    assert "Fler bänkar" in text and "Genomfört" in text
     assert "Bättre belysning" in text and "Inte besvarat ännu" in text
     assert "Sammanslaget tema" not in text and "Tema i utkast" not in text
 

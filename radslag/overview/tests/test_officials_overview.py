@@ -83,6 +83,12 @@ def test_answers_owed_and_overdue_are_listed(client_for, org, official):
     assert "Sen dialog" in page and "Försenat" in page
 
 
+def test_a_dialogue_without_themes_has_none_to_answer_yet_rather_than_zero_of_zero(client_for, org, official):
+    ProcessFactory(organisation=org, title="Ny dialog", feedback_due=timezone.localdate() + dt.timedelta(days=90))
+    page = page_of(client_for(org, official))
+    assert "Inga teman att besvara ännu" in page and "(0/0)" not in page
+
+
 def test_coming_committee_meetings_are_shown_and_past_ones_not(client_for, org, official):
     board = BodyFactory(organisation=org, name="Kultur- och fritidsnämnden")
     BodyMeeting.objects.create(organisation=org, body=board, date=timezone.localdate() + dt.timedelta(days=10),

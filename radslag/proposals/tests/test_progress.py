@@ -78,7 +78,7 @@ def test_the_staff_page_saves_progress_and_the_public_page_shows_it(org, staff, 
                            {"outcome": "done", "progress": "100", "progress_note": "Alla bänkar är på plats."})
     assert response.status_code == 302
     page = client_for(org).get(reverse("proposals:detail", kwargs={"pk": proposal.pk})).content.decode()
-    assert "Genomförd" in page and 'value="100"' in page and "Alla bänkar är på plats." in page
+    assert "Genomfört" in page and 'value="100"' in page and "Alla bänkar är på plats." in page
 
 
 def test_a_bad_progress_is_shown_again_with_the_error(org, staff, client_for):

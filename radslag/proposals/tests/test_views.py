@@ -118,6 +118,14 @@ def test_support_on_another_municipalitys_proposal_is_not_found(org, other_org, 
     assert response.status_code == 404 and not Support.objects.exists()
 
 
+def test_the_staff_queue_dates_proposals_with_the_swedish_month(org, staff, client_for):
+    make_proposal(org, status=Status.THRESHOLD_REACHED, submitted_at=dt.datetime(2020, 5, 4, 9, tzinfo=dt.UTC),
+                  answer_due=dt.datetime(2020, 6, 30, 9, tzinfo=dt.UTC))
+    page = client_for(org, staff).get(reverse("proposals:staff_queue")).content.decode()
+    table = page[page.index("<tbody>"):]
+    assert "4 maj 2020" in table and "30 juni 2020" in table and "Jun 2020" not in table
+
+
 def test_staff_check_route_and_answer_through_the_pages(org, staff, client_for):
     proposal = make_proposal(org, status=Status.SUBMITTED)
     client = client_for(org, staff)
@@ -167,7 +175,7 @@ def test_the_statistics_count_reached_share_median_and_outcomes(org, client_for)
     make_proposal(org)
     stats = client_for(org).get(reverse("proposals:statistics")).context["stats"]
     assert stats.reached == 1 and stats.decided == 2 and stats.reached_percent == 50
-    assert stats.median_days_to_answer == 10.0 and ("Genomförd", 1) in stats.by_outcome
+    assert stats.median_days_to_answer == 10.0 and ("Genomfört", 1) in stats.by_outcome
 
 
 def test_the_atom_feed_lists_public_proposals(org, client_for):

@@ -1,6 +1,7 @@
 """Proposals linked to a dialogue on its "what happened with the input?" page and in the answers it owes."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -87,6 +88,31 @@ def test_the_what_happened_page_lists_the_dialogues_proposals_with_answer_progre
     assert "Inte besvarat ännu" in unanswered and "Skickat till nämnd: Samhällsbyggnadsnämnden" in unanswered
     assert "ska besvaras senast 30 september 2027" in unanswered
     assert "Hemligt utkast" not in page and "Annan dialogs förslag" not in page
+
+
+def test_a_proposal_past_its_answer_date_is_called_overdue_on_the_what_happened_page_and_its_own(org, client_for):
+    process = ProcessFactory(organisation=org)
+    late = make_proposal(org, process=process, status=Status.ASSIGNED,
+                         committee=BodyFactory(organisation=org, name="Samhällsbyggnadsnämnden"),
+                         answer_due=timezone.make_aware(dt.datetime(2020, 6, 30, 12)))
+    client = client_for(org)
+
+    page = client.get(f"/dialoger/{process.slug}/vad-hande/").content.decode()
+    assert "skulle ha besvarats senast 30 juni 2020 – svaret är försenat" in page
+    assert "ska besvaras senast" not in page
+    page = client.get(f"/forslag/{late.pk}/").content.decode()
+    assert "Förslaget skulle ha besvarats senast 30 juni 2020; svaret är försenat." in page
+
+
+def test_in_english_the_what_happened_page_marks_a_proposals_swedish_title_and_answer(org, client_for):
+    process = ProcessFactory(organisation=org)
+    make_proposal(org, process=process, title="Fler bänkar vid torget", status=Status.ANSWERED,
+                  outcome="investigating", answer="Vi utreder var bänkarna kan stå.", answered_at=timezone.now())
+    client = client_for(org)
+    client.cookies["django_language"] = "en"
+    page = client.get(f"/dialoger/{process.slug}/vad-hande/").content.decode()
+    assert re.search(r'<h3 id="proposal-\d+-heading" lang="sv">Fler bänkar vid torget</h3>', page)
+    assert '<div lang="sv"><p>Vi utreder var bänkarna kan stå.</p></div>' in page
 
 
 def test_the_what_happened_page_of_a_dialogue_without_proposals_has_no_such_section(org, client_for):
