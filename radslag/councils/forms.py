@@ -59,7 +59,7 @@ class MemberForm(forms.ModelForm):
 
     class Meta:
         model = CouncilMember
-        fields = ["name", "represents", "role", "show_publicly"]
+        fields = ["name", "represents", "role", "under_18", "show_publicly"]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from radslag.audit.public_names import may_publish_name
 from radslag.contributions.models import BODY_MAX_LENGTH, Contribution
 from radslag.core.localized import english_version
 from radslag.core.models import TimeStamped
@@ -50,6 +52,10 @@ class Council(TimeStamped):
         return self.name
 
 
+MINOR_NAME_REFUSED = _("The member is under 18, and a minor's name is never shown publicly, even with consent. "
+                       "Untick “Name shown on the public page”.")
+
+
 class CouncilMember(models.Model):
     class Role(models.TextChoices):
         REPRESENTATIVE = "representative", _("Representative of an organisation")
@@ -66,6 +72,11 @@ class CouncilMember(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="council_seats",
         verbose_name=_("account"), help_text=_("A secretary with an account may answer consultations."),
     )
+    # A yes or no, not a birth year: it is all that keeping a minor's name private needs, and it says less
+    # about the person (a council's members are appointed and known to staff, who review the seats each
+    # term). It errs on the safe side: until staff untick it, the name stays private.
+    under_18 = models.BooleanField(_("under 18"), default=False,
+                                   help_text=_("A minor's name is never shown publicly, even with consent."))
     show_publicly = models.BooleanField(
         _("name shown on the public page"), default=False,
         help_text=_("Only when the member has agreed to it."),
@@ -74,9 +85,22 @@ class CouncilMember(models.Model):
     class Meta:
         ordering = ["role", "name"]
         verbose_name = _("council member")
+        constraints = [
+            models.CheckConstraint(condition=~Q(under_18=True, show_publicly=True),
+                                   name="council_minor_name_never_public",
+                                   violation_error_message=MINOR_NAME_REFUSED),
+        ]
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        if self.show_publicly and self.under_18:
+            raise ValidationError({"show_publicly": MINOR_NAME_REFUSED})
+
+    @property
+    def name_is_public(self) -> bool:
+        return may_publish_name(consent=self.show_publicly, minor=self.under_18)
 
 
 class CouncilMeeting(models.Model):

@@ -18,7 +18,7 @@ def _seats(person: Any, organisation: Any) -> QuerySet[CouncilMember]:
 def _export(person: Any, organisation: Any) -> list[dict[str, Any]]:
     return [
         {"council": seat.council.name, "name": seat.name, "represents": seat.represents,
-         "role": seat.get_role_display(), "shown_publicly": seat.show_publicly}
+         "role": seat.get_role_display(), "under_18": seat.under_18, "shown_publicly": seat.show_publicly}
         for seat in _seats(person, organisation)
     ]
 

@@ -15,6 +15,7 @@ from radslag.contributions.services import receive_council_answer
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.councils.files import PDF, CheckedFile
 from radslag.councils.models import (
+    MINOR_NAME_REFUSED,
     Attachment,
     Consultation,
     ConsultationAnswer,
@@ -60,9 +61,12 @@ def save_member(*, council: Council, actor: Any, fields: dict[str, Any],
     _require_staff(actor, council.organisation)
     member = member or CouncilMember(council=council)
     _assign(member, fields)
+    if member.show_publicly and not member.name_is_public:
+        raise DomainError(str(MINOR_NAME_REFUSED))
     member.save()
     record_event(organisation=council.organisation, actor=actor, action="council.member_saved", target=member,
-                 data={"council": council.pk, "role": member.role, "has_account": member.user_id is not None})
+                 data={"council": council.pk, "role": member.role, "has_account": member.user_id is not None,
+                       "minor": member.under_18, "name_public": member.name_is_public})
     return member
 
 

@@ -34,9 +34,10 @@ def council_list(request: HttpRequest) -> HttpResponse:
 
 
 def council_page(request: HttpRequest, council_slug: str) -> HttpResponse:
+    """The council, its meetings, and the names of members who agreed to show them (never a minor's)."""
     council = _visible_council(request, council_slug)
     return render(request, "councils/council_page.html", {
-        "council": council, "members": council.members.filter(show_publicly=True),
+        "council": council, "members": [m for m in council.members.filter(show_publicly=True) if m.name_is_public],
         "meetings": council.meetings.all(),
     })
 

@@ -1,4 +1,5 @@
-"""The decision basis as a tagged PDF (WeasyPrint), with the compilation's print layout and fetcher."""
+"""The decision basis as a tagged PDF (WeasyPrint), with the compilation's print layout and fetcher; and its
+attachment 1, the compilation, as the reports app makes it."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from radslag.core.word_document import word_language
 from radslag.decisionbasis.document import BasisDocument
 from radslag.decisionbasis.render_text import document_title, header_rows
 from radslag.reports.render_pdf import PDF_VARIANT, PRINT_CSS, local_fetcher_class
+from radslag.reports.render_pdf import render_pdf as render_compilation_pdf
 
 BASIS_CSS = Path(__file__).resolve().parent / "print.css"
 
@@ -26,6 +28,12 @@ def render_basis_pdf(content: BasisDocument) -> bytes:
     stylesheets = [CSS(filename=str(PRINT_CSS), url_fetcher=fetcher), CSS(filename=str(BASIS_CSS), url_fetcher=fetcher)]
     pdf: bytes = document.write_pdf(stylesheets=stylesheets, pdf_variant=PDF_VARIANT)
     return pdf
+
+
+def render_attachment_pdf(content: BasisDocument) -> bytes:
+    """Attachment 1 as PDF: the full compilation, as frozen with the version (or as it reads now, for a draft),
+    dated like its Word file, so that a frozen version's attachment is made again the same."""
+    return render_compilation_pdf(content.attachment, created=dt.datetime.fromisoformat(content.made_at))
 
 
 def document_context(content: BasisDocument) -> dict[str, object]:

@@ -155,6 +155,7 @@ PAGE_HELP: dict[str, tuple[str, str]] = {
     "decisionbasis:docx": _DECISION_BASIS,
     "decisionbasis:pdf": _DECISION_BASIS,
     "decisionbasis:attachment": _DECISION_BASIS,
+    "decisionbasis:attachment_pdf": _DECISION_BASIS,
     "decisionbasis:zip": _DECISION_BASIS,
     # workgroups, and the principles for dialogue
     "workgroups:staff_groups": _WORKGROUPS,

@@ -6,6 +6,7 @@ default stylesheets, which every web process and management command would otherw
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -54,14 +55,18 @@ def local_fetcher_class() -> type:
     return LocalStaticFetcher
 
 
-def render_pdf(content: CompilationContent) -> bytes:
-    """PDF bytes of the compilation, with headings as bookmarks and text in DejaVu fonts."""
+def render_pdf(content: CompilationContent, *, created: dt.datetime | None = None) -> bytes:
+    """PDF bytes of the compilation, with headings as bookmarks and text in DejaVu fonts.
+
+    `created` dates the PDF (as a W3C date in UTC), so that a file made again from frozen content carries
+    the same dates; without it the PDF has none."""
     from weasyprint import CSS, HTML
 
     fetcher = local_fetcher_class()()
     content = writable_tree(content)  # no control characters in the HTML that WeasyPrint parses
+    made_at = created.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if created else ""
     with override(content.language):
-        html = render_to_string("reports/pdf.html", {"content": content})
+        html = render_to_string("reports/pdf.html", {"content": content, "pdf_made_at": made_at})
     document = HTML(string=html, base_url=PACKAGE_DIR.as_uri() + "/", url_fetcher=fetcher)
     stylesheet = CSS(filename=str(PRINT_CSS), url_fetcher=fetcher)
     pdf: bytes = document.write_pdf(stylesheets=[stylesheet], pdf_variant=PDF_VARIANT)

@@ -13,14 +13,13 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from radslag.audit.public_names import is_minor, may_publish_name
 from radslag.contributions.models import Contribution
 from radslag.core.models import TimeStamped
 from radslag.dialogues.models import DialogueProcess
 from radslag.organisations.models import Organisation, OrganisationScopedQuerySet
 
 NOTE_MAX_LENGTH = 4000
-# A member with only a birth year is counted as a minor until the year they surely turn 18 has passed.
-ADULT_AGE = 18
 
 
 class WorkingGroupQuerySet(OrganisationScopedQuerySet):
@@ -103,11 +102,12 @@ class GroupMember(models.Model):
 
     def is_minor_on(self, day: dt.date) -> bool:
         """Under 18, or possibly so: a birth year alone counts as a minor until the 18th birthday surely passed."""
-        return self.under_18 or (self.birth_year is not None and day.year - self.birth_year <= ADULT_AGE)
+        return is_minor(under_18=self.under_18, birth_year=self.birth_year, on=day)
 
     def name_is_public_on(self, day: dt.date) -> bool:
+        """Shown on the group's page: a member still in the group who agreed, and never a minor."""
         joined = self.accepted_at is not None and self.removed_at is None
-        return joined and self.name_consent_at is not None and not self.is_minor_on(day)
+        return joined and may_publish_name(consent=self.name_consent_at is not None, minor=self.is_minor_on(day))
 
     @property
     def status(self) -> str:

@@ -82,7 +82,7 @@ def test_staff_assemble_freeze_and_download_the_decision_basis(page_as, site, st
 
 
 def test_an_official_reads_the_frozen_basis_and_the_public_sees_it(page_as, new_context, site, staff_member,
-                                                                    themed_process):
+                                                                    themed_process, tmp_path):
     from radslag.decisionbasis.tests.factories import frozen_basis
 
     frozen = frozen_basis(themed_process, staff_member)
@@ -96,6 +96,16 @@ def test_an_official_reads_the_frozen_basis_and_the_public_sees_it(page_as, new_
     visitor.goto(f"/dialoger/{themed_process.slug}/beslutsunderlag/{frozen.pk}/")
     expect(visitor.get_by_role("heading", level=1)).to_have_text("Mötesplatser i Nödinge")
     assert_accessible(visitor, "public decision basis")
+    for link, extension in (("Ladda ner bilaga 1, sammanställningen (PDF)", "pdf"),
+                            ("Ladda ner bilaga 1, sammanställningen (Word)", "docx")):
+        with visitor.expect_download() as download_info:
+            visitor.get_by_role("link", name=link).click()
+        download = download_info.value
+        assert download.suggested_filename == (
+            f"{themed_process.slug}-beslutsunderlag-v{frozen.number}-bilaga-1-sammanstallning.{extension}")
+        saved = tmp_path / download.suggested_filename
+        download.save_as(saved)
+        assert saved.read_bytes().startswith(b"%PDF-" if extension == "pdf" else b"PK")
 
 
 def test_staff_enter_the_committee_meetings_a_basis_is_sent_for(page_as, staff_member, process):

@@ -196,6 +196,8 @@ ROWS: dict[str, Row] = {
     "decisionbasis:public": row(EVERYONE, version_pk="basis_frozen"),
     "decisionbasis:public_pdf": row(EVERYONE, version_pk="basis_frozen"),
     "decisionbasis:public_docx": row(EVERYONE, version_pk="basis_frozen"),
+    "decisionbasis:public_attachment_pdf": row(EVERYONE, version_pk="basis_frozen"),
+    "decisionbasis:public_attachment_docx": row(EVERYONE, version_pk="basis_frozen"),
     "decisionbasis:list": row(READ_ANALYSIS, post=STAFF_WORK),
     "decisionbasis:version": row(READ_ANALYSIS, post=STAFF_WORK),
     "decisionbasis:comment": posts(STAFF_WORK),
@@ -205,6 +207,7 @@ ROWS: dict[str, Row] = {
     "decisionbasis:docx": row(READ_ANALYSIS, version_pk="basis_frozen"),
     "decisionbasis:pdf": row(READ_ANALYSIS, version_pk="basis_frozen"),
     "decisionbasis:attachment": row(READ_ANALYSIS),
+    "decisionbasis:attachment_pdf": row(READ_ANALYSIS),
     "decisionbasis:zip": row(READ_ANALYSIS, version_pk="basis_frozen"),
     # dialogues
     "dialogues:home": row(EVERYONE),

@@ -14,7 +14,7 @@ def test_a_seat_is_exported_and_unlinked_on_erasure(org, resident):
     assert COUNCIL_SEATS in kinds()
     assert COUNCIL_SEATS.export(resident, org) == [
         {"council": "Pensionärsrådet", "name": "Birgitta Sekreterare", "represents": "", "role": "Sekreterare",
-         "shown_publicly": False}]
+         "under_18": False, "shown_publicly": False}]
     assert COUNCIL_SEATS.erase(resident, org) == 1  # type: ignore[misc]
     seat = CouncilMember.objects.get()
     assert seat.user is None and seat.name == "Birgitta Sekreterare"

@@ -4,6 +4,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from radslag.accounts.models import Role
@@ -12,7 +13,7 @@ from radslag.contributions.models import Channel, Contribution
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.councils import services
 from radslag.councils.files import check_upload
-from radslag.councils.models import Consultee
+from radslag.councils.models import Consultee, CouncilMember
 from radslag.councils.overview import (
     consultations_for_process,
     published_answers_for_process,
@@ -218,3 +219,15 @@ def test_minutes_cannot_be_published_before_they_are_uploaded(staff, council):
     with pytest.raises(DomainError, match="Ladda upp protokollet"):
         services.save_meeting(council=council, actor=staff, fields={"starts_at": timezone.now(),
                                                                     "minutes_published": True})
+
+
+@pytest.mark.django_db
+def test_a_minors_name_cannot_be_made_public_by_any_path(staff, council):
+    """Not through the service (a readable refusal), nor by writing the row directly (the database refuses)."""
+    fields = {"name": "Elias Berg", "role": "representative", "under_18": True, "show_publicly": True}
+    with pytest.raises(DomainError, match="minderårigs namn visas aldrig offentligt"):
+        services.save_member(council=council, actor=staff, fields=fields)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CouncilMember.objects.create(council=council, **fields)
+    member = services.save_member(council=council, actor=staff, fields={**fields, "show_publicly": False})
+    assert member.under_18 and not member.name_is_public

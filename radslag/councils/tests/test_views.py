@@ -41,6 +41,40 @@ def test_the_public_council_page_names_only_members_who_agreed(client_for, org, 
     assert "Hemlig Person" not in page and "Birgitta Sekreterare" not in page
 
 
+def test_a_minors_name_is_never_on_the_public_council_page(client_for, org):
+    """A youth council: the adult chair who agreed is named; the member under 18 is not, and cannot be."""
+    council = make_council(org, name="Ungdomsrådet", slug="ungdomsradet")
+    CouncilMember.objects.create(council=council, name="Nora Abdi", represents="Ale gymnasium", show_publicly=True)
+    CouncilMember.objects.create(council=council, name="Elias Berg", represents="Nödinge skola", under_18=True)
+    page = client_for(org).get(reverse("councils:council", kwargs={"council_slug": "ungdomsradet"})).content.decode()
+    assert "Nora Abdi" in page and "Elias Berg" not in page and "Nödinge skola" not in page
+    assert not CouncilMember(council=council, name="Elias Berg", under_18=True, show_publicly=True).name_is_public
+
+
+def test_staff_cannot_show_a_minors_name_and_are_told_why(client_for, org, staff, council):
+    url = reverse("councils:staff_member_create", kwargs={"council_pk": council.pk})
+    client = client_for(org, staff)
+    response = client.post(url, {"name": "Elias Berg", "role": "representative", "under_18": "on",
+                                 "show_publicly": "on"})
+    assert response.status_code == 400 and not CouncilMember.objects.filter(name="Elias Berg").exists()
+    assert "Ledamoten är under 18 år, och en minderårigs namn visas aldrig offentligt" in response.content.decode()
+    assert client.post(url, {"name": "Elias Berg", "role": "representative", "under_18": "on"}).status_code == 302
+    member = CouncilMember.objects.get(name="Elias Berg")
+    assert member.under_18 and not member.show_publicly
+    staff_page = client.get(reverse("councils:staff_council", kwargs={"council_pk": council.pk})).content.decode()
+    assert "nej (under 18)" in staff_page
+
+
+def test_marking_a_shown_member_as_under_18_is_refused_until_the_name_is_hidden(client_for, org, staff, council):
+    member = CouncilMember.objects.create(council=council, name="Nora Abdi", show_publicly=True)
+    url = reverse("councils:staff_member_edit", kwargs={"council_pk": council.pk, "member_pk": member.pk})
+    response = client_for(org, staff).post(url, {"name": "Nora Abdi", "role": "representative", "under_18": "on",
+                                                 "show_publicly": "on"})
+    assert response.status_code == 400 and "minderårigs namn" in response.content.decode()
+    member.refresh_from_db()
+    assert member.show_publicly and not member.under_18
+
+
 def test_the_public_council_page_shows_each_meetings_agenda_line_by_line(client_for, org, council):
     CouncilMeeting.objects.create(council=council, starts_at=timezone.now(), place="Ale kulturhus",
                                   agenda="1. Upprop\n2. Busstrafiken i Nödinge\n3. <b>Övrigt</b>")

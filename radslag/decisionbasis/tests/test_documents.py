@@ -2,6 +2,8 @@
 
 import datetime as dt
 import re
+import shutil
+import subprocess
 import zipfile
 import zlib
 from io import BytesIO
@@ -11,10 +13,13 @@ from django.utils import timezone
 from docx import Document
 from docx.oxml.ns import qn
 
+from radslag.contributions.models import Contribution
+from radslag.contributions.tests.factories import ContributionFactory
 from radslag.decisionbasis.document import document_for
 from radslag.decisionbasis.files import file_bytes
+from radslag.decisionbasis.models import BasisVersion
 from radslag.decisionbasis.render_docx import render_attachment_docx, render_basis_docx
-from radslag.decisionbasis.render_pdf import render_basis_pdf
+from radslag.decisionbasis.render_pdf import render_attachment_pdf, render_basis_pdf
 from radslag.decisionbasis.services import freeze_version, save_comment, save_version, start_basis
 from radslag.decisionbasis.tests.conftest import next_week
 
@@ -109,8 +114,53 @@ def test_the_pdf_and_the_zip_of_everything(version):
     content = document_for(version)
     assert render_basis_pdf(content).startswith(b"%PDF-")
     with zipfile.ZipFile(BytesIO(file_bytes(content, "zip", "underlag"))) as archive:
-        assert sorted(archive.namelist()) == ["underlag-bilaga-1-sammanstallning.docx", "underlag.docx",
+        assert sorted(archive.namelist()) == ["underlag-bilaga-1-sammanstallning.docx",
+                                              "underlag-bilaga-1-sammanstallning.pdf", "underlag.docx",
                                               "underlag.pdf"]
+        assert archive.read("underlag-bilaga-1-sammanstallning.pdf").startswith(b"%PDF-")
+
+
+def pdf_text(pdf: bytes, tmp_path) -> str:
+    """The PDF's text as poppler's pdftotext reads it, on one line."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("needs poppler-utils' pdftotext (make system-deps)")
+    path = tmp_path / "document.pdf"
+    path.write_bytes(pdf)
+    command = [str(shutil.which("pdftotext")), "-enc", "UTF-8", str(path), "-"]
+    result = subprocess.run(command, capture_output=True, check=True)  # noqa: S603  (our own file, fixed program)
+    return " ".join(result.stdout.decode().split())
+
+
+def test_attachment_1_as_pdf_is_the_full_compilation_of_the_dialogue(version, tmp_path):
+    pdf = render_attachment_pdf(document_for(version))
+    assert pdf_metadata(pdf)["title"] == "Perspektivsammanställning: Mötesplatser i Nödinge"
+    text = pdf_text(pdf, tmp_path)
+    assert "Perspektivsammanställning: Mötesplatser i Nödinge" in text
+    assert "Bilaga 1 till ”Mötesplatser i Nödinge”, version 1" in text
+    assert "En öppen lokal" in text and "Vi behöver en öppen lokal vid torget" in text
+    assert "Hemlig" not in text
+
+
+def test_a_frozen_versions_attachment_is_made_from_what_was_frozen_in_both_formats(version, staff, dialogue,
+                                                                                    tmp_path):
+    """Later input and a renamed dialogue change neither the PDF nor the Word file of attachment 1."""
+    frozen = freeze_version(version=version, actor=staff)
+    pdf, docx = render_attachment_pdf(document_for(frozen)), render_attachment_docx(document_for(frozen))
+    ContributionFactory.create_batch(3, process=dialogue, status=Contribution.Status.PUBLISHED,
+                                     body="Ett sent inspel om en ny skatepark.")
+    dialogue.title = "Ett nytt namn på dialogen"
+    dialogue.save(update_fields=["title"])
+
+    again = document_for(BasisVersion.objects.get(pk=frozen.pk))
+    assert render_attachment_pdf(again) == pdf
+    sent = frozen.frozen_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    assert (pdf_metadata(pdf)["created"], pdf_metadata(pdf)["modified"]) == (sent, sent)
+    word = Document(BytesIO(render_attachment_docx(again)))
+    assert [p.text for p in word.paragraphs] == [p.text for p in Document(BytesIO(docx)).paragraphs]
+    assert ("Title", "Perspektivsammanställning: Mötesplatser i Nödinge") in headings(word)
+    assert word.core_properties.language == "sv-SE"
+    text = pdf_text(pdf, tmp_path)
+    assert "Mötesplatser i Nödinge" in text and "skatepark" not in text and "Ett nytt namn" not in text
 
 
 def pdf_metadata(pdf: bytes) -> dict[str, str]:

@@ -1,6 +1,10 @@
 """The staff pages: who may read, who may write, and what a frozen version refuses."""
 
+import re
+from io import BytesIO
+
 import pytest
+from docx import Document
 
 from radslag.decisionbasis.models import BasisVersion
 from radslag.decisionbasis.services import start_basis
@@ -76,7 +80,7 @@ def test_an_official_reads_everything_and_every_write_is_refused(client_for, org
     draft = start_basis(process=dialogue, actor=staff)
     client = client_for(org, official)
     for path in (f"/personal/processer/{dialogue.pk}/beslutsunderlag/", url(draft), url(frozen, "forhandsvisning/"),
-                 url(frozen, "docx/"), url(draft, "bilaga/")):
+                 url(frozen, "docx/"), url(draft, "bilaga/"), url(draft, "bilaga/pdf/")):
         assert client.get(path).status_code == 200, path
     page = client.get(url(draft)).content.decode()
     assert 'name="summary"' not in page and "Skicka till nämnden" not in page and "kommentar" not in page.lower()
@@ -94,6 +98,48 @@ def test_the_downloads_are_word_pdf_and_zip_files(client_for, org, staff, dialog
     assert docx["Content-Disposition"] == 'attachment; filename="motesplatser-beslutsunderlag-v1.docx"'
     assert client.get(url(frozen, "pdf/")).content.startswith(b"%PDF-")
     assert client.get(url(frozen, "zip/"))["Content-Type"] == "application/zip"
+    attachment = client.get(url(frozen, "bilaga/pdf/"))
+    assert attachment["Content-Type"] == "application/pdf" and attachment.content.startswith(b"%PDF-")
+    assert attachment["Content-Disposition"] == (
+        'attachment; filename="motesplatser-beslutsunderlag-v1-bilaga-1-sammanstallning.pdf"')
+    page = client.get(url(frozen)).content.decode()
+    assert f'href="{url(frozen, "bilaga/")}"' in page and f'href="{url(frozen, "bilaga/pdf/")}"' in page
+
+
+PUBLIC_FILES = {  # link text on the public page: (content type, file name)
+    "Ladda ner som PDF": ("application/pdf", "motesplatser-beslutsunderlag-v1.pdf"),
+    "Ladda ner som Word-dokument": ("wordprocessingml.document", "motesplatser-beslutsunderlag-v1.docx"),
+    "Ladda ner bilaga 1, sammanställningen (PDF)": (
+        "application/pdf", "motesplatser-beslutsunderlag-v1-bilaga-1-sammanstallning.pdf"),
+    "Ladda ner bilaga 1, sammanställningen (Word)": (
+        "wordprocessingml.document", "motesplatser-beslutsunderlag-v1-bilaga-1-sammanstallning.docx"),
+}
+
+
+def test_the_public_page_of_a_frozen_version_offers_the_basis_and_attachment_1_as_pdf_and_word(
+        client_for, org, staff, dialogue):
+    frozen = frozen_basis(dialogue, staff)
+    client = client_for(org)
+    page = client.get(f"/dialoger/{dialogue.slug}/beslutsunderlag/{frozen.pk}/").content.decode()
+    links = {text: href for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', page)}
+    for text, (content_type, filename) in PUBLIC_FILES.items():
+        response = client.get(links[text])
+        assert response.status_code == 200, text
+        assert response["Content-Type"].endswith(content_type)
+        assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
+    attachment = Document(BytesIO(client.get(links["Ladda ner bilaga 1, sammanställningen (Word)"]).content))
+    assert attachment.core_properties.language == "sv-SE"
+    assert [p.text for p in attachment.paragraphs if p.style.name == "Title"] == [
+        "Perspektivsammanställning: Mötesplatser i Nödinge"]
+    assert client.get(links["Ladda ner bilaga 1, sammanställningen (PDF)"]).content.startswith(b"%PDF-")
+
+
+def test_a_drafts_files_and_attachment_are_not_public(client_for, org, staff, dialogue):
+    frozen_basis(dialogue, staff)
+    draft = start_basis(process=dialogue, actor=staff)
+    client = client_for(org)
+    for action in ("", "pdf/", "docx/", "bilaga/pdf/", "bilaga/docx/"):
+        assert client.get(f"/dialoger/{dialogue.slug}/beslutsunderlag/{draft.pk}/{action}").status_code == 404, action
 
 
 def test_a_frozen_version_has_a_public_page_and_a_draft_does_not(client_for, org, staff, dialogue):
