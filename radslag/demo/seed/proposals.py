@@ -131,8 +131,9 @@ def _collect(context: DemoContext, proposal: Proposal, supporters: list[User], d
     if story in ("period_ended", "answered_by_staff"):
         services.end_period(proposal=proposal, now=context.days_from_today(0))
     if story in ("handling", "answered"):
-        services.assign_to_committee(proposal=proposal, actor=staff, committee=decision.body if story == "answered"
-                                     else context.bodies["kfn"], now=context.days_from_today(-days_ago + ASSIGNED_AFTER_DAYS))
+        committee = decision.body if story == "answered" else context.bodies["kfn"]
+        services.assign_to_committee(proposal=proposal, actor=staff, committee=committee,
+                                     now=context.days_from_today(-days_ago + ASSIGNED_AFTER_DAYS))
         services.start_handling(proposal=proposal, actor=staff, now=context.days_from_today(-days_ago + 40))
     if story == "answered":
         services.answer_proposal(
