@@ -63,7 +63,6 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     context = load_municipality(today=timezone.localdate(), existing=existing)
     load_people(context)
     load_governance(context)
-    load_meetings(context)
     load_ale360(context)
     load_current(context)
     count = load_contributions(context)
@@ -80,6 +79,7 @@ def load_demo(*, reset: bool = False) -> DemoLoadResult:
     load_workgroups(context)
     load_planning(context)
     load_proposals(context)
+    load_meetings(context)  # after every decision, each of which was taken at a meeting
     close_ale360(context)
     load_feedback(context)
     record_event(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import Any
 
@@ -72,13 +73,18 @@ def _published_content(
 
 
 @transaction.atomic
-def publish_compilation(*, compilation: Compilation, actor: Any) -> CompilationVersion:
-    """Freezes the compilation as it is now into version n+1, with its PDF and Word files."""
+def publish_compilation(
+    *, compilation: Compilation, actor: Any, now: dt.datetime | None = None
+) -> CompilationVersion:
+    """Freezes the compilation as it is now into version n+1, with its PDF and Word files.
+
+    `now` dates the version (by default the moment of publishing); an import of earlier records, such as
+    the demo's story, gives the day the version was really published."""
     process = compilation.process
     if not process.is_public:
         raise DomainError(_("Publish the dialogue before you publish its compilation."))
     number = _next_number(compilation)
-    at = timezone.now()
+    at = now or timezone.now()
     content = _published_content(compilation, number, at)
     # Frozen in every interface language at once: the labels are the translations of the day, each text
     # the version staff wrote in that language or the original, marked as such.

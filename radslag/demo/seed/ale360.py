@@ -20,8 +20,9 @@ PHASES = (
      "Ett öppet möte där alla som kommer får rösta på vilka teman som är viktigast."),
     ("Fullmäktiges beslut", dt.date(2019, 6, 17), dt.date(2019, 6, 17),
      "Kommunfullmäktige väljer med prioriteringen som vägledning vilket tema den första dialogen ska handla om."),
-    ("Dialogkväll", dt.date(2019, 9, 19), dt.date(2019, 9, 19),
-     "Invånare, medarbetare och politiker samtalar vid bord om det mänskliga mötet."),
+    ("Dialogkväll", dt.date(2019, 9, 19), dt.date(2019, 9, 30),
+     "Invånare, medarbetare och politiker samtalar vid bord om det mänskliga mötet. Den som inte hann säga "
+     "allt kan skriva sina tankar på webben till och med den 30 september."),
     ("Expeditionsgruppen", dt.date(2019, 10, 1), dt.date(2020, 3, 31),
      "En grupp på omkring 30 personer fördjupar temat under fyra träffar, från fyra olika håll."),
     ("Avslutning", dt.date(2020, 4, 1), dt.date(2020, 6, 30),
@@ -51,7 +52,8 @@ def load_ale360(context: DemoContext) -> None:
         target_groups="Alla som bor eller verkar i Ale, med särskild omsorg om att nå unga, nyanlända och "
         "invånare i de mindre orterna.",
         methods="Intervjuer med samtalsledare, öppet prioriteringsmöte med röstning, dialogkväll med "
-        "bordsvärdar och lappar, expeditionsgrupp med fyra träffar, månadsblad.",
+        "bordsvärdar och lappar följd av två veckors inspel på webben, expeditionsgrupp med fyra träffar, "
+        "månadsblad.",
         use_of_results="Resultaten blir en del av beslutsunderlaget till kommunfullmäktige och kommunstyrelsen.",
         feedback_plan="Varje steg redovisas här och i ett månadsblad till alla som anmält sig. Fullmäktiges "
         "beslut och expeditionsgruppens slutsatser publiceras med en beskrivning av vad som händer sedan.",

@@ -15,7 +15,7 @@ UPDATES: tuple[tuple[dt.date, int, str, str, str], ...] = (
      "kommunen. Nu läser vi berättelserna och letar efter det som återkommer.", ""),
     (dt.date(2019, 2, 15), 2, "Perspektivsammanställningen är klar",
      "Berättelserna har blivit 13 temaområden, till exempel skolan, tryggheten, naturen, pendlingen och "
-     "det mänskliga mötet. Sammanställningen finns att läsa på biblioteken och här på webben. Den 6 mars "
+     "det mänskliga mötet. Sammanställningen finns att läsa på biblioteken och i kommunhuset. Den 6 mars "
      "får du vara med och prioritera.", ""),
     (dt.date(2019, 3, 7), 3, "Skolan och det mänskliga mötet fick flest röster",
      "126 personer kom till prioriteringsmötet på Ale gymnasium. Flest röster fick temat om att en bra skola "
@@ -35,7 +35,8 @@ UPDATES: tuple[tuple[dt.date, int, str, str, str], ...] = (
     (dt.date(2019, 9, 24), 5, "Över hundra personer samtalade om mötet",
      "108 personer satt vid tolv bord på dialogkvällen. Bordsvärdarna antecknade samtalen och alla skrev "
      "egna lappar. Det som sades oftast var att man vill bli lyssnad på, få svar när man hör av sig och "
-     "slippa bli skickad runt. Nu tar expeditionsgruppen vid.", ""),
+     "slippa bli skickad runt. Hann du inte säga allt, eller var du inte där? Skriv dina tankar här på "
+     "sidan till och med den 30 september. Sedan tar expeditionsgruppen vid.", ""),
     (dt.date(2019, 10, 31), 6, "Månadsblad oktober: expeditionen har startat",
      "Ett trettiotal invånare, medarbetare och politiker har bildat expeditionsgruppen. På första träffen "
      "utforskade vi mötet i omsorgen, med berättelser från både hemtjänstpersonal och anhöriga.", ""),

@@ -37,8 +37,10 @@ COUNCILS = (
     ("ungdomsradet", "Ungdomsrådet", Council.Kind.YOUTH,
      "Ungdomsrådet är unga mellan 13 och 19 år från skolorna i Ale som träffar politiker och tjänstepersoner "
      "och säger sin mening om det som rör unga i kommunen.",
-     (("Nora Abdi", "Ale gymnasium", Role.CHAIR, True), ("Elias Berg", "Nödinge skola", Role.REPRESENTATIVE, True),
-      ("Linn Fors", "Ale kommun", Role.SECRETARY, False))),
+     # The young members are under 18, so their names stay off the public page; the secretary is an adult
+     # employee of the municipality and is named, so that young people know whom to contact.
+     (("Nora Abdi", "Ale gymnasium", Role.CHAIR, False), ("Elias Berg", "Nödinge skola", Role.REPRESENTATIVE, False),
+      ("Linn Fors", "Ale kommun", Role.SECRETARY, True))),
 )
 
 QUESTION = (

@@ -1,24 +1,21 @@
 """The demo's decision basis: the meeting-places dialogue reported to Kultur- och fritidsnämnden.
 
-Version 1, an interim report on what residents have said so far, is sent to the committee's meeting ten
-days from the load day (so the officials' overview has a basis waiting); version 2 is the draft staff are
-writing for the final decision, made from version 1.
+Version 1, an interim report on what residents have said so far, is sent to the committee's meeting about
+ten days after the load day (so the officials' overview has a basis waiting); version 2 is the draft staff
+are writing for the final decision, made from version 1. Both carry the registration number of the case the
+committee opened when it commissioned the dialogue.
 """
 
 from __future__ import annotations
-
-import datetime as dt
 
 from radslag.decisionbasis.models import BasisVersion
 from radslag.decisionbasis.services import freeze_version, new_version, save_comment, save_version, start_basis
 from radslag.demo.seed.context import DemoContext
 from radslag.demo.seed.current import KEY as CURRENT
-
-MEETING_IN_DAYS = 10
+from radslag.demo.seed.meetings import KFN_TAKES_INTERIM_REPORT, meeting_day
 
 TEXTS = {
     "title": "Delrapport: medborgardialog om mötesplatser i Nödinge centrum",
-    "registration_number": "KFN 2026/48",
     "case_officer": "Lena Berg, processledare medborgardialog",
     "summary": (
         "Kultur- och fritidsnämnden gav förvaltningen i uppdrag att föra dialog med invånarna om nya "
@@ -62,7 +59,8 @@ def load_decision_basis(context: DemoContext) -> BasisVersion:
     version = start_basis(process=process, actor=staff, today=context.today)
     save_version(version=version, actor=staff, values={
         **TEXTS, "committee": process.deciding_body,
-        "meeting_date": context.today + dt.timedelta(days=MEETING_IN_DAYS)})
+        "registration_number": context.decisions["motesplatser_commission"].registration_number,
+        "meeting_date": meeting_day(context.today, KFN_TAKES_INTERIM_REPORT)})
     for part, text in COMMENTS.items():
         save_comment(version=version, actor=staff, part=part, text=text)
     frozen = freeze_version(version=version, actor=staff)

@@ -1,5 +1,5 @@
-"""What happened with Ale i 360 grader's input: the municipality's answers to its themes, published in
-June 2020 after the board's decision, and the decisions linked to the dialogue behind them.
+"""What happened with Ale i 360 grader's input: the municipality's answers to its themes, written and
+published in June 2020 after the board's decision, and the decisions linked to the dialogue behind them.
 
 The texts are the demo's own. Themes the dialogue team named get an answer of their own; the themes the
 analysis proposed and nobody renamed get the answer that they went into the material for later dialogues.
@@ -17,7 +17,7 @@ from radslag.reports.models import CompilationVersion
 from radslag.themes.models import Theme
 from radslag.voting.models import Ballot
 
-PUBLISHED = local(2020, 6, 22, 10)
+WRITTEN, PUBLISHED = local(2020, 6, 16, 13), local(2020, 6, 22, 10)
 
 # theme name → (status, answer, reasons, progress %, progress in words, decision keys)
 ANSWERS: dict[str, tuple[str, str, str, int | None, str, tuple[str, ...]]] = {
@@ -46,12 +46,15 @@ ANSWERS: dict[str, tuple[str, str, str, int | None, str, tuple[str, ...]]] = {
         None, "", ("ale360_result",)),
 }
 
+# The board's decision of June 2020 took in every theme of the compilation. The council's choice of theme
+# in June 2019 is not an answer here: most of what was said came in after it, and an answer's decision must
+# come after what it answers.
 OTHER_THEMES = (
     AnswerStatus.IN_DECISION,
-    "Temat fanns med i perspektivsammanställningen som invånarna prioriterade den 6 mars 2019. Fullmäktige "
-    "valde det mänskliga mötet för den första fördjupade dialogen; det här temat ligger kvar i underlaget "
-    "för kommande dialoger.",
-    ("ale360_theme",),
+    "Temat finns med i sammanställningen som kommunstyrelsen tog emot den 9 juni 2020. Den fördjupade "
+    "dialogen handlade om det mänskliga mötet, som fullmäktige valde 2019, och det här temat ligger kvar i "
+    "kommunens underlag när nästa dialog planeras.",
+    ("ale360_result",),
 )
 
 
@@ -66,24 +69,28 @@ def load_feedback(context: DemoContext) -> Release:
                             "progress_note": note})
     _link_decisions(context, named=[t.pk for t in themes if t.name in ANSWERS])
     release = publish_answers(process=process, actor=staff)
-    Answer.objects.filter(process=process).update(published_at=PUBLISHED)
+    Answer.objects.filter(process=process).update(published_at=PUBLISHED, created_at=WRITTEN, updated_at=WRITTEN)
     Release.objects.filter(pk=release.pk).update(published_at=PUBLISHED)
     return release
 
 
 def _link_decisions(context: DemoContext, named: list[int]) -> None:
-    """The commissioning decision, the choice of theme (a partial answer), the board's final decision
-    (the outcome), and what each rests on."""
+    """The commissioning decision, the board's final decision (the outcome), and what each decision rests on.
+
+    The decisions of 2019 (the prioritisation passed on, the choice of theme) rest on the vote of 6 March
+    2019. They are not linked as answers to the dialogue: every contribution's trail shows the dialogue's
+    answers, and most contributions (the dialogue evening, the expedition group) came after them. The
+    compilation was published in May 2020, so only the board's decision of June 2020 rests on it."""
     process, staff, org = context.processes["ale360"], context.users["staff"], context.organisation
     ballot = Ballot.objects.filter(process=process).order_by("opens_at").first()
     version = CompilationVersion.objects.filter(compilation__process=process).order_by("number").first()
-    basis = ([("ballot", ballot.pk, DecisionLink.Role.BASIS)] if ballot else []) + (
-        [("compilation", version.pk, DecisionLink.Role.BASIS)] if version else [])
+    vote = [("ballot", ballot.pk, DecisionLink.Role.BASIS)] if ballot else []
+    compilation = [("compilation", version.pk, DecisionLink.Role.BASIS)] if version else []
     plan = {
         "ale360_commission": [(PROCESS, process.pk, DecisionLink.Role.COMMISSIONING)],
-        "ale360_guidance": [(PROCESS, process.pk, DecisionLink.Role.PARTIAL), *basis[:1]],
-        "ale360_theme": [(PROCESS, process.pk, DecisionLink.Role.PARTIAL), *basis],
-        "ale360_result": [(PROCESS, process.pk, DecisionLink.Role.OUTCOME), *basis,
+        "ale360_guidance": vote,
+        "ale360_theme": vote,
+        "ale360_result": [(PROCESS, process.pk, DecisionLink.Role.OUTCOME), *vote, *compilation,
                           *(("theme", pk, DecisionLink.Role.BASIS) for pk in named)],
     }
     for key, links_to in plan.items():

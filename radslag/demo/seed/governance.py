@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from radslag.demo.seed.context import DemoContext
+from radslag.demo.seed.meetings import KFN_COMMISSIONS_DIALOGUE, meeting_day
 from radslag.governance.models import Decision, FocusArea, StrategicPlan, Vision
 
 VISION_TEXT = (
@@ -96,7 +97,7 @@ def _load_decisions(context: DemoContext) -> None:
         "verktygslåda för medborgardialog. Förslagen om tydligare svarstider och brev på enkel svenska "
         "lämnas till kontaktcenter.",
     )
-    commissioned = context.today - dt.timedelta(days=70)
+    commissioned = meeting_day(context.today, KFN_COMMISSIONS_DIALOGUE)
     _decision(
         context, "motesplatser_commission", "kfn", ("medskapande-invanare", "hallbart-samhallsbyggande"),
         decided_on=commissioned, registration_number=f"KFN {commissioned.year}/142", section="§ 58",

@@ -1,11 +1,23 @@
-"""When Ale's council and committees meet: the dates the officials' overview shows as coming."""
+"""When Ale's council and committees meet: the dates the officials' overview shows as coming, and the meetings
+where the demo's decisions were taken.
+
+A committee decides at its meetings and a decision basis is sent to one, so every date the demo gives a
+decision or a basis is one of these meetings: the days named below are used both here and by the seed
+modules that date those decisions and the basis. Meetings fall on weekdays, whatever the day of loading.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from radslag.demo.seed.context import DemoContext
-from radslag.governance.models import BodyMeeting
+from radslag.governance.models import BodyMeeting, Decision
+
+# Meetings the story refers to, in days from today (moved back to a weekday by `meeting_day`).
+KFN_COMMISSIONS_DIALOGUE = -70  # Kultur- och fritidsnämnden commissions the dialogue on meeting places
+SBN_ANSWERS_PROPOSAL = -40  # Samhällsbyggnadsnämnden decides on the proposal about charging points
+KFN_TAKES_INTERIM_REPORT = 10  # the decision basis (an interim report) is sent to this meeting
+KFN_DECIDES_DIRECTION = 69  # within the current process's phase "Beslut i nämnden" (days 51–80)
 
 # (body key, days from today, note): a committee meets about once a month, the council a little less often.
 MEETINGS = (
@@ -16,17 +28,32 @@ MEETINGS = (
     ("kf", 72, "Fullmäktige i Ale gymnasiums aula, öppet för allmänheten"),
     ("un", 14, "Sammanträde på Ale gymnasium"),
     ("un", 49, ""),
-    ("kfn", 6, "Sammanträde på Ale kulturrum, Nödinge"),
+    ("kfn", KFN_COMMISSIONS_DIALOGUE, ""),
+    ("kfn", KFN_TAKES_INTERIM_REPORT, "Sammanträde på Ale kulturrum, Nödinge"),
     ("kfn", 41, ""),
+    ("kfn", KFN_DECIDES_DIRECTION, "Beslut om inriktningen för mötesplatser i Nödinge centrum"),
     ("oan", 17, ""),
+    ("sbn", SBN_ANSWERS_PROPOSAL, ""),
     ("sbn", 12, "Sammanträde, bland annat detaljplaner i Alafors"),
     ("sbn", 47, ""),
 )
 
 
+def meeting_day(today: dt.date, days: int) -> dt.date:
+    """The meeting `days` from today; one that would fall on a weekend is held on the Friday before."""
+    day = today + dt.timedelta(days=days)
+    return day - dt.timedelta(days=max(0, day.weekday() - 4))
+
+
 def load_meetings(context: DemoContext) -> None:
+    """The scheduled meetings, and the meeting of every decision made so far (the story's earlier years too).
+
+    Loaded after the decisions, so that none is dated to a day its body did not meet."""
+    planned = {(context.bodies[key].pk, meeting_day(context.today, days)): note
+               for key, days, note in MEETINGS if key in context.bodies}
+    for body, day in Decision.objects.filter(organisation=context.organisation).values_list("body", "decided_on"):
+        planned.setdefault((body, day), "")
     BodyMeeting.objects.bulk_create(
-        BodyMeeting(organisation=context.organisation, body=context.bodies[key],
-                    date=context.today + dt.timedelta(days=days), note=note)
-        for key, days, note in MEETINGS if key in context.bodies
+        BodyMeeting(organisation=context.organisation, body_id=body, date=date, note=note)
+        for (body, date), note in planned.items()
     )

@@ -13,7 +13,8 @@ from typing import Any
 
 from radslag.accounts.models import User
 from radslag.core.models import AgeBand
-from radslag.demo.seed.context import DemoContext
+from radslag.demo.seed.context import DemoContext, local
+from radslag.demo.seed.meetings import SBN_ANSWERS_PROPOSAL, meeting_day
 from radslag.demo.seed.panel import PANEL_DOMAIN
 from radslag.governance.models import Decision
 from radslag.proposals import services
@@ -54,6 +55,9 @@ PROPOSALS = (
      "Fastighetsskatten på min villa är alldeles för hög i förhållande till vad huset är värt.",
      "Nol", "", "host", 20, 0, "refused"),
 )
+# A proposal that passed its threshold goes to the committee this many days after it was submitted; the
+# committee's case (and its registration number) is opened then.
+ASSIGNED_AFTER_DAYS = 32
 AGES = (AgeBand.AGE_20_29, AgeBand.AGE_30_44, AgeBand.AGE_30_44, AgeBand.AGE_45_64, AgeBand.AGE_65_79)
 
 
@@ -65,11 +69,7 @@ def load_proposals(context: DemoContext) -> None:
     ProposalRules.objects.create(organisation=organisation, version=2, collection_days=60, threshold_count=150,
                                  answer_days=90, out_of_scope=DEFAULT_OUT_OF_SCOPE)
     supporters = list(User.objects.filter(email__endswith=f"@{PANEL_DOMAIN}").order_by("pk"))
-    decision = Decision.objects.create(
-        organisation=organisation, body=context.bodies["sbn"], decided_on=context.days_from_today(-40).date(),
-        registration_number="SBN 2026/211", section="§ 87",
-        title="Svar på Aleförslaget om laddstolpar vid Älvängens station",
-        summary="Nämnden bifaller förslaget. Sex laddplatser byggs på pendelparkeringen i Älvängen under våren.")
+    decision = _charging_points_decision(context)
     for _key, title, text, place, area, proposer, days_ago, count, story in PROPOSALS:
         proposal = _submitted(context, title, text, place, area, context.users[proposer], days_ago)
         if story == "submitted":
@@ -82,6 +82,19 @@ def load_proposals(context: DemoContext) -> None:
                 now=context.days_from_today(-days_ago + 2))
             continue
         _collect(context, proposal, supporters[:count], days_ago, story, decision)
+
+
+def _charging_points_decision(context: DemoContext) -> Decision:
+    """The committee's decision that answers the proposal about charging points, taken at one of its meetings,
+    in the case it opened when the proposal was sent to it."""
+    answered_days_ago = next(row[6] for row in PROPOSALS if row[8] == "answered")
+    registered = context.today - dt.timedelta(days=answered_days_ago - ASSIGNED_AFTER_DAYS)
+    return Decision.objects.create(
+        organisation=context.organisation, body=context.bodies["sbn"],
+        decided_on=meeting_day(context.today, SBN_ANSWERS_PROPOSAL),
+        registration_number=f"SBN {registered.year}/211", section="§ 87",
+        title="Svar på Aleförslaget om laddstolpar vid Älvängens station",
+        summary="Nämnden bifaller förslaget. Sex laddplatser byggs på pendelparkeringen i Älvängen under våren.")
 
 
 def _submitted(context: DemoContext, title: str, text: str, place: str, area: str, proposer: User,
@@ -118,15 +131,16 @@ def _collect(context: DemoContext, proposal: Proposal, supporters: list[User], d
     if story in ("period_ended", "answered_by_staff"):
         services.end_period(proposal=proposal, now=context.days_from_today(0))
     if story in ("handling", "answered"):
-        services.assign_to_committee(proposal=proposal, actor=staff, committee=decision.body if story == "answered"
-                                     else context.bodies["kfn"], now=context.days_from_today(-days_ago + 32))
+        committee = decision.body if story == "answered" else context.bodies["kfn"]
+        services.assign_to_committee(proposal=proposal, actor=staff, committee=committee,
+                                     now=context.days_from_today(-days_ago + ASSIGNED_AFTER_DAYS))
         services.start_handling(proposal=proposal, actor=staff, now=context.days_from_today(-days_ago + 40))
     if story == "answered":
         services.answer_proposal(
             proposal=proposal, actor=staff, outcome="in_progress", decision=decision,
             answer="Samhällsbyggnadsnämnden bifaller förslaget. Sex laddplatser byggs på pendelparkeringen vid "
             "Älvängens station under våren, och fler kan tillkomma när vi ser hur de används.",
-            now=context.days_from_today(-40))
+            now=local(decision.decided_on.year, decision.decided_on.month, decision.decided_on.day, 16))
     if story == "answered_by_staff":
         services.answer_proposal(
             proposal=proposal, actor=staff, outcome="investigating",

@@ -8,15 +8,18 @@ with most member texts that use its words, so small changes in the engine still 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from radslag.contributions.models import Contribution
-from radslag.demo.seed.context import DemoContext
-from radslag.themes.models import AnalysisRun, Theme
+from radslag.demo.seed.context import DemoContext, local
+from radslag.themes.models import AnalysisRun, Coding, Theme
 from radslag.themes.querysets import active_themes
 from radslag.themes.runs import execute_run
 from radslag.themes.services import rename_theme, set_theme_accepted, set_theme_focus_areas
 
 THEME_COUNT = 10
 SEED = 2018
+ANALYSED, NAMED = local(2020, 3, 17, 10), local(2020, 3, 24, 15)
 
 MIN_EVIDENCE = 3  # member texts using a rule's words before the rule names a theme
 
@@ -51,7 +54,18 @@ def load_themes(context: DemoContext) -> AnalysisRun:
         if best is not None and evidence >= MIN_EVIDENCE:
             themes.remove(best)
             _decide(context, best, rule)
+    _date_in_the_story(run)
     return run
+
+
+def _date_in_the_story(run: AnalysisRun) -> None:
+    """The analysis was made once the expedition group had met for the last time, in the spring of 2020,
+    and the team named its themes in the days after; not on the day the demo is loaded."""
+    AnalysisRun.objects.filter(pk=run.pk).update(created_at=ANALYSED, started_at=ANALYSED,
+                                                 finished_at=ANALYSED + dt.timedelta(minutes=2))
+    Theme.objects.filter(run=run).update(created_at=ANALYSED + dt.timedelta(minutes=2), updated_at=NAMED)
+    Coding.objects.filter(run=run).update(created_at=ANALYSED + dt.timedelta(minutes=2))
+    run.refresh_from_db()
 
 
 def _evidence(theme: Theme, words: tuple[str, ...]) -> int:

@@ -1,11 +1,14 @@
 """The demo's committees have coming meetings, which an official sees in the overview."""
 
+import datetime as dt
+
+import pytest
 from django.test import Client
 from django.utils import timezone
 
 from radslag.accounts.models import Role
 from radslag.accounts.tests.factories import user_with_role
-from radslag.demo.seed.meetings import load_meetings
+from radslag.demo.seed.meetings import load_meetings, meeting_day
 from radslag.demo.seed.municipality import DEMO_SLUG, load_municipality
 from radslag.governance.models import BodyMeeting
 
@@ -20,3 +23,10 @@ def test_the_demo_committees_meet_in_the_coming_weeks_and_the_overview_shows_it(
     client.force_login(user_with_role(context.organisation, Role.OFFICIAL))
     page = client.get("/personal/oversikt/").content.decode()
     assert "Fullmäktige i Ale gymnasiums aula" in page and "Kultur- och fritidsnämnden" in page
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 12, 7) + dt.timedelta(days=n) for n in range(7)])
+def test_a_meeting_counted_from_any_load_day_falls_on_a_weekday_at_most_two_days_early(today):
+    for days in (-70, -40, 10, 69):
+        held = meeting_day(today, days)
+        assert held.weekday() < 5 and 0 <= (today + dt.timedelta(days=days) - held).days <= 2

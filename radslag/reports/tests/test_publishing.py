@@ -1,5 +1,7 @@
 """Publishing: every publish is a new frozen version; earlier versions never change."""
 
+import datetime as dt
+
 import pytest
 
 from radslag.audit.models import AuditEvent
@@ -78,3 +80,10 @@ def test_control_characters_from_residents_do_not_stop_publishing(dialogue, staf
     assert version_content(version).introduction == "Inledningmed tecken."
     assert version_file(version, "docx").startswith(b"PK")
     assert version_file(version, "pdf").startswith(b"%PDF-")
+
+
+def test_a_version_published_on_a_given_day_says_that_day_everywhere(dialogue, staff, themed):
+    at = dt.datetime(2020, 5, 14, 8, tzinfo=dt.UTC)
+    version = publish_compilation(compilation=compilation_for(dialogue), actor=staff, now=at)
+    assert version.published_at == at
+    assert version_content(version).published_on == "14 maj 2020"
