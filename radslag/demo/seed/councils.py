@@ -42,6 +42,8 @@ COUNCILS = (
      (("Nora Abdi", "Ale gymnasium", Role.CHAIR, False), ("Elias Berg", "Nödinge skola", Role.REPRESENTATIVE, False),
       ("Linn Fors", "Ale kommun", Role.SECRETARY, True))),
 )
+# Members recorded as minors: never named publicly, whatever else is set.
+UNDER_18 = frozenset({"Nora Abdi", "Elias Berg"})
 
 QUESTION = (
     "Kommunen planerar nya mötesplatser i Nödinge centrum: en öppen lokal vid torget, fler sittplatser och "
@@ -83,7 +85,8 @@ def _council(context: DemoContext, slug: str, name: str, kind: str, description:
     council = Council.objects.create(organisation=context.organisation, slug=slug, name=name, kind=kind,
                                      description=description)
     CouncilMember.objects.bulk_create(
-        CouncilMember(council=council, name=member, represents=represents, role=role, show_publicly=shown)
+        CouncilMember(council=council, name=member, represents=represents, role=role, show_publicly=shown,
+                      under_18=member in UNDER_18)
         for member, represents, role, shown in members
     )
     past = CouncilMeeting.objects.create(council=council, starts_at=context.days_from_today(-40, 13, 30),

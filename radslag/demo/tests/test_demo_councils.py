@@ -28,3 +28,7 @@ def test_the_demo_has_councils_an_answer_on_the_dialogue_and_an_overdue_reply(cl
     assert "Pensionärsrådet välkomnar förslaget" in page.content.decode()
     council_page = client.get(reverse("councils:council", kwargs={"council_slug": "pensionarsradet"}))
     assert "PRO Ale" in council_page.content.decode() and "Håkan Ljung" not in council_page.content.decode()
+    youth = CouncilMember.objects.filter(council__slug="ungdomsradet")
+    assert set(youth.filter(under_18=True).values_list("name", flat=True)) == {"Nora Abdi", "Elias Berg"}
+    youth_page = client.get(reverse("councils:council", kwargs={"council_slug": "ungdomsradet"})).content.decode()
+    assert "Linn Fors" in youth_page and "Nora Abdi" not in youth_page and "Elias Berg" not in youth_page
