@@ -121,6 +121,7 @@ def _load_activities(context: DemoContext, process: DialogueProcess, phases: lis
     _load_expedition(context, phases[5])
 
 
+EXPEDITION_PLACE = "Kommunhuset i Nödinge, sal Göta älv"
 # (session, date, the angle in the title, the angle in the description, attendance)
 EXPEDITION = (
     (1, dt.date(2019, 10, 23), "mötet i omsorgen", "hur äldre och anhöriga möts i hemtjänst och på boenden", 29),
@@ -136,7 +137,7 @@ def _load_expedition(context: DemoContext, phase: Phase) -> None:
             context, f"expedition-{number}", phase=phase, kind=Activity.Kind.GROUP_SESSION,
             title=f"Expeditionsgruppen, träff {number}: {angle}",
             starts_at=local(day.year, day.month, day.day, 17, 30), ends_at=local(day.year, day.month, day.day, 20),
-            place="Kommunhuset i Nödinge, sal Göta älv", locality=context.localities["Nödinge"],
+            place=EXPEDITION_PLACE, locality=context.localities["Nödinge"],
             attendance_count=attendance,
             description=f"Gruppen utforskar det mänskliga mötet med utgångspunkt i {about}.",
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from radslag.demo.seed.ale360 import EXPEDITION, EXPEDITION_PLACE
 from radslag.demo.seed.ale360 import KEY as ALE360
 from radslag.demo.seed.context import DemoContext, local
 from radslag.governance.models import DialoguePrinciples
@@ -35,22 +36,23 @@ GROUP_PURPOSE = (
     "lämnas till kommunstyrelsen som en del av beslutsunderlaget."
 )
 
-# (number, title, approach, month, day, place, description)
+# The group meets when and where the dialogue's own activities say it does (ale360.EXPEDITION), so the
+# activity list, the newsletters and the group's space tell one story.
+# (number, title, approach, description)
 MEETINGS = (
-    (1, "Möten som gjorde skillnad", "Berättelser i par", (2019, 10, 15), "Ale gymnasium, Nödinge",
-     "Vi börjar med oss själva: varje deltagare berättar om ett möte med kommunen eller en granne som gjorde "
-     "skillnad, på gott eller ont, och lyssnar på en annans."),
-    (2, "Samtalspromenad genom Nödinge", "Promenad i små grupper", (2019, 11, 19), "Start vid Ale torg",
-     "Vi går tillsammans genom centrum och stannar där människor möts, eller borde kunna mötas, och "
-     "antecknar vad vi ser."),
-    (3, "Att stå i någon annans skor", "Rollspel och skuggning", (2020, 1, 21), "Medborgarkontoret, Nödinge",
-     "Deltagarna följer en medarbetare i kundtjänst eller på biblioteket en timme och byter sedan roller i "
-     "ett rollspel om ett svårt samtal."),
-    (4, "Från insikt till förslag", "Framtidsverkstad", (2020, 3, 10), "Kommunhuset, Nödinge",
-     "Vi samlar det vi lärt oss, väljer ut det viktigaste och formulerar idéer som gruppen lämnar till "
-     "kommunstyrelsen."),
+    (1, "Mötet i omsorgen", "Berättelser i par",
+     "Hemtjänstpersonal och anhöriga berättar om möten i omsorgen som gjorde skillnad, på gott eller ont. "
+     "Deltagarna lyssnar i par och skriver ner vad som gjorde mötet bra eller dåligt."),
+    (2, "Mötet i skolan", "Rollbyte",
+     "Elever och föräldrar berättar när de känt sig sedda av skolan. Sedan byter vi roller: en förälder är "
+     "rektor för en kväll och en elev svarar på föräldrarnas frågor."),
+    (3, "Att nå kommunen", "Skuggning",
+     "Deltagarna följer en medarbetare i kontaktcenter eller på biblioteket en timme och ser själva hur det "
+     "är att ringa, mejla och besöka kommunen."),
+    (4, "Ungas möten", "Framtidsverkstad ledd av unga",
+     "Ungdomar från fritidsgårdarna leder kvällen. Vi samlar det vi lärt oss under fyra träffar, väljer ut "
+     "det viktigaste och formulerar idéer som gruppen lämnar till kommunstyrelsen."),
 )
-
 # (name, kind, shown publicly, under 18)
 MEMBERS = (
     ("Leila Haddad", "resident", True, False), ("Gunnar Pettersson", "resident", True, False),
@@ -67,15 +69,16 @@ MEMBERS = (
 
 # (meeting number, kind, text)
 NOTES = (
-    (1, "insight", "Nästan alla berättelser om bra möten handlade om att någon tog sig tid, inte om att "
-     "problemet blev löst direkt."),
+    (1, "insight", "Nästan alla berättelser om bra möten i omsorgen handlade om att någon tog sig tid, inte "
+     "om att problemet blev löst direkt."),
     (1, "lesson", "Att börja med egna berättelser gjorde att politiker och invånare pratade som jämlikar."),
-    (2, "insight", "Det finns få platser i Nödinge där man kan sitta ner utan att köpa något."),
-    (2, "idea", "Fler bänkar och ett väderskydd vid busshållplatsen på torget, så att väntan blir ett möte."),
-    (2, "note", "Ta med regnkläder till nästa promenad, och en karta att rita på."),
-    (3, "insight", "Medarbetarna i kundtjänst vill ge tid, men telefonkön styr hur långa samtalen får bli."),
+    (2, "insight", "Föräldern som fick vara rektor blev förvånad över hur många frågor som kommer in på en "
+     "dag. Eleverna förstod bättre varför ett svar kan dröja."),
+    (2, "idea", "Skolan kan svara inom två dagar med ett kort besked om när det riktiga svaret kommer."),
+    (2, "note", "Till nästa träff: ta med ett brev eller mejl från kommunen som var svårt att förstå."),
+    (3, "insight", "Medarbetarna i kontaktcenter vill ge tid, men telefonkön styr hur långa samtalen får bli."),
     (3, "lesson", "Skuggningen gav mer än en enkät hade gett: vi såg själva vad som hindrar ett bra bemötande."),
-    (3, "idea", "Låt nya medarbetare följa en erfaren kollega i kundtjänst sin första vecka."),
+    (3, "idea", "Låt nya medarbetare följa en erfaren kollega i kontaktcenter sin första vecka."),
     (4, "idea", "En återkommande öppen träff i varje ort där politiker lyssnar, utan färdig dagordning."),
     (4, "idea", "Skriv brev från kommunen på klarspråk och testa dem på invånare innan de skickas."),
     (4, "lesson", "Fyra träffar med olika ingångar höll engagemanget uppe; metoderna passar i kommunens "
@@ -115,10 +118,13 @@ def load_workgroups(context: DemoContext) -> None:
     group = WorkingGroup.objects.create(
         organisation=context.organisation, process=context.processes[ALE360], name="Expeditionsgruppen",
         slug="expeditionsgruppen", purpose=GROUP_PURPOSE, public=True)
+    days = {number: day for number, day, *_rest in EXPEDITION}
     meetings = {
-        number: GroupMeeting.objects.create(group=group, number=number, title=title, approach=approach,
-                                            starts_at=local(*day, 18), place=place, description=description)
-        for number, title, approach, day, place, description in MEETINGS
+        number: GroupMeeting.objects.create(
+            group=group, number=number, title=title, approach=approach, place=EXPEDITION_PLACE,
+            starts_at=local(days[number].year, days[number].month, days[number].day, 17, 30),
+            description=description)
+        for number, title, approach, description in MEETINGS
     }
     members = _members(context, group)
     resident = next(m for m in members if m.user_id == context.users["resident"].pk)

@@ -25,6 +25,7 @@ from radslag.organisations.models import Organisation
 from radslag.reports.models import CompilationVersion
 from radslag.themes.models import Theme
 from radslag.voting.models import Ballot
+from radslag.workgroups.models import WorkingGroup
 
 
 def day(moment: dt.datetime) -> dt.date:
@@ -113,3 +114,14 @@ class DemoRecordsTests(TestCase):
         page = self.client.get(reverse("councils:council", kwargs={"council_slug": youth.slug})).content.decode()
         young = youth.members.exclude(role=CouncilMember.Role.SECRETARY)
         assert young.exists() and not any(member.name in page for member in young)
+
+    def test_the_expedition_group_meets_when_and_where_the_dialogue_says_it_does(self):
+        """The group's space and the dialogue's activity list name the same four evenings, place and angle."""
+        group = WorkingGroup.objects.get(organisation=self.ale, slug="expeditionsgruppen")
+        activities = Activity.objects.filter(process=group.process, kind=Activity.Kind.GROUP_SESSION)
+        held = {(activity.starts_at, activity.place) for activity in activities}
+        meetings = list(group.meetings.order_by("number"))
+        assert len(meetings) == 4 and {(m.starts_at, m.place) for m in meetings} == held
+        for meeting in meetings:
+            activity = activities.get(starts_at=meeting.starts_at)
+            assert meeting.title.lower() in activity.title.lower()
