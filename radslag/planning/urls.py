@@ -14,6 +14,7 @@ urlpatterns = [
     path("planering/workshop/<slug:code>/", views_workshop.phone, name="phone"),
     path("personal/planering/", views.projects, name="projects"),
     path(_P, views.project, name="project"),
+    path(_P + "andra/", views.project_edit, name="project_edit"),
     path(_P + "medlemmar/", views.members, name="members"),
     path(_P + "medlemmar/<int:membership_pk>/ta-bort/", views.member_remove, name="member_remove"),
     path(_P + "omvarld/", views.context, name="context"),
