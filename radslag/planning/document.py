@@ -72,6 +72,14 @@ def cell_texts(value: Any, bilingual: bool, mode: str) -> list[str]:
     return [f"{other} ({_('translation missing')})" if other else ""]
 
 
+def cell_values(value: Any, bilingual: bool, mode: str) -> list[Any]:
+    """What one cell holds for an output that keeps kinds of value (XLSX): a bilingual text as `cell_texts`
+    gives it, anything else as it is (a number stays a number, a date a date), an empty value as None."""
+    if bilingual:
+        return cell_texts(value, bilingual, mode)
+    return [None if value is None or value == "" else value]
+
+
 def headers(section: Section, mode: str) -> list[str]:
     out: list[str] = []
     for label, bilingual in section.columns:
@@ -83,6 +91,13 @@ def table_rows(section: Section, mode: str) -> Iterator[list[str]]:
     for row in section.rows:
         yield [text for value, (_label, bilingual) in zip(row, section.columns, strict=True)
                for text in cell_texts(value, bilingual, mode)]
+
+
+def table_values(section: Section, mode: str) -> Iterator[list[Any]]:
+    """`table_rows` with each value of its own kind, for XLSX."""
+    for row in section.rows:
+        yield [cell for value, (_label, bilingual) in zip(row, section.columns, strict=True)
+               for cell in cell_values(value, bilingual, mode)]
 
 
 def _tree_rows(branch: drawing.Branch, depth: int, out: list[list[Any]]) -> None:
@@ -149,9 +164,10 @@ def sections(project: Project, *, figure_languages: Sequence[str] = ()) -> list[
                   bi(a, "resources")] for a in activities]
     plan.figures = _figures(lambda language: drawing.timeline_svg(activities, language=language), figure_languages)
     risks = Section(_("Risk analysis"), [(_("Risk"), True), (_("Likelihood"), False), (_("Impact"), False),
-                                         (_("Mitigation"), True), (_("Owner"), False), (_("Status"), False)])
-    risks.rows = [[bi(r, "text"), r.likelihood, r.impact, bi(r, "mitigation"), r.owner, r.get_status_display()]
-                  for r in Risk.objects.filter(project=project)]
+                                         (_("Likelihood × impact"), False), (_("Mitigation"), True),
+                                         (_("Owner"), False), (_("Status"), False)])
+    risks.rows = [[bi(r, "text"), r.likelihood, r.impact, r.score, bi(r, "mitigation"), r.owner,
+                   r.get_status_display()] for r in Risk.objects.filter(project=project)]
     return [factors, stakeholders, tree_section(project, TreeNode.Tree.PROBLEM, figure_languages=figure_languages),
             tree_section(project, TreeNode.Tree.OBJECTIVE, figure_languages=figure_languages), logframe, plan, risks]
 

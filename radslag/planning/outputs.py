@@ -1,8 +1,9 @@
-"""The project document as DOCX and PDF, and the logframe and activity plan as XLSX."""
+"""The project document as DOCX and PDF, and the stakeholders, logframe, activity plan and risks as XLSX."""
 
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -17,6 +18,7 @@ from radslag.planning.document import (
     headers,
     sections,
     table_rows,
+    table_values,
     title_in,
 )
 from radslag.planning.drawing import Tree
@@ -119,24 +121,61 @@ def render_pdf(project: Project, mode: str) -> bytes:
     return pdf
 
 
-def render_xlsx(project: Project, which: str) -> bytes:
-    """The logframe (`which="logframe"`) or the activity plan, with Swedish and English side by side."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+# Which section each spreadsheet holds (the order of `document.sections`).
+SPREADSHEETS = {"stakeholders": 1, "logframe": 4, "activities": 5, "risks": 6}
+DATE_FORMAT = "yyyy-mm-dd"  # ISO dates read the same in Ale and in Ghanzi
+# A whole cell that is a number: digits, perhaps grouped in threes by spaces ("120 000"), or with a decimal
+# comma or point. "1,500" or "1.500" (a thousands separator or three decimals?) stays text: no guessing.
+_INTEGER = re.compile(r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+|-?\d+")
+_DECIMAL = re.compile(r"-?\d+[.,](?:\d{1,2}|\d{4,})")
 
-    wanted = {"logframe": 4, "activities": 5}[which]
-    section = sections(project)[wanted]
+
+def spreadsheet_value(value: Any) -> Any:
+    """A value as the spreadsheet should hold it: a text that is a whole number (resources written as
+    "120 000") becomes that number, so that it sorts and sums; anything else stays as it is."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if _INTEGER.fullmatch(text):
+        return int(re.sub(r"\s", "", text))
+    if _DECIMAL.fullmatch(text):
+        return float(text.replace(",", "."))
+    return value
+
+
+def render_xlsx(project: Project, which: str) -> bytes:
+    """One analysis as a sheet (see `SPREADSHEETS`), Swedish and English side by side: numbers as numbers and
+    dates as dates, with a filter on the headings, so that a partner can sort and filter."""
+    from openpyxl import Workbook
+
+    section = sections(project)[SPREADSHEETS[which]]
     book = Workbook()
     sheet = book.active
     sheet.title = section.title[:31]
     sheet.append(headers(section, "both"))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in table_rows(section, "both"):
-        sheet.append(row)
-    sheet.freeze_panes = "A2"
+    for row in table_values(section, "both"):
+        sheet.append([spreadsheet_value(value) for value in row])
+    _format_sheet(sheet)
     book.properties.title = f"{title_in(project, 'both')} – {section.title}"
     book.properties.creator = ", ".join(o.name for o in project.owners.all())
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _format_sheet(sheet: Any) -> None:
+    """Bold headings that stay in view and filter, ISO dates, and columns wide enough for what they hold
+    (a date in a narrow column shows as ########)."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for number, column in enumerate(sheet.iter_cols(), start=1):
+        for cell in column:
+            if cell.is_date:
+                cell.number_format = DATE_FORMAT
+        longest = max(len(DATE_FORMAT) if cell.is_date else len(str(cell.value or "")) for cell in column)
+        sheet.column_dimensions[get_column_letter(number)].width = min(max(longest + 2, 10), 60)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
