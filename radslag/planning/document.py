@@ -3,7 +3,8 @@
 Every analysis becomes a `Section`: a table whose bilingual columns show one language (with a mark
 where the translation is missing) or, in "both", the Swedish and English versions side by side.
 The trees are also tables, one row per statement indented by depth, after their figure: an SVG
-in the PDF and on the public page, a PNG picture drawn from the same layout in DOCX.
+in the PDF and on the public page, a PNG picture drawn from the same layout in DOCX (as are the
+stakeholder grid and the activity timeline, each before its table).
 """
 
 from __future__ import annotations
@@ -51,7 +52,10 @@ class Section:
     rows: list[list[Any]] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     note: str = ""
-    tree: drawing.Tree | None = None  # a tree's section: the tree, for a figure drawn in another form
+    # What the section's figure is drawn from, for outputs that draw it in another form (the DOCX's PNG):
+    tree: drawing.Tree | None = None  # a tree's section: the tree
+    stakeholders: list[Stakeholder] = field(default_factory=list)  # the stakeholder analysis: the grid's people
+    activities: list[LogframeEntry] = field(default_factory=list)  # the activity plan: the timeline's bars
 
 
 def bi(obj: Any, name: str) -> Bi:
@@ -147,6 +151,7 @@ def sections(project: Project, *, figure_languages: Sequence[str] = ()) -> list[
     stakeholders.rows = [[bi(s, "name"), s.interest, s.influence, bi(s, "gains"), bi(s, "losses"),
                           bi(s, "participation")] for s in people]
     if people:
+        stakeholders.stakeholders = people
         stakeholders.figures = _figures(lambda language: drawing.grid_svg(people, language=language),
                                         figure_languages)
     entries = list(LogframeEntry.objects.filter(project=project).select_related("responsible"))
@@ -162,6 +167,7 @@ def sections(project: Project, *, figure_languages: Sequence[str] = ()) -> list[
                                         (_("Starts"), False), (_("Ends"), False), (_("Resources"), True)])
     plan.rows = [[bi(a, "text"), a.responsible.name if a.responsible else "", a.starts_on or "", a.ends_on or "",
                   bi(a, "resources")] for a in activities]
+    plan.activities = activities
     plan.figures = _figures(lambda language: drawing.timeline_svg(activities, language=language), figure_languages)
     risks = Section(_("Risk analysis"), [(_("Risk"), True), (_("Likelihood"), False), (_("Impact"), False),
                                          (_("Likelihood × impact"), False), (_("Mitigation"), True),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -21,8 +21,10 @@ from radslag.planning.document import (
     table_values,
     title_in,
 )
-from radslag.planning.drawing import Tree
-from radslag.planning.models import Project, TreeNode
+from radslag.planning.models import Project
+
+if TYPE_CHECKING:  # pictures imports Pillow: only when a DOCX is made
+    from radslag.planning.pictures import Picture
 
 PRINT_CSS = """
 @page { size: A4 landscape; margin: 15mm; }
@@ -40,8 +42,9 @@ def _interface(mode: str) -> str:
 
 
 def render_docx(project: Project, mode: str) -> bytes:
-    """A DOCX with every analysis as a table; each tree as a picture (one per language in "both") with
-    alt text, and then as an indented table, the text alternative."""
+    """A DOCX with every analysis as a table; each figure (the trees, the stakeholder grid, the timeline) as
+    a picture before its table (one per language in "both") with alt text and a caption, the table being
+    its text alternative."""
     with override(_interface(mode)):
         document = new_word_document(
             title=title_in(project, mode), author=", ".join(o.name for o in project.owners.all()),
@@ -60,13 +63,16 @@ def render_docx(project: Project, mode: str) -> bytes:
 
 
 def _docx_section(document: Any, section: Section, mode: str) -> None:
+    from radslag.planning.pictures import section_picture
+
     document.add_heading(section.title, level=1)
     if not section.rows:
         document.add_paragraph(_("Nothing written yet."))
         return
-    if section.tree is not None:
-        for language in figure_languages(mode):
-            _docx_tree_picture(document, section.tree, language=language, caption=mode == "both")
+    for language in figure_languages(mode):
+        picture = section_picture(section, language)
+        if picture is not None:
+            _docx_picture(document, picture, named_language=language if mode == "both" else "")
     head = headers(section, mode)
     table = document.add_table(rows=1, cols=len(head))
     table.style = "Table Grid"
@@ -77,25 +83,20 @@ def _docx_section(document: Any, section: Section, mode: str) -> None:
             cell.text = text
 
 
-def _docx_tree_picture(document: Any, tree: Tree, *, language: str, caption: bool) -> None:
-    """The tree as a picture no wider than the page, with its alt text (Word's picture description) in
-    the picture's language; captioned with its language when the document has both."""
-    from radslag.planning.tree_picture import tree_alt_text, tree_png
-
-    with override(language):
-        title = str(TreeNode.Tree(tree.core.node.tree).label) if tree.core else ""
-        alt = tree_alt_text(tree, title=title, language=language)
-    shape = document.add_picture(io.BytesIO(tree_png(tree, language=language)))
+def _docx_picture(document: Any, picture: Picture, *, named_language: str) -> None:
+    """The picture no wider than the page, with its alt text (Word's picture description) and a caption under
+    it: its title, and its language where the document has both."""
+    shape = document.add_picture(io.BytesIO(picture.png))
     page = document.sections[-1]
     room = page.page_width - page.left_margin - page.right_margin
     if shape.width > room:
         shape.height, shape.width = int(shape.height * room / shape.width), room
     # python-docx has no property for alt text: it is the drawing's docPr description (and title).
     properties = shape._inline.docPr
-    properties.set("descr", alt)
-    properties.set("title", title)
-    if caption:
-        document.add_paragraph(f"{title} ({LANGUAGE_NAMES[language]})")
+    properties.set("descr", picture.alt)
+    properties.set("title", picture.title)
+    caption = f"{picture.title} ({LANGUAGE_NAMES[named_language]})" if named_language else picture.title
+    document.add_paragraph(caption, style="Caption")
 
 
 def document_html(project: Project, mode: str, *, standalone: bool = True) -> str:
