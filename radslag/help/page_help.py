@@ -196,10 +196,10 @@ PAGE_HELP: dict[str, tuple[str, str]] = {
     "audit:log_export": ("administration", "loggen"),
     # planning
     **{f"planning:{name}": _LFA for name in (
-        "projects", "project", "members", "member_remove", "context", "stakeholders", "problem_tree",
-        "objective_tree", "mirror", "node_move", "node_delete", "logframe", "risks", "document_docx",
-        "document_pdf", "logframe_xlsx", "activities_xlsx", "item", "item_restore", "item_comment",
-        "item_delete")},
+        "projects", "project", "project_edit", "members", "member_remove", "context", "stakeholders",
+        "problem_tree", "objective_tree", "mirror", "node_move", "node_delete", "logframe", "risks",
+        "document_docx", "document_pdf", "stakeholders_xlsx", "logframe_xlsx", "activities_xlsx", "risks_xlsx",
+        "item", "item_restore", "item_comment", "item_delete")},
     **{f"planning:{name}": _LFA_WORKSHOP for name in (
         "workshops", "workshop", "workshop_close", "suggestion_handle", "screen", "screen_json")},
 }

@@ -3,7 +3,8 @@
 Every analysis becomes a `Section`: a table whose bilingual columns show one language (with a mark
 where the translation is missing) or, in "both", the Swedish and English versions side by side.
 The trees are also tables, one row per statement indented by depth, after their figure: an SVG
-in the PDF and on the public page, a PNG picture drawn from the same layout in DOCX.
+in the PDF and on the public page, a PNG picture drawn from the same layout in DOCX (as are the
+stakeholder grid and the activity timeline, each before its table).
 """
 
 from __future__ import annotations
@@ -51,7 +52,10 @@ class Section:
     rows: list[list[Any]] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     note: str = ""
-    tree: drawing.Tree | None = None  # a tree's section: the tree, for a figure drawn in another form
+    # What the section's figure is drawn from, for outputs that draw it in another form (the DOCX's PNG):
+    tree: drawing.Tree | None = None  # a tree's section: the tree
+    stakeholders: list[Stakeholder] = field(default_factory=list)  # the stakeholder analysis: the grid's people
+    activities: list[LogframeEntry] = field(default_factory=list)  # the activity plan: the timeline's bars
 
 
 def bi(obj: Any, name: str) -> Bi:
@@ -72,6 +76,14 @@ def cell_texts(value: Any, bilingual: bool, mode: str) -> list[str]:
     return [f"{other} ({_('translation missing')})" if other else ""]
 
 
+def cell_values(value: Any, bilingual: bool, mode: str) -> list[Any]:
+    """What one cell holds for an output that keeps kinds of value (XLSX): a bilingual text as `cell_texts`
+    gives it, anything else as it is (a number stays a number, a date a date), an empty value as None."""
+    if bilingual:
+        return cell_texts(value, bilingual, mode)
+    return [None if value is None or value == "" else value]
+
+
 def headers(section: Section, mode: str) -> list[str]:
     out: list[str] = []
     for label, bilingual in section.columns:
@@ -83,6 +95,13 @@ def table_rows(section: Section, mode: str) -> Iterator[list[str]]:
     for row in section.rows:
         yield [text for value, (_label, bilingual) in zip(row, section.columns, strict=True)
                for text in cell_texts(value, bilingual, mode)]
+
+
+def table_values(section: Section, mode: str) -> Iterator[list[Any]]:
+    """`table_rows` with each value of its own kind, for XLSX."""
+    for row in section.rows:
+        yield [cell for value, (_label, bilingual) in zip(row, section.columns, strict=True)
+               for cell in cell_values(value, bilingual, mode)]
 
 
 def _tree_rows(branch: drawing.Branch, depth: int, out: list[list[Any]]) -> None:
@@ -132,6 +151,7 @@ def sections(project: Project, *, figure_languages: Sequence[str] = ()) -> list[
     stakeholders.rows = [[bi(s, "name"), s.interest, s.influence, bi(s, "gains"), bi(s, "losses"),
                           bi(s, "participation")] for s in people]
     if people:
+        stakeholders.stakeholders = people
         stakeholders.figures = _figures(lambda language: drawing.grid_svg(people, language=language),
                                         figure_languages)
     entries = list(LogframeEntry.objects.filter(project=project).select_related("responsible"))
@@ -147,11 +167,13 @@ def sections(project: Project, *, figure_languages: Sequence[str] = ()) -> list[
                                         (_("Starts"), False), (_("Ends"), False), (_("Resources"), True)])
     plan.rows = [[bi(a, "text"), a.responsible.name if a.responsible else "", a.starts_on or "", a.ends_on or "",
                   bi(a, "resources")] for a in activities]
+    plan.activities = activities
     plan.figures = _figures(lambda language: drawing.timeline_svg(activities, language=language), figure_languages)
     risks = Section(_("Risk analysis"), [(_("Risk"), True), (_("Likelihood"), False), (_("Impact"), False),
-                                         (_("Mitigation"), True), (_("Owner"), False), (_("Status"), False)])
-    risks.rows = [[bi(r, "text"), r.likelihood, r.impact, bi(r, "mitigation"), r.owner, r.get_status_display()]
-                  for r in Risk.objects.filter(project=project)]
+                                         (_("Likelihood × impact"), False), (_("Mitigation"), True),
+                                         (_("Owner"), False), (_("Status"), False)])
+    risks.rows = [[bi(r, "text"), r.likelihood, r.impact, r.score, bi(r, "mitigation"), r.owner,
+                   r.get_status_display()] for r in Risk.objects.filter(project=project)]
     return [factors, stakeholders, tree_section(project, TreeNode.Tree.PROBLEM, figure_languages=figure_languages),
             tree_section(project, TreeNode.Tree.OBJECTIVE, figure_languages=figure_languages), logframe, plan, risks]
 

@@ -189,72 +189,120 @@ def _nodes_by_pk(tree: Tree) -> dict[int, TreeNode]:
     return found
 
 
+GRID_SIZE, GRID_PAD = 420, 50  # the grid's square and the margin round it for the axes' names
+
+
+@dataclass(frozen=True)
+class GridLayout:
+    """Where the grid's words go: the one layout that the SVG figure and the DOCX picture share."""
+
+    side: int  # the figure's width and height
+    quadrants: list[tuple[str, float, float]]  # each quadrant's name at its start x and baseline y
+    people: list[tuple[float, float, str, str]]  # each stakeholder's "number. name" at x, y, and its language
+
+
+def grid_layout(stakeholders: Sequence[Stakeholder], *, language: str | None = None) -> GridLayout:
+    """Interest across, influence up; stakeholders in the same cell one under the other, numbered as in the table."""
+    size, pad, cell = GRID_SIZE, GRID_PAD, GRID_SIZE / 5
+    quadrants = [(_("Keep satisfied"), pad + 6, pad + 16), (_("Manage closely"), pad + size / 2 + 6, pad + 16),
+                 (_("Monitor"), pad + 6, pad + size - 8), (_("Keep informed"), pad + size / 2 + 6, pad + size - 8)]
+    seen: dict[tuple[int, int], int] = {}
+    people = []
+    for number, person in enumerate(stakeholders, start=1):
+        at = (person.interest, person.influence)
+        offset = seen.get(at, 0)
+        seen[at] = offset + 1
+        x = pad + (person.interest - 0.5) * cell - 22
+        y = pad + size - (person.influence - 0.5) * cell + offset * 14 - 7
+        name = shown(person, "name", language)
+        people.append((x, y, f"{number}. {lines_of(name.text, 14, 1)[0]}", name.lang))
+    return GridLayout(size + 2 * pad, [(str(label), x, y) for label, x, y in quadrants], people)
+
+
 def grid_svg(stakeholders: Sequence[Stakeholder], *, language: str | None = None) -> SafeString:
     """The interest–influence grid: interest across, influence up, the four usual quadrants."""
-    size, pad = 420, 50
+    size, pad = GRID_SIZE, GRID_PAD
+    layout = grid_layout(stakeholders, language=language)
+    side = layout.side
     grid_desc = _("Each stakeholder placed by interest (across) and influence (up). The same figures follow as "
                   "a table.")
-    cell = size / 5
     lang = current_language(language)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="grid-figure" role="img" width="{size + 2 * pad}" '
-             f'height="{size + 2 * pad}" viewBox="0 0 {size + 2 * pad} {size + 2 * pad}" '
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="grid-figure" role="img" width="{side}" '
+             f'height="{side}" viewBox="0 0 {side} {side}" '
              f'aria-labelledby="grid-title-{lang} grid-desc-{lang}"><title id="grid-title-{lang}">'
              f'{escape(_("Interest–influence grid"))}</title><desc id="grid-desc-{lang}">{escape(grid_desc)}</desc>',
              f'<rect x="{pad}" y="{pad}" width="{size}" height="{size}" fill="#fff" stroke="#333" />',
              f'<line x1="{pad + size / 2}" y1="{pad}" x2="{pad + size / 2}" y2="{pad + size}" stroke="#999" />',
              f'<line x1="{pad}" y1="{pad + size / 2}" x2="{pad + size}" y2="{pad + size / 2}" stroke="#999" />']
-    quadrants = ((_("Keep satisfied"), pad + 6, pad + 16), (_("Manage closely"), pad + size / 2 + 6, pad + 16),
-                 (_("Monitor"), pad + 6, pad + size - 8), (_("Keep informed"), pad + size / 2 + 6, pad + size - 8))
-    for label, x, y in quadrants:
+    for label, x, y in layout.quadrants:
         parts.append(f'<text x="{x:.0f}" y="{y:.0f}" font-size="12" fill="#333">{escape(label)}</text>')
-    parts.append(f'<text x="{pad + size / 2:.0f}" y="{size + 2 * pad - 12}" text-anchor="middle" font-size="13" '
+    parts.append(f'<text x="{pad + size / 2:.0f}" y="{side - 12}" text-anchor="middle" font-size="13" '
                  f'fill="#111">{escape(_("Interest"))} →</text>')
     parts.append(f'<text x="16" y="{pad + size / 2:.0f}" text-anchor="middle" font-size="13" fill="#111" '
                  f'transform="rotate(-90 16 {pad + size / 2:.0f})">{escape(_("Influence"))} →</text>')
-    seen: dict[tuple[int, int], int] = {}
-    for number, person in enumerate(stakeholders, start=1):
-        at = (person.interest, person.influence)
-        offset = seen.get(at, 0)
-        seen[at] = offset + 1
-        x = pad + (person.interest - 0.5) * cell
-        y = pad + size - (person.influence - 0.5) * cell + offset * 14 - 7
-        name = shown(person, "name", language)
-        parts.append(f'<circle cx="{x - 30:.0f}" cy="{y - 4:.0f}" r="4" fill="#1f4e79" />'
-                     f'<text x="{x - 22:.0f}" y="{y:.0f}" font-size="11" fill="#111" lang="{name.lang}">'
-                     f'{number}. {escape(lines_of(name.text, 14, 1)[0])}</text>')
+    for x, y, label, label_lang in layout.people:
+        parts.append(f'<circle cx="{x - 8:.0f}" cy="{y - 4:.0f}" r="4" fill="#1f4e79" />'
+                     f'<text x="{x:.0f}" y="{y:.0f}" font-size="11" fill="#111" lang="{label_lang}">'
+                     f'{escape(label)}</text>')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped
 
 
-def timeline_svg(activities: Sequence[LogframeEntry], *, language: str | None = None) -> SafeString:
-    """Activities with dates as bars along a time axis, by month."""
-    timeline_desc = _("Activities as bars from start to end. The activity plan table has the same dates.")
+TIMELINE_LABEL_W, TIMELINE_W, TIMELINE_ROW = 220, 560, 26  # the names' column, the time axis, a bar's row
+
+
+@dataclass(frozen=True)
+class TimelineLayout:
+    """Where the timeline's months and bars go: shared by the SVG figure and the DOCX picture."""
+
+    width: int
+    height: int
+    months: list[tuple[float, str]]  # each month's line at x, named "YYYY-MM"
+    bars: list[tuple[float, float, float, str, str]]  # each activity's row top y, bar start and end x, name, lang
+    first: dt.date
+    last: dt.date
+
+
+def timeline_layout(activities: Sequence[LogframeEntry], *, language: str | None = None) -> TimelineLayout | None:
+    """Activities with both dates as bars along a time axis, by month; None when no activity has both."""
     dated = [a for a in activities if a.starts_on and a.ends_on]
     if not dated:
-        return mark_safe("")
+        return None
     first = min(a.starts_on for a in dated if a.starts_on)
     last = max(a.ends_on for a in dated if a.ends_on)
     days = max((last - first).days, 1)
-    label_w, width, row = 220, 560, 26
-    height = 40 + row * len(dated)
-    lang = current_language(language)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline-figure" role="img" '
-             f'width="{label_w + width + 20}" height="{height}" viewBox="0 0 {label_w + width + 20} {height}" '
-             f'aria-labelledby="timeline-title-{lang} timeline-desc-{lang}"><title id="timeline-title-{lang}">'
-             f'{escape(_("Timeline"))}</title><desc id="timeline-desc-{lang}">{escape(timeline_desc)}</desc>']
+    label_w, width = TIMELINE_LABEL_W, TIMELINE_W
+    months = []
     month = dt.date(first.year, first.month, 1)
     while month <= last:
-        x = label_w + max((month - first).days, 0) / days * width
-        parts.append(f'<line x1="{x:.0f}" y1="20" x2="{x:.0f}" y2="{height}" stroke="#ddd" />'
-                     f'<text x="{x + 2:.0f}" y="14" font-size="10" fill="#333">{month:%Y-%m}</text>')
+        months.append((label_w + max((month - first).days, 0) / days * width, f"{month:%Y-%m}"))
         month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    bars: list[tuple[float, float, float, str, str]] = []
     for index, activity in enumerate(dated):
-        y = 28 + index * row
         start = label_w + (activity.starts_on - first).days / days * width  # type: ignore[operator]
         end = label_w + (activity.ends_on - first).days / days * width  # type: ignore[operator]
         text = shown(activity, "text", language)
-        parts.append(f'<text x="4" y="{y + 13}" font-size="11" fill="#111" lang="{text.lang}">'
-                     f'{escape(lines_of(text.text, 34, 1)[0])}</text><rect x="{start:.0f}" y="{y}" '
+        bars.append((28 + index * TIMELINE_ROW, start, end, lines_of(text.text, 34, 1)[0], text.lang))
+    return TimelineLayout(label_w + width + 20, 40 + TIMELINE_ROW * len(dated), months, bars, first, last)
+
+
+def timeline_svg(activities: Sequence[LogframeEntry], *, language: str | None = None) -> SafeString:
+    """Activities with dates as bars along a time axis, by month."""
+    layout = timeline_layout(activities, language=language)
+    if layout is None:
+        return mark_safe("")
+    timeline_desc = _("Activities as bars from start to end. The activity plan table has the same dates.")
+    width, height = layout.width, layout.height
+    lang = current_language(language)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline-figure" role="img" '
+             f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
+             f'aria-labelledby="timeline-title-{lang} timeline-desc-{lang}"><title id="timeline-title-{lang}">'
+             f'{escape(_("Timeline"))}</title><desc id="timeline-desc-{lang}">{escape(timeline_desc)}</desc>']
+    parts.extend(f'<line x1="{x:.0f}" y1="20" x2="{x:.0f}" y2="{height}" stroke="#ddd" />'
+                 f'<text x="{x + 2:.0f}" y="14" font-size="10" fill="#333">{name}</text>' for x, name in layout.months)
+    for y, start, end, name, name_lang in layout.bars:
+        parts.append(f'<text x="4" y="{y + 13:.0f}" font-size="11" fill="#111" lang="{name_lang}">'
+                     f'{escape(name)}</text><rect x="{start:.0f}" y="{y:.0f}" '
                      f'width="{max(end - start, 4):.0f}" height="16" fill="#1f4e79" />')
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 - every text above is escaped

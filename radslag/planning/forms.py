@@ -15,6 +15,12 @@ class ProjectForm(forms.Form):
     summary_en = forms.CharField(label=_("Summary (English)"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
+class ProjectEditForm(ProjectForm):
+    """The title and summary with the version they were opened at, so that a later change by someone else shows."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
 class MemberForm(forms.Form):
     """A person of the lead's own organisation: each owner's lead manages its own people."""
 

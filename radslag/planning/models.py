@@ -3,7 +3,8 @@
 Every text a partnership writes has a Swedish and an English twin (`<name>_sv`, `<name>_en`); see
 `bilingual.py` for how one is shown. Every analysis item carries a `version` number that each save
 raises, so that an edit made from an older version is caught (`services.save_item`), and every
-saved state is kept as an `ItemVersion`.
+saved state is kept as an `ItemVersion`. A project's title and summary are kept the same way
+(`services.edit_project`, versions of kind "project").
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ class Project(models.Model):
     owners = models.ManyToManyField(Organisation, related_name="planning_projects", verbose_name=_("owners"))
     published = models.BooleanField(_("published as a read-only public page"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Raised by each change of the title or summary, which is kept as an `ItemVersion` of kind "project".
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         ordering = ["-created_at"]

@@ -1,9 +1,10 @@
-"""The project document as DOCX and PDF, and the logframe and activity plan as XLSX."""
+"""The project document as DOCX and PDF, and the stakeholders, logframe, activity plan and risks as XLSX."""
 
 from __future__ import annotations
 
 import io
-from typing import Any
+import re
+from typing import TYPE_CHECKING, Any
 
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -17,10 +18,13 @@ from radslag.planning.document import (
     headers,
     sections,
     table_rows,
+    table_values,
     title_in,
 )
-from radslag.planning.drawing import Tree
-from radslag.planning.models import Project, TreeNode
+from radslag.planning.models import Project
+
+if TYPE_CHECKING:  # pictures imports Pillow: only when a DOCX is made
+    from radslag.planning.pictures import Picture
 
 PRINT_CSS = """
 @page { size: A4 landscape; margin: 15mm; }
@@ -38,8 +42,9 @@ def _interface(mode: str) -> str:
 
 
 def render_docx(project: Project, mode: str) -> bytes:
-    """A DOCX with every analysis as a table; each tree as a picture (one per language in "both") with
-    alt text, and then as an indented table, the text alternative."""
+    """A DOCX with every analysis as a table; each figure (the trees, the stakeholder grid, the timeline) as
+    a picture before its table (one per language in "both") with alt text and a caption, the table being
+    its text alternative."""
     with override(_interface(mode)):
         document = new_word_document(
             title=title_in(project, mode), author=", ".join(o.name for o in project.owners.all()),
@@ -58,13 +63,16 @@ def render_docx(project: Project, mode: str) -> bytes:
 
 
 def _docx_section(document: Any, section: Section, mode: str) -> None:
+    from radslag.planning.pictures import section_picture
+
     document.add_heading(section.title, level=1)
     if not section.rows:
         document.add_paragraph(_("Nothing written yet."))
         return
-    if section.tree is not None:
-        for language in figure_languages(mode):
-            _docx_tree_picture(document, section.tree, language=language, caption=mode == "both")
+    for language in figure_languages(mode):
+        picture = section_picture(section, language)
+        if picture is not None:
+            _docx_picture(document, picture, named_language=language if mode == "both" else "")
     head = headers(section, mode)
     table = document.add_table(rows=1, cols=len(head))
     table.style = "Table Grid"
@@ -75,25 +83,20 @@ def _docx_section(document: Any, section: Section, mode: str) -> None:
             cell.text = text
 
 
-def _docx_tree_picture(document: Any, tree: Tree, *, language: str, caption: bool) -> None:
-    """The tree as a picture no wider than the page, with its alt text (Word's picture description) in
-    the picture's language; captioned with its language when the document has both."""
-    from radslag.planning.tree_picture import tree_alt_text, tree_png
-
-    with override(language):
-        title = str(TreeNode.Tree(tree.core.node.tree).label) if tree.core else ""
-        alt = tree_alt_text(tree, title=title, language=language)
-    shape = document.add_picture(io.BytesIO(tree_png(tree, language=language)))
+def _docx_picture(document: Any, picture: Picture, *, named_language: str) -> None:
+    """The picture no wider than the page, with its alt text (Word's picture description) and a caption under
+    it: its title, and its language where the document has both."""
+    shape = document.add_picture(io.BytesIO(picture.png))
     page = document.sections[-1]
     room = page.page_width - page.left_margin - page.right_margin
     if shape.width > room:
         shape.height, shape.width = int(shape.height * room / shape.width), room
     # python-docx has no property for alt text: it is the drawing's docPr description (and title).
     properties = shape._inline.docPr
-    properties.set("descr", alt)
-    properties.set("title", title)
-    if caption:
-        document.add_paragraph(f"{title} ({LANGUAGE_NAMES[language]})")
+    properties.set("descr", picture.alt)
+    properties.set("title", picture.title)
+    caption = f"{picture.title} ({LANGUAGE_NAMES[named_language]})" if named_language else picture.title
+    document.add_paragraph(caption, style="Caption")
 
 
 def document_html(project: Project, mode: str, *, standalone: bool = True) -> str:
@@ -119,24 +122,61 @@ def render_pdf(project: Project, mode: str) -> bytes:
     return pdf
 
 
-def render_xlsx(project: Project, which: str) -> bytes:
-    """The logframe (`which="logframe"`) or the activity plan, with Swedish and English side by side."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
+# Which section each spreadsheet holds (the order of `document.sections`).
+SPREADSHEETS = {"stakeholders": 1, "logframe": 4, "activities": 5, "risks": 6}
+DATE_FORMAT = "yyyy-mm-dd"  # ISO dates read the same in Ale and in Ghanzi
+# A whole cell that is a number: digits, perhaps grouped in threes by spaces ("120 000"), or with a decimal
+# comma or point. "1,500" or "1.500" (a thousands separator or three decimals?) stays text: no guessing.
+_INTEGER = re.compile(r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+|-?\d+")
+_DECIMAL = re.compile(r"-?\d+[.,](?:\d{1,2}|\d{4,})")
 
-    wanted = {"logframe": 4, "activities": 5}[which]
-    section = sections(project)[wanted]
+
+def spreadsheet_value(value: Any) -> Any:
+    """A value as the spreadsheet should hold it: a text that is a whole number (resources written as
+    "120 000") becomes that number, so that it sorts and sums; anything else stays as it is."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    if _INTEGER.fullmatch(text):
+        return int(re.sub(r"\s", "", text))
+    if _DECIMAL.fullmatch(text):
+        return float(text.replace(",", "."))
+    return value
+
+
+def render_xlsx(project: Project, which: str) -> bytes:
+    """One analysis as a sheet (see `SPREADSHEETS`), Swedish and English side by side: numbers as numbers and
+    dates as dates, with a filter on the headings, so that a partner can sort and filter."""
+    from openpyxl import Workbook
+
+    section = sections(project)[SPREADSHEETS[which]]
     book = Workbook()
     sheet = book.active
     sheet.title = section.title[:31]
     sheet.append(headers(section, "both"))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in table_rows(section, "both"):
-        sheet.append(row)
-    sheet.freeze_panes = "A2"
+    for row in table_values(section, "both"):
+        sheet.append([spreadsheet_value(value) for value in row])
+    _format_sheet(sheet)
     book.properties.title = f"{title_in(project, 'both')} – {section.title}"
     book.properties.creator = ", ".join(o.name for o in project.owners.all())
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _format_sheet(sheet: Any) -> None:
+    """Bold headings that stay in view and filter, ISO dates, and columns wide enough for what they hold
+    (a date in a narrow column shows as ########)."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for number, column in enumerate(sheet.iter_cols(), start=1):
+        for cell in column:
+            if cell.is_date:
+                cell.number_format = DATE_FORMAT
+        longest = max(len(DATE_FORMAT) if cell.is_date else len(str(cell.value or "")) for cell in column)
+        sheet.column_dimensions[get_column_letter(number)].width = min(max(longest + 2, 10), 60)
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions

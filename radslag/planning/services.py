@@ -1,8 +1,8 @@
 """Writes on projects, their members and their analysis items: one transaction each, audited.
 
-Each item save keeps the state it leaves as a new `ItemVersion`; a save made from an older version
-than the current one is refused with `EditConflict`, which carries both states so the person can
-choose. Nothing is ever silently overwritten.
+Each item save, and each change of a project's title or summary, keeps the state it leaves as a new
+`ItemVersion`; a save made from an older version than the current one is refused with `EditConflict`,
+which carries both states so the person can choose. Nothing is ever silently overwritten.
 """
 
 from __future__ import annotations
@@ -21,6 +21,10 @@ from radslag.organisations.models import Organisation
 from radslag.planning import items
 from radslag.planning.access import can_write, is_lead, membership
 from radslag.planning.models import Comment, ItemVersion, Project, ProjectMember, ProjectRole, Risk, TreeNode
+
+# A project's own texts, versioned beside its items' (as ItemVersion rows of this kind).
+PROJECT_KIND = "project"
+PROJECT_FIELDS = ("title_sv", "title_en", "summary_sv", "summary_en")
 
 
 class EditConflict(DomainError):
@@ -56,8 +60,37 @@ def create_project(*, organisation: Organisation, actor: Any, title_sv: str, tit
                                      summary_sv=summary_sv, summary_en=summary_en)
     project.owners.add(organisation)
     ProjectMember.objects.create(project=project, user=actor, organisation=organisation, role=ProjectRole.LEAD)
+    _keep_project_version(project, actor)
     record_event(organisation=organisation, actor=actor, action="planning.project_created", target=project)
     return project
+
+
+@transaction.atomic
+def edit_project(*, project: Project, actor: Any, organisation: Organisation, fields: dict[str, str],
+                 expected_version: int | None) -> Project:
+    """A lead changes the title or summary (either language), kept as a version as an item's change is.
+
+    A change made from an older version than the saved one raises `EditConflict`; a save that changes
+    nothing keeps no version.
+    """
+    require_member(project, actor, organisation, lead=True)
+    current = Project.objects.select_for_update().get(pk=project.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise EditConflict(item=current, yours=fields)
+    values = {name: (fields[name] if name in fields else getattr(current, name)).strip() for name in PROJECT_FIELDS}
+    if not (values["title_sv"] or values["title_en"]):
+        raise DomainError(_("Give the project a title in Swedish or English."))
+    changed = [name for name, value in values.items() if getattr(current, name) != value]
+    if not changed:
+        return current
+    for name in changed:
+        setattr(current, name, values[name])
+    current.version += 1
+    current.save(update_fields=[*changed, "version"])
+    _keep_project_version(current, actor)
+    record_event(organisation=organisation, actor=actor, action="planning.project_saved", target=current,
+                 data={"version": current.version, "fields": changed})
+    return current
 
 
 def _own_people_only() -> PermissionDeniedError:
@@ -170,11 +203,21 @@ def _check(item: models.Model) -> None:
         raise DomainError(_("An objective answers a statement of the same project's problem tree."))
 
 
-def _keep_version(item: models.Model, actor: Any) -> ItemVersion:
+def _keep(*, project_id: int, kind: str, object_id: int, number: int, data: dict[str, Any],
+          actor: Any) -> ItemVersion:
     return ItemVersion.objects.create(
-        project_id=item.project_id, kind=items.kind_of(item), object_id=item.pk,  # type: ignore[attr-defined]
-        number=item.version, data=items.snapshot(item),  # type: ignore[attr-defined]
+        project_id=project_id, kind=kind, object_id=object_id, number=number, data=data,
         author=actor if getattr(actor, "is_authenticated", False) else None, author_label=_label(actor))
+
+
+def _keep_version(item: models.Model, actor: Any) -> ItemVersion:
+    return _keep(project_id=item.project_id, kind=items.kind_of(item), object_id=item.pk,  # type: ignore[attr-defined]
+                 number=item.version, data=items.snapshot(item), actor=actor)  # type: ignore[attr-defined]
+
+
+def _keep_project_version(project: Project, actor: Any) -> ItemVersion:
+    return _keep(project_id=project.pk, kind=PROJECT_KIND, object_id=project.pk, number=project.version,
+                 data={name: getattr(project, name) for name in PROJECT_FIELDS}, actor=actor)
 
 
 @transaction.atomic

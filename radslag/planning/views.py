@@ -17,9 +17,10 @@ from radslag.core.errors import DomainError
 from radslag.core.permissions import Capability
 from radslag.planning import drawing, items, services, trees
 from radslag.planning.access import can_write, is_lead, project_for
-from radslag.planning.forms import MemberForm, NodeForm, OwnerForm, ProjectForm
+from radslag.planning.forms import MemberForm, NodeForm, OwnerForm, ProjectEditForm, ProjectForm
 from radslag.planning.models import (
     ContextFactor,
+    ItemVersion,
     LogframeEntry,
     Project,
     ProjectMember,
@@ -92,6 +93,45 @@ def project(request: HttpRequest, project_pk: int) -> HttpResponse:
         "risks": Risk.objects.filter(project=project).count(),
     }
     return page(request, "project.html", project, member, counts=counts, owners=project.owners.all())
+
+
+@requires_capability(OPEN, write=EDIT)
+@require_http_methods(["GET", "POST"])
+def project_edit(request: HttpRequest, project_pk: int) -> HttpResponse:
+    """A lead changes the title and summary; a change saved meanwhile by someone else is shown beside theirs."""
+    project, member = load(request, project_pk)
+    if not is_lead(member):
+        raise PermissionDenied
+    saved = {name: getattr(project, name) for name in services.PROJECT_FIELDS}
+    form = ProjectEditForm(request.POST or None, initial={**saved, "version": project.version})
+    conflict: services.EditConflict | None = None
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in services.PROJECT_FIELDS}
+        try:
+            services.edit_project(project=project, actor=request.user, organisation=org(request), fields=fields,
+                                  expected_version=form.cleaned_data["version"])
+        except services.EditConflict as clash:
+            conflict, project = clash, clash.item
+            data = request.POST.copy()
+            data["version"] = str(project.version)  # sending again means: mine wins, knowingly
+            form = ProjectEditForm(data)
+        except DomainError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("planning:project", project_pk=project.pk)
+    versions = ItemVersion.objects.filter(project=project, kind=services.PROJECT_KIND, object_id=project.pk)
+    return page(request, "project_edit.html", project, member,
+                status=409 if conflict else 400 if request.method == "POST" else 200, form=form,
+                conflict=conflict, conflict_rows=_conflict_rows(project, conflict), versions=versions)
+
+
+def _conflict_rows(project: Project, conflict: services.EditConflict | None) -> list[tuple[str, str, str]]:
+    """Each text's label, as saved now and as this person sent it."""
+    if conflict is None:
+        return []
+    return [(str(ProjectEditForm.base_fields[name].label), getattr(project, name), conflict.yours.get(name, ""))
+            for name in services.PROJECT_FIELDS]
 
 
 @requires_capability(OPEN, write=EDIT)

@@ -1,4 +1,4 @@
-"""The project document (DOCX, PDF), the logframe and activity plan (XLSX) and the public page."""
+"""The project document (DOCX, PDF), the analyses as spreadsheets (XLSX) and the public page."""
 
 from __future__ import annotations
 
@@ -49,18 +49,33 @@ def document_pdf(request: HttpRequest, project_pk: int) -> HttpResponse:
     return _file(outputs.render_pdf(project, mode), "application/pdf", _name(project, f"{mode}.pdf"))
 
 
+def _xlsx(request: HttpRequest, project_pk: int, which: str, suffix: str) -> HttpResponse:
+    project, _member = load(request, project_pk)
+    return _file(outputs.render_xlsx(project, which), XLSX, _name(project, suffix))
+
+
+@requires_capability(OPEN, write=EDIT)
+@require_GET
+def stakeholders_xlsx(request: HttpRequest, project_pk: int) -> HttpResponse:
+    return _xlsx(request, project_pk, "stakeholders", "intressenter.xlsx")
+
+
 @requires_capability(OPEN, write=EDIT)
 @require_GET
 def logframe_xlsx(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project, _member = load(request, project_pk)
-    return _file(outputs.render_xlsx(project, "logframe"), XLSX, _name(project, "logframe.xlsx"))
+    return _xlsx(request, project_pk, "logframe", "logframe.xlsx")
 
 
 @requires_capability(OPEN, write=EDIT)
 @require_GET
 def activities_xlsx(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project, _member = load(request, project_pk)
-    return _file(outputs.render_xlsx(project, "activities"), XLSX, _name(project, "aktivitetsplan.xlsx"))
+    return _xlsx(request, project_pk, "activities", "aktivitetsplan.xlsx")
+
+
+@requires_capability(OPEN, write=EDIT)
+@require_GET
+def risks_xlsx(request: HttpRequest, project_pk: int) -> HttpResponse:
+    return _xlsx(request, project_pk, "risks", "risker.xlsx")
 
 
 @require_GET

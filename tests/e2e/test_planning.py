@@ -94,6 +94,7 @@ def test_every_planning_page_passes_axe(page_as, page, site, staff_member, proje
     staff = page_as(staff_member)
     base = f"/personal/planering/{project.pk}/"
     for path, label in (("/personal/planering/", "project list"), (base, "project"), (base + "medlemmar/", "members"),
+                        (base + "andra/", "title and summary"),
                         (base + "omvarld/", "context"), (base + "intressenter/", "stakeholder grid"),
                         (base + "logframe/", "logframe with timeline"), (base + "risker/", "risk matrix"),
                         (base + "workshop/", "workshops")):
@@ -119,6 +120,25 @@ def test_every_planning_page_passes_axe(page_as, page, site, staff_member, proje
     page.goto(f"/planering/{project.pk}/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Styrning med dialog")
     assert_accessible(page, "public page")
+
+
+def test_a_lead_changes_the_title_and_summary_and_the_project_shows_them(page_as, site, staff_member, project):
+    staff = page_as(staff_member)
+    staff.goto(f"/personal/planering/{project.pk}/")
+    staff.get_by_role("link", name="Ändra titel och sammanfattning").click()
+    expect(staff.get_by_label("Titel (engelska)")).to_have_value("Governance with dialogue")
+    staff.get_by_label("Titel (engelska)").fill("Governance through dialogue")
+    staff.get_by_label("Sammanfattning (svenska)").fill("Ale och Ghanzi lär av varandra.")
+    staff.get_by_role("button", name="Spara", exact=True).click()
+    expect(staff.get_by_role("status")).to_contain_text("Sparat")
+    expect(staff.get_by_text("Ale och Ghanzi lär av varandra.")).to_be_visible()
+    staff.get_by_role("link", name="Ändra titel och sammanfattning").click()
+    history = staff.get_by_role("table", name="Varje sparat läge, det senaste först")
+    expect(history).to_contain_text("Governance through dialogue")
+    expect(history).to_contain_text("Governance with dialogue")
+    assert_accessible(staff, "title and summary with two versions")
+    project.refresh_from_db()
+    assert project.title_en == "Governance through dialogue" and project.version == 2
 
 
 def test_a_workshop_with_two_phones_updates_the_shared_screen(page_as, new_context, site, staff_member, project):

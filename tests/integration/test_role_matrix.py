@@ -382,6 +382,7 @@ ROWS: dict[str, Row] = {
     "planning:phone": writes(EVERYONE),
     "planning:projects": row(READ_ANALYSIS, post=STAFF_WORK),
     "planning:project": row(READ_ANALYSIS, post=PROJECT_LEAD),
+    "planning:project_edit": writes(PROJECT_LEAD),  # the title and summary: leads only
     "planning:members": row(READ_ANALYSIS, post=PROJECT_LEAD),
     "planning:member_remove": posts(PROJECT_LEAD, guarded_get=READ_ANALYSIS),
     "planning:context": row(READ_ANALYSIS, post=STAFF_WORK),
@@ -395,8 +396,10 @@ ROWS: dict[str, Row] = {
     "planning:risks": row(READ_ANALYSIS, post=STAFF_WORK),
     "planning:document_docx": row(READ_ANALYSIS),
     "planning:document_pdf": row(READ_ANALYSIS),
+    "planning:stakeholders_xlsx": row(READ_ANALYSIS),
     "planning:logframe_xlsx": row(READ_ANALYSIS),
     "planning:activities_xlsx": row(READ_ANALYSIS),
+    "planning:risks_xlsx": row(READ_ANALYSIS),
     "planning:workshops": row(READ_ANALYSIS, post=STAFF_WORK),
     "planning:workshop": row(READ_ANALYSIS),
     "planning:workshop_close": posts(STAFF_WORK, guarded_get=READ_ANALYSIS),

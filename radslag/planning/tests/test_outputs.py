@@ -107,3 +107,113 @@ def test_the_docx_says_its_own_language_and_names_the_owners(world, org, mode, t
     properties = Document(io.BytesIO(data)).core_properties
     assert properties.language == tag.decode()
     assert all(owner.name in properties.author for owner in world["project"].owners.all())
+
+
+def _grid_and_plan(world, org):
+    import datetime as dt
+
+    from radslag.planning import services
+
+    for fields in ({"name_sv": "Byhövdingar", "name_en": "Chiefs", "interest": 5, "influence": 4},
+                   {"name_sv": "Unga i Ghanzi", "interest": 5, "influence": 1}):
+        services.create_item(project=world["project"], actor=world["ale_lead"], organisation=org, kind="stakeholder",
+                             fields=fields)
+    for text_sv, text_en, starts, ends in (
+            ("Workshop i Ghanzi", "Workshop in Ghanzi", dt.date(2027, 3, 1), dt.date(2027, 3, 5)),
+            ("Studiebesök i Ale", "", dt.date(2027, 9, 14), dt.date(2027, 10, 30)),
+            ("Uppföljning", "Follow-up", None, None)):
+        services.create_item(project=world["project"], actor=world["ale_lead"], organisation=org, kind="logframe",
+                             fields={"level": "activity", "text_sv": text_sv, "text_en": text_en, "starts_on": starts,
+                                     "ends_on": ends})
+
+
+def _body_order(document):
+    """What follows what in the document: "picture", "table" or a paragraph's text."""
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    order = []
+    for element in document.element.body.iterchildren():
+        if element.tag == qn("w:tbl"):
+            order.append("table")
+        elif element.findall(f".//{qn('w:drawing')}"):
+            order.append("picture")
+        elif element.tag == qn("w:p"):
+            order.append(Paragraph(element, document._body).text)
+    return order
+
+
+@pytest.mark.django_db
+def test_the_docx_draws_the_stakeholder_grid_and_the_timeline_as_pictures_with_alt_text_and_captions(world, org):
+    """As on the screen: the grid and the timeline as pictures, each described and captioned, then their tables."""
+    import io
+
+    from docx import Document
+    from PIL import Image
+
+    _grid_and_plan(world, org)
+    document = Document(io.BytesIO(outputs.render_docx(world["project"], "sv")))
+    shapes = document.inline_shapes
+    assert len(shapes) == 2, "the grid and the timeline (no tree written yet)"
+    grid, timeline = (shape._inline.docPr for shape in shapes)
+    assert grid.get("title") == "Intresse–inflytande-karta" and timeline.get("title") == "Tidslinje"
+    assert grid.get("descr") == (
+        "Intresse–inflytande-karta: 2 intressenter placerade efter intresse (åt höger, 1–5) och inflytande (uppåt, "
+        "1–5), numrerade som i tabellen. Stort intresse och stort inflytande (4 eller 5 på båda): Byhövdingar. "
+        "Samma uppgifter följer som en tabell.")
+    assert timeline.get("descr") == (
+        "Tidslinje: 2 aktiviteter som staplar från början till slut, 2027-03-01 till 2027-10-30, längs en tidsaxel "
+        "per månad. 1 aktivitet utan båda datumen har ingen stapel. Aktivitetsplanen följer som en tabell med samma "
+        "datum.")
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert captions == ["Intresse–inflytande-karta", "Tidslinje"]
+    order = _body_order(document)
+    for heading, caption in (("Intressentanalys", "Intresse–inflytande-karta"), ("Aktivitetsplan", "Tidslinje")):
+        at = order.index(heading)
+        assert order[at + 1:at + 4] == ["picture", caption, "table"], "heading, picture, caption, then the table"
+    page = document.sections[-1]
+    room = page.page_width - page.left_margin - page.right_margin
+    for shape in shapes:
+        assert 0 < shape.width <= room
+        picture = Image.open(io.BytesIO(document.part.related_parts[
+            shape._inline.graphic.graphicData.pic.blipFill.blip.embed].blob))
+        assert picture.format == "PNG" and len(picture.getcolors(1_000_000) or []) > 2, "lines, marks and letters"
+    texts = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Byhövdingar" in texts and "2027-09-14" in texts, "the tables stay as the text alternative"
+
+
+@pytest.mark.django_db
+def test_the_docx_in_both_languages_draws_the_grid_and_timeline_once_per_language(world, org):
+    import io
+
+    from docx import Document
+
+    _grid_and_plan(world, org)
+    document = Document(io.BytesIO(outputs.render_docx(world["project"], "both")))
+    described = [shape._inline.docPr.get("descr") for shape in document.inline_shapes]
+    assert len(described) == 4
+    assert described[0].startswith("Intresse–inflytande-karta: 2 intressenter") and "Byhövdingar" in described[0]
+    assert described[1].startswith("Interest–influence grid: 2 stakeholders placed by interest") and (
+        "Much interest and much influence (4 or 5 on both): Chiefs." in described[1])
+    assert described[2].startswith("Tidslinje: 2 aktiviteter")
+    assert described[3].startswith("Timeline: 2 activities as bars from start to end, 2027-03-01 to 2027-10-30")
+    assert "1 activity without both dates has no bar." in described[3]
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert captions == ["Intresse–inflytande-karta (svenska)", "Interest–influence grid (English)",
+                        "Tidslinje (svenska)", "Timeline (English)"]
+
+
+@pytest.mark.django_db
+def test_a_plan_without_dates_has_no_timeline_picture_but_keeps_its_table(world, org):
+    import io
+
+    from docx import Document
+
+    from radslag.planning import services
+
+    services.create_item(project=world["project"], actor=world["ale_lead"], organisation=org, kind="logframe",
+                         fields={"level": "activity", "text_sv": "Uppföljning"})
+    document = Document(io.BytesIO(outputs.render_docx(world["project"], "sv")))
+    assert len(document.inline_shapes) == 0
+    texts = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert texts.count("Uppföljning") == 2, "in the logframe and in the activity plan"

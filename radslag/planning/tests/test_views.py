@@ -270,6 +270,7 @@ def test_the_project_page_says_the_docx_draws_the_trees_as_figures_too(world, cl
     """The DOCX has each tree as a picture before its table; the page must not say it has tables only."""
     page = client_for(org, world["ale_lead"]).get(url("project", world["project"])).content.decode()
     assert "I DOCX och PDF visas varje träd som en figur" in page
+    assert "Intresse–inflytande-kartan och tidslinjen är figurer där också" in page
     assert "I DOCX är träden tabeller" not in page
 
 
