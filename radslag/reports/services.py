@@ -97,7 +97,7 @@ def publish_compilation(
         snapshot={**to_snapshot(content), TRANSLATIONS_KEY: translations},
     )
     stem = f"{process.slug}-sammanstallning-v{number}"
-    version.pdf.save(f"{stem}.pdf", ContentFile(render_pdf(content)), save=False)
+    version.pdf.save(f"{stem}.pdf", ContentFile(render_pdf(content, created=at)), save=False)
     version.docx.save(f"{stem}.docx", ContentFile(render_docx(content, created=at)), save=False)
     version.save()
     record_event(

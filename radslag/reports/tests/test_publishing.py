@@ -1,6 +1,8 @@
 """Publishing: every publish is a new frozen version; earlier versions never change."""
 
 import datetime as dt
+import shutil
+import subprocess
 
 import pytest
 
@@ -82,8 +84,14 @@ def test_control_characters_from_residents_do_not_stop_publishing(dialogue, staf
     assert version_file(version, "pdf").startswith(b"%PDF-")
 
 
-def test_a_version_published_on_a_given_day_says_that_day_everywhere(dialogue, staff, themed):
+def test_a_version_published_on_a_given_day_says_that_day_everywhere(dialogue, staff, themed, tmp_path):
     at = dt.datetime(2020, 5, 14, 8, tzinfo=dt.UTC)
     version = publish_compilation(compilation=compilation_for(dialogue), actor=staff, now=at)
     assert version.published_at == at
     assert version_content(version).published_on == "14 maj 2020"
+    pdf = tmp_path / "version.pdf"
+    pdf.write_bytes(version_file(version, "pdf"))
+    if shutil.which("pdfinfo") is None:
+        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    info = subprocess.run(["pdfinfo", "-isodates", str(pdf)], check=True, capture_output=True, text=True).stdout  # noqa: S603, S607
+    assert "CreationDate:    2020-05-14T08:00:00Z" in info  # the PDF is dated as published, as the page is
