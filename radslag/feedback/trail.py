@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from radslag.contributions.models import Contribution
 from radslag.dialogues.models import DialogueProcess
@@ -76,7 +77,10 @@ def trails(contributions: Iterable[Contribution]) -> list[Trail]:
             outcomes[process.pk] = list(outcome_decisions(process.pk))
         steps = [ThemeStep(theme=t, answer=answers.get(t.pk))
                  for t in sorted(by_contribution.get(contribution.pk, []), key=lambda t: (t.order, t.pk))]
-        result.append(Trail(contribution=contribution, process=process, steps=steps, outcome=outcomes[process.pk]))
+        # A decision taken before the contribution was given cannot be what became of it.
+        given = timezone.localdate(contribution.time_given)
+        outcome = [decision for decision in outcomes[process.pk] if decision.decided_on >= given]
+        result.append(Trail(contribution=contribution, process=process, steps=steps, outcome=outcome))
     return result
 
 

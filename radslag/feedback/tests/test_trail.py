@@ -30,7 +30,8 @@ def story(org):
     process = ProcessFactory(organisation=org, slug="parker", title="Parkerna i Alafors")
     theme = ThemeFactory(process=process, human_label="Belysning")
     old = ThemeFactory(process=process, human_label="Mörka stigar", status=Theme.Status.MERGED, merged_into=theme)
-    contribution = ContributionFactory(process=process, body="Stigen vid ån är för mörk på kvällen.")
+    contribution = ContributionFactory(process=process, body="Stigen vid ån är för mörk på kvällen.",
+                                       given_at=dt.datetime(2019, 3, 14, 18, tzinfo=dt.UTC))
     CodingFactory(theme=old, contribution=contribution)
     decision = DecisionFactory(organisation=org, title="Belysningsprogram för parkerna")
     answer = AnswerFactory(theme=theme, status=AnswerStatus.IN_PROGRESS, text="Nya lampor sätts upp längs ån.",
@@ -55,6 +56,16 @@ def test_a_contributions_page_shows_its_trail(org, client_for, story):
     assert_trail(page)
     assert "40 % klart" in page
     assert f"/beslut/{story['decision'].pk}/" in page and "/dialoger/parker/vad-hande/#theme-" in page
+
+
+def test_a_decision_taken_before_the_contribution_was_given_is_not_on_its_trail(org, client_for, story):
+    """The process's outcome decision of June 2019 answers input given before it, not a slip from 2020."""
+    later = ContributionFactory(process=story["process"], body="Fler bänkar vid ån, tack.",
+                                given_at=dt.datetime(2020, 2, 3, 18, tzinfo=dt.UTC))
+    assert "Parkplan för Alafors" in client_for(org).get(
+        f"/dialoger/parker/inspel/{story['contribution'].pk}/").content.decode()
+    page = client_for(org).get(f"/dialoger/parker/inspel/{later.pk}/").content.decode()
+    assert "Fler bänkar vid ån" in page and "Parkplan för Alafors" not in page
 
 
 def test_an_unpublished_contribution_has_no_public_page(org, client_for, story):
