@@ -14,8 +14,9 @@ from django.core.files.base import ContentFile
 
 from radslag.councils.models import Consultation, Council, CouncilMeeting, CouncilMember
 from radslag.councils.services import publish_answer, submit_answer
-from radslag.demo.seed.context import DemoContext
+from radslag.demo.seed.context import DemoContext, local
 from radslag.demo.seed.current import KEY as CURRENT
+from radslag.demo.seed.meetings import meeting_day
 
 Role = CouncilMember.Role
 
@@ -80,6 +81,12 @@ def _minutes_pdf(title: str) -> bytes:
     return bytes(out)
 
 
+def _working_day(context: DemoContext, days: int) -> dt.datetime:
+    """A council meeting at 13:30 on the working day `days` from today (or the one before, as committees)."""
+    day = meeting_day(context.today, days)
+    return local(day.year, day.month, day.day, 13, 30)
+
+
 def _council(context: DemoContext, slug: str, name: str, kind: str, description: str,
              members: tuple[tuple[str, str, str, bool], ...]) -> Council:
     council = Council.objects.create(organisation=context.organisation, slug=slug, name=name, kind=kind,
@@ -89,11 +96,11 @@ def _council(context: DemoContext, slug: str, name: str, kind: str, description:
                       under_18=member in UNDER_18)
         for member, represents, role, shown in members
     )
-    past = CouncilMeeting.objects.create(council=council, starts_at=context.days_from_today(-40, 13, 30),
+    past = CouncilMeeting.objects.create(council=council, starts_at=_working_day(context, -40),
                                          place="Ale kommunhus, Nödinge", agenda="1. Mötesplatser i Nödinge centrum\n"
                                          "2. Kollektivtrafiken i vinter\n3. Övriga frågor", minutes_published=True)
     past.minutes.save(f"protokoll-{slug}.pdf", ContentFile(_minutes_pdf(f"Protokoll - {name}")), save=True)
-    CouncilMeeting.objects.create(council=council, starts_at=context.days_from_today(20, 13, 30),
+    CouncilMeeting.objects.create(council=council, starts_at=_working_day(context, 20),
                                   place="Ale kommunhus, Nödinge", agenda="1. Remissvar om mötesplatser\n2. Budget")
     return council
 

@@ -3,7 +3,8 @@ where the demo's decisions were taken.
 
 A committee decides at its meetings and a decision basis is sent to one, so every date the demo gives a
 decision or a basis is one of these meetings: the days named below are used both here and by the seed
-modules that date those decisions and the basis. Meetings fall on weekdays, whatever the day of loading.
+modules that date those decisions and the basis. Meetings fall on working days (no weekend, no
+holiday), whatever the day of loading.
 """
 
 from __future__ import annotations
@@ -39,10 +40,35 @@ MEETINGS = (
 )
 
 
+def easter_sunday(year: int) -> dt.date:
+    """Easter Sunday of the Gregorian calendar (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday_offset = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday_offset) // 433
+    month, day = divmod(h + weekday_offset - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def days_off(year: int) -> set[dt.date]:
+    """The weekdays a Swedish municipality's bodies do not meet: public holidays and the eves taken off."""
+    easter = easter_sunday(year)
+    midsummer_eve = next(dt.date(year, 6, d) for d in range(19, 26) if dt.date(year, 6, d).weekday() == 4)
+    fixed = ((1, 1), (1, 6), (5, 1), (6, 6), (12, 24), (12, 25), (12, 26), (12, 31))
+    return {dt.date(year, month, day) for month, day in fixed} | {
+        easter - dt.timedelta(days=2), easter + dt.timedelta(days=1), easter + dt.timedelta(days=39), midsummer_eve}
+
+
 def meeting_day(today: dt.date, days: int) -> dt.date:
-    """The meeting `days` from today; one that would fall on a weekend is held on the Friday before."""
+    """The meeting `days` from today; one that would fall on a weekend or a holiday is held on the working day
+    before."""
     day = today + dt.timedelta(days=days)
-    return day - dt.timedelta(days=max(0, day.weekday() - 4))
+    while day.weekday() > 4 or day in days_off(day.year):
+        day -= dt.timedelta(days=1)
+    return day
 
 
 def load_meetings(context: DemoContext) -> None:
