@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from radslag.analysis.safe_text import spreadsheet_cell, spreadsheet_row, writer_text
 from radslag.core.word_document import new_word_document
 from radslag.planning.document import (
     LANGUAGE_NAMES,
@@ -133,7 +134,8 @@ _DECIMAL = re.compile(r"-?\d+[.,](?:\d{1,2}|\d{4,})")
 
 def spreadsheet_value(value: Any) -> Any:
     """A value as the spreadsheet should hold it: a text that is a whole number (resources written as
-    "120 000") becomes that number, so that it sorts and sums; anything else stays as it is."""
+    "120 000") becomes that number, so that it sorts and sums; any other text passes `spreadsheet_cell`, as
+    every text the system writes to a spreadsheet does (no formula runs, nothing XML cannot carry)."""
     if not isinstance(value, str):
         return value
     text = value.strip()
@@ -141,7 +143,7 @@ def spreadsheet_value(value: Any) -> Any:
         return int(re.sub(r"\s", "", text))
     if _DECIMAL.fullmatch(text):
         return float(text.replace(",", "."))
-    return value
+    return spreadsheet_cell(value)
 
 
 def render_xlsx(project: Project, which: str) -> bytes:
@@ -153,12 +155,12 @@ def render_xlsx(project: Project, which: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = section.title[:31]
-    sheet.append(headers(section, "both"))
+    sheet.append(spreadsheet_row(headers(section, "both")))
     for row in table_values(section, "both"):
         sheet.append([spreadsheet_value(value) for value in row])
     _format_sheet(sheet)
-    book.properties.title = f"{title_in(project, 'both')} – {section.title}"
-    book.properties.creator = ", ".join(o.name for o in project.owners.all())
+    book.properties.title = writer_text(f"{title_in(project, 'both')} – {section.title}")
+    book.properties.creator = writer_text(", ".join(o.name for o in project.owners.all()))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
