@@ -47,14 +47,16 @@ def render_docx(project: Project, mode: str) -> bytes:
     a picture before its table (one per language in "both") with alt text and a caption, the table being
     its text alternative."""
     with override(_interface(mode)):
+        # Every text goes through `writer_text`: a character pasted from Word that XML cannot carry is dropped.
         document = new_word_document(
-            title=title_in(project, mode), author=", ".join(o.name for o in project.owners.all()),
+            title=writer_text(title_in(project, mode)),
+            author=writer_text(", ".join(o.name for o in project.owners.all())),
             language=_interface(mode), subject=_("Planning with the Logical Framework Approach"),
         )
         properties = document.core_properties
         if mode == "both":  # the proofing language is Swedish; the document holds both
             properties.language = "sv-SE, en-GB"
-        document.add_heading(title_in(project, mode), level=0)
+        document.add_heading(writer_text(title_in(project, mode)), level=0)
         document.add_paragraph(properties.author)
         for section in sections(project):
             _docx_section(document, section, mode)
@@ -78,10 +80,10 @@ def _docx_section(document: Any, section: Section, mode: str) -> None:
     table = document.add_table(rows=1, cols=len(head))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, head, strict=True):
-        cell.text = text
+        cell.text = writer_text(text)
     for row in table_rows(section, mode):
         for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.text = text
+            cell.text = writer_text(text)
 
 
 def _docx_picture(document: Any, picture: Picture, *, named_language: str) -> None:
@@ -94,10 +96,10 @@ def _docx_picture(document: Any, picture: Picture, *, named_language: str) -> No
         shape.height, shape.width = int(shape.height * room / shape.width), room
     # python-docx has no property for alt text: it is the drawing's docPr description (and title).
     properties = shape._inline.docPr
-    properties.set("descr", picture.alt)
-    properties.set("title", picture.title)
+    properties.set("descr", writer_text(picture.alt))
+    properties.set("title", writer_text(picture.title))
     caption = f"{picture.title} ({LANGUAGE_NAMES[named_language]})" if named_language else picture.title
-    document.add_paragraph(caption, style="Caption")
+    document.add_paragraph(writer_text(caption), style="Caption")
 
 
 def document_html(project: Project, mode: str, *, standalone: bool = True) -> str:
