@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from radslag.analysis.safe_text import spreadsheet_cell, spreadsheet_row, writer_text
 from radslag.core.word_document import new_word_document
 from radslag.planning.document import (
     LANGUAGE_NAMES,
@@ -46,14 +47,16 @@ def render_docx(project: Project, mode: str) -> bytes:
     a picture before its table (one per language in "both") with alt text and a caption, the table being
     its text alternative."""
     with override(_interface(mode)):
+        # Every text goes through `writer_text`: a character pasted from Word that XML cannot carry is dropped.
         document = new_word_document(
-            title=title_in(project, mode), author=", ".join(o.name for o in project.owners.all()),
+            title=writer_text(title_in(project, mode)),
+            author=writer_text(", ".join(o.name for o in project.owners.all())),
             language=_interface(mode), subject=_("Planning with the Logical Framework Approach"),
         )
         properties = document.core_properties
         if mode == "both":  # the proofing language is Swedish; the document holds both
             properties.language = "sv-SE, en-GB"
-        document.add_heading(title_in(project, mode), level=0)
+        document.add_heading(writer_text(title_in(project, mode)), level=0)
         document.add_paragraph(properties.author)
         for section in sections(project):
             _docx_section(document, section, mode)
@@ -77,10 +80,10 @@ def _docx_section(document: Any, section: Section, mode: str) -> None:
     table = document.add_table(rows=1, cols=len(head))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, head, strict=True):
-        cell.text = text
+        cell.text = writer_text(text)
     for row in table_rows(section, mode):
         for cell, text in zip(table.add_row().cells, row, strict=True):
-            cell.text = text
+            cell.text = writer_text(text)
 
 
 def _docx_picture(document: Any, picture: Picture, *, named_language: str) -> None:
@@ -93,10 +96,10 @@ def _docx_picture(document: Any, picture: Picture, *, named_language: str) -> No
         shape.height, shape.width = int(shape.height * room / shape.width), room
     # python-docx has no property for alt text: it is the drawing's docPr description (and title).
     properties = shape._inline.docPr
-    properties.set("descr", picture.alt)
-    properties.set("title", picture.title)
+    properties.set("descr", writer_text(picture.alt))
+    properties.set("title", writer_text(picture.title))
     caption = f"{picture.title} ({LANGUAGE_NAMES[named_language]})" if named_language else picture.title
-    document.add_paragraph(caption, style="Caption")
+    document.add_paragraph(writer_text(caption), style="Caption")
 
 
 def document_html(project: Project, mode: str, *, standalone: bool = True) -> str:
@@ -133,7 +136,8 @@ _DECIMAL = re.compile(r"-?\d+[.,](?:\d{1,2}|\d{4,})")
 
 def spreadsheet_value(value: Any) -> Any:
     """A value as the spreadsheet should hold it: a text that is a whole number (resources written as
-    "120 000") becomes that number, so that it sorts and sums; anything else stays as it is."""
+    "120 000") becomes that number, so that it sorts and sums; any other text passes `spreadsheet_cell`, as
+    every text the system writes to a spreadsheet does (no formula runs, nothing XML cannot carry)."""
     if not isinstance(value, str):
         return value
     text = value.strip()
@@ -141,7 +145,7 @@ def spreadsheet_value(value: Any) -> Any:
         return int(re.sub(r"\s", "", text))
     if _DECIMAL.fullmatch(text):
         return float(text.replace(",", "."))
-    return value
+    return spreadsheet_cell(value)
 
 
 def render_xlsx(project: Project, which: str) -> bytes:
@@ -153,12 +157,12 @@ def render_xlsx(project: Project, which: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = section.title[:31]
-    sheet.append(headers(section, "both"))
+    sheet.append(spreadsheet_row(headers(section, "both")))
     for row in table_values(section, "both"):
         sheet.append([spreadsheet_value(value) for value in row])
     _format_sheet(sheet)
-    book.properties.title = f"{title_in(project, 'both')} – {section.title}"
-    book.properties.creator = ", ".join(o.name for o in project.owners.all())
+    book.properties.title = writer_text(f"{title_in(project, 'both')} – {section.title}")
+    book.properties.creator = writer_text(", ".join(o.name for o in project.owners.all()))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -201,3 +201,25 @@ def test_a_decision_resting_on_a_frozen_basis_links_to_its_public_page(client_fo
     assert "Mötesplatser i Nödinge: beslutsunderlag, version 1, till Kommunstyrelsen" in behind
     assert f"/beslutsunderlag/{draft.pk}/" not in page  # a draft is never a public record
     assert client_for(org).get(public_url).status_code == 200
+
+
+def test_attachment_1_of_a_sent_version_is_not_reachable_from_another_municipality_or_dialogue(
+        client_for, org, staff, dialogue):
+    """Another municipality's host, another dialogue's address, or a dialogue taken back to draft: 404."""
+    from radslag.dialogues.models import DialogueProcess
+    from radslag.dialogues.tests.factories import ProcessFactory
+    from radslag.organisations.tests.factories import OrganisationFactory
+
+    frozen = frozen_basis(dialogue, staff)
+    other = OrganisationFactory(name="Lerums kommun", slug="lerum", hostname="lerum.example.se")
+    ProcessFactory(organisation=other, slug=dialogue.slug)
+    neighbour = ProcessFactory(organisation=org, slug="grannens")
+    for action in ("", "pdf/", "docx/", "bilaga/pdf/", "bilaga/docx/"):
+        assert client_for(other).get(f"/dialoger/{dialogue.slug}/beslutsunderlag/{frozen.pk}/{action}").status_code \
+            == 404, action
+        assert client_for(org).get(f"/dialoger/{neighbour.slug}/beslutsunderlag/{frozen.pk}/{action}").status_code \
+            == 404, action
+        assert client_for(other, staff).get(url(frozen, action or "bilaga/")).status_code in (403, 404), action
+    DialogueProcess.objects.filter(pk=dialogue.pk).update(status=DialogueProcess.Status.DRAFT)
+    assert client_for(org).get(f"/dialoger/{dialogue.slug}/beslutsunderlag/{frozen.pk}/bilaga/pdf/").status_code \
+        == 404

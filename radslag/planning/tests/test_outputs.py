@@ -1,5 +1,6 @@
 """The project document as PDF: the trees drawn as figures beside their tables, nothing fetched."""
 
+import datetime as dt
 import shutil
 import subprocess
 
@@ -217,3 +218,30 @@ def test_a_plan_without_dates_has_no_timeline_picture_but_keeps_its_table(world,
     assert len(document.inline_shapes) == 0
     texts = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     assert texts.count("Uppföljning") == 2, "in the logframe and in the activity plan"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("mode", ["sv", "both"])
+def test_a_document_with_text_pasted_from_word_still_downloads(world, client_for, org, mode):
+    """A vertical tab or other control character pasted into an analysis does not break the DOCX or PDF."""
+    import io
+
+    from django.urls import reverse
+    from docx import Document
+
+    from radslag.planning import services
+
+    project, lead = world["project"], world["ale_lead"]
+    services.create_item(project=project, actor=lead, organisation=org, kind="stakeholder",
+                         fields={"name_sv": "Byhövdingar\x0bfrån Word", "interest": 5, "influence": 4})
+    services.create_item(project=project, actor=lead, organisation=org, kind="logframe",
+                         fields={"level": "activity", "text_sv": "Workshop\x1b i Ghanzi",
+                                 "starts_on": dt.date(2027, 3, 1), "ends_on": dt.date(2027, 3, 5)})
+    client = client_for(org, lead)
+    args = {"project_pk": project.pk}
+    docx = client.get(reverse("planning:document_docx", kwargs=args), {"sprak": mode})
+    assert docx.status_code == 200
+    text = "\n".join(cell.text for table in Document(io.BytesIO(docx.content)).tables
+                     for row in table.rows for cell in row.cells)
+    assert "Byhövdingarfrån Word" in text and "Workshop i Ghanzi" in text
+    assert client.get(reverse("planning:document_pdf", kwargs=args), {"sprak": mode}).status_code == 200

