@@ -7,6 +7,7 @@ import datetime as dt
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
@@ -36,7 +37,7 @@ class ProposalFeed(Feed):
         return list(Proposal.objects.public().filter(organisation=obj).order_by("-updated_at")[:FEED_SIZE])
 
     def item_title(self, item: Proposal) -> str:
-        return f"{item.title} ({item.get_status_display()})"
+        return f"{item.title} ({item.status_label_at(timezone.now())})"
 
     def item_description(self, item: Proposal) -> str:
         return item.answer if item.status == Proposal.Status.ANSWERED else item.text[:500]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core import validators
 from django.utils.translation import gettext_lazy as _
 
 from radslag.dialogues.models import DialogueProcess
@@ -26,12 +27,16 @@ class ProposalForm(forms.Form):
     localities = forms.ModelMultipleChoiceField(label=_("Localities it concerns"), queryset=Locality.objects.none(),
                                                 required=False, widget=forms.CheckboxSelectMultiple)
     process = forms.ModelChoiceField(label=_("Part of a dialogue"), queryset=DialogueProcess.objects.none(),
-                                     required=False)
+                                     required=False, empty_label=_("No dialogue"))
     show_name = forms.BooleanField(label=_("Show my name with the proposal"), required=False)
 
     def __init__(self, *args: Any, organisation: Organisation, rules: ProposalRules, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["text"].max_length = rules.text_max_length  # type: ignore[attr-defined]
+        # The validator is made from max_length when the field is built; the rules' limit comes later, so it is
+        # added here: both the title's and the text's length are told at once.
+        self.fields["text"].validators.append(validators.MaxLengthValidator(rules.text_max_length, message=_(
+            "The proposal may be at most %(limit_value)s characters long; it is %(show_value)s.")))
         self.fields["text"].widget.attrs["maxlength"] = rules.text_max_length
         self.fields["focus_areas"].queryset = FocusArea.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
         self.fields["localities"].queryset = Locality.objects.filter(organisation=organisation)  # type: ignore[attr-defined]
@@ -80,7 +85,8 @@ def _progress_note_field() -> forms.CharField:
 class AnswerForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=AnswerStatus.choices)
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 6}), max_length=5000)
-    decision = forms.ModelChoiceField(label=_("Decision"), queryset=Decision.objects.none(), required=False)
+    decision = forms.ModelChoiceField(label=_("Decision"), queryset=Decision.objects.none(), required=False,
+                                      empty_label=_("No decision"))
     progress = _progress_field()
     progress_note = _progress_note_field()
 

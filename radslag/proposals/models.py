@@ -165,6 +165,17 @@ class Proposal(TimeStamped):
     def __str__(self) -> str:
         return self.title
 
+    def status_at(self, at: dt.datetime) -> str:
+        """Where the proposal stands at a moment, as residents read it. The stored status moves on when the
+        periodic task ends the period (up to an hour late); until then a proposal still stored as collecting
+        whose period has run out has not reached the threshold, and says so."""
+        if self.status == self.Status.COLLECTING and self.closes_at is not None and at >= self.closes_at:
+            return self.Status.PERIOD_ENDED
+        return self.status
+
+    def status_label_at(self, at: dt.datetime) -> str:
+        return str(self.Status(self.status_at(at)).label)
+
     def is_open_for_support(self, *, at: dt.datetime) -> bool:
         return self.status in self.SUPPORTABLE and self.closes_at is not None and at < self.closes_at
 

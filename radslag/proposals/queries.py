@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 
 from radslag.dialogues.models import DialogueProcess
@@ -63,10 +63,13 @@ class ListQuery:
 
 def public_list(organisation: Organisation, spec: ListQuery, *, now: dt.datetime) -> QuerySet[Proposal]:
     proposals = Proposal.objects.public().filter(organisation=organisation)
-    if spec.status in STATUS_GROUPS:
-        proposals = proposals.filter(status__in=STATUS_GROUPS[spec.status])
     if spec.status == "collecting":
-        proposals = proposals.filter(closes_at__gt=now)
+        proposals = proposals.open_for_support(now)
+    elif spec.status == "handling":  # with those whose period ran out before the hourly task moved them on
+        proposals = proposals.filter(Q(status__in=STATUS_GROUPS["handling"])
+                                     | Q(status=Proposal.Status.COLLECTING, closes_at__lte=now))
+    elif spec.status in STATUS_GROUPS:
+        proposals = proposals.filter(status__in=STATUS_GROUPS[spec.status])
     if spec.focus_area:
         proposals = proposals.filter(focus_areas=spec.focus_area)
     if spec.locality:

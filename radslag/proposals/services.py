@@ -341,7 +341,9 @@ def post_update(*, proposal: Proposal, user: Any, text: str, now: dt.datetime | 
     if not proposal.is_open_for_support(at=now or timezone.now()):
         raise DomainError(_("Updates can be written while the proposal collects support."))
     text = text.strip()
-    if not text or len(text) > 2000:
+    if not text:
+        raise DomainError(_("Write the update before you publish it."))
+    if len(text) > 2000:
         raise DomainError(_("Write the update in at most 2,000 characters."))
     update = ProposalUpdate.objects.create(proposal=proposal, text=text)
     record_event(organisation=proposal.organisation, actor=user, action="proposal.update", target=proposal)

@@ -33,8 +33,16 @@ PAGE_SIZE = 20
 COMMITTEE_KINDS = (Body.Kind.COMMITTEE, Body.Kind.EXECUTIVE_BOARD, Body.Kind.COUNCIL)
 
 
+# The largest id a filter may name: beyond it no row exists, and SQLite cannot even compare it.
+_LARGEST_ID = 2**63 - 1
+
+
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    """A filter's id from the query string; anything else (text, a number too large for an id) is no filter."""
+    if not value or not value.isascii() or not value.isdigit():
+        return None
+    number = int(value)
+    return number if 0 < number <= _LARGEST_ID else None
 
 
 def proposal_list(request: HttpRequest) -> HttpResponse:

@@ -239,3 +239,90 @@ def test_support_asked_for_as_json_answers_with_the_count_or_the_reason(org, cli
     second = client.post(url, {"tie": "resident"}, HTTP_ACCEPT="application/json")
     assert first.status_code == 201 and first.json()["support_count"] == 1
     assert second.status_code == 409 and "Du stöder redan" in second.json()["error"]
+
+
+def test_a_filter_naming_an_id_too_large_for_any_row_shows_the_whole_list(org, client_for):
+    make_proposal(org, title="Utegym i Älvängen")
+    huge = "9" * 20
+    response = client_for(org).get(reverse("proposals:list"), {"focus_area": huge, "locality": huge,
+                                                               "committee": huge, "page": huge})
+    assert response.status_code == 200 and "Utegym i Älvängen" in response.content.decode()
+
+
+def test_a_proposal_whose_period_ran_out_no_longer_says_it_collects_support(org, client_for):
+    """Until the hourly task moves it on, the stored status is still "collecting"; the pages read the clock."""
+    proposal = make_proposal(org, title="Papperskorgar i Nol", threshold=150, support_count=3,
+                             closes_at=timezone.now() - dt.timedelta(minutes=5))
+    client = client_for(org)
+    page = client.get(reverse("proposals:detail", kwargs={"pk": proposal.pk})).content.decode()
+    assert "Nådde inte gränsen" in page and "Samlar stöd" not in page and "kvar att stödja" not in page
+    assert "Papperskorgar i Nol" not in client.get(reverse("proposals:list"), {"status": "collecting"}).content.decode()
+    handling = client.get(reverse("proposals:list"), {"status": "handling"}).content.decode()
+    assert "Papperskorgar i Nol" in handling and "Samlar stöd</span>" not in handling
+    assert "Papperskorgar i Nol (Nådde inte gränsen)" in client.get(reverse("proposals:feed")).content.decode()
+
+
+def test_the_list_tells_how_many_days_each_open_proposal_has_left(org, client_for):
+    make_proposal(org, title="Snart slut", closes_at=timezone.now() + dt.timedelta(hours=5))
+    make_proposal(org, title="Länge kvar", days_left=10)
+    make_proposal(org, title="Besvarat förslag", status=Status.ANSWERED, outcome="done", answer="Klart.")
+    page = client_for(org).get(reverse("proposals:list"), {"sort": "newest"}).content.decode()
+    assert "1 dag kvar" in page and "10 dagar kvar" in page
+    answered = page[page.index("Besvarat förslag"):]
+    assert "kvar" not in answered[:answered.index("</li>")]
+
+
+def test_the_staff_queue_links_each_role_to_the_rules_it_may_open(org, staff, admin_user, client_for):
+    staff_page = client_for(org, staff).get(reverse("proposals:staff_queue")).content.decode()
+    assert f'href="{reverse("proposals:rules")}"' in staff_page
+    assert f'href="{reverse("proposals:staff_rules")}"' not in staff_page
+    admin_page = client_for(org, admin_user).get(reverse("proposals:staff_queue")).content.decode()
+    assert f'href="{reverse("proposals:staff_rules")}"' in admin_page
+
+
+def test_an_answered_proposal_says_the_committee_answered_it(org, client_for):
+    body = BodyFactory(organisation=org, name="Samhällsbyggnadsnämnden")
+    handled = make_proposal(org, status=Status.HANDLING, committee=body)
+    answered = make_proposal(org, status=Status.ANSWERED, committee=body, outcome="done", answer="Klart.")
+    client = client_for(org)
+    assert "Behandlas av Samhällsbyggnadsnämnden." in client.get(
+        reverse("proposals:detail", kwargs={"pk": handled.pk})).content.decode()
+    page = client.get(reverse("proposals:detail", kwargs={"pk": answered.pk})).content.decode()
+    assert "Besvarades av Samhällsbyggnadsnämnden." in page and "Behandlas av" not in page
+
+
+def test_the_rules_page_writes_large_numbers_with_a_space_and_per_mille_without_zeros(org, admin_user, client_for):
+    from radslag.organisations.models import PopulationFigure
+
+    place = LocalityFactory(organisation=org)
+    PopulationFigure.objects.create(organisation=org, year=2026, locality=place, age_band="30-44", sex="female",
+                                    count=32_145)
+    services.save_rules(organisation=org, actor=admin_user, fields={
+        "threshold_kind": "per_mille", "threshold_per_mille": 5, "text_max_length": 3000})
+    page = client_for(org).get(reverse("proposals:rules")).content.decode()
+    assert "5 promille av invånarna (32\xa0145): 161 stöd" in page and "högst 3\xa0000 tecken" in page
+
+
+def test_writing_a_too_long_title_and_text_tells_both_at_once(org, client_for):
+    response = client_for(org, verified_resident(org)).post(reverse("proposals:create"), {
+        "title": "x" * 200, "text": "ord " * 1000, "tie": "resident", "action": "submit"})
+    errors = response.context["form"].errors
+    assert response.status_code == 400 and "title" in errors and "text" in errors
+    assert not Proposal.objects.exists()
+
+
+def test_the_optional_choices_say_none_in_swedish_rather_than_dashes(org, staff, client_for):
+    writing = client_for(org, verified_resident(org)).get(reverse("proposals:create")).content.decode()
+    assert "Ingen dialog" in writing and "---------" not in writing
+    proposal = make_proposal(org, status=Status.PERIOD_ENDED)
+    answering = client_for(org, staff).get(reverse("proposals:staff_proposal", kwargs={"pk": proposal.pk}))
+    assert "Inget beslut" in answering.content.decode() and "---------" not in answering.content.decode()
+
+
+def test_an_empty_update_asks_for_the_text_instead_of_naming_the_length_limit(org, client_for):
+    proposer = verified_resident(org)
+    proposal = make_proposal(org, proposer=proposer)
+    page = client_for(org, proposer).post(reverse("proposals:post_update", kwargs={"pk": proposal.pk}),
+                                          {"text": "  "}, follow=True).content.decode()
+    assert "Skriv nyheten innan du publicerar den." in page and "högst 2" not in page
+    assert not proposal.updates.exists()
