@@ -326,3 +326,22 @@ def test_an_empty_update_asks_for_the_text_instead_of_naming_the_length_limit(or
                                           {"text": "  "}, follow=True).content.decode()
     assert "Skriv nyheten innan du publicerar den." in page and "högst 2" not in page
     assert not proposal.updates.exists()
+
+
+def test_on_english_pages_the_residents_swedish_words_are_marked_swedish(org, client_for):
+    """A screen reader reads a Swedish proposal title with Swedish pronunciation on the English pages."""
+    area = FocusAreaFactory(plan__organisation=org, name="Medskapande invånare", name_en="Co-creating residents")
+    proposal = make_proposal(org, title="Utegym i Älvängen", text="Ett utegym vid älven.\n\nGärna med belysning.")
+    proposal.focus_areas.add(area)
+    client = client_for(org)
+    client.cookies["django_language"] = "en"
+    listing = client.get(reverse("proposals:list")).content.decode()
+    assert '<span lang="sv">Utegym i Älvängen</span>' in listing
+    assert ">Co-creating residents</option>" in listing
+    page = client.get(reverse("proposals:detail", kwargs={"pk": proposal.pk})).content.decode()
+    assert '<h1><span lang="sv">Utegym i Älvängen</span></h1>' in page
+    assert '<div lang="sv"><p>Ett utegym vid älven.</p>' in page
+    assert '<span class="tag">Co-creating residents</span>' in page
+    client.cookies["django_language"] = "sv"
+    swedish = client.get(reverse("proposals:detail", kwargs={"pk": proposal.pk})).content.decode()
+    assert "<h1>Utegym i Älvängen</h1>" in swedish and 'lang="sv">Utegym' not in swedish
