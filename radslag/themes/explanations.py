@@ -102,6 +102,13 @@ def theme_count_reason(run: AnalysisRun) -> str:
     if rule.startswith("k most reproducible beyond chance"):
         excess = selection.get("excess_over_chance")
         chance = _number(stability.get(str(k), 0) - excess.get(str(k), 0)) if isinstance(excess, dict) else "–"  # type: ignore[union-attr]
+        if rule.endswith("(none clearly)"):
+            return _(
+                "No number of themes from %(low)d to %(high)d came out the same on repeated random samples of the "
+                "texts clearly more often than for texts that have no subjects in common. %(k)d came closest "
+                "(agreement %(agreement)s, against %(chance)s by chance), so these themes are hardly more than "
+                "chance: check them with care, or choose the number of themes yourself."
+            ) % {"k": k, "low": low, "high": high, "agreement": agreement, "chance": chance}
         return _(
             "There are few texts, so the analysis compared each number of themes from %(low)d to %(high)d with "
             "texts that have no subjects in common. With %(k)d themes the grouping comes out the same on repeated "

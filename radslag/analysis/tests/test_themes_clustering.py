@@ -5,7 +5,7 @@ from sklearn.metrics import adjusted_rand_score
 
 from radslag.analysis.embeddings import normalise_rows
 from radslag.analysis.themes import TextItem, find_themes
-from radslag.analysis.themes.clustering import cluster
+from radslag.analysis.themes.clustering import _choose_by_excess, cluster
 
 
 def test_a_cloud_without_themes_is_not_split_in_two_because_the_split_reproduces():
@@ -44,3 +44,20 @@ def test_texts_in_two_languages_with_their_own_offset_are_grouped_by_topic():
     )
     placed = {member: theme.key for theme in result.themes for member in theme.members}
     assert adjusted_rand_score(truth, [placed[item.id] for item in items]) > 0.95
+
+
+def test_when_no_number_of_themes_beats_chance_the_closest_is_chosen_and_called_hardly_more_than_chance():
+    """Agreement 0.81 at k=2 against 0.80 by chance is no evidence; the k with most excess is named as such."""
+    k, selection = _choose_by_excess({2: 0.81, 3: 0.55, 4: 0.4}, {2: 0.01, 3: 0.03, 4: -0.02}, few_texts=False)
+    assert k == 3 and selection["rule"] == "k most reproducible beyond chance (none clearly)"
+    assert "hardly more than chance" in str(selection["reason"])
+
+
+def test_chance_is_measured_only_for_the_numbers_of_themes_that_could_be_chosen():
+    """Clear themes: the chance check runs for the winner (and any larger stable k), not for every k."""
+    rng = np.random.default_rng(1)
+    centres = rng.normal(size=(5, 30))
+    vectors = normalise_rows(centres[np.repeat(np.arange(5), 40)] + 0.3 * rng.normal(size=(200, 30)))
+    selection = cluster(vectors, k=None, method="spectral", seed=0).selection
+    measured = selection["excess_over_chance"]
+    assert str(selection["k"]) in measured and len(measured) < len(selection["stability"])

@@ -164,6 +164,9 @@ def test_explanation_of_each_way_the_engine_chooses(process):
         few = reason({"rule": "k most reproducible beyond chance (few texts)", "k": 3, "range": [2, 4],
                       "stability": {"3": 0.9}, "excess_over_chance": {"3": 0.3}})  # fmt: skip
         assert "0,90" in few and "mot 0,60 av en slump" in few
+        hardly = reason({"rule": "k most reproducible beyond chance (none clearly)", "k": 2, "range": [2, 12],
+                         "stability": {"2": 0.81}, "excess_over_chance": {"2": 0.01}})  # fmt: skip
+        assert "knappt mer än slump" in hardly and "mot 0,80 av en slump" in hardly and "få texter" not in hardly
         # The engine's older wording of the rule, with the range read from the stabilities.
         older = reason({"rule": "largest k in 2..12 whose clustering is reproducible", "k": 4,
                         "stability": {"2": 0.9, "4": 0.85, "12": 0.2}})  # fmt: skip
