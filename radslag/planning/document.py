@@ -56,6 +56,7 @@ class Section:
     tree: drawing.Tree | None = None  # a tree's section: the tree
     stakeholders: list[Stakeholder] = field(default_factory=list)  # the stakeholder analysis: the grid's people
     activities: list[LogframeEntry] = field(default_factory=list)  # the activity plan: the timeline's bars
+    amounts: frozenset[int] = frozenset()  # columns whose text may be an amount ("120 000"), a number in XLSX
 
 
 def bi(obj: Any, name: str) -> Bi:
@@ -164,7 +165,8 @@ def sections(project: Project, *, figure_languages: Sequence[str] = ()) -> list[
                       bi(e, "assumptions")] for e in entries]
     activities = [e for e in entries if e.level == LogframeEntry.Level.ACTIVITY]
     plan = Section(_("Activity plan"), [(_("Activity"), True), (_("Responsible organisation"), False),
-                                        (_("Starts"), False), (_("Ends"), False), (_("Resources"), True)])
+                                        (_("Starts"), False), (_("Ends"), False), (_("Resources"), True)],
+                   amounts=frozenset({4}))
     plan.rows = [[bi(a, "text"), a.responsible.name if a.responsible else "", a.starts_on or "", a.ends_on or "",
                   bi(a, "resources")] for a in activities]
     plan.activities = activities

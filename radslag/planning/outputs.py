@@ -130,14 +130,16 @@ SPREADSHEETS = {"stakeholders": 1, "logframe": 4, "activities": 5, "risks": 6}
 DATE_FORMAT = "yyyy-mm-dd"  # ISO dates read the same in Ale and in Ghanzi
 # A whole cell that is a number: digits, perhaps grouped in threes by spaces ("120 000"), or with a decimal
 # comma or point. "1,500" or "1.500" (a thousands separator or three decimals?) stays text: no guessing.
-_INTEGER = re.compile(r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+|-?\d+")
-_DECIMAL = re.compile(r"-?\d+[.,](?:\d{1,2}|\d{4,})")
+# A leading zero ("0012", "007") marks a code, not an amount: it stays text.
+_INTEGER = re.compile(r"-?(?:[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+|[1-9]\d*|0)")
+_DECIMAL = re.compile(r"-?(?:[1-9]\d*|0)[.,](?:\d{1,2}|\d{4,})")
 
 
 def spreadsheet_value(value: Any) -> Any:
-    """A value as the spreadsheet should hold it: a text that is a whole number (resources written as
-    "120 000") becomes that number, so that it sorts and sums; any other text passes `spreadsheet_cell`, as
-    every text the system writes to a spreadsheet does (no formula runs, nothing XML cannot carry)."""
+    """An amount cell (a column in `Section.amounts`) as the spreadsheet should hold it: a text that is plainly
+    a number (resources written as "120 000") becomes that number, so that it sorts and sums; any other text
+    passes `spreadsheet_cell`, as every text the system writes to a spreadsheet does (no formula runs,
+    nothing XML cannot carry)."""
     if not isinstance(value, str):
         return value
     text = value.strip()
@@ -146,6 +148,11 @@ def spreadsheet_value(value: Any) -> Any:
     if _DECIMAL.fullmatch(text):
         return float(text.replace(",", "."))
     return spreadsheet_cell(value)
+
+
+def _as_written(value: Any) -> Any:
+    """A cell that is not an amount: text stays text (a phone number or "007" keeps its digits), safely."""
+    return spreadsheet_cell(value) if isinstance(value, str) else value
 
 
 def render_xlsx(project: Project, which: str) -> bytes:
@@ -158,8 +165,11 @@ def render_xlsx(project: Project, which: str) -> bytes:
     sheet = book.active
     sheet.title = section.title[:31]
     sheet.append(spreadsheet_row(headers(section, "both")))
+    amounts = [index in section.amounts for index, (_label, bilingual) in enumerate(section.columns)
+               for _cell in range(2 if bilingual else 1)]  # one flag per cell of a "both" row
     for row in table_values(section, "both"):
-        sheet.append([spreadsheet_value(value) for value in row])
+        sheet.append([spreadsheet_value(value) if amount else _as_written(value)
+                      for value, amount in zip(row, amounts, strict=True)])
     _format_sheet(sheet)
     book.properties.title = writer_text(f"{title_in(project, 'both')} – {section.title}")
     book.properties.creator = writer_text(", ".join(o.name for o in project.owners.all()))

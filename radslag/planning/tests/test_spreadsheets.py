@@ -78,7 +78,7 @@ def test_the_stakeholders_sheet_has_interest_and_influence_as_numbers(world, cli
 @pytest.mark.parametrize(("text", "value"), [
     ("120 000", 120000), ("120\u00a0000", 120000), ("45000", 45000), ("-3", -3), ("2,5", 2.5), ("0.75", 0.75),
     ("1,500", "1,500"), ("1.500", "1.500"), ("50 000 kr", "50 000 kr"), ("12 34", "12 34"), ("", ""),
-    ("Två tjänstepersoner", "Två tjänstepersoner"),
+    ("Två tjänstepersoner", "Två tjänstepersoner"), ("0012", "0012"), ("007", "007"),
 ])
 def test_only_a_cell_that_is_plainly_a_number_becomes_one(text, value):
     assert spreadsheet_value(text) == value and type(spreadsheet_value(text)) is type(value)
@@ -118,3 +118,19 @@ def test_text_a_spreadsheet_would_run_as_a_formula_is_written_as_plain_text(worl
     written = {cell.value for cell in texts}
     assert written & {"'" + text for text in (UNSAFE["stakeholder"], UNSAFE["owner"], UNSAFE["risk"],
                                                UNSAFE["activity"])}, "the text itself stays readable"
+
+
+@pytest.mark.django_db
+def test_digits_outside_the_amount_columns_keep_every_digit(world, client_for, org):
+    """A risk owner's phone number or a stakeholder called "007" is text, not a number that loses its zero."""
+    project, lead = world["project"], world["ale_lead"]
+    services.create_item(project=project, actor=lead, organisation=org, kind="stakeholder",
+                         fields={"name_sv": "007", "name_en": "3.10", "interest": 5, "influence": 4})
+    services.create_item(project=project, actor=lead, organisation=org, kind="risk",
+                         fields={"text_sv": "Torka", "owner": "0701234567", "likelihood": 2, "impact": 3})
+    client = client_for(org, lead)
+    _response, stakeholders = download(client, "stakeholders_xlsx", project)
+    names = {cell.value for row in stakeholders.iter_rows(min_row=2) for cell in row}
+    assert {"007", "3.10"} <= names
+    _response, risks = download(client, "risks_xlsx", project)
+    assert "0701234567" in {cell.value for row in risks.iter_rows(min_row=2) for cell in row}
