@@ -116,7 +116,9 @@ def project_edit(request: HttpRequest, project_pk: int) -> HttpResponse:
             data["version"] = str(project.version)  # sending again means: mine wins, knowingly
             form = ProjectEditForm(data)
         except DomainError as error:
-            form.add_error(None, error.message)
+            # A title in neither language is the refusal a field owns: the error summary then links to it.
+            untitled = not (fields["title_sv"].strip() or fields["title_en"].strip())
+            form.add_error("title_sv" if untitled else None, error.message)
         else:
             messages.success(request, _("Saved."))
             return redirect("planning:project", project_pk=project.pk)

@@ -104,6 +104,7 @@ def test_a_title_in_neither_language_is_refused_with_a_message(world, client_for
     response = client_for(org, world["ale_lead"]).post(edit_url(project), {**FORM, "title_sv": " ", "title_en": ""})
     assert response.status_code == 400
     assert "Ge projektet en titel på svenska eller engelska" in response.content.decode()
+    assert response.context["form"].errors["title_sv"], "the error belongs to the title, so the summary links there"
     project.refresh_from_db()
     assert project.title_sv == "Styrning med medborgardialog" and len(project_versions(project)) == 1
 
