@@ -3,11 +3,13 @@ each focus area, most supported first, with where each stands."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -30,14 +32,16 @@ def proposals_by_focus_area(organisation: Organisation, area_ids: Sequence[int])
              .select_related("proposal")
              .order_by("focusarea_id", "rank"))
     found: ItemsByArea = {}
+    now = timezone.now()
     for link in links:
-        found.setdefault(link.focusarea_id, []).append(_item(link.proposal))
+        found.setdefault(link.focusarea_id, []).append(_item(link.proposal, now))
     return found
 
 
-def _item(proposal: Proposal) -> FocusAreaItem:
+def _item(proposal: Proposal, now: dt.datetime) -> FocusAreaItem:
+    """Where the proposal stands now (`Proposal.status_at`: never "collecting" once its period has ended)."""
     answered = proposal.status == Proposal.Status.ANSWERED
-    outcome = str(Proposal.Status(proposal.status).label)
+    outcome = proposal.status_label_at(now)
     if answered and proposal.outcome:
         outcome = f"{outcome}: {proposal.get_outcome_display()}"
     elif proposal.threshold:

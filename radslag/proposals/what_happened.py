@@ -38,9 +38,9 @@ def proposals_of_process(process: DialogueProcess) -> list[AnsweredItem]:
     return [_item(proposal, now) for proposal in for_process(process).select_related("decision__body", "committee")]
 
 
-def _stage(proposal: Proposal) -> str:
-    stage = str(Status(proposal.status).label)
-    if proposal.status in Proposal.SUPPORTABLE and proposal.threshold:
+def _stage(proposal: Proposal, now: dt.datetime) -> str:
+    stage = proposal.status_label_at(now)
+    if proposal.is_open_for_support(at=now) and proposal.threshold:
         stage += " (" + _("%(count)s of %(threshold)s supports") % {
             "count": proposal.support_count, "threshold": proposal.threshold} + ")"
     if proposal.committee is not None and proposal.status in (Status.ASSIGNED, Status.HANDLING):
@@ -52,7 +52,7 @@ def _item(proposal: Proposal, now: dt.datetime) -> AnsweredItem:
     answered = proposal.status == Status.ANSWERED and bool(proposal.outcome)
     return AnsweredItem(
         anchor=f"proposal-{proposal.pk}", label=proposal.title,
-        url=reverse("proposals:detail", kwargs={"pk": proposal.pk}), stage=_stage(proposal),
+        url=reverse("proposals:detail", kwargs={"pk": proposal.pk}), stage=_stage(proposal, now),
         status=proposal.outcome if answered else "", answer=proposal.answer if answered else "",
         answered_on=proposal.answered_at.date() if answered and proposal.answered_at else None,
         answer_due=proposal.answer_due.date() if proposal.answer_due and not answered else None,

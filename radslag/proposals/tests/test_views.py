@@ -6,11 +6,14 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from radslag.dialogues.tests.factories import ProcessFactory
 from radslag.governance.tests.factories import DecisionFactory, FocusAreaFactory
 from radslag.organisations.tests.factories import BodyFactory, LocalityFactory
 from radslag.proposals import services
+from radslag.proposals.focus_areas import proposals_by_focus_area
 from radslag.proposals.models import Proposal, Support
 from radslag.proposals.tests.factories import make_proposal, verified_resident
+from radslag.proposals.what_happened import proposals_of_process
 
 pytestmark = pytest.mark.django_db
 Status = Proposal.Status
@@ -260,6 +263,19 @@ def test_a_proposal_whose_period_ran_out_no_longer_says_it_collects_support(org,
     handling = client.get(reverse("proposals:list"), {"status": "handling"}).content.decode()
     assert "Papperskorgar i Nol" in handling and "Samlar stöd</span>" not in handling
     assert "Papperskorgar i Nol (Nådde inte gränsen)" in client.get(reverse("proposals:feed")).content.decode()
+
+
+def test_what_happened_and_the_focus_area_page_read_the_clock_too(org):
+    """The dialogue's "Vad hände" and the focus-area page say the same as the proposal's own page."""
+    process = ProcessFactory(organisation=org)
+    area = FocusAreaFactory(plan__organisation=org)
+    proposal = make_proposal(org, title="Papperskorgar i Nol", threshold=150, support_count=3, process=process,
+                             closes_at=timezone.now() - dt.timedelta(minutes=5))
+    proposal.focus_areas.add(area)
+    [item] = proposals_of_process(process)
+    assert item.stage == "Nådde inte gränsen"
+    [listed] = proposals_by_focus_area(org, [area.pk])[area.pk]
+    assert listed.outcome.startswith("Nådde inte gränsen") and "Samlar stöd" not in listed.outcome
 
 
 def test_the_list_tells_how_many_days_each_open_proposal_has_left(org, client_for):
