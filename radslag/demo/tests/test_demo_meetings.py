@@ -26,10 +26,13 @@ def test_the_demo_committees_meet_in_the_coming_weeks_and_the_overview_shows_it(
 
 
 @pytest.mark.parametrize("today", [dt.date(2026, 12, 7) + dt.timedelta(days=n) for n in range(7)])
-def test_a_meeting_counted_from_any_load_day_falls_on_a_weekday_at_most_two_days_early(today):
+def test_a_meeting_counted_from_a_week_of_load_days_falls_on_a_working_day_shortly_before(today):
+    """Loaded any day of a week in December: a weekend moves a meeting back at most two days (holidays, as
+    the tests below show, can move it further)."""
     for days in (-70, -40, 10, 69):
         held = meeting_day(today, days)
         assert held.weekday() < 5 and 0 <= (today + dt.timedelta(days=days) - held).days <= 2
+        assert held not in days_off(held.year)
 
 
 def test_easter_and_the_holidays_that_follow_it_are_where_the_almanac_has_them():
