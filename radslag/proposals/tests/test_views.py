@@ -106,6 +106,18 @@ def test_submitting_a_proposal_over_the_length_limit_says_so(org, client_for):
     assert response.status_code == 400 and "högst 3000 tecken" in response.content.decode()
 
 
+def test_a_proposal_at_the_length_limit_with_line_breaks_as_a_browser_sends_them_is_accepted(org, client_for):
+    """The browser counts each line break in the text box as one character against `maxlength` but sends it
+    as two (CR LF): the stored text has newlines, and the limit counts them once, as the writer saw it."""
+    paragraphs = ["Bänkar längs älven."] * 150
+    text = "\r\n".join(paragraphs)
+    assert len(text.replace("\r\n", "\n")) == 2999 and len(text) > 3000
+    response = client_for(org, verified_resident(org)).post(reverse("proposals:create"), {
+        "title": "Bänkar", "text": text, "tie": "resident", "action": "submit"})
+    assert response.status_code == 302
+    assert Proposal.objects.get(title="Bänkar").text == "\n".join(paragraphs)
+
+
 def test_supporting_by_the_page_counts_once_and_tells_a_second_click(org, client_for):
     proposal = make_proposal(org)
     client = client_for(org, verified_resident(org))
