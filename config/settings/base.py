@@ -158,9 +158,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+AUTHENTICATION_BACKENDS = [  # Django's and allauth's, reading the signed-in person in one statement
+    "radslag.accounts.backends.ModelBackend",
+    "radslag.accounts.backends.AuthenticationBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -252,6 +252,7 @@ RADSLAG_MAIL_RETRY_SECONDS = int(os.environ.get("RADSLAG_MAIL_RETRY_SECONDS", "3
 # Task modules that are not called tasks.py (autodiscovery finds only those).
 CELERY_IMPORTS = ("radslag.messaging.newsletter_tasks",)
 
+SESSION_ENGINE = "radslag.accounts.sessions"  # Django's database sessions, read with a written-out statement
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

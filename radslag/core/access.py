@@ -9,34 +9,57 @@ of the request.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.db.models import Model
 from django.http import HttpRequest, HttpResponse
 
+from radslag.core import statements
 from radslag.core.permissions import READ_ONLY, Capability, capabilities_of, roles_holding
 
 View = Callable[..., HttpResponse]
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 _CACHE_ATTRIBUTE = "_radslag_roles"
+_NO_ROLES_ATTRIBUTE = "_radslag_without_roles"
+
+
+def mark_without_roles(user: Any) -> None:
+    """The person holds no role in any municipality (read with the person at sign-in of the request, see
+    accounts.backends): `roles_in` answers without asking the database."""
+    setattr(user, _NO_ROLES_ATTRIBUTE, True)
 
 
 def roles_in(user: Any, organisation: Any) -> frozenset[str]:
     """The roles `user` holds in `organisation` (one query per person and municipality)."""
     if organisation is None or not getattr(user, "is_authenticated", False):
         return frozenset()
+    if getattr(user, _NO_ROLES_ATTRIBUTE, False):
+        return frozenset()
     cache = getattr(user, _CACHE_ATTRIBUTE, None)
     if cache is None:
         cache = {}
         setattr(user, _CACHE_ATTRIBUTE, cache)
     if organisation.pk not in cache:
-        cache[organisation.pk] = frozenset(
-            organisation.memberships.filter(user=user).values_list("role", flat=True)
-        )
+        membership = organisation.memberships.model
+        with connection.cursor() as cursor:
+            cursor.execute(_roles_sql(membership), [organisation.pk, user.pk])
+            cache[organisation.pk] = frozenset(role for (role,) in cursor.fetchall())
     return cache[organisation.pk]
+
+
+@functools.cache
+def _roles_sql(membership: type[Model]) -> str:
+    """Asked on every signed-in request (the second-factor check), so written out once (core.statements)."""
+    return (
+        f"SELECT {statements.column(membership, 'role')} FROM {statements.table(membership)} "  # noqa: S608 - names from model metadata
+        f"WHERE {statements.column(membership, 'organisation')} = %s AND {statements.column(membership, 'user')} = %s"
+    )
 
 
 def has_capability(user: Any, organisation: Any, capability: Capability) -> bool:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import cast
 
 from django.conf import settings
 from django.db import connection
@@ -13,6 +12,7 @@ from django.http.request import split_domain_port
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
+from radslag.core import statements
 from radslag.organisations.models import Organisation
 
 
@@ -21,25 +21,24 @@ def resolve_organisation(host: str) -> Organisation | None:
 
     Runs on every request: the exact host name wins over the fallback (the municipality named by
     RADSLAG_DEFAULT_ORGANISATION, or else the one without a host name). The statement is written out
-    once rather than built by the ORM per request; compiling it cost more CPU than running it.
+    once (core.statements) rather than built by the ORM per request; compiling it cost more CPU than
+    running it.
     """
     hostname = split_domain_port(host)[0] or host.lower()
     default = settings.RADSLAG_DEFAULT_ORGANISATION
     fallback, value = ("slug", default) if default else ("hostname", "")
-    found = list(Organisation.objects.raw(_lookup_sql(fallback), [hostname, value, hostname]))
-    return found[0] if found else None
+    with connection.cursor() as cursor:
+        cursor.execute(_lookup_sql(fallback), [hostname, value, hostname])
+        row = cursor.fetchone()
+    return None if row is None else statements.load(Organisation, row)
 
 
 @functools.cache
 def _lookup_sql(fallback: str) -> str:
-    meta = Organisation._meta
-    quote = connection.ops.quote_name
-    column = {field.name: cast(str, field.column) for field in meta.concrete_fields}  # concrete: each has one
-    columns = ", ".join(quote(name) for name in column.values())
-    host, other, key = (quote(column[name]) for name in ("hostname", fallback, "id"))
+    host, other, key = (statements.column(Organisation, name) for name in ("hostname", fallback, "id"))
     return (
-        f"SELECT {columns} FROM {quote(meta.db_table)} WHERE {host} = %s OR {other} = %s "  # noqa: S608 - names from model metadata
-        f"ORDER BY CASE WHEN {host} = %s THEN 0 ELSE 1 END, {key} LIMIT 1"
+        f"SELECT {statements.columns(Organisation)} FROM {statements.table(Organisation)} "  # noqa: S608 - names from model metadata
+        f"WHERE {host} = %s OR {other} = %s ORDER BY CASE WHEN {host} = %s THEN 0 ELSE 1 END, {key} LIMIT 1"
     )
 
 

@@ -81,7 +81,7 @@ class ProposalRules(models.Model):
 class ProposalQuerySet(OrganisationScopedQuerySet):
     def public(self) -> Self:
         """What anyone may see: accepted proposals, in any later state."""
-        return self.exclude(status__in=(Proposal.Status.SUBMITTED, Proposal.Status.REFUSED))
+        return self.exclude(status__in=Proposal.NOT_PUBLIC)
 
     def open_for_support(self, at: dt.datetime) -> Self:
         return self.filter(status__in=Proposal.SUPPORTABLE, closes_at__gt=at)
@@ -103,6 +103,7 @@ class Proposal(TimeStamped):
 
     # Support is taken while the period runs, also after the threshold is reached.
     SUPPORTABLE = (Status.COLLECTING, Status.THRESHOLD_REACHED)
+    NOT_PUBLIC = (Status.SUBMITTED, Status.REFUSED)  # seen only by the proposer and staff
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="proposals")
     rules = models.ForeignKey(ProposalRules, on_delete=models.PROTECT, related_name="proposals")

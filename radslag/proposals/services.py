@@ -15,6 +15,7 @@ kept longer than supports are. The count and the threshold step are.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -24,6 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from radslag.audit.services import record_event
+from radslag.core import statements
 from radslag.core.access import has_capability
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.core.permissions import Capability
@@ -151,6 +153,10 @@ def end_period(*, proposal: Proposal, now: dt.datetime | None = None) -> bool:
     if proposal.closes_at is None or proposal.closes_at > now or proposal.collection_ended_at is not None:
         return False
     with transaction.atomic():
+        if (proposal.status == Status.COLLECTING and proposal.threshold is not None
+                and proposal.support_count >= proposal.threshold):
+            _reach_threshold(proposal, min(now, proposal.closes_at))  # a support's own step was cut short
+            proposal.refresh_from_db()
         if proposal.status == Status.COLLECTING:
             _transition(proposal, "end_period", actor=None, fields={
                 "collection_ended_at": proposal.closes_at,
@@ -161,12 +167,18 @@ def end_period(*, proposal: Proposal, now: dt.datetime | None = None) -> bool:
 
 
 def end_periods(*, organisation: Organisation | None = None, now: dt.datetime | None = None) -> int:
-    """Every proposal whose period has run out (a periodic task and `manage.py end_proposal_periods`)."""
+    """Every proposal whose period has run out, and any collecting one whose count has reached the threshold
+    without moving on (a periodic task and `manage.py end_proposal_periods`)."""
     now = now or timezone.now()
-    due = Proposal.objects.filter(closes_at__lte=now, collection_ended_at__isnull=True).select_related("rules")
+    scope = Proposal.objects.select_related("rules")
     if organisation is not None:
-        due = due.filter(organisation=organisation)
-    return sum(end_period(proposal=proposal, now=now) for proposal in due)
+        scope = scope.filter(organisation=organisation)
+    # A support that took the count to the threshold moves the proposal itself; this finds any whose
+    # process died between storing the support and that step.
+    missed = scope.filter(status=Status.COLLECTING, support_count__gte=F("threshold"), closes_at__gt=now)
+    changed = sum(_reach_threshold(proposal, now) for proposal in missed)
+    due = scope.filter(closes_at__lte=now, collection_ended_at__isnull=True)
+    return changed + sum(end_period(proposal=proposal, now=now) for proposal in due)
 
 
 @transaction.atomic
@@ -242,27 +254,53 @@ class ProposalNotFoundError(DomainError):
 
 
 def _supportable(organisation: Organisation, proposal_id: Any) -> Proposal:
+    """The public proposal `proposal_id` names in this municipality, with its rules, or ProposalNotFoundError.
+
+    Every support and withdrawal starts here, so the statement is written out once (core.statements)
+    rather than compiled by the ORM per click. An id that is not a number, or is beyond what a key can
+    hold (a tampered link), names nothing.
+    """
     try:
         pk = int(proposal_id)
     except (TypeError, ValueError):
         pk = 0
-    proposal = (Proposal.objects.public().select_related("rules")
-                .filter(organisation=organisation, pk=pk).first())
-    if proposal is None:
+    row = None
+    if 0 < pk <= statements.MAX_KEY:
+        with connection.cursor() as cursor:
+            cursor.execute(_supportable_sql(), [organisation.pk, pk, *Proposal.NOT_PUBLIC])
+            row = cursor.fetchone()
+    if row is None:
         raise ProposalNotFoundError(_("There is no such proposal. Check the link and try again."))
+    proposal = statements.load(Proposal, row)
+    proposal.rules = statements.load(ProposalRules, row, offset=statements.width(Proposal))
     proposal.organisation = organisation  # already loaded with the request: no second query
     return proposal
 
 
-@transaction.atomic
+@functools.cache
+def _supportable_sql() -> str:
+    placeholders = ", ".join(["%s"] * len(Proposal.NOT_PUBLIC))
+    return (
+        f"SELECT {statements.columns(Proposal, 'p')}, {statements.columns(ProposalRules, 'r')} "  # noqa: S608 - names from model metadata
+        f"FROM {statements.table(Proposal)} p JOIN {statements.table(ProposalRules)} r "
+        f"ON r.{statements.column(ProposalRules, 'id')} = p.{statements.column(Proposal, 'rules')} "
+        f"WHERE p.{statements.column(Proposal, 'organisation')} = %s AND p.{statements.column(Proposal, 'id')} = %s "
+        f"AND p.{statements.column(Proposal, 'status')} NOT IN ({placeholders})"
+    )
+
+
 def support_proposal(*, organisation: Organisation, proposal_id: Any, user: Any, tie: str = Support.Tie.RESIDENT,
                      wants_news: bool = False, now: dt.datetime | None = None) -> int:
     """One support per person; returns the proposal's new count of supports.
 
-    This is the busiest write of a popular proposal, so it is a short transaction of plain statements:
-    the unique constraint decides between parallel clicks (`ON CONFLICT DO NOTHING`, no savepoint), and
-    one `UPDATE ... RETURNING` adds to the count last before the commit, so the popular proposal's row is
-    locked for as short a time as the database allows.
+    This is the busiest write of a popular proposal, so it is as short as the database allows: the
+    unique constraint decides between parallel clicks (`ON CONFLICT DO NOTHING`, no savepoint), and the
+    count is added to last, so the popular proposal's row is locked only for a moment. On PostgreSQL
+    the support and the count are one statement (`_store_support_at_once`): it commits or fails whole,
+    with no transaction around it. The support that takes the count to the threshold then moves the
+    proposal in a transaction of its own (`_reach_threshold`), which exactly one support can win; should
+    the process die between the two, the hourly `end_periods` finds the proposal collecting at or above
+    its threshold and moves it.
     """
     now = now or timezone.now()
     proposal = _supportable(organisation, proposal_id)
@@ -273,52 +311,92 @@ def support_proposal(*, organisation: Organisation, proposal_id: Any, user: Any,
     refusal = refusal_for_person(user, proposal.rules, tie=tie)
     if refusal:
         raise DomainError(refusal)
-    if not _insert_support(proposal=proposal, user=user, tie=tie, wants_news=wants_news):
+    values = _support_values(proposal=proposal, user=user, tie=tie, wants_news=wants_news)
+    if connection.vendor == "postgresql" and not wants_news:
+        count = _store_support_at_once(proposal, values)
+    else:
+        with transaction.atomic():
+            count = _store_support(proposal, values)
+            if wants_news and count is not None:
+                notify.follow_proposal(proposal=proposal, user=user)
+    if count is None:
         raise DomainError(_("You already support this proposal: each person supports a proposal once."))
-    count, reached = _count_support(proposal, now)
-    if reached:
+    if proposal.status == Status.COLLECTING and proposal.threshold is not None and count >= proposal.threshold:
+        _reach_threshold(proposal, now)
+    return count
+
+
+_SUPPORT_COLUMNS = ("proposal_id", "user_id", "person_key", "tie", "age_band", "locality_id", "wants_news",
+                    "created_at")
+
+
+def _support_values(*, proposal: Proposal, user: Any, tie: str, wants_news: bool) -> list[Any]:
+    return [proposal.pk, user.pk, person_key(user), tie, age_band_of(user), user.locality_id, wants_news,
+            connection.ops.adapt_datetimefield_value(timezone.now())]
+
+
+@functools.cache
+def _insert_support_sql() -> str:
+    quote = connection.ops.quote_name
+    return (f"INSERT INTO {statements.table(Support)} ({', '.join(map(quote, _SUPPORT_COLUMNS))}) "  # noqa: S608 - names from model metadata
+            f"VALUES ({', '.join(['%s'] * len(_SUPPORT_COLUMNS))}) ON CONFLICT DO NOTHING")
+
+
+@functools.cache
+def _add_to_count_sql() -> str:
+    count = statements.column(Proposal, "support_count")
+    return (f"UPDATE {statements.table(Proposal)} SET {count} = {count} + 1 "  # noqa: S608 - names from model metadata
+            f"WHERE {statements.column(Proposal, 'id')} = %s RETURNING {count}")
+
+
+def _store_support(proposal: Proposal, values: list[Any]) -> int | None:
+    """Stores the support and adds it to the count, inside the caller's transaction; the new count, or
+    None when this person already supports the proposal."""
+    with connection.cursor() as cursor:
+        cursor.execute(_insert_support_sql(), values)
+        if cursor.rowcount != 1:
+            return None
+        cursor.execute(_add_to_count_sql(), [proposal.pk])
+        return int(cursor.fetchone()[0])
+
+
+@functools.cache
+def _store_support_at_once_sql() -> str:
+    quote = connection.ops.quote_name
+    count, key = statements.column(Proposal, "support_count"), statements.column(Proposal, "id")
+    return (
+        f"WITH stored AS (INSERT INTO {statements.table(Support)} ({', '.join(map(quote, _SUPPORT_COLUMNS))}) "  # noqa: S608 - names from model metadata
+        f"VALUES ({', '.join(['%s'] * len(_SUPPORT_COLUMNS))}) ON CONFLICT DO NOTHING RETURNING 1) "
+        f"UPDATE {statements.table(Proposal)} SET {count} = {count} + 1 "
+        f"WHERE {key} = %s AND EXISTS (SELECT 1 FROM stored) RETURNING {count}"
+    )
+
+
+def _store_support_at_once(proposal: Proposal, values: list[Any]) -> int | None:
+    """PostgreSQL: the support and the count in one statement, so one round trip and one commit; the
+    count is added only where the support was stored. The new count, or None for a second support."""
+    with connection.cursor() as cursor:
+        cursor.execute(_store_support_at_once_sql(), [*values, proposal.pk])
+        row = cursor.fetchone()
+    return None if row is None else int(row[0])
+
+
+def _reach_threshold(proposal: Proposal, now: dt.datetime) -> bool:
+    """Moves a collecting proposal whose count has reached its threshold, audited and told to its
+    followers; exactly one caller wins (the update names the state it starts from). True if this one did."""
+    with transaction.atomic():
+        reached = Proposal.objects.filter(
+            pk=proposal.pk, status=Status.COLLECTING, support_count__gte=F("threshold"),
+        ).update(status=Status.THRESHOLD_REACHED, threshold_reached_at=now,
+                 answer_due=now + dt.timedelta(days=proposal.rules.answer_days))
+        if not reached:
+            return False
         proposal.refresh_from_db()
         record_event(organisation=proposal.organisation, actor=None, action="proposal.reach_threshold",
                      target=proposal, data={"from": Status.COLLECTING, "to": Status.THRESHOLD_REACHED,
                                             "supports": proposal.support_count})
         notify.tell_followers(proposal=proposal, step=Status.THRESHOLD_REACHED)
-    if wants_news:
-        notify.follow_proposal(proposal=proposal, user=user)
-    return count
-
-
-def _insert_support(*, proposal: Proposal, user: Any, tie: str, wants_news: bool) -> bool:
-    """Stores the support unless this person already gave one; True when it was stored."""
-    table, quote = Support._meta.db_table, connection.ops.quote_name
-    columns = ("proposal_id", "user_id", "person_key", "tie", "age_band", "locality_id", "wants_news", "created_at")
-    values = [proposal.pk, user.pk, person_key(user), tie, age_band_of(user), user.locality_id, wants_news,
-              connection.ops.adapt_datetimefield_value(timezone.now())]
-    sql = (f"INSERT INTO {quote(table)} ({', '.join(map(quote, columns))}) "  # noqa: S608 - names from model meta
-           f"VALUES ({', '.join(['%s'] * len(columns))}) ON CONFLICT DO NOTHING")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, values)
-        return cursor.rowcount == 1
-
-
-def _count_support(proposal: Proposal, now: dt.datetime) -> tuple[int, bool]:
-    """Adds one to the count, and reaches the threshold if this support is the one; (new count, reached).
-
-    The `UPDATE ... RETURNING` locks the proposal's row until the commit, so the second statement, run only
-    by the support that takes the count to the threshold, cannot race another support: exactly one of them
-    finds the proposal still collecting.
-    """
-    table, quote = Proposal._meta.db_table, connection.ops.quote_name
-    sql = (f"UPDATE {quote(table)} SET {quote('support_count')} = {quote('support_count')} + 1 "  # noqa: S608
-           f"WHERE {quote('id')} = %s RETURNING {quote('support_count')}, {quote('threshold')}, {quote('status')}")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [proposal.pk])
-        count, threshold, status = cursor.fetchone()
-    if status != Status.COLLECTING or count < threshold:
-        return count, False
-    reached = Proposal.objects.filter(pk=proposal.pk, status=Status.COLLECTING).update(
-        status=Status.THRESHOLD_REACHED, threshold_reached_at=now,
-        answer_due=now + dt.timedelta(days=proposal.rules.answer_days))
-    return count, reached == 1
+    return True
 
 
 @transaction.atomic

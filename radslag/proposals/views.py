@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from radslag.core.access import has_capability
 from radslag.core.errors import DomainError
 from radslag.core.permissions import Capability
+from radslag.core.statements import MAX_KEY
 from radslag.dialogues.views.public import organisation_of
 from radslag.governance.models import FocusArea
 from radslag.organisations.models import Body, Locality
@@ -33,16 +34,12 @@ PAGE_SIZE = 20
 COMMITTEE_KINDS = (Body.Kind.COMMITTEE, Body.Kind.EXECUTIVE_BOARD, Body.Kind.COUNCIL)
 
 
-# The largest id a filter may name: beyond it no row exists, and SQLite cannot even compare it.
-_LARGEST_ID = 2**63 - 1
-
-
 def _int(value: str | None) -> int | None:
     """A filter's id from the query string; anything else (text, a number too large for an id) is no filter."""
     if not value or not value.isascii() or not value.isdigit():
         return None
     number = int(value)
-    return number if 0 < number <= _LARGEST_ID else None
+    return number if 0 < number <= MAX_KEY else None
 
 
 def proposal_list(request: HttpRequest) -> HttpResponse:

@@ -124,6 +124,25 @@ def test_support_still_counts_after_the_threshold_until_the_period_ends(org):
     assert proposal.support_count == 3 and proposal.status == Status.THRESHOLD_REACHED
 
 
+def test_a_proposal_left_collecting_at_its_threshold_is_moved_by_the_periodic_task_not_ended_below_it(org):
+    """A support is stored in one statement and the threshold step runs after it: a process that dies in
+    between leaves the count at the threshold and the proposal collecting, which the hourly task repairs."""
+    running, ending = make_proposal(org, threshold=2, days_left=5), make_proposal(org, threshold=2, days_left=-1)
+    for proposal in (running, ending):
+        for _n in range(2):
+            services._store_support(proposal, services._support_values(  # the support alone, as a crash leaves it
+                proposal=proposal, user=verified_resident(org), tie=Support.Tie.RESIDENT, wants_news=False))
+    assert services.end_periods(organisation=org) == 2
+    for proposal in (running, ending):
+        proposal.refresh_from_db()
+        assert proposal.support_count == 2 and proposal.threshold_reached_at is not None
+    assert running.status == Status.THRESHOLD_REACHED
+    assert ending.status == Status.THRESHOLD_REACHED and ending.collection_ended_at is not None
+    assert ending.threshold_reached_at <= ending.closes_at  # it reached the threshold while it still collected
+    assert AuditEvent.objects.filter(action="proposal.reach_threshold").count() == 2
+    assert services.end_periods(organisation=org) == 0
+
+
 def test_a_period_that_ends_below_the_threshold_goes_to_staff_to_answer(org, staff):
     proposal = make_proposal(org, days_left=-1)
     assert services.end_periods(organisation=org) == 1
@@ -180,7 +199,7 @@ def test_support_below_the_verification_level_is_refused(org):
     assert Support.objects.count() == 0
 
 
-@pytest.mark.parametrize("tampered", ["abc", "-1", "999999", None])
+@pytest.mark.parametrize("tampered", ["abc", "-1", "999999", None, "9223372036854775808", "9" * 30])
 def test_a_tampered_proposal_id_is_refused(org, tampered):
     with pytest.raises(DomainError, match="Det finns inget sådant förslag"):
         services.support_proposal(organisation=org, proposal_id=tampered, user=verified_resident(org))
