@@ -24,6 +24,7 @@ from radslag.contributions.services import UNDO_WINDOW, can_undo, enter_contribu
 from radslag.core.access import requires_capability
 from radslag.core.errors import DomainError
 from radslag.core.permissions import Capability
+from radslag.core.statements import parse_key
 from radslag.dialogues.access import process_for
 from radslag.dialogues.followup import answer_debts
 from radslag.dialogues.models import DialogueProcess
@@ -120,7 +121,7 @@ def moderation_queue_view(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def bulk_publish(request: HttpRequest, pk: int) -> HttpResponse:
     process = process_for(request, pk, Capability.CONTRIBUTIONS_MODERATE)
-    ids = [int(value) for value in request.POST.getlist("selected") if value.isdigit()]
+    ids = [key for key in map(parse_key, request.POST.getlist("selected")) if key]
     count = publish_selected(process=process, moderator=request.user, contribution_ids=ids)
     if count:
         messages.success(request, _("%(count)d contributions were published.") % {"count": count})

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from radslag.core.access import requires_capability
 from radslag.core.clients import client_address
 from radslag.core.errors import DomainError
+from radslag.core.statements import parse_key
 from radslag.planning import items, screen, workshops
 from radslag.planning.access import can_write
 from radslag.planning.forms import CodeForm, SuggestionForm, WorkshopForm
@@ -82,12 +83,12 @@ def suggestion_handle(request: HttpRequest, project_pk: int, workshop_pk: int, s
         elif action == "merge":
             kind, _sep, pk = target.partition(":")
             model = items.KINDS.get(kind)
-            into = model.objects.filter(pk=int(pk or 0), project=project).first() if model and pk.isdigit() else None  # type: ignore[attr-defined]
+            into = model.objects.filter(pk=parse_key(pk), project=project).first() if model else None  # type: ignore[attr-defined]
             if into is None:
                 raise DomainError(_("Choose what to merge the suggestion into."))
             workshops.merge_suggestion(suggestion=suggestion, actor=request.user, organisation=org(request), into=into)
         else:
-            parent = TreeNode.objects.filter(pk=int(target) if target.isdigit() else 0, project=project).first()
+            parent = TreeNode.objects.filter(pk=parse_key(target), project=project).first()
             workshops.accept_suggestion(suggestion=suggestion, actor=request.user, organisation=org(request),
                                         parent=parent, owner=request.POST.get("owner", ""))
     except DomainError as error:

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from radslag.core.access import has_capability, requires_capability
 from radslag.core.errors import DomainError
 from radslag.core.permissions import Capability
+from radslag.core.statements import parse_key
 from radslag.organisations.models import Organisation
 from radslag.surveys import building, exports, paper, responding, waves
 from radslag.surveys.answer_form import background_given, posted_values, shown_questions
@@ -107,7 +108,7 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _pk(value: str | None) -> int:
-    return int(value) if value and value.isdigit() else 0
+    return parse_key(value)
 
 
 def _set_status(request: HttpRequest, survey: Survey) -> str:

@@ -118,6 +118,18 @@ def test_bulk_publish_publishes_only_selected_pending(client_for, org, moderator
     assert AuditEvent.objects.filter(action="contribution.published").count() == 2
 
 
+def test_bulk_publish_with_tampered_ids_publishes_the_real_ones_and_answers_with_a_page(client_for, org, moderator,
+                                                                                      process):
+    pending = ContributionFactory(process=process, status=PENDING)
+    response = client_for(org, moderator).post(
+        reverse("contributions:bulk_publish", kwargs={"pk": process.pk}),
+        {"selected": ["9" * 30, "9223372036854775808", "²", "-3", pending.pk]}, follow=True,
+    )
+    assert response.status_code == 200 and "1 inspel publicerades." in response.content.decode()
+    pending.refresh_from_db()
+    assert pending.status == "published"
+
+
 def test_resident_may_not_moderate(client_for, org, resident, process):
     contribution = ContributionFactory(process=process, status=PENDING)
     client = client_for(org, resident)
