@@ -3,7 +3,10 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns: list[URLPattern | URLResolver] = [
+from radslag.core.url_sections import by_first_segment
+
+# Each app at the root is tried only for the first path segments its own paths begin with (core.url_sections).
+urlpatterns: list[URLPattern | URLResolver] = by_first_segment([
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("radslag.api.urls")),
     path("django-admin/", admin.site.urls),
@@ -37,7 +40,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     # overview (officials)
     path("", include("radslag.overview.urls")),
     path("", include("radslag.help.urls")),
-]
+])
 
 # Failing requests get the site's own pages in the visitor's language, or JSON on JSON endpoints.
 handler400 = "radslag.core.error_pages.bad_request"
