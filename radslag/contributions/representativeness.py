@@ -9,7 +9,7 @@ by the rules of `radslag.analysis.disclosure` (the one owner of what may be publ
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -108,13 +108,21 @@ Counts = dict[str, Counter[str]]
 
 def _counts(process: DialogueProcess) -> Counts:
     """How many contributions the process has of each value of every profile field, in one query."""
-    counts: Counts = {field: Counter() for field in PROFILE_FIELDS}
-    combinations = (
-        Contribution.objects.filter(process=process).order_by().values(*PROFILE_FIELDS).annotate(n=Count("*"))
+    tallies: list[dict[Any, int]] = [defaultdict(int) for _field in PROFILE_FIELDS]
+    combinations = (  # thousands of rows for a large process: tuples, and the text made once per value below
+        Contribution.objects.filter(process=process).order_by().values_list(*PROFILE_FIELDS).annotate(n=Count("*"))
     )
-    for row in combinations:
-        for field in PROFILE_FIELDS:
-            counts[field][str(row[field] or "")] += row["n"]
+    for *values, n in combinations:
+        for tally, value in zip(tallies, values, strict=True):
+            tally[value] += n
+    return {field: _as_text(tally) for field, tally in zip(PROFILE_FIELDS, tallies, strict=True)}
+
+
+def _as_text(tally: dict[Any, int]) -> Counter[str]:
+    """Values as the breakdowns key them: text, with "" for not stated (None and "" both)."""
+    counts: Counter[str] = Counter()
+    for value, n in tally.items():
+        counts[str(value or "")] += n
     return counts
 
 
