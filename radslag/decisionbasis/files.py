@@ -3,23 +3,31 @@
 The memo and its attachment are separate files, as a registry (diarium) and a committee's meeting system
 keep each document of a matter separately; the ZIP is for handing over everything at once. Every file is
 made from the version's content (`document.document_for`): for a frozen version, the content it was sent
-with, attachment included, so the files never change when the dialogue's data does.
+with, attachment included, so the files never change when the dialogue's data does. A frozen version's
+files are made once, at their first download, and kept (`models.SentFile`): every later download, the
+public one included, gets those same bytes without making them again.
 """
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
 
+from django.core.files.base import ContentFile
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.text import slugify
 
-from radslag.decisionbasis.document import BasisDocument
-from radslag.decisionbasis.models import BasisVersion
+from radslag.decisionbasis.document import BasisDocument, document_for
+from radslag.decisionbasis.models import BasisVersion, SentFile
 from radslag.decisionbasis.render_docx import render_attachment_docx, render_basis_docx
 from radslag.decisionbasis.render_pdf import render_attachment_pdf, render_basis_pdf
+
+logger = logging.getLogger(__name__)
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF = "application/pdf"
@@ -54,21 +62,65 @@ def _filename(kind: str, name: str) -> str:
     return f"{name}{file.suffix}.{file.extension}"
 
 
-def _zip(content: BasisDocument, name: str) -> bytes:
+def _zip(files: dict[str, bytes], name: str) -> bytes:
+    """Word and PDF files are compressed already: the archive stores them as they are."""
     buffer = BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for kind, file in FILES.items():
-            archive.writestr(_filename(kind, name), file.render(content))
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for kind, data in files.items():
+            archive.writestr(_filename(kind, name), data)
     return buffer.getvalue()
 
 
 def file_bytes(content: BasisDocument, kind: str, name: str) -> bytes:
-    return _zip(content, name) if kind == "zip" else FILES[kind].render(content)
+    """The file made from `content` now (a draft's, or a preview)."""
+    if kind == "zip":
+        return _zip({each: file.render(content) for each, file in FILES.items()}, name)
+    return FILES[kind].render(content)
 
 
-def file_response(content: BasisDocument, version: BasisVersion, kind: str) -> HttpResponse:
+def version_file(version: BasisVersion, kind: str) -> bytes:
+    """A draft's file made from its live content; a frozen version's as it was first made (kept)."""
+    name = stem(version)
+    if not version.is_frozen:
+        return file_bytes(document_for(version), kind, name)
+    if kind == "zip":
+        return _zip({each: sent_file(version, each) for each in FILES}, name)
+    return sent_file(version, kind)
+
+
+def sent_file(version: BasisVersion, kind: str) -> bytes:
+    """The frozen version's file of this kind: read from storage, or made and kept at its first download."""
+    found = SentFile.objects.filter(version=version, kind=kind).first()
+    data = _read(found) if found is not None else None
+    if data is not None:
+        return data
+    with transaction.atomic():
+        BasisVersion.objects.select_for_update().get(pk=version.pk)  # one request makes the files at a time
+        found = SentFile.objects.filter(version=version, kind=kind).first()
+        data = _read(found) if found is not None else None
+        if data is not None:
+            return data
+        if found is not None:  # the row outlived its file (storage restored from an older backup)
+            logger.warning("The stored %s of decision basis version %s was missing; made again.", kind, version.pk)
+            found.delete()
+        data = FILES[kind].render(document_for(version))
+        sent = SentFile(version=version, kind=kind, sha256=hashlib.sha256(data).hexdigest())
+        sent.file.save(_filename(kind, stem(version)), ContentFile(data), save=False)
+        sent.save()
+        return data
+
+
+def _read(sent: SentFile) -> bytes | None:
+    try:
+        with sent.file.open("rb") as handle:
+            return bytes(handle.read())
+    except FileNotFoundError:
+        return None
+
+
+def file_response(version: BasisVersion, kind: str) -> HttpResponse:
     name = stem(version)
     content_type = ZIP if kind == "zip" else FILES[kind].content_type
-    response = HttpResponse(file_bytes(content, kind, name), content_type=content_type)
+    response = HttpResponse(version_file(version, kind), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{_filename(kind, name)}"'
     return response

@@ -107,3 +107,37 @@ class PartComment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.version}: {self.part}"
+
+
+def sent_file_upload_to(sent: SentFile, filename: str) -> str:
+    return f"decision-bases/{sent.version.basis.organisation_id}/{sent.version_id}/{filename}"
+
+
+class SentFile(models.Model):
+    """A file of a frozen version, kept as it was first made: the public record the committee received.
+
+    The content of a frozen version never changes (`snapshot`), but a file made again from it could still
+    differ byte for byte after an upgrade of the libraries that write Word and PDF files, and making a PDF
+    costs the server about half a second. So each file is made once, at its first download, and served
+    from storage after that, with its SHA-256 to show that it is the same file.
+    """
+
+    class Kind(models.TextChoices):
+        DOCX = "docx", _("Memo (Word)")
+        PDF = "pdf", _("Memo (PDF)")
+        ATTACHMENT = "attachment", _("Attachment 1 (Word)")
+        ATTACHMENT_PDF = "attachment_pdf", _("Attachment 1 (PDF)")
+
+    version = models.ForeignKey(BasisVersion, on_delete=models.CASCADE, related_name="sent_files")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    file = models.FileField(upload_to=sent_file_upload_to, max_length=200)
+    sha256 = models.CharField(max_length=64)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("file as sent")
+        verbose_name_plural = _("files as sent")
+        constraints = [models.UniqueConstraint(fields=["version", "kind"], name="one_sent_file_per_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.version} – {self.get_kind_display()}"

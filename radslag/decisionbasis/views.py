@@ -29,4 +29,4 @@ def public_page(request: HttpRequest, slug: str, version_pk: int) -> HttpRespons
 
 def public_file(request: HttpRequest, slug: str, version_pk: int, kind: str) -> HttpResponse:
     version = _frozen(request, slug, version_pk)
-    return file_response(document_for(version), version, kind)
+    return file_response(version, kind)

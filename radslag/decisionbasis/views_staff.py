@@ -130,4 +130,4 @@ def preview(request: HttpRequest, pk: int, version_pk: int) -> HttpResponse:
 @requires_capability(READ)
 def download(request: HttpRequest, pk: int, version_pk: int, kind: str) -> HttpResponse:
     version = _version(request, pk, version_pk, READ)
-    return file_response(document_for(version), version, kind)
+    return file_response(version, kind)

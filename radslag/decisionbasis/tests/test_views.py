@@ -1,12 +1,15 @@
 """The staff pages: who may read, who may write, and what a frozen version refuses."""
 
+import hashlib
 import re
+import zipfile
 from io import BytesIO
 
 import pytest
 from docx import Document
 
-from radslag.decisionbasis.models import BasisVersion
+from radslag.decisionbasis import files
+from radslag.decisionbasis.models import BasisVersion, SentFile
 from radslag.decisionbasis.services import start_basis
 from radslag.decisionbasis.tests.factories import frozen_basis
 
@@ -223,3 +226,41 @@ def test_attachment_1_of_a_sent_version_is_not_reachable_from_another_municipali
     DialogueProcess.objects.filter(pk=dialogue.pk).update(status=DialogueProcess.Status.DRAFT)
     assert client_for(org).get(f"/dialoger/{dialogue.slug}/beslutsunderlag/{frozen.pk}/bilaga/pdf/").status_code \
         == 404
+
+
+def test_a_sent_versions_files_are_made_once_and_every_later_download_gets_the_same_bytes(
+        client_for, org, staff, dialogue, monkeypatch):
+    frozen = frozen_basis(dialogue, staff)
+    public = client_for(org)
+    first = public.get(f"/dialoger/{dialogue.slug}/beslutsunderlag/{frozen.pk}/pdf/").content
+    stored = SentFile.objects.get(version=frozen, kind="pdf")
+    assert stored.sha256 == hashlib.sha256(first).hexdigest()
+
+    def refuse(content):
+        raise AssertionError("a sent file was made again")
+
+    monkeypatch.setitem(files.FILES, "pdf", files.BasisFile(refuse, files.PDF, "pdf"))
+    assert public.get(f"/dialoger/{dialogue.slug}/beslutsunderlag/{frozen.pk}/pdf/").content == first
+    assert client_for(org, staff).get(url(frozen, "pdf/")).content == first  # staff get the very same file
+    archive = client_for(org, staff).get(url(frozen, "zip/")).content  # the other kinds are made now, once
+    assert SentFile.objects.filter(version=frozen).count() == 4
+    with zipfile.ZipFile(BytesIO(archive)) as opened:
+        assert opened.read("motesplatser-beslutsunderlag-v1.pdf") == first
+
+
+def test_a_sent_file_lost_from_storage_is_made_again_from_the_frozen_content(client_for, org, staff, dialogue):
+    frozen = frozen_basis(dialogue, staff)
+    client = client_for(org, staff)
+    first = client.get(url(frozen, "docx/")).content
+    stored = SentFile.objects.get(version=frozen, kind="docx")
+    stored.file.storage.delete(stored.file.name)
+    again = client.get(url(frozen, "docx/"))
+    assert again.status_code == 200 and Document(BytesIO(again.content)).paragraphs
+    assert SentFile.objects.filter(version=frozen, kind="docx").count() == 1
+    assert len(again.content) == len(first)
+
+
+def test_a_drafts_files_are_made_from_its_live_content_and_not_kept(client_for, org, staff, dialogue):
+    draft = start_basis(process=dialogue, actor=staff)
+    assert client_for(org, staff).get(url(draft, "pdf/")).content.startswith(b"%PDF-")
+    assert not SentFile.objects.exists()
