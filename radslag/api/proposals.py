@@ -9,6 +9,7 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.pagination import paginate
 
@@ -16,7 +17,7 @@ from radslag.api.pagination import BoundedLimitOffset
 from radslag.api.schemas import BodyOut, DecisionRef
 from radslag.api.tenancy import current_organisation
 from radslag.proposals.models import Proposal
-from radslag.proposals.queries import STATUS_GROUPS
+from radslag.proposals.queries import in_status_group
 from radslag.proposals.search import search_proposals
 
 router = Router(tags=["proposals"])
@@ -50,6 +51,11 @@ class ProposalOut(Schema):
     localities: list[str]
 
     @staticmethod
+    def resolve_status(obj: Proposal) -> str:
+        """As residents read it now: a period that has run out is over before the hourly task moves it on."""
+        return obj.status_at(timezone.now())
+
+    @staticmethod
     def resolve_process(obj: Proposal) -> str | None:
         return obj.process.slug if obj.process is not None else None
 
@@ -70,9 +76,7 @@ def _proposals(request: HttpRequest) -> QuerySet[Proposal]:
 @router.get("", response=list[ProposalOut], summary="List public proposals, newest first")
 @paginate(BoundedLimitOffset)
 def list_proposals(request: HttpRequest, filters: Query[ProposalFilters]) -> QuerySet[Proposal]:
-    proposals = _proposals(request)
-    if filters.status in STATUS_GROUPS:
-        proposals = proposals.filter(status__in=STATUS_GROUPS[filters.status])
+    proposals = in_status_group(_proposals(request), filters.status or "", now=timezone.now())
     if filters.focus_area:
         proposals = proposals.filter(focus_areas__slug=filters.focus_area)
     if filters.q:

@@ -169,8 +169,13 @@ class Proposal(TimeStamped):
     def status_at(self, at: dt.datetime) -> str:
         """Where the proposal stands at a moment, as residents read it. The stored status moves on when the
         periodic task ends the period (up to an hour late); until then a proposal still stored as collecting
-        whose period has run out has not reached the threshold, and says so."""
-        if self.status == self.Status.COLLECTING and self.closes_at is not None and at >= self.closes_at:
+        whose period has run out has not reached the threshold, and says so. One stored as collecting whose
+        count has reached the threshold has reached it (the step that moves it was cut short)."""
+        if self.status != self.Status.COLLECTING:
+            return self.status
+        if self.threshold is not None and self.support_count >= self.threshold:
+            return self.Status.THRESHOLD_REACHED  # its own step not yet taken (see services.support_proposal)
+        if self.closes_at is not None and at >= self.closes_at:
             return self.Status.PERIOD_ENDED
         return self.status
 

@@ -61,15 +61,23 @@ class ListQuery:
     sort: str = "supported"
 
 
+def in_status_group(proposals: QuerySet[Proposal], group: str, *, now: dt.datetime) -> QuerySet[Proposal]:
+    """The proposals in a status group as residents read the status at `now` (`Proposal.status_at`): the
+    stored status moves on only when the hourly task ends a period, so one whose period has run out is no
+    longer collecting, whatever is stored. Every public proposal is in exactly one group; an unknown group
+    filters nothing. The list page and the API filter with this."""
+    if group == "collecting":
+        return proposals.open_for_support(now)
+    if group == "handling":  # with those whose period ran out before the hourly task moved them on
+        return proposals.filter(Q(status__in=STATUS_GROUPS["handling"])
+                                | Q(status__in=Proposal.SUPPORTABLE, closes_at__lte=now))
+    if group in STATUS_GROUPS:
+        return proposals.filter(status__in=STATUS_GROUPS[group])
+    return proposals
+
+
 def public_list(organisation: Organisation, spec: ListQuery, *, now: dt.datetime) -> QuerySet[Proposal]:
-    proposals = Proposal.objects.public().filter(organisation=organisation)
-    if spec.status == "collecting":
-        proposals = proposals.open_for_support(now)
-    elif spec.status == "handling":  # with those whose period ran out before the hourly task moved them on
-        proposals = proposals.filter(Q(status__in=STATUS_GROUPS["handling"])
-                                     | Q(status=Proposal.Status.COLLECTING, closes_at__lte=now))
-    elif spec.status in STATUS_GROUPS:
-        proposals = proposals.filter(status__in=STATUS_GROUPS[spec.status])
+    proposals = in_status_group(Proposal.objects.public().filter(organisation=organisation), spec.status, now=now)
     if spec.focus_area:
         proposals = proposals.filter(focus_areas=spec.focus_area)
     if spec.locality:
