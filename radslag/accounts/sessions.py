@@ -21,6 +21,8 @@ from radslag.core import statements
 
 
 class SessionStore(DatabaseSessionStore):
+    """Named as Django's own stores are: the class name is part of the key a session's data is signed with."""
+
     def load(self) -> dict[str, Any]:
         """The session's data; one begun before accounts.backends names its backend by the new name."""
         data: dict[str, Any] = super().load()
