@@ -173,6 +173,15 @@ def test_the_rules_page_is_generated_from_the_settings(org, admin_user, client_f
     assert "90 dagar" in page and "75 stöd" in page and "minst 15 år" in page and "Skatter" in page
 
 
+@pytest.mark.parametrize(("count", "english"), [(1, "It needs 1 support."), (1500, "It needs 1,500 supports.")])
+def test_the_rules_page_in_english_counts_supports_in_the_singular_and_plural(org, admin_user, client_for, count,
+                                                                             english):
+    services.save_rules(organisation=org, actor=admin_user, fields={"threshold_count": count})
+    client = client_for(org)
+    client.cookies["django_language"] = "en"
+    assert english in client.get(reverse("proposals:rules")).content.decode()
+
+
 def test_an_administrator_saves_new_rules_through_the_page(org, admin_user, client_for):
     client = client_for(org, admin_user)
     form = client.get(reverse("proposals:staff_rules")).context["form"]
