@@ -16,7 +16,7 @@ from ninja.pagination import paginate
 from radslag.api.pagination import BoundedLimitOffset
 from radslag.api.schemas import BodyOut, DecisionRef
 from radslag.api.tenancy import current_organisation
-from radslag.proposals.models import Proposal
+from radslag.proposals.models import Proposal, ProposalQuerySet
 from radslag.proposals.queries import in_status_group
 from radslag.proposals.search import search_proposals
 
@@ -68,7 +68,7 @@ class ProposalOut(Schema):
         return [place.name for place in obj.localities.all()]
 
 
-def _proposals(request: HttpRequest) -> QuerySet[Proposal]:
+def _proposals(request: HttpRequest) -> ProposalQuerySet:
     return (Proposal.objects.public().filter(organisation=current_organisation(request))
             .select_related("committee", "decision", "process").prefetch_related("focus_areas", "localities"))
 

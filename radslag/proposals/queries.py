@@ -24,7 +24,7 @@ from radslag.dialogues.models import DialogueProcess
 from radslag.governance.models import FocusArea
 from radslag.messaging.topics import TopicView
 from radslag.organisations.models import Organisation
-from radslag.proposals.models import Proposal
+from radslag.proposals.models import Proposal, ProposalQuerySet
 from radslag.proposals.search import search_proposals
 
 SORTS = {
@@ -61,7 +61,7 @@ class ListQuery:
     sort: str = "supported"
 
 
-def in_status_group(proposals: QuerySet[Proposal], group: str, *, now: dt.datetime) -> QuerySet[Proposal]:
+def in_status_group(proposals: ProposalQuerySet, group: str, *, now: dt.datetime) -> ProposalQuerySet:
     """The proposals in a status group as residents read the status at `now` (`Proposal.status_at`): the
     stored status moves on only when the hourly task ends a period, so one whose period has run out is no
     longer collecting, whatever is stored. Every public proposal is in exactly one group; an unknown group
