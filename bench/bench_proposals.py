@@ -279,7 +279,7 @@ def _web(url: str, world: World) -> dict[str, Any]:
     from bench_voting import Server
 
     server = Server({**os.environ, **bench_environment(url), "SECRET_KEY": os.environ["SECRET_KEY"]})
-    rounds = []
+    rounds: list[dict[str, Any]] = []
     try:
         server.start("/forslag/regler/")
         for clicks in prepared:
