@@ -32,11 +32,8 @@ RENAMED = {
 
 
 def signed_in_person(user_id: Any) -> User | None:
-    try:
-        pk = int(user_id)
-    except (TypeError, ValueError):
-        return None
-    if not 0 < pk <= statements.MAX_KEY:
+    pk = statements.parse_key(user_id)
+    if not pk:
         return None
     with connection.cursor() as cursor:
         cursor.execute(_person_sql(), [pk])

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from radslag.core.statements import parse_key
 from radslag.core.throttle import throttled
 from radslag.messaging import consent, tokens
 from radslag.messaging.forms import FollowForm, SubscriptionChangeForm
@@ -134,9 +135,9 @@ def follow(request: HttpRequest) -> HttpResponse:
     organisation = _organisation(request)
     topic = request.GET.get("amne") or Topic.ORGANISATION
     topic_id = request.GET.get("id", "")
-    if topic not in Topic.values or (topic != Topic.ORGANISATION and not topic_id.isdigit()):
+    number = parse_key(topic_id) if topic != Topic.ORGANISATION else None
+    if topic not in Topic.values or number == 0:
         raise Http404
-    number = int(topic_id) if topic != Topic.ORGANISATION else None
     about = describe(organisation, topic, number)
     if about is None:
         raise Http404

@@ -260,12 +260,9 @@ def _supportable(organisation: Organisation, proposal_id: Any) -> Proposal:
     rather than compiled by the ORM per click. An id that is not a number, or is beyond what a key can
     hold (a tampered link), names nothing.
     """
-    try:
-        pk = int(proposal_id)
-    except (TypeError, ValueError):
-        pk = 0
+    pk = statements.parse_key(proposal_id)
     row = None
-    if 0 < pk <= statements.MAX_KEY:
+    if pk:
         with connection.cursor() as cursor:
             cursor.execute(_supportable_sql(), [organisation.pk, pk, *Proposal.NOT_PUBLIC])
             row = cursor.fetchone()

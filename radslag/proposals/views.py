@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from radslag.core.access import has_capability
 from radslag.core.errors import DomainError
 from radslag.core.permissions import Capability
-from radslag.core.statements import MAX_KEY
+from radslag.core.statements import parse_key
 from radslag.dialogues.views.public import organisation_of
 from radslag.governance.models import FocusArea
 from radslag.organisations.models import Body, Locality
@@ -36,10 +36,7 @@ COMMITTEE_KINDS = (Body.Kind.COMMITTEE, Body.Kind.EXECUTIVE_BOARD, Body.Kind.COU
 
 def _int(value: str | None) -> int | None:
     """A filter's id from the query string; anything else (text, a number too large for an id) is no filter."""
-    if not value or not value.isascii() or not value.isdigit():
-        return None
-    number = int(value)
-    return number if 0 < number <= MAX_KEY else None
+    return parse_key(value) or None
 
 
 def proposal_list(request: HttpRequest) -> HttpResponse:

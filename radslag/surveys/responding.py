@@ -23,6 +23,7 @@ from radslag.core.access import has_capability
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.core.models import AgeBand, Sex
 from radslag.core.permissions import Capability
+from radslag.core.statements import parse_key
 from radslag.organisations.models import Locality
 from radslag.surveys.answering import (
     Page,
@@ -122,8 +123,7 @@ def parse_background(organisation_id: int, data: Mapping[str, Any]) -> tuple[dic
         errors["sex"] = _("Choose one of the answers shown.")
     locality = one("locality")
     if locality:
-        values["locality"] = Locality.objects.filter(organisation_id=organisation_id, pk=locality).first() \
-            if locality.isdigit() else None
+        values["locality"] = Locality.objects.filter(organisation_id=organisation_id, pk=parse_key(locality)).first()
         if values["locality"] is None:
             errors["locality"] = _("Choose one of the municipality's localities.")
     return values, errors

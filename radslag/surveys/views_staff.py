@@ -88,7 +88,7 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "GET":
         if "edit" not in request.GET:
             return _builder(request, survey)
-        question = get_object_or_404(Question, pk=_pk(request.GET.get("edit")), section__survey=survey)
+        question = get_object_or_404(Question, pk=parse_key(request.GET.get("edit")), section__survey=survey)
         if survey.status != Survey.Status.DRAFT:
             messages.error(request, _("The survey has been opened: its questions can no longer change, so that "
                                       "every answer means the same."))
@@ -107,49 +107,45 @@ def survey_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("surveys:staff_survey", kwargs={"pk": survey.pk}) + anchor)
 
 
-def _pk(value: str | None) -> int:
-    return parse_key(value)
-
-
 def _set_status(request: HttpRequest, survey: Survey) -> str:
     building.set_status(survey=survey, actor=request.user, status=request.POST["action"])
     return ""
 
 
 def _remind(request: HttpRequest, survey: Survey) -> str:
-    wave = get_object_or_404(Wave, pk=_pk(request.POST.get("wave")), survey=survey)
+    wave = get_object_or_404(Wave, pk=parse_key(request.POST.get("wave")), survey=survey)
     count = waves.send_reminder(wave=wave, actor=request.user)
     messages.success(request, _("%(count)d reminders are on their way.") % {"count": count})
     return ""
 
 
 def _delete_question(request: HttpRequest, survey: Survey) -> str:
-    question = get_object_or_404(Question, pk=_pk(request.POST.get("question")), section__survey=survey)
+    question = get_object_or_404(Question, pk=parse_key(request.POST.get("question")), section__survey=survey)
     building.delete_question(question=question, actor=request.user)
     return ""
 
 
 def _move_question(request: HttpRequest, survey: Survey) -> str:
-    question = get_object_or_404(Question, pk=_pk(request.POST.get("question")), section__survey=survey)
+    question = get_object_or_404(Question, pk=parse_key(request.POST.get("question")), section__survey=survey)
     building.move_question(question=question, actor=request.user, direction=request.POST.get("direction", ""))
     return f"#fraga-{question.pk}"
 
 
 def _move_section(request: HttpRequest, survey: Survey) -> str:
-    section = get_object_or_404(Section, pk=_pk(request.POST.get("section")), survey=survey)
+    section = get_object_or_404(Section, pk=parse_key(request.POST.get("section")), survey=survey)
     building.move_section(section=section, actor=request.user, direction=request.POST.get("direction", ""))
     return f"#avsnitt-{section.pk}"
 
 
 def _delete_section(request: HttpRequest, survey: Survey) -> str:
-    section = get_object_or_404(Section, pk=_pk(request.POST.get("section")), survey=survey)
+    section = get_object_or_404(Section, pk=parse_key(request.POST.get("section")), survey=survey)
     building.delete_section(section=section, actor=request.user)
     messages.success(request, _("The section is removed."))
     return ""
 
 
 def _post_edit_question(request: HttpRequest, survey: Survey) -> HttpResponse:
-    question = get_object_or_404(Question, pk=_pk(request.POST.get("question")), section__survey=survey)
+    question = get_object_or_404(Question, pk=parse_key(request.POST.get("question")), section__survey=survey)
     form = QuestionForm(request.POST, instance=question, survey=survey)
     if form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k not in ("section", "options_text")}
@@ -165,7 +161,7 @@ def _post_edit_question(request: HttpRequest, survey: Survey) -> HttpResponse:
 
 
 def _post_edit_section(request: HttpRequest, survey: Survey) -> HttpResponse:
-    section = get_object_or_404(Section, pk=_pk(request.POST.get("section")), survey=survey)
+    section = get_object_or_404(Section, pk=parse_key(request.POST.get("section")), survey=survey)
     form = SectionForm(request.POST, prefix=f"avsnitt-{section.pk}")
     if form.is_valid():
         try:
@@ -253,7 +249,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     if not pages:
         messages.info(request, _("Add questions to preview the survey."))
         return redirect("surveys:staff_survey", pk=survey.pk)
-    number = max(1, min(_pk(request.GET.get("sida")) or 1, len(pages)))
+    number = max(1, min(parse_key(request.GET.get("sida")) or 1, len(pages)))
     page = pages[number - 1]
     shown = shown_questions(page.questions, given, {})
     on_page = ({*BACKGROUND} if page.is_background else
@@ -284,8 +280,8 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
         "respondents": Response.objects.filter(survey=survey, submitted_at__isnull=False).count(),
     }
     question_pk, variable = request.GET.get("fraga", ""), request.GET.get("efter", "")
-    if question_pk.isdigit() and variable in BACKGROUND:
-        question = get_object_or_404(Question, pk=int(question_pk), section__survey=survey)
+    if parse_key(question_pk) and variable in BACKGROUND:
+        question = get_object_or_404(Question, pk=parse_key(question_pk), section__survey=survey)
         if question.has_options or question.kind == "scale":
             context["crosstab"] = cross_tab(survey, question, variable)
     return render(request, "surveys/staff/results.html", context)

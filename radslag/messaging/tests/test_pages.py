@@ -169,7 +169,8 @@ def test_a_signed_in_resident_follows_with_their_verified_address_at_once(client
     assert mail.outbox == []
 
 
-@pytest.mark.parametrize("query", ["?amne=process&id=999", "?amne=focus_area&id=x", "?amne=nonsense"])
+@pytest.mark.parametrize("query", ["?amne=process&id=999", "?amne=focus_area&id=x", "?amne=nonsense",
+                                   "?amne=process&id=²", "?amne=process&id=99999999999999999999"])
 def test_following_something_that_is_not_there_is_not_found(client_for, org, query):
     assert client_for(org).get("/meddelanden/folj/" + query).status_code == 404
 

@@ -219,3 +219,11 @@ def test_a_text_question_gives_its_help_text_beside_the_field_in_the_english_ver
     Question.objects.filter(pk=resor.pk).update(help_text_en="For example the train.")
     page = client.get(started["Location"] + "?sida=3").content.decode()
     assert f'<span class="help" id="q{resor.pk}-help">For example the train.</span>' in page
+
+
+@pytest.mark.parametrize("locality", ["²", "99999999999999999999", "Nödinge"])
+def test_a_locality_that_is_not_one_of_the_list_is_refused_with_a_clear_message(org, locality):
+    from radslag.surveys.responding import parse_background
+
+    _values, errors = parse_background(org.pk, {"locality": locality})
+    assert errors["locality"] == "Välj en av kommunens orter."

@@ -287,3 +287,11 @@ def test_a_question_broken_down_by_background_shows_each_group_and_hides_the_sma
     assert "20–29 år" in crosstab and "45–64 år" in crosstab and "65–79 år" in crosstab
     assert "Andelarna är avrundade till" in crosstab
     assert "färre än 5" in crosstab  # ten answers an age band: "nej" is given by fewer than five in each
+
+
+@pytest.mark.parametrize("question", ["²", "99999999999999999999", "x"])
+def test_a_tampered_question_in_the_breakdown_link_shows_the_results_without_it(client_for, org, staff, answered,
+                                                                               question):
+    survey, _wave = answered
+    page = client_for(org, staff).get(f"/personal/enkater/{survey.pk}/resultat/?fraga={question}&efter=age_band")
+    assert page.status_code == 200 and 'id="korstabell"' not in page.content.decode()
