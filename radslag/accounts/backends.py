@@ -18,7 +18,6 @@ from typing import Any
 
 from allauth.account.auth_backends import AuthenticationBackend as AllauthBackend
 from django.contrib.auth.backends import ModelBackend as DjangoModelBackend
-from django.db import connection
 
 from radslag.accounts.models import Membership, User
 from radslag.core import statements
@@ -35,9 +34,7 @@ def signed_in_person(user_id: Any) -> User | None:
     pk = statements.parse_key(user_id)
     if not pk:
         return None
-    with connection.cursor() as cursor:
-        cursor.execute(_person_sql(), [pk])
-        row = cursor.fetchone()
+    row = statements.fetch_row(_person_sql(), [pk])
     if row is None:
         return None
     user = statements.load(User, row)
@@ -56,13 +53,19 @@ def _person_sql() -> str:
     )
 
 
-class ModelBackend(DjangoModelBackend):
+class ReadsThePersonAtOnce:
+    """`get_user` through `signed_in_person`; who may sign in is the backend's own `user_can_authenticate`."""
+
+    user_can_authenticate: Any
+
     def get_user(self, user_id: Any) -> Any:
         user = signed_in_person(user_id)
         return user if user is not None and self.user_can_authenticate(user) else None
 
 
-class AuthenticationBackend(AllauthBackend):
-    def get_user(self, user_id: Any) -> Any:
-        user = signed_in_person(user_id)
-        return user if user is not None and self.user_can_authenticate(user) else None
+class ModelBackend(ReadsThePersonAtOnce, DjangoModelBackend):
+    pass
+
+
+class AuthenticationBackend(ReadsThePersonAtOnce, AllauthBackend):
+    pass

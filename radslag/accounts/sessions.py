@@ -35,10 +35,8 @@ class SessionStore(DatabaseSessionStore):
         """The unexpired session of this key, else None (and the key is forgotten, as Django does)."""
         row = None
         if self.session_key:  # Django's setter has already refused a key of the wrong shape
-            with connection.cursor() as cursor:
-                cursor.execute(_session_sql(self.model), [self.session_key,
-                                                connection.ops.adapt_datetimefield_value(timezone.now())])
-                row = cursor.fetchone()
+            now = connection.ops.adapt_datetimefield_value(timezone.now())
+            row = statements.fetch_row(_session_sql(self.model), [self.session_key, now])
         if row is None:
             self._session_key = None
             return None

@@ -9,7 +9,7 @@ by the rules of `radslag.analysis.disclosure` (the one owner of what may be publ
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -108,21 +108,13 @@ Counts = dict[str, Counter[str]]
 
 def _counts(process: DialogueProcess) -> Counts:
     """How many contributions the process has of each value of every profile field, in one query."""
-    tallies: list[dict[Any, int]] = [defaultdict(int) for _field in PROFILE_FIELDS]
-    combinations = (  # thousands of rows for a large process: tuples, and the text made once per value below
+    counts: Counts = {field: Counter() for field in PROFILE_FIELDS}
+    combinations = (  # thousands of rows for a large process: tuples, not dicts
         Contribution.objects.filter(process=process).order_by().values_list(*PROFILE_FIELDS).annotate(n=Count("*"))
     )
     for *values, n in combinations:
-        for tally, value in zip(tallies, values, strict=True):
-            tally[value] += n
-    return {field: _as_text(tally) for field, tally in zip(PROFILE_FIELDS, tallies, strict=True)}
-
-
-def _as_text(tally: dict[Any, int]) -> Counter[str]:
-    """Values as the breakdowns key them: text, with "" for not stated (None and "" both)."""
-    counts: Counter[str] = Counter()
-    for value, n in tally.items():
-        counts[str(value or "")] += n
+        for field, value in zip(PROFILE_FIELDS, values, strict=True):
+            counts[field][str(value or "")] += n
     return counts
 
 

@@ -9,9 +9,8 @@ of the request.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
-from functools import wraps
+from functools import cache, wraps
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
@@ -53,7 +52,7 @@ def roles_in(user: Any, organisation: Any) -> frozenset[str]:
     return cache[organisation.pk]
 
 
-@functools.cache
+@cache
 def _roles_sql(membership: type[Model]) -> str:
     """Asked on every signed-in request (the second-factor check), so written out once (core.statements)."""
     return (

@@ -56,6 +56,14 @@ def width(model: type[Model]) -> int:
     return len(model._meta.concrete_fields)
 
 
+def fetch_row(sql: str, params: Sequence[Any]) -> tuple[Any, ...] | None:
+    """The first row the statement gives, or None."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return None if row is None else tuple(row)
+
+
 def load(model: type[M], row: Sequence[Any], offset: int = 0) -> M:
     """The instance whose columns start at `offset` in `row`, converted as the ORM converts them."""
     names, converters = _shape(model, connection.vendor)

@@ -6,7 +6,6 @@ import functools
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.utils import translation
@@ -27,9 +26,7 @@ def resolve_organisation(host: str) -> Organisation | None:
     hostname = split_domain_port(host)[0] or host.lower()
     default = settings.RADSLAG_DEFAULT_ORGANISATION
     fallback, value = ("slug", default) if default else ("hostname", "")
-    with connection.cursor() as cursor:
-        cursor.execute(_lookup_sql(fallback), [hostname, value, hostname])
-        row = cursor.fetchone()
+    row = statements.fetch_row(_lookup_sql(fallback), [hostname, value, hostname])
     return None if row is None else statements.load(Organisation, row)
 
 

@@ -261,11 +261,7 @@ def _supportable(organisation: Organisation, proposal_id: Any) -> Proposal:
     hold (a tampered link), names nothing.
     """
     pk = statements.parse_key(proposal_id)
-    row = None
-    if pk:
-        with connection.cursor() as cursor:
-            cursor.execute(_supportable_sql(), [organisation.pk, pk, *Proposal.NOT_PUBLIC])
-            row = cursor.fetchone()
+    row = statements.fetch_row(_supportable_sql(), [organisation.pk, pk, *Proposal.NOT_PUBLIC]) if pk else None
     if row is None:
         raise ProposalNotFoundError(_("There is no such proposal. Check the link and try again."))
     proposal = statements.load(Proposal, row)
@@ -339,11 +335,15 @@ def _insert_support_sql() -> str:
             f"VALUES ({', '.join(['%s'] * len(_SUPPORT_COLUMNS))}) ON CONFLICT DO NOTHING")
 
 
-@functools.cache
-def _add_to_count_sql() -> str:
+def _count_update(condition: str = "") -> str:
     count = statements.column(Proposal, "support_count")
     return (f"UPDATE {statements.table(Proposal)} SET {count} = {count} + 1 "  # noqa: S608 - names from model metadata
-            f"WHERE {statements.column(Proposal, 'id')} = %s RETURNING {count}")
+            f"WHERE {statements.column(Proposal, 'id')} = %s{condition} RETURNING {count}")
+
+
+@functools.cache
+def _add_to_count_sql() -> str:
+    return _count_update()
 
 
 def _store_support(proposal: Proposal, values: list[Any]) -> int | None:
@@ -359,22 +359,15 @@ def _store_support(proposal: Proposal, values: list[Any]) -> int | None:
 
 @functools.cache
 def _store_support_at_once_sql() -> str:
-    quote = connection.ops.quote_name
-    count, key = statements.column(Proposal, "support_count"), statements.column(Proposal, "id")
-    return (
-        f"WITH stored AS (INSERT INTO {statements.table(Support)} ({', '.join(map(quote, _SUPPORT_COLUMNS))}) "  # noqa: S608 - names from model metadata
-        f"VALUES ({', '.join(['%s'] * len(_SUPPORT_COLUMNS))}) ON CONFLICT DO NOTHING RETURNING 1) "
-        f"UPDATE {statements.table(Proposal)} SET {count} = {count} + 1 "
-        f"WHERE {key} = %s AND EXISTS (SELECT 1 FROM stored) RETURNING {count}"
-    )
+    """The insert and the count's update together: `_add_to_count_sql` where the insert stored a row."""
+    stored_a_row = " AND EXISTS (SELECT 1 FROM stored)"
+    return f"WITH stored AS ({_insert_support_sql()} RETURNING 1) {_count_update(stored_a_row)}"
 
 
 def _store_support_at_once(proposal: Proposal, values: list[Any]) -> int | None:
     """PostgreSQL: the support and the count in one statement, so one round trip and one commit; the
     count is added only where the support was stored. The new count, or None for a second support."""
-    with connection.cursor() as cursor:
-        cursor.execute(_store_support_at_once_sql(), [*values, proposal.pk])
-        row = cursor.fetchone()
+    row = statements.fetch_row(_store_support_at_once_sql(), [*values, proposal.pk])
     return None if row is None else int(row[0])
 
 
