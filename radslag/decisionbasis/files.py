@@ -89,20 +89,18 @@ def version_file(version: BasisVersion, kind: str) -> bytes:
 
 
 def sent_file(version: BasisVersion, kind: str) -> bytes:
-    """The frozen version's file of this kind: read from storage, or made and kept at its first download."""
-    found = SentFile.objects.filter(version=version, kind=kind).first()
-    data = _read(found) if found is not None else None
+    """The frozen version's file of this kind: as kept, or made and kept at its first download."""
+    data = _kept(version, kind)
     if data is not None:
         return data
     with transaction.atomic():
         BasisVersion.objects.select_for_update().get(pk=version.pk)  # one request makes the files at a time
-        found = SentFile.objects.filter(version=version, kind=kind).first()
-        data = _read(found) if found is not None else None
+        data = _kept(version, kind)  # made by another request while this one waited
         if data is not None:
             return data
-        if found is not None:  # the row outlived its file (storage restored from an older backup)
-            logger.warning("The stored %s of decision basis version %s was missing; made again.", kind, version.pk)
-            found.delete()
+        if SentFile.objects.filter(version=version, kind=kind).delete()[0]:
+            logger.error("The kept %s of decision basis version %s was missing or changed in storage; made again "
+                         "from the frozen content.", kind, version.pk)
         data = FILES[kind].render(document_for(version))
         sent = SentFile(version=version, kind=kind, sha256=hashlib.sha256(data).hexdigest())
         sent.file.save(_filename(kind, stem(version)), ContentFile(data), save=False)
@@ -110,12 +108,17 @@ def sent_file(version: BasisVersion, kind: str) -> bytes:
         return data
 
 
-def _read(sent: SentFile) -> bytes | None:
+def _kept(version: BasisVersion, kind: str) -> bytes | None:
+    """The kept file's bytes, where it is in storage and still the file that was kept (its SHA-256)."""
+    sent = SentFile.objects.filter(version=version, kind=kind).first()
+    if sent is None:
+        return None
     try:
         with sent.file.open("rb") as handle:
-            return bytes(handle.read())
+            data = bytes(handle.read())
     except FileNotFoundError:
         return None
+    return data if hashlib.sha256(data).hexdigest() == sent.sha256 else None
 
 
 def file_response(version: BasisVersion, kind: str) -> HttpResponse:

@@ -119,7 +119,8 @@ class SentFile(models.Model):
     The content of a frozen version never changes (`snapshot`), but a file made again from it could still
     differ byte for byte after an upgrade of the libraries that write Word and PDF files, and making a PDF
     costs the server about half a second. So each file is made once, at its first download, and served
-    from storage after that, with its SHA-256 to show that it is the same file.
+    from storage after that; its SHA-256 is checked at each read, and a file lost or changed in storage is
+    made again from the frozen content.
     """
 
     class Kind(models.TextChoices):

@@ -6,6 +6,7 @@ import zipfile
 from io import BytesIO
 
 import pytest
+from django.core.files.base import ContentFile
 from docx import Document
 
 from radslag.decisionbasis import files
@@ -264,3 +265,17 @@ def test_a_drafts_files_are_made_from_its_live_content_and_not_kept(client_for, 
     draft = start_basis(process=dialogue, actor=staff)
     assert client_for(org, staff).get(url(draft, "pdf/")).content.startswith(b"%PDF-")
     assert not SentFile.objects.exists()
+
+
+def test_a_sent_file_changed_in_storage_is_not_served_but_made_again_from_the_frozen_content(
+        client_for, org, staff, dialogue):
+    frozen = frozen_basis(dialogue, staff)
+    client = client_for(org, staff)
+    first = client.get(url(frozen, "pdf/")).content
+    stored = SentFile.objects.get(version=frozen, kind="pdf")
+    storage, name = stored.file.storage, stored.file.name
+    storage.delete(name)
+    storage.save(name, ContentFile(b"%PDF-1.7 not the file that was sent"))
+    again = client.get(url(frozen, "pdf/")).content
+    assert b"not the file that was sent" not in again and again.startswith(b"%PDF-") and len(again) == len(first)
+    assert SentFile.objects.get(version=frozen, kind="pdf").sha256 == hashlib.sha256(again).hexdigest()
