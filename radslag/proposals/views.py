@@ -142,13 +142,14 @@ def support(request: HttpRequest, pk: int) -> HttpResponse:
     """Supports the proposal; with `Accept: application/json` (the page's script, scripts) the answer is JSON:
     201 with the new count, or 409 with the reason in Swedish. An id that names no public proposal of this
     municipality is a 404 either way."""
-    form = SupportForm(request.POST)
-    tie = form.data.get("tie", Support.Tie.RESIDENT)
+    # The service checks the tie against the rules; a form object would only copy its fields per request.
+    posted = request.POST
+    tie = posted.get("tie", Support.Tie.RESIDENT)
     organisation = organisation_of(request)
 
     def give() -> int:
         return services.support_proposal(organisation=organisation, proposal_id=pk, user=request.user, tie=tie,
-                                         wants_news=form.data.get("wants_news") in ("on", "true", "1"))
+                                         wants_news=posted.get("wants_news") in ("on", "true", "1"))
 
     try:
         if request.headers.get("Accept") == "application/json":
