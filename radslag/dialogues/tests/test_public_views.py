@@ -227,3 +227,18 @@ def test_list_shows_ongoing_before_finished(org, client_for):
 
     assert page.index("Pågående dialog") < page.index("Avslutad dialog")
     assert "2 dialoger" in page
+
+
+def test_an_updates_decision_title_is_marked_swedish_on_the_english_page(org, client_for):
+    process = ProcessFactory(organisation=org)
+    UpdateFactory(process=process, decision=DecisionFactory(organisation=org, title="Beslut om lekplatsen", url=""))
+    UpdateFactory(process=process, decision=DecisionFactory(organisation=org, title="Beslut om badplatsen",
+                                                            url="https://ale.se/protokoll/12"))
+    client = client_for(org)
+    client.cookies["django_language"] = "en"
+
+    page = client.get(detail_url(process)).content.decode()
+
+    # Decisions are recorded in Swedish only; a screen reader must read the title with Swedish pronunciation.
+    assert 'Related decision: <span lang="sv">Beslut om lekplatsen</span>' in page
+    assert '<a href="https://ale.se/protokoll/12"><span lang="sv">Beslut om badplatsen</span></a>' in page
