@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -102,5 +103,24 @@ def retainable_kinds() -> list[PersonalDataKind]:
 
 
 def export_person(person: Person, organisation: Organisation) -> dict[str, Any]:
-    """Every registered kind's data about the person in this municipality, JSON-ready, by section."""
-    return {item.section: item.export(person, organisation) for item in _kinds.values()}
+    """Every registered kind's data about the person in this municipality, JSON-ready, by section.
+
+    A kind's export may hold times, dates, decimals and translated labels as they come from the models;
+    they are written here as text (times in ISO 8601 in the municipality's time zone), so that no kind can
+    break the person's download."""
+    return {item.section: json_ready(item.export(person, organisation)) for item in _kinds.values()}
+
+
+def json_ready(value: Any) -> Any:
+    """`value` with everything the json module cannot write turned into text; dicts and lists recursively."""
+    if isinstance(value, dict):
+        return {str(key): json_ready(each) for key, each in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [json_ready(each) for each in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, dt.datetime):
+        return (timezone.localtime(value) if timezone.is_aware(value) else value).isoformat()
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    return str(value)  # Decimal, UUID, lazy translations, a model's text

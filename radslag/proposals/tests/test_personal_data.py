@@ -28,3 +28,19 @@ def test_erasure_keeps_the_proposal_and_the_count_without_the_person(org):
     own = Proposal.objects.get(pk=own.pk)
     assert own.proposer is None and own.proposer_name == "" and own.support_count == 1
     assert Support.objects.get().user is None and not SUPPORTS.count(person, org)
+
+
+def test_the_download_of_my_data_holds_my_proposals_and_supports_with_their_times(org, client_for):
+    person = verified_resident(org)
+    make_proposal(org, title="Mitt förslag", proposer=person)
+    other = make_proposal(org, title="Ett annat förslag")
+    services.support_proposal(organisation=org, proposal_id=other.pk, user=person)
+
+    response = client_for(org, person).get("/mina-uppgifter/ladda-ner/")
+
+    assert response.status_code == 200
+    data = response.json()
+    [proposal] = data["proposals"]
+    assert proposal["title"] == "Mitt förslag" and proposal["submitted_at"].startswith("20")
+    [support] = data["proposal_supports"]
+    assert support["proposal"] == "Ett annat förslag" and "T" in support["given_at"]
