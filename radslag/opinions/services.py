@@ -14,6 +14,7 @@ from radslag.audit.services import record_event
 from radslag.core import codes
 from radslag.core.errors import DomainError, PermissionDeniedError
 from radslag.core.models import AgeBand
+from radslag.core.statements import parse_key
 from radslag.opinions.models import STATEMENT_MAX_LENGTH, Conversation, Participant, Statement, StatementVote
 from radslag.opinions.tasks import queue_recompute
 from radslag.organisations.models import Locality
@@ -92,11 +93,7 @@ def parse_value(raw: str) -> int:
 
 
 def _votable_statement(conversation: Conversation, statement_id: Any) -> Statement:
-    try:
-        pk = int(statement_id)
-    except (TypeError, ValueError):
-        raise DomainError(_("That statement does not exist in this conversation.")) from None
-    statement = Statement.objects.filter(pk=pk, conversation=conversation).first()
+    statement = Statement.objects.filter(pk=parse_key(statement_id), conversation=conversation).first()
     if statement is None:
         raise DomainError(_("That statement does not exist in this conversation."))
     if statement.status != Statement.Status.ACCEPTED:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from radslag.core.access import has_capability, requires_capability
 from radslag.core.errors import DomainError
 from radslag.core.permissions import Capability
+from radslag.core.statements import parse_key
 from radslag.planning import drawing, items, services, trees
 from radslag.planning.access import can_write, is_lead, project_for
 from radslag.planning.forms import MemberForm, NodeForm, OwnerForm, ProjectEditForm, ProjectForm
@@ -296,7 +297,7 @@ def mirror(request: HttpRequest, project_pk: int) -> HttpResponse:
 def node_move(request: HttpRequest, project_pk: int, item_pk: int) -> HttpResponse:
     project, _member = load(request, project_pk, write=True)
     node = get_object_or_404(TreeNode, pk=item_pk, project=project)
-    target = TreeNode.objects.filter(pk=request.POST.get("parent") or 0, project=project).first()
+    target = TreeNode.objects.filter(pk=parse_key(request.POST.get("parent")), project=project).first()
     if target is None:
         messages.error(request, _("Choose where to move the statement."))
     else:

@@ -59,6 +59,8 @@ def test_the_code_continues_on_another_device(client_for, org, conversation):
     ({"statement": "999999", "value": "agree"}, "finns inte i det här samtalet"),
     ({"statement": "x", "value": "agree"}, "finns inte i det här samtalet"),
     ({"value": "agree"}, "finns inte i det här samtalet"),
+    ({"statement": "99999999999999999999", "value": "agree"}, "finns inte i det här samtalet"),  # beyond any key
+    ({"statement": "²", "value": "agree"}, "finns inte i det här samtalet"),
 ])
 def test_unknown_statements_are_refused_and_nothing_is_written(client_for, org, conversation, data, message):
     StatementFactory(conversation=conversation)

@@ -50,6 +50,16 @@ def test_a_loop_by_form_gets_a_clear_message(world, client_for, org):
     assert "det skulle bli en slinga" in response.content.decode()
 
 
+@pytest.mark.parametrize("parent", ["xxx", "99999999999999999999", "²", ""])
+def test_a_move_to_a_parent_that_is_no_statement_gets_a_clear_message(world, client_for, org, parent):
+    nodes = small_tree(world["project"], world["ale_lead"], org)
+    client = client_for(org, world["ale_lead"])
+    response = client.post(url("node_move", world["project"], item_pk=nodes["cause"].pk), {"parent": parent},
+                           follow=True)
+    assert response.status_code == 200
+    assert "Välj vart påståendet ska flyttas" in response.content.decode()
+
+
 def test_the_english_interface_marks_a_missing_translation(world, client_for, org):
     small_tree(world["project"], world["ale_lead"], org)
     client = client_for(org, world["ale_lead"])
