@@ -4,7 +4,8 @@ A form's multiple choice of rows (focus areas, localities, themes) asks `pk__in=
 sent. Django turns an id beyond the column's range into "no row" for `exact` and the comparisons, but passes
 it on in `in`, where SQLite's driver cannot bind it (OverflowError: a server error for a crafted form).
 Here such values are left out of the list, so they match nothing, as they could not anyway; a list left
-empty matches no row. Registered for every integer field (keys included) when the core app is ready.
+empty matches no row. Registered for every integer field, primary keys included, when the core app is
+ready; a foreign key's own `__in` (`person__in=[…]`) is Django's related look-up and is not covered.
 """
 
 from __future__ import annotations
