@@ -138,3 +138,15 @@ class DemoCrawlTests(TestCase):
                 fetched, failures = crawl(client)
                 self.assertGreater(fetched, 50)
                 self.assertEqual(failures, [])
+
+    def test_no_page_reached_in_the_english_interface_fails(self) -> None:
+        for key in ("visitor", "resident", "staff"):
+            with self.subTest(role=key):
+                client = Client(raise_request_exception=False)
+                client.cookies["django_language"] = "en"
+                if key != "visitor":
+                    client.force_login(User.objects.get(email=next(e.email for e in DEMO_LOGINS if e.key == key)))
+                self.assertIn('<html lang="en"', client.get("/").content.decode())
+                fetched, failures = crawl(client)
+                self.assertGreater(fetched, 50)
+                self.assertEqual(failures, [])
