@@ -14,10 +14,12 @@ Each kind says how it answers an erasure request:
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import Promise
@@ -111,16 +113,15 @@ def export_person(person: Person, organisation: Organisation) -> dict[str, Any]:
     return {item.section: json_ready(item.export(person, organisation)) for item in _kinds.values()}
 
 
+class _InLocalTime(DjangoJSONEncoder):
+    """Django's encoder (dates, times, decimals, UUIDs, translated labels), with times in local time."""
+
+    def default(self, o: Any) -> Any:
+        if isinstance(o, dt.datetime) and timezone.is_aware(o):
+            o = timezone.localtime(o)
+        return super().default(o)
+
+
 def json_ready(value: Any) -> Any:
-    """`value` with everything the json module cannot write turned into text; dicts and lists recursively."""
-    if isinstance(value, dict):
-        return {str(key): json_ready(each) for key, each in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [json_ready(each) for each in value]
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    if isinstance(value, dt.datetime):
-        return (timezone.localtime(value) if timezone.is_aware(value) else value).isoformat()
-    if isinstance(value, (dt.date, dt.time)):
-        return value.isoformat()
-    return str(value)  # Decimal, UUID, lazy translations, a model's text
+    """`value` as JSON gives it back: what the json module cannot write becomes text by Django's encoder."""
+    return json.loads(json.dumps(value, cls=_InLocalTime))
