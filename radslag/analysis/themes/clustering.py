@@ -19,7 +19,7 @@ beats that chance agreement by `CHANCE_MARGIN` (2) standard errors over the pair
 is the largest such k with stability >= `MIN_STABILITY` (0.7); when none reaches it, the most
 stable such k. Without the chance check, mixed-language input (noisier, so less stable at every
 k) got k=2, which any elongated cloud reproduces: on the development half of SIB-200 with one of
-16 languages per sentence, 2 of 5 draws chose 2 themes for 7 topics. k is at most
+15 languages per sentence, 2 of 5 draws chose 2 themes for 7 topics. k is at most
 the number of different texts / `MIN_MEAN_THEME_SIZE` (10), or / `MIN_SMALL_THEME_SIZE` (3) below
 `SMALL_RUN` (100) different texts, so that a dialogue evening's 27 slips can give the 5-8 themes a
 person would name. The choice is explained in words in the selection's ``reason``.
@@ -324,7 +324,7 @@ def _beyond_chance(excess: np.ndarray) -> bool:
     """Whether the pairs' agreement exceeds chance's by more than `CHANCE_MARGIN` standard errors.
 
     Two themes reproduce on any cloud of points (it splits along its widest direction the same way
-    every time): on the development half of SIB-200, one of 16 languages per sentence, k=2 agreed
+    every time): on the development half of SIB-200, one of 15 languages per sentence, k=2 agreed
     0.81 against 0.80 for structureless texts,
     and was chosen for want of any other k reaching 0.7. Agreement that chance also reaches is no
     evidence of themes.

