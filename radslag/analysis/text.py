@@ -133,7 +133,7 @@ def _arabic_script_language(text: str) -> str:
     return "ar"
 
 
-def _latin_language(text: str) -> str:
+def _latin_scores(text: str) -> dict[str, float]:
     words = [word.lower() for word in _WORD_RE.findall(text)]
     scores = {lang: float(sum(word in vocabulary for word in words)) for lang, vocabulary in _FUNCTION_WORDS.items()}
     for char in text.lower():
@@ -141,10 +141,51 @@ def _latin_language(text: str) -> str:
         if hinted:
             scores[hinted] += 0.25
     scores["fi"] += 0.5 * sum(word.endswith(_FINNISH_ENDINGS) for word in words)
+    return scores
+
+
+def _latin_language(text: str) -> str:
+    scores = _latin_scores(text)
     best = max(scores, key=lambda lang: scores[lang])
     if scores[best] == 0:
         return UNDETERMINED
     return best
+
+
+# The script each language that is not written in Latin letters is written in.
+_SCRIPTS = {"ar": "arabic", "fa": "arabic", "ckb": "arabic", "ti": "ethiopic", "ru": "cyrillic"}
+CLEAR_HITS = 2
+
+
+def text_language(text: str, stated: str | None = None) -> str:
+    """The language of `text`, given the language its source `stated` (for example the interface language
+    it was written in, which a resident writing in Somali on the Swedish form leaves at Swedish).
+
+    The stated language stands unless the text is clearly in another: written in a script the stated
+    language does not use, or, in Latin letters, with at least `CLEAR_HITS` different function words of
+    another language (or a score of three: one word repeated does not do) and more than twice the stated
+    language's score. Short texts share words between languages ("i" is
+    Swedish and Polish) and keep what was stated. Without a stated language, `detect_language`.
+    """
+    code = (stated or "").strip().lower().replace("_", "-").partition("-")[0]
+    if not code or code == UNDETERMINED:
+        return detect_language(text)
+    scripts = _script_counts(text)
+    if not scripts:
+        return code
+    script = max(scripts, key=lambda name: scripts[name])
+    if script != _SCRIPTS.get(code, "latin"):
+        detected = detect_language(text)
+        return code if detected == UNDETERMINED else detected
+    if script != "latin":
+        return code
+    scores = _latin_scores(text)
+    best = max(scores, key=lambda lang: scores[lang])
+    distinct = {word.lower() for word in _WORD_RE.findall(text)} & _FUNCTION_WORDS[best]
+    clear = len(distinct) >= CLEAR_HITS or scores[best] >= 2 * CLEAR_HITS - 1
+    if best != code and clear and scores[best] > 2 * scores.get(code, 0.0):
+        return best
+    return code
 
 
 def tokenize(text: str) -> list[str]:

@@ -21,7 +21,7 @@ from radslag.analysis.embeddings import (
     get_backend,
     text_key,
 )
-from radslag.analysis.text import detect_language
+from radslag.analysis.text import text_language
 from radslag.analysis.themes.templates import find_templates, strip_templates
 from radslag.contributions.models import Contribution
 from radslag.themes.models import ContributionVector
@@ -54,7 +54,7 @@ def usable_backends() -> list[str]:
 
 
 def language_of(contribution: Contribution, text: str) -> str:
-    return contribution.language or detect_language(text)
+    return text_language(text, contribution.language)
 
 
 def clustered_texts(contributions: Sequence[Contribution]) -> list[str]:

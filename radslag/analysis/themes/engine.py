@@ -19,7 +19,7 @@ from radslag.analysis.embeddings import (
     normalise_rows,
     poorly_grouped_languages,
 )
-from radslag.analysis.text import content_lemmas, detect_language, frequent_words, stop_words
+from radslag.analysis.text import content_lemmas, frequent_words, stop_words, text_language
 from radslag.analysis.themes.clustering import Clustering, centre_by_language, centroids_of, cluster
 from radslag.analysis.themes.decisions import (
     DEFAULT_ASSIGN_THRESHOLD,
@@ -58,8 +58,9 @@ def find_themes(
     Steps: remove template phrases that many texts share (headings such as "Medskick:", repeated
     prompts; `radslag.analysis.themes.templates`) → group identical and near-identical texts
     (`radslag.analysis.themes.duplicates`), which from here on share one vector and so one theme
-    and one membership strength → detect each text's language (unless given) → embed with `backend` (stored vectors in
-    `precomputed`, keyed by item id, are used as they are) → for multilingual vectors (stable
+    and one membership strength → each text's language (`text_language`: the stated one, unless the
+    text is clearly in another) → embed with `backend` (stored vectors in `precomputed`, keyed by item
+    id, are used as they are) → for multilingual vectors (stable
     backends, stored vectors), remove each language's mean (`centre_by_language`) → cluster (see
     `radslag.analysis.themes.clustering` for how k is chosen when None) → membership strength →
     outliers → keywords, label and quotes per theme.
@@ -149,7 +150,7 @@ def _prepare(items: Sequence[TextItem]) -> Prepared:
     templates, counts = find_templates([item.text for item in items])
     cleaned = [replace(item, text=strip_templates(item.text, templates)) for item in items]
     duplicates = find_duplicates([item.text for item in cleaned])
-    detected = [item.language or detect_language(item.text) for item in cleaned]
+    detected = [text_language(item.text, item.language) for item in cleaned]
     languages = [detected[first] for first in duplicates.representative.tolist()]
     return Prepared(items=cleaned, languages=languages, duplicates=duplicates, templates=templates.as_dict(counts))
 

@@ -12,7 +12,7 @@ class TextItem:
 
     id: str
     text: str
-    language: str | None = None  # ISO 639 code; detected when None
+    language: str | None = None  # ISO 639 code its source states (say, the form's language); see text_language
 
 
 @dataclass
