@@ -14,6 +14,7 @@ from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
+from radslag.analysis.text import text_language
 from radslag.core.localized import LocalizedText, as_written, marked_html
 from radslag.core.localized import localized as localize
 
@@ -40,8 +41,12 @@ def localized_plain(obj: Any, field: str) -> str:
 
 @register.filter(name="in_original")
 def in_original(text: Any, written_in: str = "") -> SafeString:
-    """Residents' own words, as written: escaped, and marked `lang="sv"` (or the language given, e.g. a
-    contribution's detected `language`) when that is not the interface language."""
+    """Residents' own words, as written: escaped, and marked `lang="sv"` when that is not the interface
+    language. Given a language (a contribution's `language`, which is the form's), the mark is the text's
+    own language: the given one unless the text is clearly in another (`text_language`), so a note in
+    Somali sent through the Swedish form is marked `lang="so"`."""
+    if written_in and text:
+        written_in = text_language(str(text), written_in)
     return marked_html(as_written(text, written_in=written_in or ""))
 
 

@@ -79,3 +79,14 @@ def test_residents_words_in_a_known_language_are_marked_with_that_language():
     assert as_written("Mehr Bänke", "sv", written_in="de").lang_attr == ' lang="de"'
     with translation.override("en"):
         assert render("{{ t|in_original:'' }}", t="Fler <bänkar>") == '<span lang="sv">Fler &lt;bänkar&gt;</span>'
+
+
+def test_a_contribution_written_in_another_language_on_the_swedish_form_is_marked_with_its_own():
+    somali = "Basaskaha aad ayay u yar yihiin, taasina ma wanaagsana annaga oo halkan ku nool."
+    arabic = "الحافلات نادرة جدا وهذا ليس جيدا لنا"
+    with translation.override("sv"):
+        assert render("{{ t|in_original:'sv' }}", t=somali) == f'<span lang="so">{somali}</span>'
+        assert render("{{ t|in_original:'sv' }}", t=arabic) == f'<span lang="ar">{arabic}</span>'
+        assert render("{{ t|in_original:'sv' }}", t="Bättre språk i breven.") == "Bättre språk i breven."
+    with translation.override("en"):
+        assert render("{{ t|in_original:'sv' }}", t="Lyssna. Svara.") == '<span lang="sv">Lyssna. Svara.</span>'
