@@ -22,6 +22,9 @@ from django.utils.translation import gettext_lazy as _
 
 ORIGINAL_LANGUAGE = "sv"  # the language municipal content is written in
 TRANSLATED_LANGUAGES = ("en",)  # languages a text may have a version in, each as a `<field>_<code>` twin
+# Languages written right to left (residents' words may be in them): their marks carry dir="rtl", which
+# also isolates the text from the page's left-to-right flow, so punctuation at its ends stays with it.
+RIGHT_TO_LEFT = frozenset({"ar", "fa", "ckb", "ur", "ps", "he", "yi", "dv", "sd", "ug"})
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,11 @@ class LocalizedText:
 
     @property
     def lang_attr(self) -> SafeString:
-        """` lang="sv"` when the text is not in the page's language, else nothing: for an element's tag."""
-        return format_html(' lang="{}"', self.lang) if self.fallback else mark_safe("")
+        """` lang="sv"` when the text is not in the page's language, else nothing: for an element's tag.
+        A language written right to left gets ` dir="rtl"` beside it."""
+        if not self.fallback:
+            return mark_safe("")
+        return format_html(' lang="{}" dir="rtl"' if self.lang in RIGHT_TO_LEFT else ' lang="{}"', self.lang)
 
 
 def interface_language(language: str | None = None) -> str:
@@ -79,9 +85,10 @@ def as_written(text: Any, language: str | None = None, written_in: str = "") -> 
 
 
 def marked_html(text: LocalizedText) -> SafeString:
-    """The text escaped, inside `<span lang="sv">` when it stands in for another language: for inline places."""
+    """The text escaped, inside `<span lang="sv">` when it stands in for another language: for inline places
+    (with `dir="rtl"` for a language written right to left)."""
     if text.fallback and text:
-        return format_html('<span lang="{}">{}</span>', text.lang, text.text)
+        return format_html("<span{}>{}</span>", text.lang_attr, text.text)
     return conditional_escape(text.text)
 
 

@@ -15,7 +15,7 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
 from radslag.analysis.text import text_language
-from radslag.core.localized import LocalizedText, as_written, marked_html
+from radslag.core.localized import ORIGINAL_LANGUAGE, LocalizedText, as_written, marked_html
 from radslag.core.localized import localized as localize
 
 register = template.Library()
@@ -42,11 +42,12 @@ def localized_plain(obj: Any, field: str) -> str:
 @register.filter(name="in_original")
 def in_original(text: Any, written_in: str = "") -> SafeString:
     """Residents' own words, as written: escaped, and marked `lang="sv"` when that is not the interface
-    language. Given a language (a contribution's `language`, which is the form's), the mark is the text's
-    own language: the given one unless the text is clearly in another (`text_language`), so a note in
-    Somali sent through the Swedish form is marked `lang="so"`."""
-    if written_in and text:
-        written_in = text_language(str(text), written_in)
+    language. The mark is the text's own language: the given one (a contribution's `language`, which is
+    the form's; Swedish when none is given) unless the text is clearly in another (`text_language`), so a
+    note in Somali sent through the Swedish form is marked `lang="so"`, and one in Arabic `lang="ar"
+    dir="rtl"`."""
+    if text:
+        written_in = text_language(str(text), written_in or ORIGINAL_LANGUAGE)
     return marked_html(as_written(text, written_in=written_in or ""))
 
 
@@ -57,12 +58,12 @@ def lang_attr(lang: Any, index: int | None = None) -> SafeString:
     With an index, the mark at that place in a sequence of marks (`marks|lang_attr:forloop.counter0`)."""
     if index is not None:
         lang = lang[index] if isinstance(lang, (list, tuple)) and 0 <= index < len(lang) else ""
-    return format_html(' lang="{}"', lang) if lang else SafeString("")
+    return LocalizedText("", str(lang), fallback=True).lang_attr if lang else SafeString("")
 
 
 @register.filter(name="in_lang")
 def in_lang(text: Any, lang: str | None) -> SafeString:
     """The text escaped, inside `<span lang="...">` when a language mark is given (for use inside sentences)."""
     if lang and text:
-        return format_html('<span lang="{}">{}</span>', lang, text)
+        return format_html("<span{}>{}</span>", LocalizedText("", lang, fallback=True).lang_attr, text)
     return conditional_escape(text)

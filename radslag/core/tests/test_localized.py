@@ -86,7 +86,23 @@ def test_a_contribution_written_in_another_language_on_the_swedish_form_is_marke
     arabic = "الحافلات نادرة جدا وهذا ليس جيدا لنا"
     with translation.override("sv"):
         assert render("{{ t|in_original:'sv' }}", t=somali) == f'<span lang="so">{somali}</span>'
-        assert render("{{ t|in_original:'sv' }}", t=arabic) == f'<span lang="ar">{arabic}</span>'
+        assert render("{{ t|in_original:'sv' }}", t=arabic) == f'<span lang="ar" dir="rtl">{arabic}</span>'
         assert render("{{ t|in_original:'sv' }}", t="Bättre språk i breven.") == "Bättre språk i breven."
     with translation.override("en"):
         assert render("{{ t|in_original:'sv' }}", t="Lyssna. Svara.") == '<span lang="sv">Lyssna. Svara.</span>'
+
+
+def test_residents_words_in_a_language_written_right_to_left_are_marked_with_their_direction():
+    arabic = "الحافلات نادرة جدا، وهذا ليس جيدا لنا!"
+    sorani = "پاسەکان زۆر کەمن، ئەمەش باش نییە بۆ ئێمە."
+    with translation.override("sv"):
+        assert render("{{ t|in_original:'sv' }}", t=arabic) == f'<span lang="ar" dir="rtl">{arabic}</span>'
+        marked = render("{{ t|in_original:'sv' }}", t=sorani)
+        assert 'dir="rtl"' in marked and marked.endswith(f">{sorani}</span>")
+        assert render("{{ t|in_original:'sv' }}", t="Fler bussar, tack!") == "Fler bussar, tack!"
+        # Words with no stated language (a proposal's title) are Swedish unless clearly not.
+        assert render("{{ t|in_original }}", t=arabic) == f'<span lang="ar" dir="rtl">{arabic}</span>'
+        assert render("{{ t|in_original }}", t="Fler bussar") == "Fler bussar"
+    assert render("{{ 'fa'|lang_attr }}") == ' lang="fa" dir="rtl"'
+    assert render("{{ t|in_lang:'ar' }}", t="نعم") == '<span lang="ar" dir="rtl">نعم</span>'
+    assert render("{{ t|in_lang:'sv' }}", t="Ja") == '<span lang="sv">Ja</span>'

@@ -222,6 +222,25 @@ def test_identical_groups_are_paginated_as_rows(client_for, org, staff, process)
     assert "Sida 1 av" not in page  # two rows fit on one page
 
 
+def test_residents_words_on_the_theme_pages_are_marked_with_their_own_language(client_for, org, staff, process):
+    theme = ThemeFactory(process=process)
+    somali = "Basaska aad ayay u yar yihiin, taasina ma wanaagsana annaga oo halkan ku nool."
+    arabic = "الحافلات نادرة جدا وهذا ليس جيدا لنا"
+    quoted = CodingFactory(theme=theme, contribution__body=somali).contribution
+    coded = CodingFactory(theme=theme, contribution__body=arabic).contribution
+    CodingFactory(theme=theme, contribution__body="Fler bussar till Nödinge, tack.")
+    Quote.objects.create(theme=theme, contribution=quoted, position=0)
+    client = client_for(org, staff)
+    html = client.get(theme_url(theme)).content.decode()
+    quotes = html[html.index('id="quotes-title"'):html.index('id="members-title"')]
+    members = html[html.index('id="members-title"'):]
+    assert f'<span lang="so">{somali}</span>' in quotes and f'<span lang="so">{somali}</span>' in members
+    assert f'<span lang="ar" dir="rtl">{arabic}</span>' in members
+    assert "<span lang=\"sv\">Fler bussar" not in members  # Swedish in the Swedish interface: no mark
+    coding_url = reverse("themes:code_contribution", kwargs={"pk": process.pk, "contribution_pk": coded.pk})
+    assert f'<span lang="ar" dir="rtl">{arabic}</span>' in client.get(coding_url).content.decode()
+
+
 # Members: published input only, held-back input only in its labelled list
 
 
