@@ -3,8 +3,9 @@
 # No postponed annotations here: Django Ninja and pydantic read them at run time.
 import datetime as dt
 
-from ninja import Schema
+from ninja import Field, Schema
 
+from radslag.analysis.text import text_language
 from radslag.contributions.models import Contribution
 from radslag.dialogues.models import DialogueProcess, ProcessUpdate
 from radslag.governance.models import Decision, FocusArea
@@ -150,12 +151,19 @@ class ContributionOut(Schema):
     channel: str
     created_at: dt.datetime
     locality: str | None
-    language: str
+    language: str = Field(description="The language the text is written in (ISO 639 code): the language of the "
+                          "form it came through, unless the text is clearly in another (its script, or several of "
+                          "another language's function words).")
     focus_areas: list[str]
 
     @staticmethod
     def resolve_text(obj: Contribution) -> str:
         return obj.public_text
+
+    @staticmethod
+    def resolve_language(obj: Contribution) -> str:
+        # The stored language is the form's: a note in Somali sent through the Swedish form is stored "sv".
+        return text_language(obj.public_text, obj.language)
 
     @staticmethod
     def resolve_locality(obj: Contribution) -> str | None:

@@ -58,6 +58,18 @@ def test_no_personal_or_moderation_fields_are_exposed(process, org, staff, clien
         assert secret not in response.content.decode()
 
 
+def test_the_language_published_is_the_texts_own_not_the_forms(process, org, client_for):
+    ContributionFactory(process=process, language="sv",
+                        body="Basaska aad ayay u yar yihiin, taasina ma wanaagsana annaga oo halkan ku nool.")
+    ContributionFactory(process=process, language="sv", body="الحافلات نادرة جدا وهذا ليس جيدا لنا")
+    ContributionFactory(process=process, language="sv", body="Fler bussar till Nödinge, tack.")
+    ContributionFactory(process=process, language="en", body="More buses to Nödinge, please.")
+
+    items = client_for(org).get(URL).json()["items"]
+
+    assert sorted(item["language"] for item in items) == ["ar", "en", "so", "sv"]
+
+
 def test_contributions_carry_their_focus_area_slugs(process, org, client_for):
     area = FocusAreaFactory(organisation=org, plan__organisation=org, slug="lust-att-lara")
     ContributionFactory(process=process).focus_areas.add(area)
