@@ -37,16 +37,26 @@ def result_as_json(result: OpinionResult) -> dict[str, object]:
     }
 
 
+def previous_groups(result: dict[str, object]) -> dict[str, int]:
+    """Participant -> group of a stored result (empty for none), so the next recompute continues its groups."""
+    groups = result.get("groups")
+    if not isinstance(groups, list):
+        return {}
+    return {str(pid): int(group["id"]) for group in groups if isinstance(group, dict)
+            for pid in group.get("participants", ())}
+
+
 def compute_snapshot(conversation: Conversation) -> OpinionSnapshot:
     """Run the engine on the conversation as it is now and store the result."""
     started = time.perf_counter()
     votes = conversation_votes(conversation)
     statuses = dict(conversation.statements.values_list("pk", "status"))
     previous = conversation.snapshots.order_by("-computed_at").values_list("result", flat=True).first()
+    previous = previous if isinstance(previous, dict) else {}
     result = find_opinion_groups(
         votes, statements=[str(pk) for pk in statuses], min_votes=conversation.min_votes,
         moderated_out=[str(pk) for pk, status in statuses.items() if status == Statement.Status.REJECTED],
-        previous=(previous or {}).get("meta") if isinstance(previous, dict) else None,
+        previous=previous.get("meta"), previous_groups=previous_groups(previous),
     )
     with transaction.atomic():
         snapshot = OpinionSnapshot.objects.create(

@@ -45,7 +45,7 @@ MIN_CLUSTERED = 4
 def find_opinion_groups(
     votes: Sequence[tuple[str, str, int]], *, statements: Sequence[str] | None = None, min_votes: int = 7,
     max_k: int = 5, seed: int = 0, moderated_out: Collection[str] = (),
-    previous: Mapping[str, object] | None = None,
+    previous: Mapping[str, object] | None = None, previous_groups: Mapping[str, int] | None = None,
 ) -> OpinionResult:
     """Votes are (participant id, statement id, value) with value 1 agree, -1 disagree, 0 pass.
 
@@ -53,7 +53,10 @@ def find_opinion_groups(
     vote total and they count as answered when positions are scaled, but they carry no opinion and are
     never representative or consensus statements. ``previous`` is the ``meta`` of the conversation's last
     result: with it the number of groups changes only after a new best k has won four recomputes in a row
-    (Pol.is's smoother); without it k is the best silhouette. The same input and seed give the same result.
+    (Pol.is's smoother); without it k is the best silhouette. ``previous_groups`` is the last result's
+    group per participant (`OpinionResult.group_of()`): the groups then continue from where those are now,
+    as Pol.is continues from its last clustering, instead of starting afresh. The same input and seed give
+    the same result.
     """
     vm = VoteMatrix.build(votes, statements, moderated_out)
     rating = vm.rating_matrix()
@@ -68,10 +71,12 @@ def find_opinion_groups(
         meta["reason"] = "too few participants or statements to form groups"
         return OpinionResult([], [], {}, meta)
     coords = project(rating)[clustered]
-    labels, cluster_meta = group_clusters(coords, max_k=max_k, seed=seed, previous=previous)
+    ids = [vm.participants[i] for i in clustered]
+    previous_labels = None if not previous_groups else np.array([previous_groups.get(pid, -1) for pid in ids])
+    labels, cluster_meta = group_clusters(coords, max_k=max_k, seed=seed, previous=previous,
+                                          previous_labels=previous_labels)
     meta.update(cluster_meta)
     visible = vm.visible_votes()[clustered]
-    ids = [vm.participants[i] for i in clustered]
     groups = [
         OpinionGroup(int(g), [ids[i] for i in np.flatnonzero(labels == g)],
                      representative(visible, labels, int(g), vm.statements))

@@ -12,6 +12,14 @@
    the earliest participants. Given the previous result's meta, the smoother keeps the previous k until a
    new best k has won four recomputes in a row.
 
+4. Given the previous result's groups (``previous_groups``), the clustering with as many groups as before
+   starts from where those groups are now: the centre of each previous group's members in today's
+   positions, weighted as the base clusters are. Pol.is starts every group k-means from its last result in
+   the same way. A recompute after a few more answers then keeps people in the groups they were in unless
+   the answers have moved them; started afresh, the first-k start could land in another split of the same
+   people (on real conversations, 1 % more answers changed the groups to an adjusted Rand index of 0.2
+   with the groups before). Group ids follow the previous groups', so group 0 stays group 0.
+
 Scoring k on the base-cluster centres, each counted once, is what Pol.is's conversation.clj does (its
 silhouette takes the distances between base clusters, ``bucket-dists``). Scoring every participant
 instead, as red-dwarf does, was tried against the development half of the benchmark's conversations: it
@@ -57,9 +65,9 @@ def base_clusters(coords: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray
     return renumber[labels], centres[order]
 
 
-def weighted_kmeans(points: np.ndarray, weights: np.ndarray, k: int) -> np.ndarray:
-    """Group label per point; centres start at the first k points; empty groups disappear."""
-    centres = points[:k].copy()
+def weighted_kmeans(points: np.ndarray, weights: np.ndarray, k: int, start: np.ndarray | None = None) -> np.ndarray:
+    """Group label per point; centres start at `start` (default: the first k points); empty groups disappear."""
+    centres = points[:k].copy() if start is None else start.astype(float).copy()
     for _ in range(GROUP_ITERATIONS):
         labels = _nearest(points, centres)
         kept = [g for g in range(len(centres)) if (labels == g).any()]
@@ -109,20 +117,38 @@ def choose_k(scores: dict[int, float], previous: Mapping[str, object] | None) ->
     return smoothed, {"k_best": this_k, "k_best_streak": streak}
 
 
-def group_clusters(coords: np.ndarray, *, max_k: int, seed: int,
-                   previous: Mapping[str, object] | None = None) -> tuple[np.ndarray, dict[str, object]]:
-    """Group label per participant (0..k-1) and what was measured on the way."""
+def previous_centres(coords: np.ndarray, previous_labels: np.ndarray | None) -> np.ndarray | None:
+    """Where the previous result's groups are now: the mean of today's positions of each group's members
+    (`previous_labels`: the previous group per participant, -1 for people it did not group). None when
+    there is no previous result, it had fewer than two groups, or a group has no member left."""
+    if previous_labels is None:
+        return None
+    found = np.unique(previous_labels[previous_labels >= 0])
+    if len(found) < 2 or not np.array_equal(found, np.arange(len(found))):
+        return None
+    return np.array([coords[previous_labels == g].mean(axis=0) for g in found])
+
+
+def group_clusters(coords: np.ndarray, *, max_k: int, seed: int, previous: Mapping[str, object] | None = None,
+                   previous_labels: np.ndarray | None = None) -> tuple[np.ndarray, dict[str, object]]:
+    """Group label per participant (0..k-1) and what was measured on the way.
+
+    `previous_labels` is the previous result's group per participant (-1 where it grouped nobody): the
+    clustering with that many groups starts from where they are now (step 4 above)."""
     base_labels, centres = base_clusters(coords, seed)
     weights = np.bincount(base_labels, minlength=len(centres)).astype(float)
     top_k = min(max_k, 2 + len(centres) // 12, len(centres))
+    warm = previous_centres(coords, previous_labels)
     groupings: dict[int, np.ndarray] = {}
     scores: dict[int, float] = {}
     for k in range(2, top_k + 1):
-        grouping = weighted_kmeans(centres, weights, k)
+        start = warm if warm is not None and len(warm) == k else None
+        grouping = weighted_kmeans(centres, weights, k, start)
         if len(np.unique(grouping)) >= 2:
             groupings[k] = np.unique(grouping, return_inverse=True)[1].reshape(-1)
             scores[k] = silhouette(centres, grouping)
-    meta: dict[str, object] = {"base_clusters": len(centres), "silhouette": {k: round(v, 4) for k, v in scores.items()}}
+    meta: dict[str, object] = {"base_clusters": len(centres), "silhouette": {k: round(v, 4) for k, v in scores.items()},
+                               "continued_from_previous_groups": warm is not None}
     if not scores:
         return np.zeros(len(coords), dtype=int), {**meta, "k": 1}
     k, smoother = choose_k(scores, previous)

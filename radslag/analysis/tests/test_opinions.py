@@ -202,6 +202,45 @@ def test_number_of_groups_changes_only_after_four_recomputes_in_a_row():
         meta = result.meta
 
 
+def test_a_recompute_continues_the_previous_groups_and_their_ids():
+    votes = two_camps()
+    fresh = find_opinion_groups(votes)
+    assert "p0" in next(g for g in fresh.groups if g.id == 0).participants
+    # The previous result called p0's camp group 1: the recompute keeps that, rather than renumbering.
+    previous = {pid: 1 - group for pid, group in fresh.group_of().items()}
+    continued = find_opinion_groups([*votes, ("p40", "s0", 1)], previous=fresh.meta, previous_groups=previous)
+    assert continued.meta["continued_from_previous_groups"] is True
+    assert {pid: group for pid, group in continued.group_of().items() if pid in previous} == previous
+
+
+def test_a_previous_result_with_one_group_or_none_gives_a_fresh_start():
+    votes = two_camps()
+    fresh = find_opinion_groups(votes)
+    for previous in ({}, {pid: 0 for pid in fresh.group_of()}):
+        result = find_opinion_groups(votes, previous_groups=previous)
+        assert result.meta["continued_from_previous_groups"] is False
+        assert result.group_of() == fresh.group_of()
+
+
+def test_a_few_more_answers_do_not_reshuffle_the_groups_of_a_real_conversation():
+    """On ssis.land-bank-farmland, started afresh, the groups after 96 % of the answers agreed with those after
+    95 % at an adjusted Rand index of 0.19 (the same people split another way); continued from the previous
+    groups, as Pol.is does, 0.99."""
+    folder = POLIS / "ssis.land-bank-farmland.2rumnecbeh.2021-08-01"
+    if not folder.is_dir():
+        pytest.skip(f"the Pol.is data sets are not here ({folder}); CI has them")
+    conversation = read_conversation(folder)
+    votes = [(v.participant_id, v.comment_id, v.value) for v in sorted(conversation.votes, key=lambda v: v.timestamp)]
+    options = {"statements": [c.id for c in conversation.comments],
+               "moderated_out": [c.id for c in conversation.comments if c.moderated < 0]}
+    before = find_opinion_groups(votes[:round(len(votes) * 0.95)], **options)
+    after = find_opinion_groups(votes[:round(len(votes) * 0.96)], previous=before.meta,
+                                previous_groups=before.group_of(), **options)
+    common = [p for p in before.group_of() if p in after.group_of()]
+    assert len(common) >= 300
+    assert adjusted_rand([before.group_of()[p] for p in common], [after.group_of()[p] for p in common]) >= 0.9
+
+
 def test_people_who_agree_more_are_to_the_right_on_the_map():
     rnd = random.Random(2)
     votes = []

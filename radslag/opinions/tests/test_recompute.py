@@ -28,6 +28,23 @@ def test_recompute_stores_a_snapshot_with_the_two_camps_as_groups():
     assert all(group["representative"] for group in groups)
 
 
+def test_the_next_recompute_continues_the_groups_of_the_last_one():
+    conversation = ConversationFactory()
+    two_camps(conversation)
+    first = compute_snapshot(conversation)
+    assert first.result["meta"]["continued_from_previous_groups"] is False
+    # Staff renumber nothing; the stored result is what the next recompute reads: swap its ids.
+    swapped = {**first.result, "groups": [{**group, "id": 1 - group["id"]} for group in first.result["groups"]]}
+    OpinionSnapshot.objects.filter(pk=first.pk).update(result=swapped)
+    statement = StatementFactory(conversation=conversation)
+    cast_vote(participant=ParticipantFactory(conversation=conversation), statement_id=statement.pk, value="agree")
+    second = compute_snapshot(conversation)
+    assert second.result["meta"]["continued_from_previous_groups"] is True
+    before = {frozenset(g["participants"]): g["id"] for g in swapped["groups"]}
+    after = {frozenset(g["participants"]): g["id"] for g in second.result["groups"]}
+    assert after == before  # the same people in the same groups, under the same ids
+
+
 def test_an_answer_queues_one_recompute_per_burst(django_capture_on_commit_callbacks):
     conversation = ConversationFactory()
     two_camps(conversation)
