@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from radslag.analysis.opinions import OpinionResult, adjusted_rand, find_opinion_groups
-from radslag.analysis.polis_io import Conversation, read_conversation
+from radslag.analysis.polis_io import Conversation, numbered_groups, read_conversation
 
 POLIS = Path(__file__).resolve().parent.parent / ".." / "shared" / "data" / "polis"
 LOW_AGREEMENT = 0.5
@@ -375,6 +375,39 @@ def _continuity() -> list[str]:
     return lines
 
 
+def _imported() -> list[str]:
+    """Agreement with Pol.is of the first groups of an imported conversation, which start from the export's."""
+    lines = ["| conversation | half | ARI with Pol.is, started afresh | started from the export's groups (an import) |",
+             "| --- | --- | ---: | ---: |"]
+    rows = []
+    for folder, half in _folders():
+        conversation = read_conversation(folder)
+        if not conversation.groups:
+            continue
+        numbered = numbered_groups(conversation.groups)
+        k = len(set(numbered.values()))
+        statements = [c.id for c in conversation.comments]
+        hidden = [c.id for c in conversation.comments if c.moderated < 0]
+        afresh = find_opinion_groups(_votes(conversation), statements=statements, moderated_out=hidden)
+        seeded = find_opinion_groups(_votes(conversation), statements=statements, moderated_out=hidden,
+                                     previous={"k": k, "k_best": k, "k_best_streak": 0}, previous_groups=numbered)
+        pair = (_ari(conversation.groups, afresh.group_of()), _ari(conversation.groups, seeded.group_of()))
+        rows.append(pair)
+        lines.append(f"| {folder.name} | {half} | {pair[0]:.3f} | {pair[1]:.3f} |")
+    lines.append(f"| **all ({len(rows)})** | | {np.mean([r[0] for r in rows]):.3f} | "
+                 f"{np.mean([r[1] for r in rows]):.3f} |")
+    return lines
+
+
+IMPORTED_ABOUT = (
+    "A conversation imported from a Pol.is export starts from the export's own groups (the first recompute "
+    "continues them, with their number of groups, as if Pol.is's result were the last one), so it shows the "
+    "groups it had in Pol.is as far as the engine, recomputing from the answers, bears them out. This is not "
+    "a measure of the engine's agreement with Pol.is (it is given Pol.is's answer to start from); it shows how "
+    "much of Pol.is's grouping survives a recompute. Where it falls far, Pol.is grouped people by answers the "
+    "export does not hold (see above)."
+)
+
 CONTINUITY_LOWEST = (
     "Where a continued recompute still changes the groups much, either the number of groups changed (the smoother "
     "let a new best k through after four recomputes in a row; a new k starts afresh, as in "
@@ -409,7 +442,7 @@ def run() -> str:
     if POLIS.is_dir():
         parts += ["### Agreement with Pol.is's own groups, and with red-dwarf", "", *ABOUT, "", *_real(), "",
                   *FINDINGS, "", "### Groups from one recompute to the next", "", CONTINUITY_ABOUT, "",
-                  *_continuity(), ""]
+                  *_continuity(), "", "### Imported conversations", "", IMPORTED_ABOUT, "", *_imported(), ""]
     else:
         parts += [f"Real conversations not measured: {POLIS} is absent.", ""]
     parts += ["### Synthetic scale", "", *_scale()]

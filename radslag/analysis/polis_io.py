@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -159,6 +159,13 @@ def _read_votes(folder: Path, comment_ids: set[str]) -> list[Vote]:
         if key not in latest or latest[key].timestamp <= timestamp:
             latest[key] = vote
     return list(latest.values())
+
+
+def numbered_groups(groups: Mapping[str, str]) -> dict[str, int]:
+    """An export's groups (participant -> group-id) as participant -> 0, 1, ... in Pol.is's order of group ids."""
+    ids = sorted(set(groups.values()), key=lambda g: (not g.isdigit(), int(g) if g.isdigit() else 0, g))
+    number = {group: index for index, group in enumerate(ids)}
+    return {participant: number[group] for participant, group in groups.items()}
 
 
 def _read_groups(folder: Path) -> dict[str, str]:

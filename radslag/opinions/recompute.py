@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import asdict
 
 from django.db import transaction
@@ -46,18 +47,33 @@ def previous_groups(result: dict[str, object]) -> dict[str, int]:
             for pid in group.get("participants", ())}
 
 
-def compute_snapshot(conversation: Conversation) -> OpinionSnapshot:
-    """Run the engine on the conversation as it is now and store the result."""
+def compute_snapshot(
+    conversation: Conversation, *, imported_groups: Mapping[str, int] | None = None
+) -> OpinionSnapshot:
+    """Run the engine on the conversation as it is now and store the result.
+
+    The groups continue the last snapshot's; with none, `imported_groups` (participant pk -> group, from an
+    imported Pol.is export) stand in for it, number of groups included, so an imported conversation starts
+    from the groups it had in Pol.is.
+    """
     started = time.perf_counter()
     votes = conversation_votes(conversation)
     statuses = dict(conversation.statements.values_list("pk", "status"))
     previous = conversation.snapshots.order_by("-computed_at").values_list("result", flat=True).first()
     previous = previous if isinstance(previous, dict) else {}
+    seeded = not previous and bool(imported_groups)
+    if seeded and imported_groups:
+        k = len(set(imported_groups.values()))
+        previous = {"meta": {"k": k, "k_best": k, "k_best_streak": 0},
+                    "groups": [{"id": g, "participants": [p for p, h in imported_groups.items() if h == g]}
+                               for g in sorted(set(imported_groups.values()))]}
     result = find_opinion_groups(
         votes, statements=[str(pk) for pk in statuses], min_votes=conversation.min_votes,
         moderated_out=[str(pk) for pk, status in statuses.items() if status == Statement.Status.REJECTED],
         previous=previous.get("meta"), previous_groups=previous_groups(previous),
     )
+    if seeded or (previous.get("meta") or {}).get("started_from_imported_groups"):
+        result.meta["started_from_imported_groups"] = True  # and every snapshot that continues from them
     with transaction.atomic():
         snapshot = OpinionSnapshot.objects.create(
             conversation=conversation, computed_at=timezone.now(), vote_count=len(votes),

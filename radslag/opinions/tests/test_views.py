@@ -208,6 +208,9 @@ def test_staff_recompute_import_and_export(client_for, org, conversation, staff)
     assert imported.status_code == 302
     copy = Conversation.objects.get(title="Kopia")
     assert StatementVote.objects.filter(statement__conversation=copy).count() == 24 * 8
+    results = client_for(org).get(f"/samtal/{copy.pk}/resultat/").content.decode()
+    assert "Samtalet är importerat från Pol.is: grupperna utgår från dem det hade där" in results
+    assert "Samtalet är importerat" not in client_for(org).get(f"/samtal/{conversation.pk}/resultat/").content.decode()
     bad = SimpleUploadedFile("votes.csv", b"a,b\n1,2\n")
     refused = client.post(f"{base}/importera/", {"title": "Fel", "question": "q", "comments": bad,
                                                  "votes": SimpleUploadedFile("v.csv", b"x\n")})
