@@ -163,7 +163,11 @@ def _read_votes(folder: Path, comment_ids: set[str]) -> list[Vote]:
 
 def numbered_groups(groups: Mapping[str, str]) -> dict[str, int]:
     """An export's groups (participant -> group-id) as participant -> 0, 1, ... in Pol.is's order of group ids."""
-    ids = sorted(set(groups.values()), key=lambda g: (not g.isdigit(), int(g) if g.isdigit() else 0, g))
+    def order(group: str) -> tuple[bool, int, str]:
+        plain = group.isascii() and group.isdigit()  # "²".isdigit() is true, and int("²") fails
+        return (not plain, int(group) if plain else 0, group)
+
+    ids = sorted(set(groups.values()), key=order)
     number = {group: index for index, group in enumerate(ids)}
     return {participant: number[group] for participant, group in groups.items()}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 import tempfile
 import zipfile
 from collections.abc import Iterable, Mapping
@@ -23,6 +24,8 @@ from radslag.opinions.models import Conversation, OpinionSnapshot, Participant, 
 from radslag.opinions.recompute import compute_snapshot
 from radslag.opinions.staff_services import check_staff
 from radslag.opinions.tasks import queue_recompute
+
+logger = logging.getLogger(__name__)
 
 EXPORT_FILES = ("comments.csv", "votes.csv", "participants-votes.csv")
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
@@ -122,20 +125,29 @@ def import_polis_export(
     record_event(organisation=process.organisation, actor=user, action="opinions.imported", target=conversation,
                  data={"statements": len(statements), "participants": len(participants), "votes": len(source.votes)})
     seed = imported_groups(source, participants)
-    if seed:
-        # The first groups continue Pol.is's own, so the conversation shows the groups it had there as far as
-        # its answers bear them out (computed now: a second of work even for 100,000 answers).
-        compute_snapshot(conversation, imported_groups=seed)
-    else:
+    if not seed or not _first_snapshot(conversation, seed):
         queue_recompute(conversation)
     announce_results(conversation)
     return conversation
 
 
+def _first_snapshot(conversation: Conversation, seed: Mapping[str, int]) -> bool:
+    """The first groups, continuing Pol.is's own, so the conversation shows the groups it had there as far as its
+    answers bear them out; computed now (under a second even for 100,000 answers). Should the engine fail, the
+    import still stands and the groups are left to the background run, as for an export without groups."""
+    try:
+        with transaction.atomic():
+            compute_snapshot(conversation, imported_groups=seed)
+    except Exception:  # the import is what staff asked for; the groups can follow
+        logger.exception("opinion groups of imported conversation %s: left to the background run", conversation.pk)
+        return False
+    return True
+
+
 def imported_groups(source: polis_io.Conversation, participants: Mapping[str, Participant]) -> dict[str, int]:
     """The export's groups (participants-votes.csv's group-id) as participant pk -> 0, 1, ... in Pol.is's order."""
-    numbered = polis_io.numbered_groups(source.groups)
-    return {str(participants[pid].pk): group for pid, group in numbered.items() if pid in participants}
+    present = {pid: group for pid, group in source.groups.items() if pid in participants}
+    return {str(participants[pid].pk): group for pid, group in polis_io.numbered_groups(present).items()}
 
 
 def _export_ids(rows: Iterable[Any]) -> dict[int, str]:

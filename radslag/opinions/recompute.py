@@ -39,12 +39,19 @@ def result_as_json(result: OpinionResult) -> dict[str, object]:
 
 
 def previous_groups(result: dict[str, object]) -> dict[str, int]:
-    """Participant -> group of a stored result (empty for none), so the next recompute continues its groups."""
+    """Participant -> group of a stored result (empty for none, or for one that cannot be read), so the next
+    recompute continues its groups."""
     groups = result.get("groups")
+    found: dict[str, int] = {}
     if not isinstance(groups, list):
-        return {}
-    return {str(pid): int(group["id"]) for group in groups if isinstance(group, dict)
-            for pid in group.get("participants", ())}
+        return found
+    for group in groups:
+        members = group.get("participants") if isinstance(group, dict) else None
+        number = group.get("id") if isinstance(group, dict) else None
+        if not isinstance(members, list) or not isinstance(number, int) or isinstance(number, bool):
+            return {}
+        found.update({str(pid): number for pid in members})
+    return found
 
 
 def compute_snapshot(
@@ -72,8 +79,10 @@ def compute_snapshot(
         moderated_out=[str(pk) for pk, status in statuses.items() if status == Statement.Status.REJECTED],
         previous=previous.get("meta"), previous_groups=previous_groups(previous),
     )
-    if seeded or (previous.get("meta") or {}).get("started_from_imported_groups"):
+    continued = bool(result.meta.get("continued_from_previous_groups"))
+    if continued and (seeded or (previous.get("meta") or {}).get("started_from_imported_groups")):
         result.meta["started_from_imported_groups"] = True  # and every snapshot that continues from them
+    result.meta["min_votes_setting"] = conversation.min_votes  # what "Compute now" compares with
     with transaction.atomic():
         snapshot = OpinionSnapshot.objects.create(
             conversation=conversation, computed_at=timezone.now(), vote_count=len(votes),

@@ -15,7 +15,7 @@ from radslag.core.permissions import Capability
 from radslag.dialogues.models import DialogueProcess
 from radslag.opinions.announce import announce_results
 from radslag.opinions.models import Conversation, OpinionSnapshot, Statement
-from radslag.opinions.recompute import compute_snapshot
+from radslag.opinions.recompute import compute_snapshot, is_stale
 from radslag.opinions.services import clean_statement_text
 
 CONVERSATION_FIELDS = (
@@ -144,10 +144,17 @@ def reject_statement(*, statement: Statement, moderator: Any, reason: str) -> St
     return statement
 
 
-def recompute_now(*, conversation: Conversation, user: Any) -> OpinionSnapshot:
-    """Compute the opinion groups at once, without waiting for the background run."""
+def recompute_now(*, conversation: Conversation, user: Any) -> tuple[OpinionSnapshot, bool]:
+    """Compute the opinion groups at once, without waiting for the background run: the snapshot, and whether
+    it is new. With no answer and no moderation since the last snapshot, that one stands: computing it again
+    would change nothing but count, towards the four recomputes in a row that change the number of groups,
+    a recompute that saw nothing new (pressing the button four times would undo an import's groups)."""
     check_staff(user, conversation.organisation)
+    latest = conversation.snapshots.order_by("-computed_at").first()
+    meta = (latest.result.get("meta") or {}) if latest is not None else {}
+    if latest is not None and meta.get("min_votes_setting") == conversation.min_votes and not is_stale(conversation):
+        return latest, False
     snapshot = compute_snapshot(conversation)
     record_event(organisation=conversation.organisation, actor=user, action="opinions.recomputed",
                  target=conversation, data={"snapshot": snapshot.pk, "votes": snapshot.vote_count})
-    return snapshot
+    return snapshot, True

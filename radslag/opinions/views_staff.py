@@ -134,8 +134,13 @@ def moderate(request: HttpRequest, pk: int, conversation_pk: int, statement_pk: 
 @require_POST
 def recompute(request: HttpRequest, pk: int, conversation_pk: int) -> HttpResponse:
     conversation = staff_conversation(request, pk, conversation_pk, Capability.PROCESS_MANAGE)
-    snapshot = recompute_now(conversation=conversation, user=request.user)
+    snapshot, computed = recompute_now(conversation=conversation, user=request.user)
     groups = len(snapshot.result.get("groups", []))
-    messages.success(request, _("The opinion groups were computed: %(groups)d groups from %(votes)d answers.")
-                     % {"groups": groups, "votes": snapshot.vote_count})
+    if computed:
+        messages.success(request, _("The opinion groups were computed: %(groups)d groups from %(votes)d answers.")
+                         % {"groups": groups, "votes": snapshot.vote_count})
+    else:
+        messages.info(request, _("Nothing has been answered or moderated since the last computation, so the "
+                                 "opinion groups stand: %(groups)d groups from %(votes)d answers.")
+                      % {"groups": groups, "votes": snapshot.vote_count})
     return redirect("opinions:staff_conversation", pk=pk, conversation_pk=conversation_pk)

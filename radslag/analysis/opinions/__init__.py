@@ -11,8 +11,10 @@ Steps (each in its own module):
 4. ``statements``: representative statements per group and consensus statements.
 
 Pol.is recomputes a live conversation from its previous result (warm-started k-means, a smoother that
-changes k only after the same k won four times). This engine computes the groups from the votes alone, as
-Pol.is does on a fresh conversation; given the previous result's meta it applies the same k smoother.
+changes k only after the same k won four times). Given nothing else, this engine computes the groups from
+the votes alone, as Pol.is does on a fresh conversation; given the previous result's meta it applies the
+same k smoother, and given its groups (``previous_groups``) the groups continue from them (base clusters
+are computed afresh each time, from a fixed seed).
 Participants are taken in the order they first appear in ``votes``: pass the votes in the order they were
 cast, as Pol.is numbers its participants by arrival.
 """

@@ -18,7 +18,8 @@
    the same way. A recompute after a few more answers then keeps people in the groups they were in unless
    the answers have moved them; started afresh, the first-k start could land in another split of the same
    people (on real conversations, 1 % more answers changed the groups to an adjusted Rand index of 0.2
-   with the groups before). Group ids follow the previous groups', so group 0 stays group 0.
+   with the groups before). Group ids follow the previous groups', so group 0 stays group 0; a fresh start
+   (no previous result, another number of groups, a previous group gone) numbers them as in step 3.
 
 Scoring k on the base-cluster centres, each counted once, is what Pol.is's conversation.clj does (its
 silhouette takes the distances between base clusters, ``bucket-dists``). Scoring every participant
@@ -120,7 +121,10 @@ def choose_k(scores: dict[int, float], previous: Mapping[str, object] | None) ->
 def previous_centres(coords: np.ndarray, previous_labels: np.ndarray | None) -> np.ndarray | None:
     """Where the previous result's groups are now: the mean of today's positions of each group's members
     (`previous_labels`: the previous group per participant, -1 for people it did not group). None when
-    there is no previous result, it had fewer than two groups, or a group has no member left."""
+    there is no previous result, fewer than two of its groups have members among today's clustered
+    participants, or their ids are not 0, 1, ... without a gap (group 0 or a middle group emptied): the
+    groups then start afresh. When only the last group emptied, the others are continued, and they are a
+    start only for the clustering with that many groups."""
     if previous_labels is None:
         return None
     found = np.unique(previous_labels[previous_labels >= 0])
@@ -147,9 +151,9 @@ def group_clusters(coords: np.ndarray, *, max_k: int, seed: int, previous: Mappi
         if len(np.unique(grouping)) >= 2:
             groupings[k] = np.unique(grouping, return_inverse=True)[1].reshape(-1)
             scores[k] = silhouette(centres, grouping)
-    meta: dict[str, object] = {"base_clusters": len(centres), "silhouette": {k: round(v, 4) for k, v in scores.items()},
-                               "continued_from_previous_groups": warm is not None}
+    meta: dict[str, object] = {"base_clusters": len(centres), "silhouette": {k: round(v, 4) for k, v in scores.items()}}
     if not scores:
-        return np.zeros(len(coords), dtype=int), {**meta, "k": 1}
+        return np.zeros(len(coords), dtype=int), {**meta, "k": 1, "continued_from_previous_groups": False}
     k, smoother = choose_k(scores, previous)
-    return groupings[k][base_labels], {**meta, **smoother, "k": k}
+    continued = warm is not None and len(warm) == k  # the groups shown continue the previous ones
+    return groupings[k][base_labels], {**meta, **smoother, "k": k, "continued_from_previous_groups": continued}

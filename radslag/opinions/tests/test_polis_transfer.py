@@ -14,7 +14,7 @@ from radslag.audit.models import AuditEvent
 from radslag.core.errors import DomainError
 from radslag.dialogues.tests.factories import ProcessFactory
 from radslag.opinions.models import Conversation, Participant, Statement, StatementVote
-from radslag.opinions.polis_transfer import export_zip, files_from_zip, import_polis_export
+from radslag.opinions.polis_transfer import export_zip, files_from_zip, import_polis_export, imported_groups
 from radslag.opinions.tests.factories import ConversationFactory, ParticipantFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +74,27 @@ def test_an_imported_conversation_starts_from_the_groups_it_had_in_polis(org, st
     assert len(common) >= 130
     assert adjusted_rand([theirs[p] for p in common], [ours[p] for p in common]) >= 0.9
     assert {theirs[p] for p in common if ours[p] == 0} == {"0"}  # Pol.is's group 0 is group 0 here too
+
+
+def test_an_import_stands_when_its_first_groups_cannot_be_computed(org, staff, monkeypatch):
+    from radslag.opinions import polis_transfer
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("engine failure")
+
+    monkeypatch.setattr(polis_transfer, "compute_snapshot", broken)
+    conversation = import_polis_export(process=ProcessFactory(organisation=org), user=staff, files=_real_files(),
+                                       title="Ungas trygghet", question="Vad gör polisen bra?")
+    assert StatementVote.objects.filter(statement__conversation=conversation).exists()
+    assert not conversation.snapshots.exists()  # left to the background run
+
+
+def test_groups_of_people_not_in_the_import_leave_no_gap_in_the_group_numbers(org, staff):
+    source = polis_io.Conversation(comments=[], votes=[], groups={"1": "0", "2": "5", "3": "²", "9": "1"})
+    participants = {pid: ParticipantFactory(external_id=pid) for pid in ("1", "2", "3")}  # "9" answered nothing
+    numbered = imported_groups(source, participants)
+    assert sorted(set(numbered.values())) == [0, 1, 2]
+    assert numbered[str(participants["1"].pk)] == 0 and numbered[str(participants["3"].pk)] == 2
 
 
 def test_the_zip_may_hold_the_files_in_a_folder(org, staff):

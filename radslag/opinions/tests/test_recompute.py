@@ -3,7 +3,7 @@
 import pytest
 
 from radslag.opinions.models import OpinionSnapshot
-from radslag.opinions.recompute import compute_snapshot, is_stale
+from radslag.opinions.recompute import compute_snapshot, is_stale, previous_groups
 from radslag.opinions.services import cast_vote
 from radslag.opinions.tasks import claim_recompute
 from radslag.opinions.tests.factories import ConversationFactory, ParticipantFactory, StatementFactory
@@ -43,6 +43,12 @@ def test_the_next_recompute_continues_the_groups_of_the_last_one():
     before = {frozenset(g["participants"]): g["id"] for g in swapped["groups"]}
     after = {frozenset(g["participants"]): g["id"] for g in second.result["groups"]}
     assert after == before  # the same people in the same groups, under the same ids
+
+
+@pytest.mark.parametrize("groups", [[{"id": "0", "participants": ["1"]}], [{"id": 0, "participants": None}],
+                                    [{"participants": ["1"]}], ["junk"], {"0": ["1"]}])
+def test_a_stored_result_that_cannot_be_read_gives_a_fresh_start(groups):
+    assert previous_groups({"groups": groups}) == {}
 
 
 def test_an_answer_queues_one_recompute_per_burst(django_capture_on_commit_callbacks):

@@ -218,6 +218,21 @@ def test_staff_recompute_import_and_export(client_for, org, conversation, staff)
     assert not Conversation.objects.filter(title="Fel").exists()
 
 
+def test_compute_now_with_nothing_new_keeps_the_groups_and_counts_no_recompute(client_for, org, conversation, staff):
+    two_camps(conversation)
+    url = f"/personal/processer/{conversation.process.pk}/samtal/{conversation.pk}/berakna/"
+    client = client_for(org, staff)
+    assert "2 grupper" in client.post(url, follow=True).content.decode()
+    first = conversation.snapshots.get()
+    again = client.post(url, follow=True).content.decode()
+    assert "Inget har besvarats eller modererats sedan förra beräkningen" in again
+    assert conversation.snapshots.get() == first  # no new snapshot, so no step towards another number of groups
+    assert AuditEvent.objects.filter(action="opinions.recomputed").count() == 1
+    Conversation.objects.filter(pk=conversation.pk).update(min_votes=5)  # the rule changed: compute again
+    client.post(url)
+    assert conversation.snapshots.count() == 2
+
+
 def test_a_participant_may_give_an_age_band_and_locality(client_for, org, conversation):
     from radslag.organisations.tests.factories import LocalityFactory
 
