@@ -64,10 +64,11 @@ def test_the_language_published_is_the_texts_own_not_the_forms(process, org, cli
     ContributionFactory(process=process, language="sv", body="الحافلات نادرة جدا وهذا ليس جيدا لنا")
     ContributionFactory(process=process, language="sv", body="Fler bussar till Nödinge, tack.")
     ContributionFactory(process=process, language="en", body="More buses to Nödinge, please.")
+    ContributionFactory(process=process, language="", body="Mer lekplatser i Nödinge")  # a slip typed in by staff
 
     items = client_for(org).get(URL).json()["items"]
 
-    assert sorted(item["language"] for item in items) == ["ar", "en", "so", "sv"]
+    assert sorted(item["language"] for item in items) == ["ar", "en", "so", "sv", "sv"]
 
 
 def test_contributions_carry_their_focus_area_slugs(process, org, client_for):

@@ -51,6 +51,16 @@ def in_original(text: Any, written_in: str = "") -> SafeString:
     return marked_html(as_written(text, written_in=written_in or ""))
 
 
+@register.filter(name="original_lang_attr")
+def original_lang_attr(text: Any, written_in: str = "") -> SafeString:
+    """For an element holding residents' own words as a block (paragraphs): ` lang="so"` (and `dir="rtl"`
+    where the language is written right to left) when the text is not in the interface language, read as
+    `in_original` reads it."""
+    if not text:
+        return SafeString("")
+    return as_written(text, written_in=text_language(str(text), written_in or ORIGINAL_LANGUAGE)).lang_attr
+
+
 @register.filter(name="lang_attr")
 def lang_attr(lang: Any, index: int | None = None) -> SafeString:
     """` lang="sv"` for a language mark stored as text (frozen snapshots' `*_lang` fields), "" for none.

@@ -382,3 +382,11 @@ def test_on_english_pages_the_residents_swedish_words_are_marked_swedish(org, cl
     client.cookies["django_language"] = "sv"
     swedish = client.get(reverse("proposals:detail", kwargs={"pk": proposal.pk})).content.decode()
     assert "<h1>Utegym i Älvängen</h1>" in swedish and 'lang="sv">Utegym' not in swedish
+
+
+def test_a_proposal_written_in_arabic_is_marked_arabic_right_to_left(org, client_for):
+    title, text = "ملعب رياضي في الهواء الطلق", "نريد ملعبا بجانب النهر مع إضاءة في المساء."
+    proposal = make_proposal(org, title=title, text=text)
+    page = client_for(org).get(reverse("proposals:detail", kwargs={"pk": proposal.pk})).content.decode()
+    assert f'<h1><span lang="ar" dir="rtl">{title}</span></h1>' in page
+    assert f'<div lang="ar" dir="rtl"><p>{text}</p>' in page
