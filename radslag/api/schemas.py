@@ -5,9 +5,8 @@ import datetime as dt
 
 from ninja import Field, Schema
 
-from radslag.analysis.text import text_language
 from radslag.contributions.models import Contribution
-from radslag.core.localized import ORIGINAL_LANGUAGE
+from radslag.core.localized import written_language
 from radslag.dialogues.models import DialogueProcess, ProcessUpdate
 from radslag.governance.models import Decision, FocusArea
 
@@ -164,8 +163,7 @@ class ContributionOut(Schema):
     @staticmethod
     def resolve_language(obj: Contribution) -> str:
         # The stored language is the form's: a note in Somali sent through the Swedish form is stored "sv".
-        # Staff-entered input (paper slips, phone, working groups) may have none: Swedish, as on every page.
-        return text_language(obj.public_text, obj.language or ORIGINAL_LANGUAGE)
+        return written_language(obj.public_text, obj.language)
 
     @staticmethod
     def resolve_locality(obj: Contribution) -> str | None:

@@ -20,6 +20,8 @@ from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from radslag.analysis.text import text_language
+
 ORIGINAL_LANGUAGE = "sv"  # the language municipal content is written in
 TRANSLATED_LANGUAGES = ("en",)  # languages a text may have a version in, each as a `<field>_<code>` twin
 # Languages written right to left (residents' words may be in them): their marks carry dir="rtl", which
@@ -46,9 +48,19 @@ class LocalizedText:
     def lang_attr(self) -> SafeString:
         """` lang="sv"` when the text is not in the page's language, else nothing: for an element's tag.
         A language written right to left gets ` dir="rtl"` beside it."""
-        if not self.fallback:
-            return mark_safe("")
-        return format_html(' lang="{}" dir="rtl"' if self.lang in RIGHT_TO_LEFT else ' lang="{}"', self.lang)
+        return lang_attributes(self.lang) if self.fallback else mark_safe("")
+
+
+def lang_attributes(lang: str) -> SafeString:
+    """` lang="so"` for an element's tag, with ` dir="rtl"` beside a language written right to left."""
+    return format_html(' lang="{}" dir="rtl"' if lang in RIGHT_TO_LEFT else ' lang="{}"', lang)
+
+
+def written_language(text: Any, stated: str | None) -> str:
+    """The language residents' words are written in: the stated one (a contribution's `language`, which is the
+    form's; Swedish where none was stated, as for input staff typed in) unless the text is clearly in another.
+    One reading for every page, the API and the theme analysis."""
+    return text_language(str(text or ""), stated or ORIGINAL_LANGUAGE)
 
 
 def interface_language(language: str | None = None) -> str:

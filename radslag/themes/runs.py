@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from radslag.analysis.embeddings import UnknownBackendError, get_backend
-from radslag.analysis.themes import ExistingTheme, TextItem, ThemeResult, find_themes
+from radslag.analysis.themes import ExistingTheme, ThemeResult, find_themes
 from radslag.audit.services import record_event
 from radslag.contributions.models import Contribution
 from radslag.core.access import has_capability
@@ -32,7 +32,7 @@ from radslag.dialogues.models import Activity, DialogueProcess
 from radslag.organisations.models import Locality
 from radslag.themes.models import AnalysisRun, Coding, Quote, Theme
 from radslag.themes.progress import RunProgress
-from radslag.themes.vectors import usable_backends, vectors_for
+from radslag.themes.vectors import text_item, usable_backends, vectors_for
 
 logger = logging.getLogger(__name__)
 
@@ -145,7 +145,7 @@ def _analyse(run: AnalysisRun, progress: RunProgress) -> None:
     vectors = vectors_for(contributions, backend, progress.span(5, 40, _("Reading the texts")))
     kept = _kept_themes(run.process)
     fixed = _fixed_placements(kept, contributions)
-    items = [TextItem(id=str(c.pk), text=c.public_text, language=c.language or None) for c in contributions]
+    items = [text_item(c) for c in contributions]
     result = find_themes(
         items, k=run.k, backend=run.backend, seed=run.seed,
         precomputed={item.id: vector for item, vector in zip(items, vectors, strict=True)},

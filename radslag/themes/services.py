@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from radslag.analysis.embeddings import UnknownBackendError, get_backend
-from radslag.analysis.themes import TextItem, ThemeResult
 from radslag.analysis.themes import Theme as FoundTheme
+from radslag.analysis.themes import ThemeResult
 from radslag.analysis.themes import split_theme as split_with_engine
 from radslag.audit.services import record_event
 from radslag.contributions.models import Contribution
@@ -24,7 +24,7 @@ from radslag.core.permissions import Capability
 from radslag.dialogues.models import DialogueProcess
 from radslag.governance.models import FocusArea
 from radslag.themes.models import AnalysisRun, Coding, Quote, Theme, ThemeExclusion
-from radslag.themes.vectors import index_backend_name, vectors_for
+from radslag.themes.vectors import index_backend_name, text_item, vectors_for
 
 LABEL_MAX_LENGTH = 300
 MAX_QUOTES = 5
@@ -215,7 +215,7 @@ def _engine_split(theme: Theme, contributions: list[Contribution]) -> ThemeResul
         backend = get_backend(name)
     except UnknownBackendError:
         backend = get_backend("lexical")
-    items = [TextItem(id=str(c.pk), text=c.public_text, language=c.language or None) for c in contributions]
+    items = [text_item(c) for c in contributions]
     precomputed = None
     if backend.stable:
         vectors = vectors_for(contributions, backend)

@@ -21,9 +21,10 @@ from radslag.analysis.embeddings import (
     get_backend,
     text_key,
 )
-from radslag.analysis.text import text_language
+from radslag.analysis.themes import TextItem
 from radslag.analysis.themes.templates import find_templates, strip_templates
 from radslag.contributions.models import Contribution
+from radslag.core.localized import ORIGINAL_LANGUAGE, written_language
 from radslag.themes.models import ContributionVector
 
 
@@ -54,7 +55,14 @@ def usable_backends() -> list[str]:
 
 
 def language_of(contribution: Contribution, text: str) -> str:
-    return text_language(text, contribution.language)
+    return written_language(text, contribution.language)
+
+
+def text_item(contribution: Contribution) -> TextItem:
+    """A contribution as the theme engine reads it: its published text and the language it was stated in
+    (Swedish where none was, as for input staff typed in), which the engine checks against the text."""
+    return TextItem(id=str(contribution.pk), text=contribution.public_text,
+                    language=contribution.language or ORIGINAL_LANGUAGE)
 
 
 def clustered_texts(contributions: Sequence[Contribution]) -> list[str]:

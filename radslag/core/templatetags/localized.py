@@ -14,8 +14,7 @@ from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString
 
-from radslag.analysis.text import text_language
-from radslag.core.localized import ORIGINAL_LANGUAGE, LocalizedText, as_written, marked_html
+from radslag.core.localized import LocalizedText, as_written, lang_attributes, marked_html, written_language
 from radslag.core.localized import localized as localize
 
 register = template.Library()
@@ -46,9 +45,11 @@ def in_original(text: Any, written_in: str = "") -> SafeString:
     the form's; Swedish when none is given) unless the text is clearly in another (`text_language`), so a
     note in Somali sent through the Swedish form is marked `lang="so"`, and one in Arabic `lang="ar"
     dir="rtl"`."""
-    if text:
-        written_in = text_language(str(text), written_in or ORIGINAL_LANGUAGE)
-    return marked_html(as_written(text, written_in=written_in or ""))
+    return marked_html(_own(text, written_in))
+
+
+def _own(text: Any, written_in: str) -> LocalizedText:
+    return as_written(text, written_in=written_language(text, written_in))
 
 
 @register.filter(name="original_lang_attr")
@@ -56,9 +57,7 @@ def original_lang_attr(text: Any, written_in: str = "") -> SafeString:
     """For an element holding residents' own words as a block (paragraphs): ` lang="so"` (and `dir="rtl"`
     where the language is written right to left) when the text is not in the interface language, read as
     `in_original` reads it."""
-    if not text:
-        return SafeString("")
-    return as_written(text, written_in=text_language(str(text), written_in or ORIGINAL_LANGUAGE)).lang_attr
+    return _own(text, written_in).lang_attr
 
 
 @register.filter(name="lang_attr")
@@ -68,12 +67,12 @@ def lang_attr(lang: Any, index: int | None = None) -> SafeString:
     With an index, the mark at that place in a sequence of marks (`marks|lang_attr:forloop.counter0`)."""
     if index is not None:
         lang = lang[index] if isinstance(lang, (list, tuple)) and 0 <= index < len(lang) else ""
-    return LocalizedText("", str(lang), fallback=True).lang_attr if lang else SafeString("")
+    return lang_attributes(str(lang)) if lang else SafeString("")
 
 
 @register.filter(name="in_lang")
 def in_lang(text: Any, lang: str | None) -> SafeString:
     """The text escaped, inside `<span lang="...">` when a language mark is given (for use inside sentences)."""
     if lang and text:
-        return format_html("<span{}>{}</span>", LocalizedText("", lang, fallback=True).lang_attr, text)
+        return format_html("<span{}>{}</span>", lang_attributes(lang), text)
     return conditional_escape(text)

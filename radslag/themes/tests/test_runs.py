@@ -181,3 +181,13 @@ def test_themes_and_no_theme_together_are_refused(process, staff, corpus):
     school = corpus["school"][0]
     with pytest.raises(DomainError, match="inte båda"):
         services.code_contribution(contribution=school, themes=[theme_of(school)], user=staff, no_theme=True)
+
+
+def test_input_typed_in_by_staff_without_a_stated_language_is_analysed_as_swedish(process, staff, corpus):
+    """Working-group notes and other input staff pass on store no language; the analysis read them by detection
+    alone, which calls short Swedish notes Polish ("Mer lekplatser i Nödinge") and so set them apart."""
+    for text in ("Mer lekplatser i Nödinge", "Fler cykelvägar"):
+        ContributionFactory(process=process, body=text, language="", status=Contribution.Status.PUBLISHED)
+    Contribution.objects.filter(process=process).update(language="")
+    run = analyse(process, staff, k=3)
+    assert run.meta["languages"] == {"sv": 26}
