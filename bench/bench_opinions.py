@@ -12,10 +12,11 @@ import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from radslag.analysis.opinions import OpinionResult, adjusted_rand, find_opinion_groups
+from radslag.analysis.opinions import OpinionResult, adjusted_rand, find_opinion_groups, meta_of_groups
 from radslag.analysis.polis_io import Conversation, numbered_groups, read_conversation
 
 POLIS = Path(__file__).resolve().parent.parent / ".." / "shared" / "data" / "polis"
@@ -41,10 +42,13 @@ def _votes(conversation: Conversation) -> list[tuple[str, str, int]]:
     return [(v.participant_id, v.comment_id, v.value) for v in sorted(conversation.votes, key=lambda v: v.timestamp)]
 
 
-def _ours(conversation: Conversation) -> OpinionResult:
+def _ours(conversation: Conversation, fraction: float = 1.0, **options: Any) -> OpinionResult:
+    """The engine on the conversation's first `fraction` of its answers in time order (`options`: previous,
+    previous_groups)."""
+    votes = _votes(conversation)
     hidden = [c.id for c in conversation.comments if c.moderated < 0]
-    return find_opinion_groups(_votes(conversation), statements=[c.id for c in conversation.comments],
-                               moderated_out=hidden)
+    return find_opinion_groups(votes[:max(1, round(len(votes) * fraction))],
+                               statements=[c.id for c in conversation.comments], moderated_out=hidden, **options)
 
 
 def reddwarf_groups(conversation: Conversation) -> dict[str, int] | None:
@@ -324,16 +328,11 @@ HISTORY_STEPS = 20  # a conversation's life: a recompute after each further 5 % 
 def _replay(conversation: Conversation, fractions: list[float], *, continued: bool) -> list[OpinionResult]:
     """The results of recomputing after each fraction of the answers (in time order), each recompute given the
     last result as the application gives it: its meta (the k smoother) and, when `continued`, its groups."""
-    votes = _votes(conversation)
-    statements = [c.id for c in conversation.comments]
-    hidden = [c.id for c in conversation.comments if c.moderated < 0]
     results: list[OpinionResult] = []
     for fraction in fractions:
         last = results[-1] if results else None
-        results.append(find_opinion_groups(
-            votes[:max(1, round(len(votes) * fraction))], statements=statements, moderated_out=hidden,
-            previous=None if last is None else last.meta,
-            previous_groups=last.group_of() if last is not None and continued else None))
+        results.append(_ours(conversation, fraction, previous=None if last is None else last.meta,
+                             previous_groups=last.group_of() if last is not None and continued else None))
     return results
 
 
@@ -385,13 +384,8 @@ def _imported() -> list[str]:
         if not conversation.groups:
             continue
         numbered = numbered_groups(conversation.groups)
-        k = len(set(numbered.values()))
-        statements = [c.id for c in conversation.comments]
-        hidden = [c.id for c in conversation.comments if c.moderated < 0]
-        afresh = find_opinion_groups(_votes(conversation), statements=statements, moderated_out=hidden)
-        seeded = find_opinion_groups(_votes(conversation), statements=statements, moderated_out=hidden,
-                                     previous={"k": k, "k_best": k, "k_best_streak": 0}, previous_groups=numbered)
-        pair = (_ari(conversation.groups, afresh.group_of()), _ari(conversation.groups, seeded.group_of()))
+        seeded = _ours(conversation, previous=meta_of_groups(numbered), previous_groups=numbered)
+        pair = (_ari(conversation.groups, _ours(conversation).group_of()), _ari(conversation.groups, seeded.group_of()))
         rows.append(pair)
         lines.append(f"| {folder.name} | {half} | {pair[0]:.3f} | {pair[1]:.3f} |")
     lines.append(f"| **all ({len(rows)})** | | {np.mean([r[0] for r in rows]):.3f} | "

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from django.db import transaction
 from django.utils import timezone
 
-from radslag.analysis.opinions import OpinionResult, find_opinion_groups
+from radslag.analysis.opinions import OpinionResult, find_opinion_groups, meta_of_groups
 from radslag.opinions.models import Conversation, OpinionSnapshot, Statement, StatementVote
 
 # Older snapshots are only history; a handful is enough to compare with.
@@ -68,21 +68,20 @@ def compute_snapshot(
     statuses = dict(conversation.statements.values_list("pk", "status"))
     previous = conversation.snapshots.order_by("-computed_at").values_list("result", flat=True).first()
     previous = previous if isinstance(previous, dict) else {}
+    meta_before: dict[str, object] = previous.get("meta") or {}
+    groups_before = previous_groups(previous)
     seeded = not previous and bool(imported_groups)
-    if seeded and imported_groups:
-        k = len(set(imported_groups.values()))
-        previous = {"meta": {"k": k, "k_best": k, "k_best_streak": 0},
-                    "groups": [{"id": g, "participants": [p for p, h in imported_groups.items() if h == g]}
-                               for g in sorted(set(imported_groups.values()))]}
+    if seeded and imported_groups:  # Pol.is's result stands in for the last one, number of groups included
+        meta_before, groups_before = meta_of_groups(imported_groups), dict(imported_groups)
     result = find_opinion_groups(
         votes, statements=[str(pk) for pk in statuses], min_votes=conversation.min_votes,
         moderated_out=[str(pk) for pk, status in statuses.items() if status == Statement.Status.REJECTED],
-        previous=previous.get("meta"), previous_groups=previous_groups(previous),
+        previous=meta_before, previous_groups=groups_before,
     )
-    continued = bool(result.meta.get("continued_from_previous_groups"))
-    if continued and (seeded or (previous.get("meta") or {}).get("started_from_imported_groups")):
+    from_import = seeded or bool(meta_before.get("started_from_imported_groups"))
+    if from_import and result.meta.get("continued_from_previous_groups"):
         result.meta["started_from_imported_groups"] = True  # and every snapshot that continues from them
-    result.meta["min_votes_setting"] = conversation.min_votes  # what "Compute now" compares with
+    result.meta["min_votes_setting"] = conversation.min_votes  # a change of the rule makes the snapshot stale
     with transaction.atomic():
         snapshot = OpinionSnapshot.objects.create(
             conversation=conversation, computed_at=timezone.now(), vote_count=len(votes),
@@ -95,11 +94,15 @@ def compute_snapshot(
 
 
 def is_stale(conversation: Conversation) -> bool:
-    """No snapshot yet, or answers given or statements moderated after the latest one."""
-    latest = OpinionSnapshot.objects.filter(conversation=conversation).values_list("computed_at", flat=True).first()
+    """No snapshot yet, or answers given or statements moderated after the latest one, or the rule for who is
+    grouped (`min_votes`) changed since it was computed."""
+    latest = (OpinionSnapshot.objects.filter(conversation=conversation).order_by("-computed_at")
+              .values_list("computed_at", "result__meta__min_votes_setting").first())
     if latest is None:
         return StatementVote.objects.filter(statement__conversation=conversation).exists()
+    computed_at, min_votes = latest
     return (
-        StatementVote.objects.filter(statement__conversation=conversation, updated_at__gt=latest).exists()
-        or conversation.statements.filter(moderated_at__gt=latest).exists()
+        min_votes != conversation.min_votes
+        or StatementVote.objects.filter(statement__conversation=conversation, updated_at__gt=computed_at).exists()
+        or conversation.statements.filter(moderated_at__gt=computed_at).exists()
     )

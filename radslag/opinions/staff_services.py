@@ -150,9 +150,7 @@ def recompute_now(*, conversation: Conversation, user: Any) -> tuple[OpinionSnap
     would change nothing but count, towards the four recomputes in a row that change the number of groups,
     a recompute that saw nothing new (pressing the button four times would undo an import's groups)."""
     check_staff(user, conversation.organisation)
-    latest = conversation.snapshots.order_by("-computed_at").first()
-    meta = (latest.result.get("meta") or {}) if latest is not None else {}
-    if latest is not None and meta.get("min_votes_setting") == conversation.min_votes and not is_stale(conversation):
+    if not is_stale(conversation) and (latest := conversation.snapshots.order_by("-computed_at").first()):
         return latest, False
     snapshot = compute_snapshot(conversation)
     record_event(organisation=conversation.organisation, actor=user, action="opinions.recomputed",

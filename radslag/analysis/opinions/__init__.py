@@ -88,6 +88,13 @@ def find_opinion_groups(
     return OpinionResult(groups, consensus(visible, labels, vm.statements), positions, meta)
 
 
+def meta_of_groups(groups: Mapping[str, int]) -> dict[str, object]:
+    """What `previous` needs of a result that had these groups (participant -> group) but no meta of ours,
+    such as an imported Pol.is result: its number of groups, kept by the smoother as a result's k is."""
+    k = len(set(groups.values()))
+    return {"k": k, "k_best": k, "k_best_streak": 0}
+
+
 def adjusted_rand(a: Sequence[object], b: Sequence[object]) -> float:
     """Adjusted Rand index between two labelings of the same items."""
     from sklearn.metrics import adjusted_rand_score

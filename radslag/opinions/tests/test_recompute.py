@@ -82,3 +82,13 @@ def test_too_few_answers_give_a_snapshot_without_groups():
     snapshot = compute_snapshot(conversation)
     assert snapshot.result["groups"] == []
     assert snapshot.vote_count == 1
+
+
+def test_a_snapshot_is_stale_once_the_rule_for_who_is_grouped_changes():
+    conversation = ConversationFactory()
+    two_camps(conversation)
+    compute_snapshot(conversation)
+    assert not is_stale(conversation)
+    conversation.min_votes += 2
+    conversation.save()
+    assert is_stale(conversation)  # the results page recomputes, as it does after new answers
